@@ -1,0 +1,31 @@
+"""alignbot's command line. Commands are thin: they read settings and call the domain.
+
+This package is the composition root: it is the one place in `bot/` that wires the domain
+to `integrations/` (imported inside the commands that need them), so the domain itself
+never imports a network client.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from bot.cli import store as _store  # noqa: F401  (registers commands)
+from bot.cli.app import app
+from bot.errors import AlignbotError
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the `alignbot` console script."""
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        app()
+    except AlignbotError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)

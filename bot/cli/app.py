@@ -1,0 +1,19 @@
+"""The Typer applications every command module registers on."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="alignbot",
+    help="alignbot: close the gap between support KPIs and what customers live through.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="The store: schema migrations.", no_args_is_help=True)
+sandbox_app = typer.Typer(help="Local stand-ins for Zendesk and Slack.", no_args_is_help=True)
+signals_app = typer.Typer(help="Conversation signals outside the store.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sandbox_app, name="sandbox")
+app.add_typer(signals_app, name="signals")

@@ -1,0 +1,154 @@
+"""alignbot's configuration: one pydantic-settings class, read from the environment and `.env`.
+
+Every setting has an environment variable of the same name in upper case. `load_settings()`
+turns pydantic's validation errors into a `SettingsError` whose message names the setting
+and says what is wrong, one line per problem, so the CLI can print it as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.errors import SettingsError
+
+DEFAULT_DATABASE_URL = "sqlite:///alignbot.db"
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. See `.env.example` for a commented copy of each setting."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    # --- Zendesk -----------------------------------------------------------------------
+    zendesk_url: str | None = Field(
+        default=None,
+        description="https://<subdomain>.zendesk.com, or http://127.0.0.1:PORT for a sandbox",
+    )
+    zendesk_email: str | None = None
+    zendesk_api_token: SecretStr | None = None
+    zendesk_oauth_token: SecretStr | None = None
+    zendesk_requests_per_minute: int = Field(default=200, ge=1, le=10_000)
+    zendesk_timeout_seconds: float = Field(default=30.0, gt=0)
+    zendesk_max_retries: int = Field(default=8, ge=0, le=50)
+    zendesk_page_size: int = Field(default=1000, ge=1, le=1000)
+    zendesk_time_tracking_field_id: int | None = Field(
+        default=None, description="custom ticket field holding handle time in seconds"
+    )
+    zendesk_customer_update_field_id: int | None = Field(
+        default=None, description="custom ticket field agents fill with customer-safe progress"
+    )
+
+    # --- Store -------------------------------------------------------------------------
+    database_url: str = DEFAULT_DATABASE_URL
+
+    # --- Time and metrics --------------------------------------------------------------
+    alignbot_timezone: str = "UTC"
+    fcr_window_days: int = Field(default=7, ge=1, le=90)
+    script_phrases: list[str] = Field(
+        default_factory=lambda: [
+            "we apologize for the inconvenience",
+            "we apologize for any inconvenience",
+            "sorry for the inconvenience",
+            "i understand your frustration",
+            "we value your business",
+            "lamentamos las molestias",
+            "disculpe las molestias",
+            "entendemos su frustración",
+            "nous nous excusons pour la gêne occasionnée",
+            "wir entschuldigen uns für die unannehmlichkeiten",
+            "pedimos desculpas pelo transtorno",
+        ]
+    )
+
+    # --- Slack -------------------------------------------------------------------------
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_api_url: str = SLACK_API_URL
+    slack_digest_channel: str = "#support-managers"
+
+    @field_validator("zendesk_url")
+    @classmethod
+    def _zendesk_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        value = value.strip().rstrip("/")
+        parsed = urlparse(value)
+        is_zendesk = parsed.scheme == "https" and (parsed.hostname or "").endswith(".zendesk.com")
+        is_loopback = parsed.scheme == "http" and parsed.hostname in {"127.0.0.1", "localhost"}
+        if not (is_zendesk or is_loopback) or parsed.path not in ("", "/"):
+            raise ValueError(
+                "must be https://<subdomain>.zendesk.com (or http://127.0.0.1:PORT for a sandbox)"
+            )
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        scheme = value.split(":", 1)[0]
+        if scheme.startswith("postgres"):
+            # Accept the usual spellings and use psycopg 3, the driver in the `postgres` extra.
+            rest = value.split("://", 1)[1] if "://" in value else ""
+            return f"postgresql+psycopg://{rest}"
+        if not scheme.startswith("sqlite") or "://" not in value:
+            raise ValueError("must be sqlite:///PATH or postgresql://USER@HOST:PORT/DB")
+        return value
+
+    @field_validator("alignbot_timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("must be an IANA time zone such as Europe/Madrid or UTC") from exc
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _slack_api_url(cls, value: str) -> str:
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.alignbot_timezone)
+
+    def require_zendesk(self) -> None:
+        """Raise `SettingsError` unless Zendesk is configured well enough to call it."""
+        missing = []
+        if not self.zendesk_url:
+            missing.append("ZENDESK_URL is not set (https://<subdomain>.zendesk.com)")
+        if self.zendesk_oauth_token is None:
+            if self.zendesk_api_token is None:
+                missing.append("ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) is not set")
+            if not self.zendesk_email:
+                missing.append("ZENDESK_EMAIL is not set (the agent the API token belongs to)")
+        if missing:
+            raise SettingsError("; ".join(missing))
+
+    def require_slack(self) -> None:
+        """Raise `SettingsError` unless a Slack bot token is configured."""
+        if self.slack_bot_token is None:
+            raise SettingsError("SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)")
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings; raise `SettingsError` naming each missing or malformed one."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            lines.append(f"{name}: {message}")
+        raise SettingsError("; ".join(lines)) from None

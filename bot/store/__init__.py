@@ -1,0 +1,32 @@
+"""The store: SQLModel tables, engines and sessions, Alembic migrations."""
+
+from bot.store.db import make_engine, open_store, session_scope, upgrade
+from bot.store.models import (
+    Comment,
+    Group,
+    Organization,
+    SatisfactionRating,
+    SyncState,
+    Ticket,
+    TicketMetric,
+    User,
+)
+from bot.store.outbox import OutboxMessage
+from bot.store.signals import CommentSignal
+
+__all__ = [
+    "Comment",
+    "CommentSignal",
+    "Group",
+    "Organization",
+    "OutboxMessage",
+    "SatisfactionRating",
+    "SyncState",
+    "Ticket",
+    "TicketMetric",
+    "User",
+    "make_engine",
+    "open_store",
+    "session_scope",
+    "upgrade",
+]

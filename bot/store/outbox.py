@@ -1,0 +1,36 @@
+"""The outbox table: every side effect alignbot decides on, before it is delivered.
+
+A row is written in the same transaction as the decision that made it, under a unique
+`idempotency_key`, so deciding twice (a retried job, a second replica) cannot queue twice.
+`bot.outbox` claims and delivers rows; see it for the state machine.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, Text
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime
+
+
+class OutboxMessage(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(unique=True, max_length=255)
+    kind: str  # e.g. slack.message, zendesk.comment, zendesk.update
+    target: str  # a Slack channel or user, a Zendesk ticket id
+    payload: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    status: str = "pending"  # pending, sending, sent, failed
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: str | None = None
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    result: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
