@@ -15,8 +15,14 @@ from bot.settings import load_settings
 def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     # Settings read .env from the working directory; run from an empty one.
     monkeypatch.chdir(tmp_path)
-    for name in ("ZENDESK_URL", "ZENDESK_EMAIL", "ZENDESK_API_TOKEN", "ZENDESK_OAUTH_TOKEN",
-                 "DATABASE_URL", "ALIGNBOT_TIMEZONE"):
+    for name in (
+        "ZENDESK_URL",
+        "ZENDESK_EMAIL",
+        "ZENDESK_API_TOKEN",
+        "ZENDESK_OAUTH_TOKEN",
+        "DATABASE_URL",
+        "ALIGNBOT_TIMEZONE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
