@@ -14,7 +14,7 @@ def main() -> int:
     failed = []
     for name in BENCHES:
         print(f"== bench/{name}", flush=True)
-        if subprocess.call([sys.executable, str(HERE / name), *sys.argv[1:]], cwd=HERE.parent):
+        if subprocess.call([sys.executable, str(HERE / name)], cwd=HERE.parent):
             failed.append(name)
     if failed:
         print("failed: " + ", ".join(failed), file=sys.stderr)
