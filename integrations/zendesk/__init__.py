@@ -1,0 +1,1 @@
+"""Zendesk: the client alignbot uses, its sync streams, webhooks, and a local sandbox."""
