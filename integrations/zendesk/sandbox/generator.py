@@ -123,6 +123,9 @@ class _Plan:
     order: str = ""
     csat: tuple[str, str] | None = None
     assigned: bool = True
+    problem: tuple[str, str, str] = ("orders", "", "")
+    device: str = ""
+    product: str = ""
 
 
 def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
@@ -283,11 +286,9 @@ class _Builder:
         rng = self.rng
         kinds = list(SCENARIOS)
         weights = [SCENARIOS[k] for k in kinds]
-        # The first tickets walk through every scenario, so even a small org shows them all.
-        sequence: list[str] = []
-        guaranteed = ["stale", *kinds]
-        for kind in guaranteed:
-            sequence.append(kind)
+        # The first tickets walk through every scenario (and a second stale and rushed one),
+        # so even a small org shows every pattern.
+        sequence = ["stale", *kinds, "stale", "rushed_reopen", "upsell_angry"]
         plans: list[_Plan] = []
         index = 0
         while len(plans) < self.n:
@@ -295,7 +296,7 @@ class _Builder:
             index += 1
             if kind in PAIRS and self.n - len(plans) < 2:
                 kind = "confirmed"
-            plans.extend(self._plan(kind, first_stale=index == 1))
+            plans.extend(self._plan(kind, first_of_kind=index == 1))
         return plans[: self.n]
 
     def _created(self, yesterday_share: float = 0.15) -> int:
@@ -304,50 +305,65 @@ class _Builder:
             return self.now - DAY + rng.randint(0, 20 * HOUR)
         return self.start + rng.randint(0, (SPAN_DAYS - 1) * DAY)
 
-    def _customer(self) -> tuple[str, Record]:
-        lang = _weighted(self.rng, LANG_WEIGHTS)
-        pool = self.customers.get(lang) or self.customers["en"]
-        return lang, self.rng.choice(pool)
+    def _new_plan(
+        self,
+        kind: str,
+        lang: str | None = None,
+        requester: Record | None = None,
+        channel: str | None = None,
+    ) -> _Plan:
+        rng = self.rng
+        if lang is None or requester is None:
+            lang = _weighted(rng, LANG_WEIGHTS)
+            requester = rng.choice(self.customers.get(lang) or self.customers["en"])
+        plan = _Plan(
+            kind, lang, channel or _weighted(rng, CHANNEL_WEIGHTS), requester, self._created()
+        )
+        plan.problem = rng.choice(P.PROBLEMS[lang])
+        plan.group = plan.problem[0]
+        plan.order = f"A-{rng.randint(100_000, 999_999)}"
+        plan.device = rng.choice(P.DEVICES)
+        plan.product = rng.choice(P.PRODUCTS[lang])
+        plan.subject = self._fill(plan.problem[1], plan)
+        return plan
 
-    def _fill(
-        self, text: str, plan: _Plan, agent: str = "{agent}", channel: str = "", days: int = 0
-    ) -> str:
+    def _fill(self, text: str, plan: _Plan, channel: str = "", days: int = 0) -> str:
+        # {agent} stays a placeholder: the assignee is chosen when the ticket is built.
         return text.format(
             name=plan.requester["name"].split(" ")[0],
-            agent=agent,
+            agent="{agent}",
             order=plan.order,
-            device=self._device,
-            product=self._product(plan.lang),
+            device=plan.device,
+            product=plan.product,
             channel=channel,
             days=days,
         )
 
-    def _product(self, lang: str) -> str:
-        return self.rng.choice(P.PRODUCTS[lang])
-
     def _say(self, plan: _Plan, key: str, **kw: Any) -> str:
         return self._fill(self.rng.choice(P.PHRASES[plan.lang][key]), plan, **kw)
 
+    def _fix(self, plan: _Plan) -> str:
+        return self._fill(self.rng.choice(P.FIXES[plan.lang][plan.group]), plan)
+
+    def _fix_and_ask(self, plan: _Plan) -> str:
+        return self._fix(plan) + " " + self.rng.choice(P.ASK_CONFIRM[plan.lang])
+
     def _opening(self, plan: _Plan, angry: bool, lead: str = "") -> str:
         rng = self.rng
-        group, subject, body = rng.choice(P.PROBLEMS[plan.lang])
-        plan.group = group
-        plan.subject = self._fill(subject, plan)
-        parts = [rng.choice(P.PHRASES[plan.lang]["greeting"])]
-        if lead:
-            parts.append(lead)
-        parts.append(self._fill(body, plan))
+        greeting = rng.choice(P.PHRASES[plan.lang]["greeting"])
+        parts = [lead, self._fill(plan.problem[2], plan)]
         if angry:
             parts.append(rng.choice(P.PHRASES[plan.lang]["angry"]))
-        return " ".join(p for p in parts if p)
+        text = " ".join(p for p in parts if p)
+        return f"{greeting}\n\n{text}" if greeting else text
 
-    def _plan(self, kind: str, first_stale: bool = False) -> list[_Plan]:
+    def _plan(self, kind: str, first_of_kind: bool = False) -> list[_Plan]:
+        if kind == "repeat_contact":
+            return self._repeat_pair()
+        if kind == "cross_channel":
+            return self._cross_pair()
         rng = self.rng
-        lang, requester = self._customer()
-        channel = _weighted(rng, CHANNEL_WEIGHTS)
-        self._device = rng.choice(P.DEVICES)
-        plan = _Plan(kind, lang, channel, requester, self._created())
-        plan.order = f"A-{rng.randint(100_000, 999_999)}"
+        plan = self._new_plan(kind)
         msgs = plan.msgs
         say = self._say
         if kind == "confirmed":
@@ -355,7 +371,7 @@ class _Builder:
             msgs.append(_Msg(0, "c", self._opening(plan, angry)))
             if angry:
                 msgs.append(_Msg(rng.randint(20, 240), "a", say(plan, "authentic")))
-            msgs.append(_Msg(rng.randint(250, 900), "a", say(plan, "fix"), "solved"))
+            msgs.append(_Msg(rng.randint(250, 900), "a", self._fix_and_ask(plan), "pending"))
             msgs.append(_Msg(rng.randint(1000, 2000), "c", say(plan, "confirm"), "open"))
             msgs.append(_Msg(rng.randint(2100, 2600), "a", say(plan, "agent_close"), "solved"))
             plan.status = "solved"
@@ -365,22 +381,22 @@ class _Builder:
             msgs.append(_Msg(rng.randint(3, 15), "a", say(plan, "quick_fix"), "solved"))
             msgs.append(_Msg(rng.randint(300, 1500), "c", say(plan, "still_broken"), "open"))
             if rng.random() < 0.5:
-                msgs.append(_Msg(rng.randint(1600, 3000), "a", say(plan, "fix"), "solved"))
+                msgs.append(_Msg(rng.randint(1600, 3000), "a", self._fix(plan), "solved"))
                 plan.status = "solved"
                 plan.csat = ("bad", say(plan, "csat_bad")) if rng.random() < 0.5 else None
             else:
                 plan.status = "open"
-            plan.tags.append("reopened")
         elif kind == "scripted":
             msgs.append(_Msg(0, "c", self._opening(plan, True)))
             msgs.append(_Msg(rng.randint(30, 600), "a", say(plan, "scripted"), "pending"))
+            plan.status = "pending"
             if rng.random() < 0.5:
                 msgs.append(_Msg(rng.randint(700, 2000), "c", say(plan, "worse"), "open"))
-            plan.status = msgs[-1].status_after or "pending"
+                plan.status = "open"
         elif kind == "authentic":
             msgs.append(_Msg(0, "c", self._opening(plan, True)))
             msgs.append(_Msg(rng.randint(30, 400), "a", say(plan, "authentic")))
-            msgs.append(_Msg(rng.randint(450, 1200), "a", say(plan, "fix"), "solved"))
+            msgs.append(_Msg(rng.randint(450, 1200), "a", self._fix_and_ask(plan), "pending"))
             msgs.append(_Msg(rng.randint(1300, 2500), "c", say(plan, "trust"), "open"))
             msgs.append(_Msg(rng.randint(2600, 2900), "a", say(plan, "agent_close"), "solved"))
             plan.status = "solved"
@@ -389,20 +405,22 @@ class _Builder:
             msgs.append(_Msg(0, "c", self._opening(plan, True)))
             msgs.append(_Msg(rng.randint(20, 300), "a", say(plan, "upsell")))
             msgs.append(_Msg(rng.randint(320, 900), "c", say(plan, "worse")))
-            plan.status = rng.choice(["open", "pending"])
-            if plan.status == "pending":
-                msgs.append(_Msg(rng.randint(950, 1400), "a", say(plan, "fix"), "pending"))
-            plan.csat = None
+            plan.status = "open"
+            if rng.random() < 0.5:
+                msgs.append(_Msg(rng.randint(950, 1400), "a", self._fix(plan), "solved"))
+                plan.status = "solved"
+                plan.csat = ("bad", say(plan, "csat_bad")) if rng.random() < 0.5 else None
         elif kind == "stale":
+            # Waiting on us with no public agent reply for days; a customer chasing. The first
+            # stale ticket's chase (and half of the others') was yesterday.
             plan.created = self.now - rng.randint(3 * DAY, 9 * DAY)
             msgs.append(_Msg(0, "c", self._opening(plan, rng.random() < 0.4)))
-            msgs.append(_Msg(rng.randint(60, 600), "n", rng.choice(P.INTERNAL_NOTES)))
-            plan.status = rng.choice(["new", "open", "open", "hold"])
-            if plan.status == "hold":
-                msgs[-1].status_after = "hold"
-            # A customer chasing: for the first stale ticket (and some others) that was
-            # yesterday, so a stale ticket can have been updated yesterday.
-            if first_stale or rng.random() < 0.5:
+            plan.status = "new" if first_of_kind else rng.choice(["new", "open", "open", "hold"])
+            if plan.status != "new":
+                msgs.append(
+                    _Msg(rng.randint(60, 600), "n", rng.choice(P.INTERNAL_NOTES), plan.status)
+                )
+            if first_of_kind or rng.random() < 0.5:
                 chase_at = self.now - DAY + rng.randint(HOUR, 20 * HOUR)
                 msgs.append(_Msg((chase_at - plan.created) / 60, "c", say(plan, "chase")))
             plan.assigned = plan.status != "new"
@@ -416,18 +434,11 @@ class _Builder:
             msgs.append(_Msg(rng.randint(310, 400), "n", rng.choice(P.INTERNAL_NOTES)))
             plan.status = "hold"
         elif kind == "tricky_text":
-            self._opening(plan, False)
-            tricky = self._fill(rng.choice(P.TRICKY_TEXTS), plan)
-            msgs.append(_Msg(0, "c", tricky))
+            tricky = self._fill(rng.choice(P.TRICKY_SUFFIXES), plan)
+            msgs.append(_Msg(0, "c", self._opening(plan, False) + " " + tricky))
             msgs.append(_Msg(rng.randint(30, 600), "a", say(plan, "ask_info"), "pending"))
-            msgs.append(
-                _Msg(
-                    rng.randint(700, 1500),
-                    "c",
-                    self._fill(rng.choice(P.TRICKY_TEXTS), plan),
-                    "open",
-                )
-            )
+            again = self._fill(rng.choice(P.TRICKY_SUFFIXES), plan)
+            msgs.append(_Msg(rng.randint(700, 1500), "c", say(plan, "chase") + " " + again, "open"))
             plan.status = "open"
         elif kind == "worsened":
             msgs.append(_Msg(0, "c", self._opening(plan, False)))
@@ -442,94 +453,79 @@ class _Builder:
         elif kind == "closed_old":
             plan.created = self.start + rng.randint(0, 20 * DAY)
             msgs.append(_Msg(0, "c", self._opening(plan, False)))
-            msgs.append(_Msg(rng.randint(30, 600), "a", say(plan, "fix"), "solved"))
+            msgs.append(_Msg(rng.randint(30, 600), "a", self._fix(plan), "solved"))
             if rng.random() < 0.5:
+                # A thank-you on a solved ticket reopens it, as in Zendesk.
                 msgs.append(_Msg(rng.randint(700, 1500), "c", say(plan, "confirm"), "open"))
                 msgs.append(_Msg(rng.randint(1600, 1800), "a", say(plan, "agent_close"), "solved"))
             plan.status = "solved"
             plan.csat = ("good", say(plan, "csat_good")) if rng.random() < 0.5 else None
-        elif kind == "repeat_contact":
-            return self._repeat_pair(plan)
-        elif kind == "cross_channel":
-            return self._cross_pair(plan)
-        if rng.random() < 0.25 and not any(m.who == "n" for m in msgs) and len(msgs) > 1:
-            msgs.insert(
-                1,
-                _Msg(
-                    msgs[1].minute - 1 if msgs[1].minute > 1 else 0.5,
-                    "n",
-                    rng.choice(P.INTERNAL_NOTES),
-                ),
-            )
+        if rng.random() < 0.25 and len(msgs) > 1 and not any(m.who == "n" for m in msgs):
+            msgs.insert(1, _Msg(max(0.5, msgs[1].minute - 1), "n", rng.choice(P.INTERNAL_NOTES)))
         return [plan]
 
-    def _repeat_pair(self, first: _Plan) -> list[_Plan]:
+    def _repeat_pair(self) -> list[_Plan]:
+        """A solved ticket, then the same requester back with the same problem days later."""
         rng = self.rng
-        first.scenario = "repeat_contact"
+        first = self._new_plan("repeat_contact")
         first.created = self.now - rng.randint(8 * DAY, 30 * DAY)
         first.msgs.append(_Msg(0, "c", self._opening(first, False)))
-        first.msgs.append(_Msg(rng.randint(10, 300), "a", self._say(first, "fix"), "solved"))
+        first.msgs.append(_Msg(rng.randint(10, 300), "a", self._fix(first), "solved"))
         first.status = "solved"
-        solved_minute = first.msgs[-1].minute
         days = rng.randint(1, 5)
-        second = _Plan(
-            "repeat_contact",
-            first.lang,
-            _weighted(rng, CHANNEL_WEIGHTS),
-            first.requester,
-            int(first.created + solved_minute * 60 + days * DAY + rng.randint(0, 8 * HOUR)),
+        second = self._new_plan("repeat_contact", first.lang, first.requester)
+        second.created = int(
+            first.created + first.msgs[-1].minute * 60 + days * DAY + rng.randint(0, 8 * HOUR)
         )
-        second.order = first.order
-        self._device = self._device
+        self._same_issue(second, first)
         lead = self._say(second, "repeat", days=days)
         second.msgs.append(_Msg(0, "c", self._opening(second, rng.random() < 0.5, lead)))
-        second.subject = first.subject
-        second.group = first.group
         reply = "ack_history" if rng.random() < 0.5 else "ask_order"
+        channel = P.CHANNEL_NAMES[second.lang][first.channel]
         second.msgs.append(
-            _Msg(
-                rng.randint(30, 400),
-                "a",
-                self._say(second, reply, channel=P.CHANNEL_NAMES[second.lang][first.channel]),
-            )
+            _Msg(rng.randint(30, 400), "a", self._say(second, reply, channel=channel))
         )
         second.status = rng.choice(["open", "pending", "solved"])
         if second.status != "open":
             second.msgs[-1].status_after = second.status
-        second.tags.append("repeat_contact")
         return [first, second]
 
-    def _cross_pair(self, first: _Plan) -> list[_Plan]:
+    def _cross_pair(self) -> list[_Plan]:
+        """The customer explains on chat/messaging/phone, then repeats it all by email or web."""
         rng = self.rng
-        first.scenario = "cross_channel"
-        first.channel = rng.choice(["chat", "native_messaging", "whatsapp", "voice"])
-        first.created = self._created(0.1) - rng.randint(1 * DAY, 2 * DAY)
-        first.created = max(first.created, self.start)
+        first_channel = rng.choice(["chat", "native_messaging", "whatsapp", "voice"])
+        first = self._new_plan("cross_channel", channel=first_channel)
+        first.problem = rng.choice([p for p in P.PROBLEMS[first.lang] if "{order}" in p[2]])
+        first.group = first.problem[0]
+        first.subject = self._fill(first.problem[1], first)
+        first.created = max(self.start, self._created(0.1) - rng.randint(DAY, 2 * DAY))
         first.msgs.append(_Msg(0, "c", self._opening(first, False)))
-        first.group = "orders"
-        first.msgs.append(_Msg(rng.randint(2, 10), "a", self._say(first, "ask_info")))
-        first.msgs.append(_Msg(rng.randint(11, 20), "c", f"{first.order}", "open"))
+        first.msgs.append(_Msg(rng.randint(2, 10), "a", self._say(first, "ask_order")))
+        first.msgs.append(_Msg(rng.randint(11, 20), "c", first.order, "open"))
         first.status = "open"
-        second = _Plan(
-            "cross_channel",
-            first.lang,
-            rng.choice(["email", "web"]),
-            first.requester,
-            first.created + rng.randint(2 * HOUR, 20 * HOUR),
+        second = self._new_plan(
+            "cross_channel", first.lang, first.requester, rng.choice(["email", "web"])
         )
-        second.order = first.order
-        channel_name = P.CHANNEL_NAMES[first.lang][first.channel]
-        lead = self._say(second, "cross", channel=channel_name)
+        second.created = first.created + rng.randint(2 * HOUR, 20 * HOUR)
+        self._same_issue(second, first)
+        channel = P.CHANNEL_NAMES[first.lang][first.channel]
+        lead = self._say(second, "cross", channel=channel)
         second.msgs.append(_Msg(0, "c", self._opening(second, rng.random() < 0.6, lead)))
         reply = "ack_history" if rng.random() < 0.5 else "ask_order"
         second.msgs.append(
-            _Msg(
-                rng.randint(30, 500), "a", self._say(second, reply, channel=channel_name), "pending"
-            )
+            _Msg(rng.randint(30, 500), "a", self._say(second, reply, channel=channel), "pending")
         )
         second.status = "pending"
-        second.tags.append("cross_channel")
         return [first, second]
+
+    @staticmethod
+    def _same_issue(second: _Plan, first: _Plan) -> None:
+        second.problem = first.problem
+        second.group = first.group
+        second.order = first.order
+        second.device = first.device
+        second.product = first.product
+        second.subject = first.subject
 
     # ----- materializing --------------------------------------------------------------------
 
@@ -539,10 +535,43 @@ class _Builder:
         for ticket_id, plan in enumerate(plans, start=1):
             self._ticket(ticket_id, plan)
         events_from_comments(self.org)
+        self._closing_events()
         return self.org
+
+    def _closing_events(self) -> None:
+        """Zendesk's automation closes tickets solved for 4 days: one audit per closed ticket."""
+        org = self.org
+        for ticket_id, ticket in org.tickets.items():
+            if ticket["status"] != "closed":
+                continue
+            ts = int(ticket["generated_timestamp"])
+            org.ticket_events.append(
+                {
+                    "id": org.next_id("audit"),
+                    "ticket_id": ticket_id,
+                    "timestamp": ts,
+                    "created_at": iso(ts),
+                    "updater_id": -1,
+                    "via": "Rule",
+                    "system": {},
+                    "metadata": {},
+                    "event_type": "Audit",
+                    "child_events": [
+                        {
+                            "id": org.next_id("child_event"),
+                            "event_type": "Change",
+                            "field_name": "status",
+                            "value": "closed",
+                            "previous_value": "solved",
+                        }
+                    ],
+                }
+            )
+        org.reindex()
 
     def _ticket(self, ticket_id: int, plan: _Plan) -> None:
         rng, org = self.rng, self.org
+        plan.msgs.sort(key=lambda m: m.minute)
         latest = self.now - 10 * 60
         last_minute = max(m.minute for m in plan.msgs)
         if plan.created + last_minute * 60 > latest:
@@ -576,8 +605,6 @@ class _Builder:
                 via = self.web_via
                 public = m.who == "a"
             text = m.text.replace("{agent}", agent_first)
-            if m.who == "a" and "{agent}" not in m.text and not text:
-                text = "…"
             if plan.channel == "voice" and m.who == "c" and not comments:
                 text = (
                     f"Inbound call from +{rng.randint(10_000_000_000, 99_999_999_999)}\n"
@@ -585,7 +612,7 @@ class _Builder:
                 )
             comment = {
                 "id": self.comment_id,
-                "type": "Comment" if plan.channel != "voice" or comments else "VoiceComment",
+                "type": "Comment",
                 "author_id": author["id"],
                 "body": text,
                 "html_body": html_body_for(text),
@@ -597,8 +624,6 @@ class _Builder:
                 "created_at": iso(ts),
                 "metadata": {"system": {}, "custom": {}},
             }
-            if comment["type"] == "VoiceComment":
-                comment["type"] = "Comment"
             self.comment_id += 2
             if m.status_after:
                 comment["_status_after"] = m.status_after

@@ -706,6 +706,95 @@ CHANNEL_NAMES = {
     },
 }
 
+# What an agent says when the problem is fixed, by group (the problem's kind).
+FIXES = {
+    "en": {
+        "orders": [
+            "I've found your parcel for {order}: the carrier had it at the wrong depot. It "
+            "will be delivered tomorrow, and I've refunded the shipping.",
+            "A replacement for order {order} is on its way with express shipping; the "
+            "tracking link is in your email.",
+        ],
+        "billing": [
+            "I've refunded the duplicate charge on {order}; you'll see it within 3 business days.",
+            "The refund for {order} was stuck at our payment provider. I've pushed it "
+            "through today.",
+        ],
+        "tech": [
+            "Our engineers shipped a fix: please update the app on your {device} to the "
+            "latest version and try again.",
+            "I've reset the sync for your {product}; it should reconnect within a minute.",
+        ],
+        "account": [
+            "I've reset your login, so the reset email should arrive within a few minutes now.",
+            "Your subscription is cancelled; you won't be charged at the next renewal.",
+        ],
+    },
+    "es": {
+        "orders": [
+            "He localizado tu paquete del pedido {order}: estaba en otro almacén. Llega "
+            "mañana y te devolvemos el envío.",
+            "Te enviamos un reemplazo del pedido {order} con envío urgente.",
+        ],
+        "billing": [
+            "He devuelto el cargo duplicado del pedido {order}; lo verás en 3 días hábiles."
+        ],
+        "tech": [
+            "Hemos publicado una corrección: actualiza la app en tu {device} y prueba de nuevo.",
+            "He reiniciado la sincronización de tu {product}; se reconectará en un minuto.",
+        ],
+        "account": ["He restablecido tu acceso; el correo debería llegarte en unos minutos."],
+    },
+    "fr": {
+        "orders": [
+            "J'ai retrouvé votre colis {order} : il était au mauvais dépôt. Livraison "
+            "demain, frais de port remboursés."
+        ],
+        "billing": [
+            "J'ai remboursé le prélèvement en double de la commande {order} ; comptez 3 "
+            "jours ouvrés."
+        ],
+        "tech": [
+            "Une mise à jour corrige le problème : mettez l'application à jour sur votre {device}."
+        ],
+        "account": [
+            "J'ai réinitialisé votre accès, l'e-mail devrait arriver d'ici quelques minutes."
+        ],
+    },
+    "de": {
+        "orders": [
+            "Ich habe Ihr Paket {order} gefunden: Es lag im falschen Depot. Es kommt "
+            "morgen, die Versandkosten erstatten wir."
+        ],
+        "billing": [
+            "Ich habe die doppelte Abbuchung für {order} erstattet; sie kommt in 3 Werktagen."
+        ],
+        "tech": ["Ein Update behebt das: Bitte aktualisieren Sie die App auf Ihrem {device}."],
+        "account": ["Ich habe Ihren Zugang zurückgesetzt; die E-Mail kommt in wenigen Minuten."],
+    },
+    "pt": {
+        "orders": [
+            "Encontrei seu pacote do pedido {order}: estava no depósito errado. Chega "
+            "amanhã e o frete foi estornado."
+        ],
+        "billing": ["Estornei a cobrança duplicada do pedido {order}; cai em até 3 dias úteis."],
+        "tech": ["Uma atualização corrige isso: atualize o app no seu {device}."],
+        "account": ["Redefini seu acesso; o e-mail deve chegar em poucos minutos."],
+    },
+}
+
+# Asking the customer to confirm before the ticket counts as solved.
+ASK_CONFIRM = {
+    "en": [
+        "Could you check and tell me if it works for you now?",
+        "Can you confirm it's working on your side?",
+    ],
+    "es": ["¿Puedes comprobarlo y decirme si ya te funciona?"],
+    "fr": ["Pouvez-vous vérifier et me dire si cela fonctionne maintenant ?"],
+    "de": ["Können Sie kurz prüfen und mir sagen, ob es jetzt funktioniert?"],
+    "pt": ["Pode verificar e me dizer se já funciona?"],
+}
+
 # Internal notes are written by agents for agents, in English, and must never reach customers.
 INTERNAL_NOTES = [
     "INTERNAL: customer is on the refund-abuse watchlist, check with a lead before refunding.",
@@ -715,11 +804,12 @@ INTERNAL_NOTES = [
     "Note to self: warehouse says the parcel was lost, carrier claim CL-99812 open.",
 ]
 
-# Customer text that tests escaping: Slack control sequences, HTML, ampersands, quoted mail.
-TRICKY_TEXTS = [
-    "<!channel> why is nobody answering?? Ask <@U123ABC> & tell them it's urgent <b>NOW</b>",
-    "My order {order} & my refund are both missing <script>alert('x')</script> 😡😡",
-    "Still waiting.\n\nOn Mon, 3 Nov 2025 at 09:12, Support <support@example.com> wrote:\n> "
-    "We apologize for the inconvenience.\n> Your request has been forwarded.",
-    "Tom & Jerry's account <tom@example.com> can't log in — see <https://example.com|link> 🙏",
+# Added to a customer's message to test escaping: Slack control sequences, HTML, ampersands,
+# a quoted earlier email, emoji. Mostly symbols, so the message keeps its language.
+TRICKY_SUFFIXES = [
+    "<!channel> <@U123ABC> {order} & <b>URGENT</b> 😡😡",
+    "<script>alert('x')</script> R&D <https://example.com|link> 🙏",
+    "\n\nOn Mon, 3 Nov 2025 at 09:12, Support <support@example.com> wrote:\n> "
+    "We apologize for the inconvenience.\n> Ticket {order} & co.",
+    "<!here> <#C024BE7LR> &amp; &lt;tag&gt; 👍🏽",
 ]

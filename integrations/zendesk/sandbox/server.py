@@ -565,7 +565,9 @@ class ZendeskSandbox:
         include = params.get("include")
         exclude_deleted = params.get("exclude_deleted") == "true"
         path = f"{base}/api/v2/incremental/tickets/cursor.json?"
-        keep = {k: params[k] for k in ("include", "per_page", "exclude_deleted") if k in params}
+        keep: dict[str, Any] = {
+            k: params[k] for k in ("include", "per_page", "exclude_deleted") if k in params
+        }
         if "cursor" in params:
             position = _decode_cursor(params["cursor"])
             if position.get("d") == "b":
@@ -585,6 +587,8 @@ class ZendeskSandbox:
         end_of_stream = start + len(window) >= len(order)
         body: Record = {"tickets": tickets}
         body.update(self._sideloads(tickets, include))
+        after: str | None
+        before: str | None
         if window:
             after = _encode_cursor({"d": "a", "t": window[-1][0], "i": window[-1][1]})
             before = _encode_cursor({"d": "b", "t": window[0][0], "i": window[0][1]})
@@ -610,7 +614,7 @@ class ZendeskSandbox:
         window = order[start:stop]
         tickets = [self.org.tickets[tid] for _, tid in window]
         end_time = _next_start(window, start_time)
-        keep = {k: params[k] for k in ("include", "per_page") if k in params}
+        keep: dict[str, Any] = {k: params[k] for k in ("include", "per_page") if k in params}
         body: Record = {"tickets": tickets}
         body.update(self._sideloads(tickets, params.get("include")))
         body["count"] = len(tickets)
@@ -634,7 +638,7 @@ class ZendeskSandbox:
             for _, i in window
         ]
         end_time = _next_start(window, start_time)
-        keep = {k: params[k] for k in ("include", "per_page") if k in params}
+        keep: dict[str, Any] = {k: params[k] for k in ("include", "per_page") if k in params}
         return {
             "ticket_events": events,
             "next_page": f"{base}/api/v2/incremental/ticket_events.json?"
