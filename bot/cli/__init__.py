@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from bot.cli import sandbox as _sandbox  # noqa: F401
 from bot.cli import store as _store  # noqa: F401  (registers commands)
 from bot.cli.app import app
 from bot.errors import AlignbotError
