@@ -1042,6 +1042,9 @@ def _lookup(table: dict[int, Record], raw: str) -> Record:
 class _Handler(BaseHTTPRequestHandler):
     sandbox: ZendeskSandbox
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; without this, Nagle's algorithm and the
+    # client's delayed ACK add ~40 ms to every keep-alive response.
+    disable_nagle_algorithm = True
     server_version = "ZendeskSandbox/1.0"
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -1068,7 +1071,8 @@ class _Handler(BaseHTTPRequestHandler):
         raw_body = self.rfile.read(length) if length else b""
         with sandbox.lock:
             sandbox.stats.requests += 1
-            sandbox.stats.by_path[path] += 1
+            # Zendesk serves /x and /x.json alike; count both under the .json form.
+            sandbox.stats.by_path[path if path.endswith(".json") else path + ".json"] += 1
         fault, reply = sandbox._admission(method, path, split.query)
         if fault == "drop":
             self._drop()
@@ -1142,12 +1146,17 @@ class _Handler(BaseHTTPRequestHandler):
             data = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
             remaining = sandbox._global_window.remaining(sandbox.requests_per_minute)
             limit = sandbox.requests_per_minute or 700
-        self.send_response(status, HTTPStatus(status).phrase)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("X-Rate-Limit", str(limit))
-        self.send_header("X-Rate-Limit-Remaining", str(remaining))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status, HTTPStatus(status).phrase)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("X-Rate-Limit", str(limit))
+            self.send_header("X-Rate-Limit-Remaining", str(remaining))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError) as exc:
+            # The client gave up first (a timeout on a slow response): nothing left to answer.
+            log.debug("client went away before the response was written: %s", exc)
+            self.close_connection = True
