@@ -324,7 +324,10 @@ def _by_id(rows: Any, where: str) -> dict[int, Record]:
     for position, row in enumerate(rows):
         if not isinstance(row, dict) or "id" not in row:
             raise OrgFormatError(f"{where}[{position}] must be an object with an id")
-        out[int(row["id"])] = row
+        try:
+            out[int(row["id"])] = row
+        except (TypeError, ValueError) as exc:
+            raise OrgFormatError(f"{where}[{position}]: id {row['id']!r} is not a number") from exc
     return out
 
 
@@ -363,7 +366,7 @@ def org_from_document(document: dict[str, Any]) -> Org:
     org.tickets = tickets
     metrics = document.get("ticket_metrics", document.get("metric_sets"))
     for position, metric in enumerate(metrics or []):
-        if not isinstance(metric, dict) or "ticket_id" not in metric:
+        if not isinstance(metric, dict) or not str(metric.get("ticket_id", "")).isdigit():
             raise OrgFormatError(f"ticket_metrics[{position}] must be an object with a ticket_id")
         org.ticket_metrics[int(metric["ticket_id"])] = metric
     org.satisfaction_ratings = _by_id(document.get("satisfaction_ratings"), "satisfaction_ratings")
