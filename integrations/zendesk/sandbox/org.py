@@ -107,12 +107,17 @@ class Org:
     _ticket_order: list[tuple[int, int]] | None = field(default=None, repr=False)
     _event_order: list[tuple[int, int]] | None = field(default=None, repr=False)
     _next_ids: dict[str, int] = field(default_factory=dict, repr=False)
+    _staff: tuple[int, list[Record]] | None = field(default=None, repr=False)
 
     # ----- identity -------------------------------------------------------------------------
 
     def api_user(self, email: str | None = None) -> Record:
         """The user an API token acts as: the agent with that email, else the first admin."""
-        staff = [u for u in self.users.values() if u.get("role") in ("admin", "agent")]
+        if self._staff is None or self._staff[0] != len(self.users):
+            # Cached: this runs on every request, and a big org has tens of thousands of users.
+            people = [u for u in self.users.values() if u.get("role") in ("admin", "agent")]
+            self._staff = (len(self.users), people)
+        staff = self._staff[1]
         if email:
             for user in staff:
                 if str(user.get("email", "")).lower() == email.lower():

@@ -356,14 +356,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "We apologize for the inconvenience. Please check our help center for more "
             "information.",
         ],
-        "fix": [
-            "I've issued the refund for {order}; you'll see it within 3 business days.",
-            "I reset your account, so the reset email should arrive within a few minutes now.",
-            "A new {product} is on its way with express shipping; the tracking link is in your "
-            "email.",
-            "Our engineers shipped a fix: please update the app on your {device} to the latest "
-            "version and try again.",
-        ],
         "quick_fix": [
             "Please reinstall the app. Closing this ticket.",
             "This should be fixed now. Marking as solved.",
@@ -414,7 +406,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "This is getting worse, not better. I'm done with this company.",
             "Now I'm even more frustrated. Terrible service.",
         ],
-        "neutral_more": ["Thanks, I'll wait to hear from you.", "Okay, let me know."],
         "repeat": [
             "I contacted you {days} days ago about this and the problem is back.",
             "Same issue as my last ticket, it came back after {days} days.",
@@ -461,11 +452,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "enviada al equipo correspondiente.",
             "Lamentamos las molestias ocasionadas. Por favor, espere de 3 a 5 días hábiles.",
         ],
-        "fix": [
-            "He emitido el reembolso del pedido {order}; lo verás en 3 días hábiles.",
-            "Te enviamos un {product} nuevo con envío urgente.",
-            "Hemos publicado una corrección: actualiza la app en tu {device} y prueba de nuevo.",
-        ],
         "quick_fix": [
             "Reinstale la aplicación. Cerramos el ticket.",
             "Ya debería estar solucionado. Lo marcamos como resuelto.",
@@ -504,7 +490,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "Esto va a peor. Estoy harta de esta empresa.",
             "Ahora estoy aún más enfadado. Pésimo servicio.",
         ],
-        "neutral_more": ["Gracias, quedo a la espera.", "Vale, me dices."],
         "repeat": ["Os escribí hace {days} días por esto y el problema ha vuelto."],
         "cross": [
             "Como ya dije por {channel}, mi pedido {order} nunca llegó.",
@@ -535,10 +520,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "Cher client, nous nous excusons pour la gêne occasionnée. Votre demande "
             "a été transmise."
         ],
-        "fix": [
-            "J'ai lancé le remboursement de la commande {order} ; comptez 3 jours ouvrés.",
-            "Une mise à jour corrige le problème : mettez l'application à jour sur votre {device}.",
-        ],
         "quick_fix": ["Réinstallez l'application. Ticket clos."],
         "ask_info": ["Pouvez-vous m'envoyer votre numéro de commande ?"],
         "ask_order": ["Pourriez-vous nous communiquer votre numéro de commande ?"],
@@ -558,7 +539,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "{agent} s'est occupé de moi et m'a compris tout de suite.",
         ],
         "worse": ["C'est de pire en pire. Service lamentable."],
-        "neutral_more": ["Merci, j'attends votre retour."],
         "repeat": ["Je vous ai écrit il y a {days} jours et le problème est revenu."],
         "cross": [
             "Comme je l'ai déjà dit sur {channel}, ma commande {order} n'est jamais arrivée."
@@ -583,10 +563,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "Sehr geehrter Kunde, wir entschuldigen uns für die Unannehmlichkeiten. "
             "Ihre Anfrage wurde weitergeleitet."
         ],
-        "fix": [
-            "Ich habe die Erstattung für {order} veranlasst; sie kommt in 3 Werktagen.",
-            "Ein Update behebt das: Bitte aktualisieren Sie die App auf Ihrem {device}.",
-        ],
         "quick_fix": ["Bitte installieren Sie die App neu. Ticket geschlossen."],
         "ask_info": ["Können Sie mir Ihre Bestellnummer schicken?"],
         "ask_order": ["Könnten Sie uns bitte Ihre Bestellnummer mitteilen?"],
@@ -609,7 +585,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "{agent} hat sich um mich gekümmert und mich sofort verstanden.",
         ],
         "worse": ["Es wird immer schlimmer. Miserabler Service."],
-        "neutral_more": ["Danke, ich warte auf Ihre Antwort."],
         "repeat": ["Ich habe mich vor {days} Tagen gemeldet und das Problem ist wieder da."],
         "cross": ["Wie ich schon im {channel} gesagt habe: Bestellung {order} ist nie angekommen."],
         "hold_note": ["Ich habe das Lager gebeten, die Bestellung {order} zu prüfen."],
@@ -630,10 +605,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "scripted": [
             "Prezado cliente, pedimos desculpas pelo transtorno. Sua solicitação foi encaminhada."
         ],
-        "fix": [
-            "Emiti o estorno do pedido {order}; cai em até 3 dias úteis.",
-            "Uma atualização corrige isso: atualize o app no seu {device}.",
-        ],
         "quick_fix": ["Reinstale o aplicativo. Ticket encerrado."],
         "ask_info": ["Pode me enviar o número do pedido?"],
         "ask_order": ["Poderia nos informar o número do pedido?"],
@@ -653,7 +624,6 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             "{agent} cuidou de mim e me entendeu na hora.",
         ],
         "worse": ["Só piora. Péssimo atendimento."],
-        "neutral_more": ["Obrigado, fico no aguardo."],
         "repeat": ["Entrei em contato há {days} dias e o problema voltou."],
         "cross": ["Como já disse pelo {channel}, meu pedido {order} nunca chegou."],
         "hold_note": ["Pedi ao estoque para verificar o pedido {order}."],
