@@ -272,6 +272,8 @@ def events_from_comments(org: Org) -> None:
                             "value": ticket.get(name) if name != "status" else "new",
                         }
                     )
+            # The server tells comment children by their type; Zendesk always sends one.
+            comment.setdefault("type", "Comment")
             children.append(comment)
             status_after = comment.get("_status_after")
             if isinstance(status_after, str) and status_after != previous_status:
