@@ -153,7 +153,6 @@ class _Builder:
         self.customers: dict[str, list[Record]] = {}
         self.group_ids: dict[str, int] = {}
         self.comment_id = 10_000_001
-        self.web_via = {"channel": "web", "source": {"from": {}, "to": {}, "rel": None}}
 
     # ----- people ---------------------------------------------------------------------------
 
@@ -609,7 +608,8 @@ class _Builder:
                 public = True
             else:
                 author = agent
-                via = self.web_via
+                # A fresh dict per comment: a test that edits one record must not edit all.
+                via = {"channel": "web", "source": {"from": {}, "to": {}, "rel": None}}
                 public = m.who == "a"
             text = m.text.replace("{agent}", agent_first)
             if plan.channel == "voice" and m.who == "c" and not comments:
