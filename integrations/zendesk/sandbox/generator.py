@@ -25,7 +25,7 @@ from integrations.zendesk.sandbox.org import (
     iso,
 )
 
-__all__ = ["SCENARIOS", "generate_org"]
+__all__ = ["CUSTOMER_UPDATE_FIELD_ID", "SCENARIOS", "TIME_TRACKING_FIELD_ID", "generate_org"]
 
 Record = dict[str, Any]
 
@@ -33,6 +33,11 @@ DAY = 86_400
 HOUR = 3_600
 SPAN_DAYS = 42
 SUPPORT_ADDRESS = "support@sandbox.zendesk.com"
+# Custom ticket fields every generated ticket carries (ZENDESK_TIME_TRACKING_FIELD_ID and
+# ZENDESK_CUSTOMER_UPDATE_FIELD_ID point alignbot at them): handle time in seconds, and the
+# customer-safe progress note agents fill in on tickets that wait on us.
+TIME_TRACKING_FIELD_ID = 360_000_111
+CUSTOMER_UPDATE_FIELD_ID = 360_000_222
 
 # Scenario -> weight. Pairs ("repeat_contact", "cross_channel") make two tickets.
 SCENARIOS: dict[str, int] = {
@@ -542,7 +547,21 @@ class _Builder:
             self._ticket(ticket_id, plan)
         events_from_comments(self.org)
         self._closing_events()
+        self._problems_and_incidents()
         return self.org
+
+    def _problems_and_incidents(self) -> None:
+        """About one technical ticket in ten is an incident linked to a shared problem ticket."""
+        org, rng = self.org, self.rng
+        tech = [t for t in org.tickets.values() if t["group_id"] == self.group_ids["tech"]]
+        for start in range(0, len(tech) - 3, 20):
+            problem, *incidents = tech[start : start + 3]
+            problem["type"] = "problem"
+            problem["has_incidents"] = True
+            for incident in incidents:
+                if rng.random() < 0.7:
+                    incident["type"] = "incident"
+                    incident["problem_id"] = problem["id"]
 
     def _closing_events(self) -> None:
         """Zendesk's automation closes tickets solved for 4 days: one audit per closed ticket."""
@@ -671,6 +690,14 @@ class _Builder:
         csat_record = (
             self._csat(ticket_id, plan, agent, updated) if final in ("solved", "closed") else None
         )
+        handle_seconds = sum(rng.randint(120, 900) for m in plan.msgs if m.who != "c")
+        progress = None
+        if final in ("open", "hold") and plan.assigned and rng.random() < 0.5:
+            progress = self._fill(rng.choice(P.CUSTOMER_UPDATES[plan.lang]), plan)
+        fields: list[Record] = [
+            {"id": TIME_TRACKING_FIELD_ID, "value": handle_seconds or None},
+            {"id": CUSTOMER_UPDATE_FIELD_ID, "value": progress},
+        ]
         ticket: Record = {
             "id": ticket_id,
             "url": self._url("tickets", ticket_id),
@@ -679,7 +706,7 @@ class _Builder:
             "created_at": iso(plan.created),
             "updated_at": iso(updated),
             "generated_timestamp": updated,
-            "type": "problem" if plan.group == "tech" and rng.random() < 0.1 else "question",
+            "type": "question",
             "subject": plan.subject,
             "raw_subject": plan.subject,
             "description": description,
@@ -701,8 +728,8 @@ class _Builder:
             "is_public": True,
             "due_at": None,
             "tags": sorted({*plan.tags, plan.group, plan.lang, plan.channel}),
-            "custom_fields": [],
-            "fields": [],
+            "custom_fields": fields,
+            "fields": [dict(f) for f in fields],
             "satisfaction_rating": (
                 {
                     "id": csat_record["id"],

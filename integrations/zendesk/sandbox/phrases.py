@@ -753,6 +753,21 @@ FIXES = {
     },
 }
 
+# The customer-safe progress note agents keep in a ticket field (never an internal note).
+CUSTOMER_UPDATES = {
+    "en": [
+        "Replacement for {order} ordered; the warehouse expects it on Thursday.",
+        "Engineering has reproduced the crash on {device} and is testing a fix.",
+    ],
+    "es": [
+        "Reemplazo del pedido {order} solicitado; llega al almacén el jueves.",
+        "El equipo técnico ha reproducido el fallo en {device} y prueba una solución.",
+    ],
+    "fr": ["Remplacement de la commande {order} demandé ; arrivée jeudi à l'entrepôt."],
+    "de": ["Ersatz für {order} bestellt; das Lager erwartet ihn am Donnerstag."],
+    "pt": ["Reposição do pedido {order} solicitada; chega ao estoque na quinta."],
+}
+
 # Asking the customer to confirm before the ticket counts as solved.
 ASK_CONFIRM = {
     "en": [

@@ -19,6 +19,7 @@ from integrations.zendesk.sandbox import (
     generate_org,
     load_fixture,
 )
+from integrations.zendesk.sandbox.generator import CUSTOMER_UPDATE_FIELD_ID, TIME_TRACKING_FIELD_ID
 from integrations.zendesk.sandbox.org import from_iso
 from integrations.zendesk.sandbox.phrases import SCRIPT_PHRASES
 
@@ -261,3 +262,19 @@ def test_a_malformed_fixture_is_refused_with_where_it_is_wrong(tmp_path: Path) -
 
     with pytest.raises(OrgFormatError, match=r"users\[0\]"):
         load_fixture(path)
+
+
+def test_tickets_carry_handle_time_progress_notes_and_problem_links(org: Org) -> None:
+    def field(ticket: dict[str, Any], field_id: int) -> Any:
+        return next(f["value"] for f in ticket["custom_fields"] if f["id"] == field_id)
+
+    tickets = list(org.tickets.values())
+    handled = [t for t in tickets if field(t, TIME_TRACKING_FIELD_ID)]
+    progress = [field(t, CUSTOMER_UPDATE_FIELD_ID) for t in tickets]
+    notes = {c["body"] for cs in org.comments.values() for c in cs if not c["public"]}
+    incidents = [t for t in tickets if t["type"] == "incident"]
+
+    assert len(handled) >= len(tickets) * 0.8
+    assert sum(1 for p in progress if p) >= 20
+    assert not notes & set(progress), "the customer-safe field never holds an internal note"
+    assert incidents and all(org.tickets[t["problem_id"]]["type"] == "problem" for t in incidents)
