@@ -105,3 +105,12 @@ def test_zenpy_reads_satisfaction_ratings_page_by_page(
     assert sorted(r.id for r in ratings) == sorted(sandbox.org.satisfaction_ratings)
     pages = sandbox.stats.by_path["/api/v2/satisfaction_ratings.json"]
     assert pages == -(-len(ratings) // 10) > 1
+
+
+def test_zenpy_pages_through_the_time_based_export_too(
+    sandbox: ZendeskSandbox, zenpy: Zenpy
+) -> None:
+    tickets = list(zenpy.tickets.incremental(start_time=0, paginate_by_time=True, per_page=40))
+
+    assert {t.id for t in tickets} == set(sandbox.org.tickets)
+    assert sandbox.stats.by_path["/api/v2/incremental/tickets.json"] >= 3
