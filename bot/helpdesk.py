@@ -1,0 +1,55 @@
+"""The port through which the domain writes to a helpdesk (Zendesk, in `integrations/`).
+
+Policies and the outbox decide *what* to write; an implementation of `Helpdesk` delivers it.
+The domain never imports a network client: it receives a `Helpdesk` and catches
+`HelpdeskError`, which every implementation's errors derive from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.errors import AlignbotError
+
+__all__ = ["Helpdesk", "HelpdeskError", "TicketWrite"]
+
+
+class HelpdeskError(AlignbotError):
+    """A write (or read) to the helpdesk failed; the message says why and what to check."""
+
+
+@dataclass(frozen=True)
+class TicketWrite:
+    """What a write did: the ticket's status after it, and the new comment's id if any."""
+
+    ticket_id: int
+    status: str
+    custom_status_id: int | None
+    tags: tuple[str, ...]
+    comment_id: int | None = None
+
+
+class Helpdesk(Protocol):
+    """Writes alignbot makes to tickets. Implementations raise `HelpdeskError` subclasses."""
+
+    def add_comment(self, ticket_id: int, body: str, *, public: bool) -> TicketWrite:
+        """Add a comment: public (the customer is emailed) or an internal note."""
+        ...
+
+    def update_ticket(
+        self,
+        ticket_id: int,
+        *,
+        status: str | None = None,
+        custom_status_id: int | None = None,
+        tags: Sequence[str] | None = None,
+        add_tags: Sequence[str] = (),
+        remove_tags: Sequence[str] = (),
+        comment: str | None = None,
+        public: bool = True,
+    ) -> TicketWrite:
+        """Change status, custom status and tags (`tags` replaces them; `add_tags` and
+        `remove_tags` edit them), optionally with a comment, in one ticket update."""
+        ...

@@ -1,0 +1,51 @@
+"""The errors the Zendesk connector raises, each with a message a user can act on.
+
+They all derive from `bot.helpdesk.HelpdeskError`, so the domain can catch a failed write
+without importing anything from `integrations/`, and the CLI prints any of them as one line.
+"""
+
+from __future__ import annotations
+
+from bot.helpdesk import HelpdeskError
+
+__all__ = [
+    "AuthError",
+    "MalformedResponse",
+    "NotFound",
+    "RateLimited",
+    "RecordInvalid",
+    "ZendeskError",
+    "ZendeskUnavailable",
+]
+
+
+class ZendeskError(HelpdeskError):
+    """Base of every error talking to Zendesk."""
+
+
+class AuthError(ZendeskError):
+    """Zendesk refused the credentials (401) or the user may not do this (403)."""
+
+
+class RateLimited(ZendeskError):
+    """Zendesk kept answering 429 after every retry; `retry_after` is its last advice."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ZendeskUnavailable(ZendeskError):
+    """5xx answers, timeouts or dropped connections outlasted every retry."""
+
+
+class MalformedResponse(ZendeskError):
+    """A 2xx answer whose body is not the JSON object the endpoint promises."""
+
+
+class NotFound(ZendeskError):
+    """The ticket (or other record) does not exist, or was deleted."""
+
+
+class RecordInvalid(ZendeskError):
+    """Zendesk refused a write (422), e.g. a closed ticket or an unknown custom status."""
