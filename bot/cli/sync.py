@@ -1,0 +1,111 @@
+"""`alignbot sync` and `alignbot stats`: pull Zendesk into the store, and see what it holds."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bot.cli.app import app
+from bot.errors import SettingsError
+from bot.settings import load_settings
+from bot.store import open_store
+from bot.store.stats import store_stats
+
+
+def _since(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"--since {value!r}: expected a date such as 2026-01-31") from None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+
+
+@app.command("sync")
+def sync_command(
+    full: bool = typer.Option(
+        False, "--full", help="Backfill from the beginning (or --since) instead of resuming."
+    ),
+    since: str | None = typer.Option(
+        None, "--since", help="With --full: start at this date (YYYY-MM-DD, UTC)."
+    ),
+) -> None:
+    """Pull tickets, comments, users, groups, metrics and ratings from Zendesk.
+
+    Without --full it resumes every stream where the last sync (or an interrupted one)
+    stopped. Prints one line saying what came in.
+    """
+    from integrations.zendesk.sync import SyncProgress, sync
+
+    settings = load_settings()
+    settings.require_zendesk()
+    start = _since(since)
+    engine = open_store(settings.database_url)
+    full = full or start is not None
+    if not full:
+        result = sync(engine, settings)
+    else:
+        console = Console(stderr=True)
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("starting", total=None)
+
+            def show(p: SyncProgress) -> None:
+                bar.update(
+                    task,
+                    description=f"{p.stream}: {p.tickets:,} tickets, {p.comments:,} comments, "
+                    f"{p.api_calls:,} API calls",
+                )
+
+            result = sync(engine, settings, full=True, progress=show, since=start)
+    typer.echo(result.summary())
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_command(
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """What the store holds: rows per table and where each sync stream stands."""
+    settings = load_settings()
+    stats = store_stats(open_store(settings.database_url))
+    if as_json:
+        typer.echo(json.dumps(stats.as_json(), indent=2))
+        return
+    console = Console()
+    counts = Table(show_edge=False, pad_edge=False, title="Store", title_justify="left")
+    counts.add_column("rows", style="bold")
+    counts.add_column("count", justify="right")
+    for name, value in stats.as_json().items():
+        if name != "streams":
+            counts.add_row(name.replace("_", " "), f"{value:,}")
+    console.print(counts)
+    streams = Table(show_edge=False, pad_edge=False, title="Streams", title_justify="left")
+    for column in ("stream", "position", "rows synced", "last sync"):
+        streams.add_column(column)
+    for s in stats.streams:
+        position: Any = s.start_time.isoformat() if s.start_time else None
+        if s.cursor and not s.cursor.startswith("seen:"):
+            position = f"cursor {s.cursor[:24]}..." if len(s.cursor) > 24 else s.cursor
+        streams.add_row(
+            s.stream,
+            position or "-",
+            f"{s.rows_synced:,}",
+            f"{s.last_synced_at:%Y-%m-%d %H:%M:%S} UTC" if s.last_synced_at else "never",
+        )
+    if not stats.streams:
+        streams.add_row("-", "never synced: run alignbot sync", "0", "never")
+    console.print(streams)
