@@ -184,7 +184,7 @@ class ZendeskClient:
     # ----- one request, with budget and retries --------------------------------------------
 
     def _backoff(self, attempt: int) -> float:
-        ceiling = min(self.backoff_max, self.backoff_base * (2**attempt))
+        ceiling = min(self.backoff_max, self.backoff_base * 2.0**attempt)
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)  # "equal jitter"
 
     def get(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -244,7 +244,7 @@ class ZendeskClient:
             raise RateLimited(
                 f"Zendesk kept rate-limiting {method} {path} after {tries} attempts; lower "
                 "ZENDESK_REQUESTS_PER_MINUTE or try again later",
-                retry_after or 60.0,
+                retry_after if retry_after is not None else 60.0,
             )
         if "not JSON" in last_problem:
             raise MalformedResponse(
