@@ -98,8 +98,8 @@ def stats_command(
         streams.add_column(column)
     for s in stats.streams:
         position: Any = s.start_time.isoformat() if s.start_time else None
-        if s.cursor and not s.cursor.startswith("seen:"):
-            position = f"cursor {s.cursor[:24]}..." if len(s.cursor) > 24 else s.cursor
+        if s.position:
+            position = f"cursor {s.position[:16]}..." if len(s.position) > 16 else s.position
         streams.add_row(
             s.stream,
             position or "-",

@@ -34,9 +34,17 @@ class StreamStats:
     rows_synced: int
     last_synced_at: datetime | None
 
+    @property
+    def position(self) -> str | None:
+        """Zendesk's cursor, or None for a time-based stream: those keep the ids already
+        stored at `start_time` in the cursor column, which means nothing to a reader."""
+        if self.cursor is None or self.cursor.startswith("seen:"):
+            return None
+        return self.cursor
+
     def as_json(self) -> dict[str, Any]:
         return {
-            "cursor": self.cursor,
+            "cursor": self.position,
             "start_time": self.start_time.isoformat() if self.start_time else None,
             "end_of_stream": self.end_of_stream,
             "rows_synced": self.rows_synced,
