@@ -1,0 +1,195 @@
+"""Accuracy and macro-F1 of every signal, per language, on the labelled evaluation sets.
+
+    python bench/signals_eval.py [--eval-dir ../shared/eval] [--no-readme]
+
+Sets (see their README): `support-dev/` (support messages and agent replies, every signal),
+`tweets-multilingual/` (tweet sentiment in en/es/fr/de/pt) and `vader-groundtruth/` (VADER's
+human-rated English sentences). Plain VADER (the unmodified package) is the baseline for
+sentiment. The data is not in this repository; the default path is `../shared/eval`
+relative to the repository root.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.readme import write_section  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from bot.signals import agent_signals, customer_signals  # noqa: E402
+from bot.signals.sentiment import label_for, vader_score  # noqa: E402
+from bot.signals.text import own_words  # noqa: E402
+
+
+def accuracy(gold: Sequence[Any], predicted: Sequence[Any]) -> float:
+    return sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0
+
+
+def f1(gold: Sequence[Any], predicted: Sequence[Any], label: Any) -> float:
+    tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
+    fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
+    fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def macro_f1(gold: Sequence[Any], predicted: Sequence[Any]) -> float:
+    labels = sorted(set(gold), key=str)
+    return sum(f1(gold, predicted, label) for label in labels) / len(labels) if labels else 0.0
+
+
+Row = tuple[str, str, str, int, float, float, str]
+
+
+def _rows(
+    signal: str,
+    items: Iterable[tuple[str, Any, Any]],
+    *,
+    binary: bool = False,
+    baseline: Callable[[list[Any], list[Any]], str] | None = None,
+) -> list[Row]:
+    by_lang: dict[str, tuple[list[Any], list[Any]]] = defaultdict(lambda: ([], []))
+    for lang, gold, predicted in items:
+        for key in (lang, "all"):
+            by_lang[key][0].append(gold)
+            by_lang[key][1].append(predicted)
+    rows = []
+    for lang in sorted(by_lang, key=lambda k: (k == "all", k)):
+        gold, predicted = by_lang[lang]
+        extra = f"F1(yes) {f1(gold, predicted, True):.2f}" if binary else ""
+        rows.append(
+            (
+                signal,
+                lang,
+                "",
+                len(gold),
+                accuracy(gold, predicted),
+                macro_f1(gold, predicted),
+                extra,
+            )
+        )
+    return rows
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _sentiment_rows(name: str, rows: list[dict[str, str]], lang_key: str = "lang") -> list[Row]:
+    ours, plain = [], []
+    for row in rows:
+        lang = row.get(lang_key) or "en"
+        signals = customer_signals(row["text"], locale=lang)
+        ours.append((lang, row["label"], signals.sentiment.label))
+        plain.append(
+            (lang, row["label"], label_for(vader_score(own_words(row["text"]), plain=True)))
+        )
+    result = []
+    for mine, base in zip(_rows(name, ours), _rows(name, plain), strict=True):
+        result.append((*mine[:6], f"VADER acc {base[4]:.2f}, macro-F1 {base[5]:.2f}"))
+    return result
+
+
+def evaluate(eval_dir: Path) -> list[Row]:
+    settings = Settings()
+    rows: list[Row] = []
+    support = eval_dir / "support-dev"
+    customers = _jsonl(support / "customer_messages.jsonl")
+    signals = [(c, customer_signals(c["text"], locale=c["lang"])) for c in customers]
+    rows += _sentiment_rows(
+        "support sentiment",
+        [{"lang": c["lang"], "text": c["text"], "label": c["sentiment"]} for c in customers],
+    )
+    rows += _rows(
+        "frustration",
+        [(c["lang"], c["frustration"], s.frustration) for c, s in signals],
+        binary=True,
+    )
+    rows += _rows(
+        "resolution reply",
+        [(c["lang"], c["resolution_reply"], s.resolution_reply) for c, s in signals],
+    )
+    rows += _rows(
+        "trust indicator",
+        [(c["lang"], c["trust_indicator"], s.trust_indicator) for c, s in signals],
+        binary=True,
+    )
+    replies = _jsonl(support / "agent_replies.jsonl")
+    agent = [
+        (
+            r,
+            agent_signals(
+                r["agent_text"],
+                customer_text=r["customer_text"],
+                history=r["customer_history"],
+                locale=r["lang"],
+                script_phrases=settings.script_phrases,
+            ),
+        )
+        for r in replies
+    ]
+    rows += _rows("empathy", [(r["lang"], r["empathy"], a.empathy) for r, a in agent])
+    rows += _rows("upsell", [(r["lang"], r["upsell"], a.upsell) for r, a in agent], binary=True)
+    rows += _rows(
+        "acknowledges history",
+        [(r["lang"], r["acknowledges_history"], a.acknowledges_history) for r, a in agent],
+        binary=True,
+    )
+    rows += _rows(
+        "redundant question",
+        [(r["lang"], r["redundant_question"], a.redundant_question) for r, a in agent],
+        binary=True,
+    )
+    tweets = eval_dir / "tweets-multilingual"
+    rows += _sentiment_rows(
+        "tweets sentiment", [row for path in sorted(tweets.glob("*.tsv")) for row in _tsv(path)]
+    )
+    vader_dir = eval_dir / "vader-groundtruth"
+    for path in sorted(vader_dir.glob("*.tsv")):
+        rows += [r for r in _sentiment_rows(f"VADER set: {path.stem}", _tsv(path)) if r[1] == "all"]
+    return rows
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = [
+        "| signal | lang | n | accuracy | macro-F1 | notes (binary: F1 of yes;"
+        " sentiment: plain VADER) |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    for signal, lang, _set, n, acc, mf1, extra in rows:
+        lines.append(f"| {signal} | {lang} | {n} | {acc:.2f} | {mf1:.2f} | {extra} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--no-readme", action="store_true", help="print only")
+    args = parser.parse_args()
+    if not (args.eval_dir / "support-dev").is_dir():
+        sys.exit(f"no evaluation data at {args.eval_dir} (pass --eval-dir)")
+    table = markdown(evaluate(args.eval_dir))
+    print(table)
+    if not args.no_readme:
+        intro = (
+            "Signals on the labelled evaluation sets (`bench/signals_eval.py`; support-dev is a "
+            "small development set, the tweet and VADER sets are public sentiment data)."
+        )
+        write_section("signals_eval", f"{intro}\n\n{table}")
+
+
+if __name__ == "__main__":
+    main()

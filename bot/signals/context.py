@@ -1,0 +1,230 @@
+"""Context: does an agent reply acknowledge the customer's earlier contact, and does it ask
+for something the customer already gave (a redundant question)?
+
+Identifiers (order and ticket numbers, references like TX-88120, emails) are extracted from
+the customer's text and history; "kinds" of information already given (order number, email,
+reference, invoice number, photo, receipt, steps already tried, the problem itself) come
+from identifiers and keywords. A reply is redundant when a request in it (a question, or
+"please send ...") asks for a kind already given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.signals.patterns import compile_phrases
+from bot.signals.text import fold
+
+_CODE = re.compile(r"(?<![\w@])(?=[a-z0-9-]*\d)[a-z]{0,4}-?\d{3,}(?:-\d+)?(?![\w@])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+# kind -> (pattern for "this was given", pattern for "a request asks for this").
+_KINDS: dict[str, tuple[str, str]] = {
+    "order": (
+        r"(order|pedido|commande|bestellung|encomenda)s?( number| no\.?| #|#| n\w*)? ?\w*\d{3,}",
+        r"order (number|id|no|#|reference)|(numero|n) de (pedido|commande|encomenda)|"
+        r"bestellnummer|numero do pedido|numero del pedido",
+    ),
+    "email": (
+        r"[\w.+-]+@[\w-]+\.[\w.]+",
+        r"e-?mail( address)?|correo|courriel|adresse (e-)?mail",
+    ),
+    "reference": (
+        r"(ref|reference|referencia|transaction|transaccion)\.?:? ?[a-z]{0,4}-?\d{3,}",
+        r"(transaction )?reference|referencia|referenz|\bref\b",
+    ),
+    "invoice": (
+        r"(invoice|factura|facture|rechnung|fatura)( number| nummer|nummer)?:? ?[a-z]{0,4}-?\d{3,}"
+        r"|rechnungsnummer",
+        r"invoice number|rechnungsnummer|numero de (factura|facture)|numero da fatura",
+    ),
+    "photo": (
+        r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
+        r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
+    ),
+    "receipt": (
+        r"(receipt|recibo|comprovante|justificatif|quittung|beleg)",
+        r"(receipt|recibo|comprovante|justificatif|quittung|beleg)",
+    ),
+    "steps": (
+        r"(restart|reboot|reinstall|reset|clear|reinici|reinstal|redemarr|neu ?gestartet"
+        r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei)\w*",
+        r"(have you|did you) (tried|try)|(try|tried) (restarting|rebooting|reinstalling|"
+        r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ )?"
+        r"(versucht|probiert|neu gestartet)|(voce )?(ja )?tentou",
+    ),
+    "problem": (
+        r"$^",  # given when there is history or a described problem; see `given_kinds`
+        r"what (seems to be|is|'s) the (problem|issue)|(describe|explain) (the|your) (problem|"
+        r"issue)|how can (i|we) help|(cual|que) es el problema|en que (le|te|os) (podemos|puedo)"
+        r" ayudar|decrire votre probleme|quel est (le|votre) probleme|was ist (das|ihr) problem"
+        r"|beschreiben sie|qual (e|o) (seu )?problema|descreva",
+    ),
+}
+_GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+_ASKED = {kind: re.compile(ask) for kind, (_given, ask) in _KINDS.items()}
+_REQUEST = compile_phrases(
+    {
+        "en": [
+            r"could you",
+            r"can you",
+            r"would you",
+            r"please (send|provide|share|confirm|"
+            r"tell|give|attach|reply with)",
+            r"send (me|us)",
+            r"may i have",
+            r"what is your",
+            r"have you tried",
+            r"did you try",
+            r"let (me|us) know",
+        ],
+        "es": [
+            r"(nos |me )?(puedes|puede|podrias|podria|podeis) (indicar|enviar|mandar|decir|"
+            r"facilitar|confirmar|describir)",
+            r"(envianos|enviame|indicanos|facilitanos)",
+            r"por favor,? (envie|envia|indique|indica|facilite|mande)",
+            r"ha probado",
+            r"has probado",
+        ],
+        "fr": [
+            r"pouvez-vous",
+            r"pourriez-vous",
+            r"merci de (nous )?(envoyer|indiquer|"
+            r"communiquer|transmettre)",
+            r"envoyez-nous",
+            r"avez-vous",
+        ],
+        "de": [
+            r"bitte (senden|schicken|teilen|geben|nennen)",
+            r"(konnen|konnten) sie",
+            r"senden sie",
+            r"haben sie",
+        ],
+        "pt": [
+            r"(por favor,? )?(envie|informe|mande|encaminhe)",
+            r"(pode|poderia) (enviar|"
+            r"informar|mandar)",
+            r"qual (e|o)",
+            r"(voce )?(ja )?tentou",
+        ],
+    }
+)
+_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
+_PROBLEM_WORDS = re.compile(
+    r"(not|n't|no|nao|pas|nicht|error|erro|fehler|erreur|crash|charged|cobr|broken|missing"
+    r"|falta|wrong|mal|sigue|still|toujours|immer|twice|dos veces|deux fois|zweimal|duas vezes)"
+)
+ACKNOWLEDGE = compile_phrases(
+    {
+        "en": [
+            r"(your|the) (previous |earlier |last )?(call|chat|email|message|ticket|request|"
+            r"report|conversation|photo|receipt)s? (from|of|on|about|yesterday|last|earlier|you)",
+            r"(i can see|i see|i'?ve (got|read|checked|pulled up)|looking at) (your|the|order)",
+            r"(from|since) (yesterday|last week|this morning|monday|tuesday|wednesday|thursday"
+            r"|friday|saturday|sunday|march|earlier)",
+            r"earlier",
+            r"previous(ly)?",
+            r"already (tried|sent|done|restarted|given)",
+            r"(you'?ve|you have) (had to|already)",
+            r"(two|three|four|\d) times now",
+            r"you (sent|mentioned|told us|reported|gave us)",
+            r"no need to (go through|repeat|explain|send)",
+            r"(didn'?t|did not) help",
+            r"from last week",
+            r"'s chat",
+            r"again",
+        ],
+        "es": [
+            r"(tu|su) (chat|llamada|correo|mensaje|ticket|consulta|foto) (de|del|sobre)",
+            r"veo (tu|su|el|que ya)",
+            r"de ayer",
+            r"anterior",
+            r"ya (nos )?(enviaste|dijiste|"
+            r"probaste|reiniciaste|nos lo)",
+            r"que te indicamos",
+            r"como ya",
+            r"otra vez",
+            r"por probar",
+        ],
+        "fr": [
+            r"votre (appel|message|mail|demande|echange) (d'hier|precedent|de)",
+            r"d'hier",
+            r"precedent\w*",
+            r"deja",
+            r"(deux|trois) fois de suite",
+            r"de nouveau",
+        ],
+        "de": [
+            r"zweimal",
+            r"dreimal",
+            r"schon",
+            r"bereits",
+            r"gestern",
+            r"letzte woche",
+            r"vorherig\w*",
+            r"(ihr|ihre|ihren) (anruf|e-mail|nachricht) (von|vom)",
+        ],
+        "pt": [
+            r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
+            r"ontem",
+            r"anterior",
+            r"ja (enviou|tentou|mandou)",
+            r"(dois|duas|tres) (comprovantes|vezes)",
+        ],
+    }
+)
+
+
+def identifiers(text: str) -> set[str]:
+    """Order numbers, references and emails in `text`, normalised for comparison."""
+    folded = fold(text)
+    found = {code.replace("-", "") for code in _CODE.findall(folded)}
+    return found | set(_EMAIL.findall(folded))
+
+
+def given_kinds(customer_text: str, history: Sequence[str]) -> set[str]:
+    """Kinds of information the customer already gave, in this message or earlier ones."""
+    folded = fold(" \n ".join([customer_text, *history]))
+    kinds = {kind for kind, pattern in _GIVEN.items() if pattern.search(folded)}
+    if history or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text))):
+        kinds.add("problem")
+    return kinds
+
+
+def asked_kinds(agent_text: str) -> set[str]:
+    """Kinds of information a request in the agent's reply asks for."""
+    kinds: set[str] = set()
+    for sentence in _SENTENCE.findall(fold(agent_text)):
+        if not (sentence.rstrip().endswith("?") or _REQUEST.search(sentence)):
+            continue
+        kinds |= {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
+    return kinds
+
+
+def redundant_question(agent_text: str, customer_text: str, history: Sequence[str]) -> bool:
+    """Does the reply ask for something the customer already gave?"""
+    if not agent_text:
+        return False
+    asked = asked_kinds(agent_text)
+    return bool(asked and asked & given_kinds(customer_text, history))
+
+
+def acknowledges_history(agent_text: str, history: Sequence[str]) -> bool:
+    """Does the reply refer to the customer's earlier contact or what they already tried?
+
+    Only meaningful with history: without earlier contact there is nothing to acknowledge.
+    Questions are not acknowledgements ("Have you tried restarting?" asks, it does not
+    acknowledge), but naming an identifier from the history is.
+    """
+    if not agent_text or not history:
+        return False
+    earlier = set().union(*(identifiers(h) for h in history))
+    if earlier & identifiers(agent_text):
+        return True
+    for sentence in _SENTENCE.findall(fold(agent_text)):
+        if sentence.rstrip().endswith("?"):
+            continue
+        if ACKNOWLEDGE.search(sentence):
+            return True
+    return False

@@ -1,0 +1,110 @@
+"""Every signal of one message, given its conversation: the pure core of the analysis job
+and of `alignbot signals classify`.
+
+Sentiment of a support message starts from the backend's score and then reads the support
+context a general lexicon misses: a denial ("still charged twice") or high emotional weight
+is negative whatever the words' polarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.signals.context import acknowledges_history, redundant_question
+from bot.signals.empathy import empathy, empathy_matched
+from bot.signals.frustration import is_frustrated
+from bot.signals.language import detect_language
+from bot.signals.repetition import EarlierMessage, restatements
+from bot.signals.resolution import resolution_reply
+from bot.signals.sentiment import DEFAULT_BACKEND, Sentiment, SentimentBackend, label_for
+from bot.signals.text import own_words
+from bot.signals.trust import has_trust_indicator
+from bot.signals.upsell import is_upsell
+
+NEGATIVE_FLOOR = -0.3  # score given to a denial or a charged message the lexicon read as mild
+POSITIVE_KEEP = 0.5  # above this the lexicon's positive reading stands
+
+
+@dataclass(frozen=True)
+class CustomerSignals:
+    language: str | None
+    sentiment: Sentiment
+    frustration: bool
+    resolution_reply: str  # confirm, deny, none
+    trust_indicator: bool
+    restatements: int
+
+
+@dataclass(frozen=True)
+class AgentSignals:
+    language: str | None
+    empathy: str  # none, scripted, authentic
+    empathy_matched: bool | None
+    upsell: bool
+    acknowledges_history: bool
+    redundant_question: bool
+
+
+def customer_signals(
+    text: str,
+    *,
+    locale: str | None = None,
+    channel: str = "other",
+    history: Sequence[EarlierMessage] = (),
+    backend: SentimentBackend = DEFAULT_BACKEND,
+    sentiment_field: str | None = None,
+    clean: bool = True,
+) -> CustomerSignals:
+    """Signals of a customer message (`clean=False` when `text` is already `own_words`)."""
+    words = own_words(text) if clean else text
+    language = detect_language(words, locale)
+    sentiment = backend.score(words, language, field_value=sentiment_field)
+    resolution = resolution_reply(words)
+    earlier_contacts = sum(1 for item in history if item.channel != channel)
+    frustration = is_frustrated(words, sentiment.score, earlier_contacts)
+    # Clearly positive words stay positive: the override corrects mild or neutral readings.
+    if (resolution == "deny" or frustration) and NEGATIVE_FLOOR < sentiment.score < POSITIVE_KEEP:
+        sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
+    return CustomerSignals(
+        language=language,
+        sentiment=sentiment,
+        frustration=frustration,
+        resolution_reply=resolution,
+        trust_indicator=has_trust_indicator(words),
+        restatements=restatements(words, channel, history),
+    )
+
+
+def agent_signals(
+    text: str,
+    *,
+    customer_text: str | None = None,
+    customer_weight_high: bool | None = None,
+    history: Sequence[str] = (),
+    locale: str | None = None,
+    script_phrases: Sequence[str] = (),
+    backend: SentimentBackend = DEFAULT_BACKEND,
+    clean: bool = True,
+) -> AgentSignals:
+    """Signals of an agent reply to `customer_text`, given the customer's earlier messages.
+
+    `customer_weight_high` is the answered message's weight when already known (the job
+    passes the stored value); otherwise it is computed from `customer_text`.
+    """
+    words = own_words(text) if clean else text
+    answered = own_words(customer_text) if customer_text and clean else (customer_text or "")
+    if customer_weight_high is None and answered:
+        answered_signals = customer_signals(answered, locale=locale, backend=backend, clean=False)
+        customer_weight_high = (
+            answered_signals.frustration or answered_signals.sentiment.label == "negative"
+        )
+    label = empathy(words, script_phrases)
+    return AgentSignals(
+        language=detect_language(words, locale),
+        empathy=label,
+        empathy_matched=empathy_matched(label, customer_weight_high) if words else None,
+        upsell=is_upsell(words),
+        acknowledges_history=acknowledges_history(words, history),
+        redundant_question=redundant_question(words, answered, history),
+    )

@@ -1,0 +1,47 @@
+"""Repetition across channels: a customer restating on a new channel what they already said
+on another (the same identifiers, or much the same problem description).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.signals.context import identifiers
+from bot.signals.text import fold
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+SIMILARITY = 0.3  # share of content words in common (Jaccard) that reads as a restatement
+
+
+@dataclass(frozen=True)
+class EarlierMessage:
+    text: str
+    channel: str
+
+
+@lru_cache(maxsize=65_536)
+def _content_words(text: str) -> frozenset[str]:
+    # Four letters or more, cut to a five-letter stem: crude, but language-neutral.
+    return frozenset(word[:5] for word in _WORD.findall(fold(text)))
+
+
+def restates(text: str, earlier: str) -> bool:
+    """Does `text` restate `earlier`: a shared identifier, or mostly the same words?"""
+    if identifiers(text) & identifiers(earlier):
+        return True
+    mine, theirs = _content_words(text), _content_words(earlier)
+    if len(mine) < 3 or len(theirs) < 3:
+        return False
+    return len(mine & theirs) / len(mine | theirs) >= SIMILARITY
+
+
+def restatements(text: str, channel: str, history: Sequence[EarlierMessage]) -> int:
+    """How many earlier messages on other channels this message restates."""
+    if not text:
+        return 0
+    return sum(
+        1 for item in history if item.channel != channel and item.text and restates(text, item.text)
+    )
