@@ -246,25 +246,27 @@ class Pass:
             with self.engine.begin() as conn:
                 comments = self._comment_rows(conn, fresh)
                 self.count("comments", self.write(conn, COMMENTS, comments))
+                # Never move back: a clamped export may end before our stored start.
+                next_start = max(end_time, start)
                 at_end = {
                     eid
                     for e in fresh
-                    if _as_int(e.get("timestamp")) == end_time
+                    if _as_int(e.get("timestamp")) == next_start
                     and (eid := _as_int(e.get("id"))) is not None
                 }
-                if end_time == start:
+                if next_start == start:
                     at_end |= seen
-                position.start_time, position.cursor = end_time, _seen_cursor(at_end)
+                position.start_time, position.cursor = next_start, _seen_cursor(at_end)
                 position.end_of_stream = bool(page.get("end_of_stream"))
                 position.rows_synced += len(comments)
                 self.save_position(conn, position)
             self.page_done("ticket_events")
             if page.get("end_of_stream"):
                 return
-            if end_time < start or (end_time == start and not fresh):
+            if next_start == start and not fresh:
                 log.warning("ticket event export did not move past %d; stopping this pass", start)
                 return
-            start, seen = end_time, at_end
+            start, seen = next_start, at_end
 
     def _comment_rows(self, conn: Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         children: list[tuple[Any, dict[str, Any]]] = []

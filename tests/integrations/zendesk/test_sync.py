@@ -130,6 +130,11 @@ def test_an_incremental_sync_brings_exactly_what_changed(
     assert comment is not None and comment.author_role == "customer"
     assert comment.body == "Any news? It still fails." and comment.channel == "api"
     assert store_stats(engine).deleted_tickets == 1
+    # The next pass starts within the last minute of those writes: it reads back from
+    # 65 s ago (the one-minute rule) and still writes nothing twice.
+    quiet = sync(engine, client)
+    assert (quiet.tickets, quiet.comments, quiet.ratings) == (0, 0, 0)
+    assert snapshot(engine) == after
 
 
 def test_requests_grow_with_pages_not_tickets(engine: Engine) -> None:
