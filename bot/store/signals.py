@@ -24,6 +24,8 @@ class CommentSignal(SQLModel, table=True):
     )
     ticket_id: int = Field(sa_type=BigInteger)
     role: str  # customer, agent, system (copied from the comment)
+    # False for internal notes: they get a role-only row (every signal NULL), never signals.
+    public: bool = True
     language: str | None = None  # ISO 639-1
     # Customer messages
     sentiment_label: str | None = None  # negative, neutral, positive

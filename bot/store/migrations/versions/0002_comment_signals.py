@@ -21,6 +21,7 @@ def upgrade() -> None:
     sa.Column('comment_id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('ticket_id', sa.BigInteger(), nullable=False),
     sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('public', sa.Boolean(), nullable=False, server_default=sa.true()),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('sentiment_label', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('sentiment_score', sa.Float(), nullable=True),
