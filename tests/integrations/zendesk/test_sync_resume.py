@@ -1,7 +1,12 @@
-"""A sync killed anywhere, mid-page included, resumes to exactly the store a clean sync
-makes; and a sync through 20% failing responses still ends with the complete data set."""
+"""A sync killed anywhere, mid-page included (by an exception from the write hook, or by
+SIGKILL in a child process), resumes to exactly the store a clean sync makes; and a sync
+through 20% failing responses still ends with the complete data set."""
 
 from __future__ import annotations
+
+import signal
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import Engine
@@ -95,3 +100,48 @@ def test_a_full_sync_through_failing_responses_gets_everything(engine: Engine) -
     assert ids(engine, "comments") == comment_ids(org)
     assert ids(engine, "satisfaction_ratings") == sorted(org.satisfaction_ratings)
     assert ids(engine, "ticket_metrics") == sorted(org.ticket_metrics)
+
+
+KILL_SCRIPT = """
+import os, signal, sys
+from bot.store import make_engine
+from integrations.zendesk.client import ZendeskClient
+from integrations.zendesk.sync import sync
+
+url, email, db_url, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+
+def die(table, written):
+    if written >= rows:
+        os.kill(os.getpid(), signal.SIGKILL)  # no rollback, no cleanup: a real crash
+
+client = ZendeskClient(url, email=email, api_token="sandbox", requests_per_minute=10_000,
+                       page_size=50)
+sync(make_engine(db_url), client, full=True, on_write=die)
+"""
+
+
+@pytest.mark.parametrize("fraction", [0.3, 0.8])
+def test_a_sync_process_killed_with_sigkill_mid_page_resumes_to_the_clean_store(
+    db_url: str,
+    org_and_clean,
+    fraction: float,  # type: ignore[no-untyped-def]
+) -> None:
+    org, clean, total = org_and_clean
+    with ZendeskSandbox(org) as sandbox:
+        killed = subprocess.run(
+            [sys.executable, "-c", KILL_SCRIPT, sandbox.url, sandbox.email, db_url,
+             str(int(total * fraction))],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        engine = make_engine(db_url)
+        try:
+            partial = snapshot(engine)
+            resumed = sync(engine, client_for(sandbox))
+            final = snapshot(engine)
+        finally:
+            engine.dispose()
+
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert 0 < sum(map(len, partial.values())) < sum(map(len, clean.values()))
+    assert resumed.errors == ()
+    assert final == clean
