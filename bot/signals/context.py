@@ -22,7 +22,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # kind -> (pattern for "this was given", pattern for "a request asks for this").
 _KINDS: dict[str, tuple[str, str]] = {
     "order": (
-        r"(order|pedido|commande|bestellung|encomenda)s?( number| no\.?| #|#| n\w*)? ?\w*\d{3,}",
+        r"(order|pedido|commande|bestellung|encomenda)s?( number| no\.?| #|#| n\w*)?:? ?"
+        r"[a-z]{0,4}-?\d{3,}",
         r"order (number|id|no|#|reference)|(numero|n) de (pedido|commande|encomenda)|"
         r"bestellnummer|numero do pedido|numero del pedido",
     ),

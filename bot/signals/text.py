@@ -58,6 +58,7 @@ _SIGNATURE_START = re.compile(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_HTML_GAPS = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)+")
 
 
 def html_to_text(markup: str) -> str:
@@ -67,7 +68,7 @@ def html_to_text(markup: str) -> str:
     markup = _GMAIL_QUOTE.sub("\n", markup)
     markup = _TAG_BREAK.sub("\n", markup)
     markup = _TAG.sub("", markup)
-    return html.unescape(markup)
+    return _HTML_GAPS.sub("\n", html.unescape(markup))
 
 
 def _strip_quotes(lines: list[str]) -> list[str]:
@@ -91,8 +92,8 @@ def _strip_quotes(lines: list[str]) -> list[str]:
 
 def _strip_signature(lines: list[str]) -> list[str]:
     # Only look in the last lines: "Thanks," at the top of a message is a greeting.
-    for index in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
-        if index > 0 and _SIGNATURE_START.match(lines[index]):
+    for index in range(max(1, len(lines) - 8), len(lines)):
+        if _SIGNATURE_START.match(lines[index]):
             return lines[:index]
     return lines
 
