@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,9 @@ def measure(size: int) -> list[dict[str, object]]:
     started = time.monotonic()
     org = generate_org(tickets=size, seed=1)
     comments = sum(len(c) for c in org.comments.values())
+    # A time-based export page never splits a second, so the biggest page holds at least
+    # every audit of the busiest second: that, not the ticket count, sets the peak memory.
+    busiest = max(Counter(e.get("timestamp") for e in org.ticket_events).values())
     print(f"  generated {size:,} tickets, {comments:,} comments in "
           f"{time.monotonic() - started:.1f} s", flush=True)  # fmt: skip
     rows = []
@@ -130,7 +134,9 @@ def measure(size: int) -> list[dict[str, object]]:
                     drop_postgres(handle)
             if figures["errors"] or figures["tickets"] != size or figures["comments"] != comments:
                 raise SystemExit(f"incomplete sync on {backend}: {figures}")
-            figures.update(size=size, backend=backend, requests=sandbox.stats.requests)
+            figures.update(
+                size=size, backend=backend, requests=sandbox.stats.requests, busiest=busiest
+            )
             print(f"  {backend}: {figures}", flush=True)
             rows.append(figures)
     return rows
@@ -139,8 +145,8 @@ def measure(size: int) -> list[dict[str, object]]:
 def table(rows: list[dict[str, object]]) -> str:
     lines = [
         "| tickets | comments | store | API requests | requests per 1,000 tickets "
-        "| tickets/s | peak RSS of the sync |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+        "| tickets/s | peak RSS of the sync | busiest second (audits) |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         size = int(r["size"])  # type: ignore[call-overload]
@@ -149,7 +155,7 @@ def table(rows: list[dict[str, object]]) -> str:
         lines.append(
             f"| {size:,} | {int(r['comments']):,} | {r['backend']} | {requests:,} "  # type: ignore[call-overload]
             f"| {requests / (size / 1000):.1f} | {size / seconds:,.0f} "
-            f"| {float(r['peak_mib']):.0f} MiB |"  # type: ignore[arg-type]
+            f"| {float(r['peak_mib']):.0f} MiB | {int(r['busiest']):,} |"  # type: ignore[arg-type,call-overload]
         )
     lines.append("")
     lines.append(
@@ -157,8 +163,12 @@ def table(rows: list[dict[str, object]]) -> str:
         "served by the local sandbox, page size 1,000. Requests count every page of every "
         "stream (tickets with sideloads, ticket events with comment bodies, ratings at 100 a "
         "page, groups): they grow with pages, not tickets. Peak RSS is the sync's own process "
-        "(VmHWM, the interpreter and libraries included); it stays flat as the org grows "
-        "because pages are streamed and committed one at a time, never held whole."
+        "(VmHWM, the interpreter and libraries included). Pages are streamed and committed "
+        "one at a time, never held whole, so memory follows the largest page, not the "
+        "ticket count. The largest page is set by the busiest second: Zendesk's time-based "
+        "ticket event export never splits a second across pages, and `generate_org` stamps "
+        "about 2% of all audits with the same second (its end of period), so that one page "
+        "grows with the org; with real timestamps, pages stay near 1,000 audits."
     )
     return "\n".join(lines)
 

@@ -55,6 +55,7 @@ log = logging.getLogger("alignbot.sync")
 
 STREAMS = ("tickets", "ticket_events", "satisfaction_ratings")
 SEEN_PREFIX = "seen:"
+EVENT_SLICE = 500
 
 
 def _table(model: Any) -> Table:
@@ -244,8 +245,13 @@ class Pass:
                     continue  # stored by an earlier page or pass
                 fresh.append(event)
             with self.engine.begin() as conn:
-                comments = self._comment_rows(conn, fresh)
-                self.count("comments", self.write(conn, COMMENTS, comments))
+                # A page never splits a second, so one can hold far more than page_size
+                # audits; build its rows a slice at a time to keep memory flat.
+                written = 0
+                for first in range(0, len(fresh), EVENT_SLICE):
+                    rows = self._comment_rows(conn, fresh[first : first + EVENT_SLICE])
+                    written += self.write(conn, COMMENTS, rows)
+                self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
                 at_end = {
@@ -258,7 +264,7 @@ class Pass:
                     at_end |= seen
                 position.start_time, position.cursor = next_start, _seen_cursor(at_end)
                 position.end_of_stream = bool(page.get("end_of_stream"))
-                position.rows_synced += len(comments)
+                position.rows_synced += written
                 self.save_position(conn, position)
             self.page_done("ticket_events")
             if page.get("end_of_stream"):
