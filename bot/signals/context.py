@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
@@ -177,11 +178,12 @@ ACKNOWLEDGE = compile_phrases(
 )
 
 
-def identifiers(text: str) -> set[str]:
+@lru_cache(maxsize=65_536)
+def identifiers(text: str) -> frozenset[str]:
     """Order numbers, references and emails in `text`, normalised for comparison."""
     folded = fold(text)
     found = {code.replace("-", "") for code in _CODE.findall(folded)}
-    return found | set(_EMAIL.findall(folded))
+    return frozenset(found | set(_EMAIL.findall(folded)))
 
 
 def given_kinds(customer_text: str, history: Sequence[str]) -> set[str]:
@@ -220,7 +222,7 @@ def acknowledges_history(agent_text: str, history: Sequence[str]) -> bool:
     """
     if not agent_text or not history:
         return False
-    earlier = set().union(*(identifiers(h) for h in history))
+    earlier = frozenset().union(*(identifiers(h) for h in history))
     if earlier & identifiers(agent_text):
         return True
     for sentence in _SENTENCE.findall(fold(agent_text)):

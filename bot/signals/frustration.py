@@ -172,13 +172,9 @@ _PILED_PUNCTUATION = re.compile(r"[!?]{2,}")
 
 
 def is_shouting(text: str) -> bool:
-    """A run of capitals: most letters upper case, or two shouted words."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
-        return True
-    return len(_SHOUT_WORD.findall(text)) >= 1 and any(
-        len(w) >= 4 or w in {"NOW", "WHY", "YET"} for w in _SHOUT_WORD.findall(text)
-    )
+    """A run of capitals: a shouted word of four letters (or NOW, WHY, YET) or more."""
+    # A mostly upper-case message always contains such a word, so one regex pass decides.
+    return any(len(w) >= 4 or w in {"NOW", "WHY", "YET"} for w in _SHOUT_WORD.findall(text))
 
 
 def _angry(folded: str) -> bool:

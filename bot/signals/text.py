@@ -114,7 +114,22 @@ def own_words(body: str, html_body: str | None = None) -> str:
     return _BLANK_LINES.sub("\n\n", cleaned).strip()
 
 
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(
+            ch for ch in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(ch)
+        )
+        if base != chr(code):
+            table[code] = base
+    table[ord("ß")] = "ss"
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, for matching lexicon patterns written without them."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
+    return text.lower().translate(_FOLD)
