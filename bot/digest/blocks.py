@@ -1,0 +1,177 @@
+"""The digest as a Slack message: Block Kit blocks plus a plain-text fallback.
+
+Layout: a header, the period, alerts first, then one section per dimension (this period,
+the previous one and the trend of every metric), example tickets, coaching notes, and a
+pointer to the chart, which is uploaded beside the message as a PNG (see `bot.digest.chart`
+for why a PNG and not Slack's chart block). Every dynamic string is escaped and every text
+is kept under Slack's limits, so the message is accepted whatever the data holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from bot.digest.figures import Figure, figure
+from bot.digest.mrkdwn import escape, link, truncate
+from bot.metrics.model import DIMENSIONS, METRIC_INFO, Report
+
+__all__ = [
+    "MAX_BLOCKS",
+    "MAX_FIELD_CHARS",
+    "MAX_HEADER_CHARS",
+    "MAX_TEXT_CHARS",
+    "SlackMessage",
+    "render_blocks",
+]
+
+# Slack's limits for a message (docs: Block Kit reference, chat.postMessage).
+MAX_BLOCKS = 50
+MAX_TEXT_CHARS = 3000  # a section's text
+MAX_FIELD_CHARS = 2000  # one of a section's fields
+MAX_FIELDS = 10  # fields in one section
+MAX_HEADER_CHARS = 150
+MAX_CONTEXT_ELEMENTS = 10
+MAX_EXAMPLES = 5
+MAX_COACHING = 5
+
+_MARK = {"better": "✅", "worse": "⚠️", "same": "➖", "unknown": ""}
+
+
+@dataclass(frozen=True)
+class SlackMessage:
+    text: str  # the plain-text fallback: notifications, screen readers, old clients
+    blocks: list[dict[str, Any]]
+
+
+def _mrkdwn(text: str, limit: int = MAX_TEXT_CHARS) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": truncate(text, limit)}
+
+
+def _section(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _context(*texts: str) -> dict[str, Any]:
+    return {
+        "type": "context",
+        "elements": [_mrkdwn(t) for t in texts[:MAX_CONTEXT_ELEMENTS]],
+    }
+
+
+def _day_span(report: Report) -> str:
+    period = report.period
+    if period.days == 1:
+        return f"{period.start:%a %d %b %Y}"
+    last_day = period.end.date() - timedelta(days=1)
+    return f"{period.start:%d %b} – {last_day:%d %b %Y}"
+
+
+def _field(label: str, fig: Figure, note: str | None) -> str:
+    line = f"*{escape(label)}*\n{fig.value}"
+    if fig.change:
+        line += f"  {_MARK[fig.verdict]} {fig.change} (was {fig.previous})"
+    elif fig.previous != "—":
+        line += f"  (was {fig.previous})"
+    if fig.basis:
+        line += f"\n_{fig.basis}_"
+    if note:
+        line += f"\n_{escape(note)}_"
+    return truncate(line, MAX_FIELD_CHARS)
+
+
+def _dimension_blocks(report: Report) -> list[dict[str, Any]]:
+    blocks = []
+    for title, keys in DIMENSIONS:
+        fields = []
+        for key in keys:
+            metric = report.metrics.get(key)
+            if metric is None:
+                continue
+            info = METRIC_INFO[key]
+            fields.append(_mrkdwn(_field(info.label, figure(info, metric), metric.note)))
+        if fields:
+            blocks.append(
+                {
+                    "type": "section",
+                    "text": _mrkdwn(f"*{title}*"),
+                    "fields": fields[:MAX_FIELDS],
+                }
+            )
+    return blocks
+
+
+def _alert_text(report: Report) -> str:
+    lines = [f"• {escape(alert.message)}" for alert in report.alerts]
+    return "*⚠️ Where a KPI improved and the customer's experience did not*\n" + "\n".join(lines)
+
+
+def _examples_text(report: Report) -> str:
+    lines = []
+    for ticket in report.conflict_tickets[:MAX_EXAMPLES]:
+        name = f"#{ticket.ticket_id}"
+        if ticket.subject:
+            name += f" {truncate(ticket.subject, 80)}"
+        title = link(ticket.url, name) if ticket.url else escape(name)
+        line = f"• {title}: {escape(ticket.looks_good)}, but {escape(ticket.feels_bad)}"
+        if ticket.agent:
+            line += f" ({escape(ticket.agent)})"
+        lines.append(line)
+    return "*Tickets that look good on a KPI and felt bad to the customer*\n" + "\n".join(lines)
+
+
+def _coaching_text(report: Report) -> str:
+    lines = [
+        f"• *{escape(gap.agent)}*: {escape(gap.suggestion)}"
+        for gap in report.agent_gaps[:MAX_COACHING]
+    ]
+    return "*Coaching: where a KPI rank and the customer's experience disagree*\n" + "\n".join(
+        lines
+    )
+
+
+def fallback_text(report: Report) -> str:
+    """One or two lines that stand for the whole digest where blocks are not shown."""
+    text = f"alignbot misalignment digest for {_day_span(report)}"
+    if report.alerts:
+        text += f": {len(report.alerts)} alert{'s' if len(report.alerts) > 1 else ''}. "
+        text += " ".join(escape(alert.message) for alert in report.alerts[:3])
+    else:
+        text += ": no KPI improved at the customer's expense."
+    return truncate(text, MAX_TEXT_CHARS)
+
+
+def render_blocks(report: Report, *, chart_attached: bool = True) -> SlackMessage:
+    """The digest for Slack. `chart_attached` says whether the chart PNG goes with it."""
+    period, previous = report.period, report.previous_period
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "header",
+            "text": {
+                "type": "plain_text",
+                "text": truncate(f"Misalignment digest · {_day_span(report)}", MAX_HEADER_CHARS),
+            },
+        },
+        _context(
+            f"{period.start:%Y-%m-%d %H:%M} to {period.end:%Y-%m-%d %H:%M} "
+            f"({escape(period.timezone)}), compared with {previous.start:%Y-%m-%d} to "
+            f"{previous.end:%Y-%m-%d}. Each KPI stands beside the human metric it can hide."
+        ),
+    ]
+    if report.alerts:
+        blocks.append(_section(_alert_text(report)))
+    else:
+        blocks.append(_section("✅ No KPI improved at the expense of the customer's experience."))
+    blocks.append({"type": "divider"})
+    blocks.extend(_dimension_blocks(report))
+    if report.conflict_tickets:
+        blocks.append({"type": "divider"})
+        blocks.append(_section(_examples_text(report)))
+    if report.agent_gaps:
+        blocks.append(_section(_coaching_text(report)))
+    footer = "Figures: `alignbot digest --json`; every cohort is defined in docs/metrics.md."
+    if chart_attached:
+        footer = "📈 The 14-day chart of KPIs beside their human twins is attached. " + footer
+    blocks.append(_context(footer))
+    return SlackMessage(text=fallback_text(report), blocks=blocks[:MAX_BLOCKS])
