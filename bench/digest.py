@@ -1,0 +1,344 @@
+"""Benchmark the digest: time to compute a full `Report` (every metric, overall, per group and
+per agent, alerts, conflicts, the 14-day trend) over stores of 100k and 1M tickets, on SQLite
+and on PostgreSQL.
+
+    python bench/digest.py                     # 100k and 1M tickets
+    python bench/digest.py --sizes 20000       # quicker
+    python bench/digest.py --no-readme         # print only
+
+Stores are filled directly (PostgreSQL by COPY, SQLite by executemany) with a synthetic
+support org: 60 days of tickets, three public comments each (customer, agent, customer)
+with their stored signals, metric sets, satisfaction ratings, 10 groups, 200 agents and
+repeat requesters. Filling is not timed; the digest for yesterday (of the org's last day) is, twice
+(cold, then warm), and the warm figure is reported. Writes its table into README.md
+(section `digest`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import Engine, Table, create_engine, text  # noqa: E402
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "ALIGNBOT_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+NOW = datetime(2026, 11, 25, tzinfo=UTC)
+DAYS = 60
+AGENTS = 200
+GROUPS = 10
+BATCH = 20_000
+CHANNELS = ("email", "web", "chat", "phone", "messaging")
+SENTIMENT = (("negative", -0.6), ("neutral", 0.0), ("positive", 0.6))
+
+
+def _tables() -> dict[str, Table]:
+    from sqlmodel import SQLModel
+
+    import bot.store  # noqa: F401  (registers every table)
+
+    return dict(SQLModel.metadata.tables)
+
+
+def _rows(tickets: int, seed: int = 1) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, row) pairs of a synthetic org, streamed: memory stays flat at any size."""
+    rnd = random.Random(seed)
+    for group in range(1, GROUPS + 1):
+        yield "groups", {"id": group, "name": f"Group {group}", "deleted": False}
+    for agent in range(1, AGENTS + 1):
+        yield (
+            "users",
+            {
+                "id": agent,
+                "name": f"Agent {agent}",
+                "email": f"agent{agent}@example.com",
+                "role": "agent",
+                "locale": "en-US",
+                "default_group_id": 1 + agent % GROUPS,
+            },
+        )
+    requesters = max(tickets // 3, 10)
+    for user in range(1, requesters + 1):
+        yield (
+            "users",
+            {
+                "id": 10_000 + user,
+                "name": f"Customer {user}",
+                "email": f"c{user}@example.net",
+                "role": "end-user",
+                "locale": rnd.choice(("en-US", "es", "fr", "de", "pt-BR")),
+            },
+        )
+    span = DAYS * 86_400
+    comment_id = 0
+    for ticket in range(1, tickets + 1):
+        created = NOW - timedelta(seconds=rnd.randrange(span))
+        agent = rnd.randrange(1, AGENTS + 1)
+        solved = rnd.random() < 0.8
+        solved_at = created + timedelta(minutes=rnd.randrange(10, 4_000)) if solved else None
+        if solved_at and solved_at > NOW:
+            solved_at, solved = None, False
+        status = (
+            rnd.choice(("solved", "closed"))
+            if solved
+            else rnd.choice(("new", "open", "pending", "hold"))
+        )
+        channel = rnd.choice(CHANNELS)
+        yield (
+            "tickets",
+            {
+                "id": ticket,
+                "subject": f"Ticket {ticket}",
+                "status": status,
+                "priority": rnd.choice(("low", "normal", "normal", "high", "urgent")),
+                "channel": channel,
+                "via_channel": channel,
+                "requester_id": 10_000 + rnd.randrange(1, requesters + 1),
+                "assignee_id": agent,
+                "group_id": 1 + agent % GROUPS,
+                "tags": [],
+                "custom_fields": {},
+                "created_at": created,
+                "updated_at": solved_at or created,
+                "deleted": False,
+            },
+        )
+        yield (
+            "ticket_metrics",
+            {
+                "ticket_id": ticket,
+                "id": ticket,
+                "reopens": 1 if rnd.random() < 0.1 else 0,
+                "replies": 1,
+                "assignee_stations": 1,
+                "group_stations": 1,
+                "first_resolution_time_calendar": (
+                    int((solved_at - created).total_seconds() // 60) if solved_at else None
+                ),
+                "full_resolution_time_calendar": (
+                    int((solved_at - created).total_seconds() // 60) if solved_at else None
+                ),
+                "solved_at": solved_at,
+                "created_at": created,
+                "updated_at": solved_at or created,
+            },
+        )
+        stamp = created
+        for role in ("customer", "agent", "customer"):
+            comment_id += 1
+            stamp = stamp + timedelta(minutes=rnd.randrange(1, 600))
+            yield (
+                "comments",
+                {
+                    "id": comment_id,
+                    "ticket_id": ticket,
+                    "author_id": agent if role == "agent" else None,
+                    "author_role": role,
+                    "public": True,
+                    "channel": channel,
+                    "body": "…",
+                    "created_at": stamp,
+                },
+            )
+            label, score = rnd.choice(SENTIMENT)
+            signal: dict[str, Any] = {
+                "comment_id": comment_id,
+                "ticket_id": ticket,
+                "role": role,
+                "public": True,
+                "language": "en",
+                "body_hash": "x",
+                "analyzer_version": "bench",
+                "analyzed_at": NOW,
+                "created_at": stamp,
+            }
+            if role == "customer":
+                signal |= {
+                    "sentiment_label": label,
+                    "sentiment_score": score,
+                    "frustration": label == "negative" and rnd.random() < 0.5,
+                    "resolution_reply": rnd.choice(("confirm", "deny", "none", "none")),
+                    "trust_indicator": rnd.random() < 0.1,
+                    "restatements": 1 if rnd.random() < 0.05 else 0,
+                }
+            else:
+                signal |= {
+                    "empathy": rnd.choice(("none", "scripted", "authentic")),
+                    "empathy_matched": rnd.random() < 0.5,
+                    "upsell": rnd.random() < 0.03,
+                    "acknowledges_history": rnd.random() < 0.3,
+                    "redundant_question": rnd.random() < 0.1,
+                }
+            yield "comment_signals", signal
+        if solved and rnd.random() < 0.15:
+            yield (
+                "satisfaction_ratings",
+                {
+                    "id": ticket,
+                    "ticket_id": ticket,
+                    "assignee_id": agent,
+                    "group_id": 1 + agent % GROUPS,
+                    "score": "good" if rnd.random() < 0.8 else "bad",
+                    "comment": None,
+                    "created_at": solved_at,
+                },
+            )
+
+
+def _naive(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    return value
+
+
+def fill(engine: Engine, tickets: int) -> None:
+    """Write the synthetic org, batch by batch, by COPY on PostgreSQL."""
+    tables = _tables()
+    buffers: dict[str, list[dict[str, Any]]] = {}
+
+    def flush(name: str) -> None:
+        rows = buffers.pop(name, [])
+        if not rows:
+            return
+        table = tables[name]
+        columns = [c.name for c in table.columns if c.name in rows[0] or not c.nullable]
+        columns = [c for c in columns if c in _all_keys(rows)]
+        if engine.dialect.name == "postgresql":
+            raw = engine.raw_connection()
+            try:
+                cursor = raw.cursor()
+                with cursor.copy(  # type: ignore[attr-defined]
+                    f'COPY "{name}" ({", ".join(columns)}) FROM STDIN'
+                ) as copy:
+                    for row in rows:
+                        copy.write_row([_naive(row.get(c)) for c in columns])
+                raw.commit()
+            finally:
+                raw.close()
+        else:
+            with engine.begin() as conn:
+                conn.execute(table.insert(), [{c: row.get(c) for c in columns} for row in rows])
+
+    for name, row in _rows(tickets):
+        if name not in tables:
+            continue
+        known = {c.name for c in tables[name].columns}
+        buffers.setdefault(name, []).append({k: v for k, v in row.items() if k in known})
+        if len(buffers[name]) >= BATCH:
+            flush(name)
+    for name in list(buffers):
+        flush(name)
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+
+
+def _all_keys(rows: list[dict[str, Any]]) -> set[str]:
+    keys: set[str] = set()
+    for row in rows[:200]:
+        keys.update(row)
+    return keys
+
+
+def time_digest(engine: Engine) -> tuple[float, float]:
+    from bot.metrics.report import build_report
+
+    from bot.metrics.model import Period
+    from bot.settings import load_settings
+
+    settings = load_settings(database_url="sqlite:///unused.db", zendesk_url=None)
+    period = Period.yesterday(NOW, "UTC")
+    timings = []
+    for _ in range(2):
+        started = time.perf_counter()
+        build_report(engine, settings, period, now=NOW, zendesk_url="https://acme.zendesk.com")
+        timings.append(time.perf_counter() - started)
+    return timings[0], timings[1]
+
+
+def run(size: int, backend: str) -> dict[str, Any]:
+    from bot.store import make_engine, upgrade
+
+    if backend == "sqlite":
+        directory = tempfile.mkdtemp(prefix="alignbot-bench-")
+        url = f"sqlite:///{directory}/digest.db"
+        admin = None
+        name = ""
+    else:
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        name = f"alignbot_bench_{uuid.uuid4().hex[:10]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+        started = time.perf_counter()
+        fill(engine, size)
+        filled = time.perf_counter() - started
+        cold, warm = time_digest(engine)
+        return {"tickets": size, "store": backend, "fill_s": filled, "cold": cold, "warm": warm}
+    finally:
+        engine.dispose()
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--stores", default="postgres,sqlite")
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        for backend in args.stores.split(","):
+            result = run(size, backend)
+            print(json.dumps(result), flush=True)
+            results.append(result)
+    table = [
+        "| tickets | store | digest (warm) | digest (cold) | filling the store (not timed) |",
+        "| ---: | --- | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        store = "PostgreSQL" if r["store"] == "postgres" else "SQLite"
+        table.append(
+            f"| {r['tickets']:,} | {store} | {r['warm']:.2f} s | {r['cold']:.2f} s "
+            f"| {r['fill_s']:.0f} s |"
+        )
+    note = (
+        "One `build_report` for yesterday: every metric for the day and the day before, "
+        "overall, per group (10) and per agent (200), alerts, conflict examples and the 14-day "
+        "trend. Synthetic store: 60 days of tickets, three public comments each with stored "
+        "signals, metric sets and ratings. Cold is the first run after filling, warm the second."
+    )
+    markdown = "\n".join(table) + "\n\n" + note
+    print(markdown)
+    if not args.no_readme:
+        from bench.readme import write_section
+
+        write_section("digest", markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
