@@ -1,9 +1,12 @@
-"""`alignbot sandbox zendesk`: serve a local Zendesk with a generated or fixture org."""
+"""`alignbot sandbox zendesk` and `alignbot sandbox slack`: serve a local Zendesk (with a
+generated or fixture org) or a local Slack workspace, and print how to point alignbot at it."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import typer
 
@@ -13,6 +16,31 @@ from bot.errors import AlignbotError
 
 class SandboxError(AlignbotError):
     """The sandbox cannot start: a bad fixture file or a port already in use."""
+
+
+class _Startable(Protocol):
+    def start(self) -> object: ...
+
+
+def _start(sandbox: _Startable, port: int) -> None:
+    """Start a sandbox; a port already in use becomes a `SandboxError` naming it."""
+    try:
+        sandbox.start()
+    except OSError as exc:
+        raise SandboxError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from exc
+
+
+def _serve(for_seconds: float | None, stop: Callable[[], None]) -> None:
+    """Wait until Ctrl-C (or `for_seconds`), then call `stop`."""
+    typer.echo("Press Ctrl-C to stop." if for_seconds is None else f"Stopping in {for_seconds}s.")
+    deadline = None if for_seconds is None else time.monotonic() + for_seconds
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            time.sleep(0.2 if deadline is None else min(0.2, max(0.0, deadline - time.monotonic())))
+    except KeyboardInterrupt:
+        typer.echo("")
+    finally:
+        stop()
 
 
 @sandbox_app.command("zendesk")
@@ -58,10 +86,7 @@ def sandbox_zendesk(
         requests_per_minute=requests_per_minute,
         port=port,
     )
-    try:
-        sandbox.start()
-    except OSError as exc:
-        raise SandboxError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}") from exc
+    _start(sandbox, port)
     source = f"fixture {fixture}" if fixture else f"{tickets} generated tickets (seed {seed})"
     typer.echo(f"Zendesk sandbox at {sandbox.url} serving {source}")
     typer.echo(f"  email: {sandbox.email}   token: {token}")
@@ -69,16 +94,62 @@ def sandbox_zendesk(
     typer.echo(f"ZENDESK_URL={sandbox.url}")
     typer.echo(f"ZENDESK_EMAIL={sandbox.email}")
     typer.echo(f"ZENDESK_API_TOKEN={token}")
-    typer.echo("Press Ctrl-C to stop." if for_seconds is None else f"Stopping in {for_seconds}s.")
-    deadline = None if for_seconds is None else time.monotonic() + for_seconds
-    try:
-        while deadline is None or time.monotonic() < deadline:
-            time.sleep(0.2 if deadline is None else min(0.2, max(0.0, deadline - time.monotonic())))
-    except KeyboardInterrupt:
-        typer.echo("")
-    finally:
+
+    def stop() -> None:
         sandbox.stop()
         stats = sandbox.stats
         typer.echo(
             f"Stopped after {stats.requests} requests {dict(sorted(stats.by_status.items()))}"
         )
+
+    _serve(for_seconds, stop)
+
+
+@sandbox_app.command("slack")
+def sandbox_slack(
+    port: int = typer.Option(0, help="Port on 127.0.0.1; 0 picks a free one."),
+    token: str = typer.Option("xoxb-sandbox", help="The bot token clients must send."),
+    rate_limit_per_minute: int | None = typer.Option(
+        None, min=1, help="Web API calls allowed per minute (unlimited when not given)."
+    ),
+    fail_rate: float = typer.Option(
+        0.0, min=0.0, max=1.0, help="Share of calls answered with an injected 429, 500 or 503."
+    ),
+    show: bool = typer.Option(True, help="Print each message as it arrives, as Slack shows it."),
+    for_seconds: float | None = typer.Option(
+        None, "--for", min=0.0, help="Stop after this many seconds (default: until Ctrl-C)."
+    ),
+) -> None:
+    """Serve a local Slack Web API on 127.0.0.1 and print how to point alignbot at it."""
+    from integrations.slack.render import render_message
+    from integrations.slack.sandbox import RecordedMessage, SlackSandbox
+
+    sandbox = SlackSandbox(
+        token, port=port, rate_limit_per_minute=rate_limit_per_minute, fail_rate=fail_rate
+    )
+    if show:
+
+        def print_message(message: RecordedMessage) -> None:
+            typer.echo(f"--- {message.channel} at {message.ts}")
+            typer.echo(render_message(message))
+
+        sandbox.on_message = print_message
+    _start(sandbox, port)
+    typer.echo(f"Slack sandbox at {sandbox.url}")
+    channels = ", ".join(f"{name} {cid}" for name, cid in sandbox.channel_ids().items())
+    people = ", ".join(f"{email} {uid}" for email, uid in sandbox.people().items())
+    typer.echo(f"  token: {token}   channels: {channels}")
+    typer.echo(f"  people: {people}")
+    typer.echo("Paste into .env (or export):")
+    typer.echo(f"SLACK_API_URL={sandbox.url}")
+    typer.echo(f"SLACK_BOT_TOKEN={token}")
+
+    def stop() -> None:
+        sandbox.stop()
+        calls = dict(sorted(sandbox.calls.items()))
+        typer.echo(
+            f"Stopped after {sum(calls.values())} calls {calls}; recorded "
+            f"messages={len(sandbox.messages)} files={len(sandbox.files)}"
+        )
+
+    _serve(for_seconds, stop)

@@ -37,6 +37,7 @@ def render_chart(report: Report) -> bytes | None:
     if not any(report.trend.get(key) for pair in CHART_PAIRS for key in pair):
         return None
     # A bare Figure renders with Agg and never touches pyplot's global state or a display.
+    from matplotlib.dates import date2num
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(9, 4.2), dpi=100)
@@ -47,7 +48,7 @@ def render_chart(report: Report) -> bytes | None:
             if not days:
                 continue
             axes.plot(
-                days,
+                date2num(days),  # type: ignore[no-untyped-call]
                 [float("nan") if v is None else v for v in values],
                 linestyle=style,
                 marker="o",
@@ -55,6 +56,7 @@ def render_chart(report: Report) -> bytes | None:
                 color=colour,
                 label=METRIC_INFO[key].label,
             )
+    axes.xaxis_date()
     axes.set_ylim(0, 100)
     axes.set_ylabel("%")
     axes.set_title("KPIs (solid) beside the human metric they can hide (dashed), last 14 days")
