@@ -44,7 +44,7 @@ def _change(info: MetricInfo, delta: float) -> str:
     if info.kind == "count":
         return f"{sign}{size:,.0f}"
     if info.kind == "minutes":
-        return f"{sign}{size:.0f} min"
+        return f"{sign}{size / 60:.1f} h" if size >= 120 else f"{sign}{size:.0f} min"
     return f"{sign}{size:.2f}"
 
 

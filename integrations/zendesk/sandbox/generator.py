@@ -32,6 +32,7 @@ Record = dict[str, Any]
 DAY = 86_400
 HOUR = 3_600
 SPAN_DAYS = 42
+RECENT_DAYS = 14  # the digest's trend window
 SUPPORT_ADDRESS = "support@sandbox.zendesk.com"
 # Custom ticket fields every generated ticket carries (ZENDESK_TIME_TRACKING_FIELD_ID and
 # ZENDESK_CUSTOMER_UPDATE_FIELD_ID point alignbot at them): handle time in seconds, and the
@@ -181,8 +182,12 @@ class _Builder:
             self.agents_by_group[key] = []
         n_agents = max(6, min(120, self.n // 60))
         for index in range(n_agents):
-            first, last, lang = AGENT_NAMES[index % len(AGENT_NAMES)]
-            suffix = "" if index < len(AGENT_NAMES) else str(index // len(AGENT_NAMES) + 1)
+            # Past the first dozen, first and last names pair up anew (5 is coprime with 12,
+            # so up to 144 agents get distinct names) instead of "Sam Rivera3".
+            round_, slot = divmod(index, len(AGENT_NAMES))
+            first, _, lang = AGENT_NAMES[slot]
+            last = AGENT_NAMES[(slot + 5 * round_) % len(AGENT_NAMES)][1]
+            suffix = "" if round_ < len(AGENT_NAMES) else str(round_ + 1)
             uid = 1_001 + index
             group_key = GROUPS[index % len(GROUPS)][0]
             user = self._user(
@@ -310,10 +315,12 @@ class _Builder:
             plans.extend(self._plan(kind, first_of_kind=index == 1))
         return plans[: self.n]
 
-    def _created(self, yesterday_share: float = 0.15) -> int:
+    def _created(self, recent_share: float = 0.35) -> int:
+        # A busier last fortnight: the digest's day, the day before it and the 14-day trend
+        # all have enough tickets to compare, as in a real org's recent history.
         rng = self.rng
-        if rng.random() < yesterday_share:
-            return self.now - DAY + rng.randint(0, 20 * HOUR)
+        if rng.random() < recent_share:
+            return self.now - rng.randint(1, RECENT_DAYS) * DAY + rng.randint(0, 20 * HOUR)
         return self.start + rng.randint(0, (SPAN_DAYS - 1) * DAY)
 
     def _new_plan(
@@ -509,7 +516,7 @@ class _Builder:
         first.problem = rng.choice([p for p in P.PROBLEMS[first.lang] if "{order}" in p[2]])
         first.group = first.problem[0]
         first.subject = self._fill(first.problem[1], first)
-        first.created = max(self.start, self._created(0.1) - rng.randint(DAY, 2 * DAY))
+        first.created = max(self.start, self._created(0.25) - rng.randint(DAY, 2 * DAY))
         first.msgs.append(_Msg(0, "c", self._opening(first, False)))
         first.msgs.append(_Msg(rng.randint(2, 10), "a", self._say(first, "ask_order")))
         first.msgs.append(_Msg(rng.randint(11, 20), "c", first.order, "open"))
