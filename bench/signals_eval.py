@@ -4,7 +4,9 @@
 
 Sets (see their README): `support-dev/` (support messages and agent replies, every signal),
 `tweets-multilingual/` (tweet sentiment in en/es/fr/de/pt) and `vader-groundtruth/` (VADER's
-human-rated English sentences). Plain VADER (the unmodified package) is the baseline for
+human-rated English sentences). A separate block of rows ("held-out: ...") scores the same
+support signals on `bench/data/support-heldout/` (in this repository), original messages
+written as a held-out check. Plain VADER (the unmodified package) is the baseline for
 sentiment. The data is not in this repository; the default path is `../shared/eval`
 relative to the repository root.
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "bench" / "data" / "support-heldout"
 sys.path.insert(0, str(ROOT))
 
 from bench.readme import write_section  # noqa: E402
@@ -103,27 +106,26 @@ def _sentiment_rows(name: str, rows: list[dict[str, str]], lang_key: str = "lang
     return result
 
 
-def evaluate(eval_dir: Path) -> list[Row]:
-    settings = Settings()
+def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[Row]:
+    """Every signal on one support set (support-dev or the held-out set), signal names prefixed."""
     rows: list[Row] = []
-    support = eval_dir / "support-dev"
     customers = _jsonl(support / "customer_messages.jsonl")
     signals = [(c, customer_signals(c["text"], locale=c["lang"])) for c in customers]
     rows += _sentiment_rows(
-        "support sentiment",
+        f"{prefix}support sentiment",
         [{"lang": c["lang"], "text": c["text"], "label": c["sentiment"]} for c in customers],
     )
     rows += _rows(
-        "frustration",
+        f"{prefix}frustration",
         [(c["lang"], c["frustration"], s.frustration) for c, s in signals],
         binary=True,
     )
     rows += _rows(
-        "resolution reply",
+        f"{prefix}resolution reply",
         [(c["lang"], c["resolution_reply"], s.resolution_reply) for c, s in signals],
     )
     rows += _rows(
-        "trust indicator",
+        f"{prefix}trust indicator",
         [(c["lang"], c["trust_indicator"], s.trust_indicator) for c, s in signals],
         binary=True,
     )
@@ -141,18 +143,26 @@ def evaluate(eval_dir: Path) -> list[Row]:
         )
         for r in replies
     ]
-    rows += _rows("empathy", [(r["lang"], r["empathy"], a.empathy) for r, a in agent])
-    rows += _rows("upsell", [(r["lang"], r["upsell"], a.upsell) for r, a in agent], binary=True)
+    rows += _rows(f"{prefix}empathy", [(r["lang"], r["empathy"], a.empathy) for r, a in agent])
     rows += _rows(
-        "acknowledges history",
+        f"{prefix}upsell", [(r["lang"], r["upsell"], a.upsell) for r, a in agent], binary=True
+    )
+    rows += _rows(
+        f"{prefix}acknowledges history",
         [(r["lang"], r["acknowledges_history"], a.acknowledges_history) for r, a in agent],
         binary=True,
     )
     rows += _rows(
-        "redundant question",
+        f"{prefix}redundant question",
         [(r["lang"], r["redundant_question"], a.redundant_question) for r, a in agent],
         binary=True,
     )
+    return rows
+
+
+def evaluate(eval_dir: Path, heldout_dir: Path | None = HELDOUT) -> list[Row]:
+    settings = Settings()
+    rows = _support_rows(eval_dir / "support-dev", settings)
     tweets = eval_dir / "tweets-multilingual"
     rows += _sentiment_rows(
         "tweets sentiment", [row for path in sorted(tweets.glob("*.tsv")) for row in _tsv(path)]
@@ -160,6 +170,8 @@ def evaluate(eval_dir: Path) -> list[Row]:
     vader_dir = eval_dir / "vader-groundtruth"
     for path in sorted(vader_dir.glob("*.tsv")):
         rows += [r for r in _sentiment_rows(f"VADER set: {path.stem}", _tsv(path)) if r[1] == "all"]
+    if heldout_dir is not None and (heldout_dir / "customer_messages.jsonl").is_file():
+        rows += _support_rows(heldout_dir, settings, prefix="held-out: ")
     return rows
 
 
@@ -186,7 +198,8 @@ def main() -> None:
     if not args.no_readme:
         intro = (
             "Signals on the labelled evaluation sets (`bench/signals_eval.py`; support-dev is a "
-            "small development set, the tweet and VADER sets are public sentiment data)."
+            "small development set, the tweet and VADER sets are public sentiment data; the "
+            '"held-out" rows are `bench/data/support-heldout/`, a set the rules were not tuned on).'
         )
         write_section("signals_eval", f"{intro}\n\n{table}")
 

@@ -41,6 +41,18 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|rechnungsnummer",
         r"invoice number|rechnungsnummer|numero de (factura|facture)|numero da fatura",
     ),
+    "tracking": (
+        r"(tracking|seguimiento|suivi|sendungsnummer|sendungsverfolgung|rastreio|rastreamento)"
+        r"( number| no\.?| code| id| numero| n\w*| de \w+)?:? ?\(?[a-z0-9]{0,6}\d{4,}[a-z0-9]{0,4}",
+        r"tracking (number|code|id|reference)|numero de (seguimiento|suivi)|sendungsnummer"
+        r"|codigo de (rastreio|rastreamento|seguimiento)",
+    ),
+    "booking": (
+        r"(booking|reservation|reserva|buchung|localizador|pnr)( number| ref\w*| code| nummer"
+        r"| numero)?:? ?[a-z]{0,4}-?\d{3,}",
+        r"booking (reference|number|code|ref|id)|reservation (number|code)|localizador"
+        r"|(numero|codigo) de (la )?(reserva|reservation)|buchungsnummer|codigo da reserva",
+    ),
     "photo": (
         r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
         r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
@@ -53,7 +65,7 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"(restart|reboot|reinstall|reset|clear|reinici|reinstal|redemarr|neu ?gestartet"
         r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei)\w*",
         r"(have you|did you) (tried|try)|(try|tried) (restarting|rebooting|reinstalling|"
-        r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ )?"
+        r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ ){0,3}"
         r"(versucht|probiert|neu gestartet)|(voce )?(ja )?tentou",
     ),
     "problem": (
@@ -84,7 +96,8 @@ _REQUEST = compile_phrases(
         "es": [
             r"(nos |me )?(puedes|puede|podrias|podria|podeis) (indicar|enviar|mandar|decir|"
             r"facilitar|confirmar|describir)",
-            r"(envianos|enviame|indicanos|facilitanos)",
+            r"(envianos|enviame|indicanos|facilitanos|indiquenos|facilitenos|envienos"
+            r"|proporcione\w*|digame)",
             r"por favor,? (envie|envia|indique|indica|facilite|mande)",
             r"ha probado",
             r"has probado",
@@ -127,7 +140,13 @@ ACKNOWLEDGE = compile_phrases(
             r"|friday|saturday|sunday|march|earlier)",
             r"earlier",
             r"previous(ly)?",
-            r"already (tried|sent|done|restarted|given)",
+            r"already (tried|sent|done|restarted|given|wrote|written|contacted|called|emailed"
+            r"|reinstalled|rebooted|reset|re-?paired|cleared|asked)",
+            r"(i can see|i see|i notice|i noticed|i understand) (that )?you('ve| have)? (already"
+            r"|previously|wrote|contacted|called|emailed|chatted|spoke|reported|tried|sent)",
+            r"(since|as|after) (the )?(reboots?|restarts?|reinstall\w*|resets?|steps|fixes) "
+            r"(didn'?t|did not|haven'?t|have not|failed)",
+            r"you('ve| have)? (already )?(tried|done) (both|everything|all|that|those)",
             r"(you'?ve|you have) (had to|already)",
             r"(two|three|four|\d) times now",
             r"you (sent|mentioned|told us|reported|gave us)",
@@ -148,6 +167,10 @@ ACKNOWLEDGE = compile_phrases(
             r"como ya",
             r"otra vez",
             r"por probar",
+            r"(dos|tres|cuatro) veces",
+            r"(despues de|tras) (reiniciar|probar|reinstalar|intentar)",
+            r"(ya )?nos (escribio|escribiste|llamo|llamaste|contacto|contactaste)",
+            r"(como|ya que) (eso|esto) no (ha )?(funcionado|funciono|servido|sirvio)",
         ],
         "fr": [
             r"votre (appel|message|mail|demande|echange) (d'hier|precedent|de)",
@@ -156,6 +179,8 @@ ACKNOWLEDGE = compile_phrases(
             r"deja",
             r"(deux|trois) fois de suite",
             r"de nouveau",
+            r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
+            r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
         ],
         "de": [
             r"zweimal",
@@ -166,6 +191,7 @@ ACKNOWLEDGE = compile_phrases(
             r"letzte woche",
             r"vorherig\w*",
             r"(ihr|ihre|ihren) (anruf|e-mail|nachricht) (von|vom)",
+            r"trotz (\w+ )?(neustart\w*|neu ?starten|versuch\w*)",
         ],
         "pt": [
             r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
@@ -173,6 +199,9 @@ ACKNOWLEDGE = compile_phrases(
             r"anterior",
             r"ja (enviou|tentou|mandou)",
             r"(dois|duas|tres) (comprovantes|vezes)",
+            r"(depois de|apos) (reiniciar|tentar|reinstalar)",
+            r"(como )?o (reinicio|procedimento) nao (resolveu|funcionou)",
+            r"ja nos (escreveu|ligou|contatou)",
         ],
     }
 )
@@ -213,15 +242,27 @@ def redundant_question(agent_text: str, customer_text: str, history: Sequence[st
     return bool(asked and asked & given_kinds(customer_text, history))
 
 
-def acknowledges_history(agent_text: str, history: Sequence[str]) -> bool:
+_TRIED = re.compile(
+    r"\b(already|ya|deja|schon|bereits|ja)\b"
+    r"|(twice|two times|dos veces|deux fois|zweimal|duas vezes|three times|tres veces|trois fois"
+    r"|dreimal|tres vezes)"
+)
+
+
+def acknowledges_history(agent_text: str, history: Sequence[str], customer_text: str = "") -> bool:
     """Does the reply refer to the customer's earlier contact or what they already tried?
 
-    Only meaningful with history: without earlier contact there is nothing to acknowledge.
+    Only meaningful when there is something to acknowledge: earlier contact (`history`), or
+    steps the answered message says were already tried ("I already rebooted twice").
     Questions are not acknowledgements ("Have you tried restarting?" asks, it does not
     acknowledge), but naming an identifier from the history is.
     """
-    if not agent_text or not history:
+    if not agent_text:
         return False
+    if not history:
+        folded = fold(customer_text)
+        if not (_GIVEN["steps"].search(folded) and _TRIED.search(folded)):
+            return False
     earlier = frozenset().union(*(identifiers(h) for h in history))
     if earlier & identifiers(agent_text):
         return True

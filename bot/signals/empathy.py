@@ -32,13 +32,19 @@ BOILERPLATE = compile_phrases(
             r"we are experiencing high",
             r"sorry to hear (that|this)",
             r"apologies for (the|any) inconvenience",
+            # Generic "how frustrating this must be": fits every customer, says nothing of this one.
+            r"(we|i) (can |completely |totally )?understand (how|that) (frustrating|difficult"
+            r"|stressful|upsetting|annoying|inconvenient) (this|that|it)"
+            r" (must be|is|can be|may be)",
+            r"(we|i) (can |completely |totally )?understand (how|that) (this|that|it) (must be|is"
+            r"|can be|may be) (frustrating|difficult|stressful|upsetting|annoying|inconvenient)",
         ],
         "es": [
             r"lamentamos",
             r"(disculpe|disculpa|disculpen) las molestias",
             r"sentimos (las|los)"
             r" (molestias|inconvenientes)",
-            r"entendemos su (frustracion|malestar)",
+            r"entendemos (su|tu) (frustracion|malestar|molestia)",
             r"gracias por su (paciencia|comprension)",
             r"pedimos disculpas",
         ],
@@ -57,13 +63,14 @@ BOILERPLATE = compile_phrases(
             r"wir bedauern",
             r"(vielen )?dank fur ihre (geduld|verstandnis)",
             r"wir verstehen ihren (frust|arger|unmut)",
+            r"entschuldigen (sie )?(bitte )?die unannehmlichkeiten",
         ],
         "pt": [
             r"lamentamos",
             r"pedimos desculpas",
             r"desculpe (o|pelo) transtorno",
             r"agradecemos (a|sua) (paciencia|compreensao)",
-            r"entendemos sua frustracao",
+            r"entendemos (a )?sua frustracao",
         ],
     }
 )
@@ -88,6 +95,15 @@ AUTHENTIC = compile_phrases(
             r"on top of",
             r"(you'?ve|you have) had to",
             r"with (a|your) \w+ waiting",
+            # Naming how this situation feels, whatever the subject of the sentence.
+            r"(must|would|will) (be|have been|feel) (so |really |incredibly |very |pretty )?(awful"
+            r"|terrible|frustrating|stressful|frightening|scary|worrying|maddening|annoying"
+            r"|exhausting|upsetting|infuriating|disruptive|nerve-wracking|overwhelming|hard|tough"
+            r"|difficult|disappointing)",
+            r"(annoying|maddening|exhausting|nerve-wracking|heartbreaking|overwhelming|disruptive)",
+            r"(about )?as bad as it gets",
+            r"the last thing you need",
+            r"i know (how|that|what|this|it'?s|you'?re|you'?ve|every|how much)",
         ],
         "es": [
             r"que (rabia|faena|pena|horror|susto|lata|mal trago)",
@@ -101,6 +117,12 @@ AUTHENTIC = compile_phrases(
             r"siento (mucho )?(que|lo)",
             r"entiendo (que|perfectamente|tu|su)",
             r"no (tienes|tiene) que (repetir|explicar)",
+            r"es (muy |realmente |super |tan |bastante )?(frustrante|agotador|angustiante|horrible"
+            r"|estresante|desesperante|un fastidio|una faena)",
+            r"es (normal|logico|comprensible) que",
+            r"(lo siento|siento) (de verdad|muchisimo|mucho|de corazon)",
+            r"(?:^|(?<=[.!?] ))se (que|lo (frustrante|dificil|molesto|importante))",
+            r"(menudo|vaya) (susto|disgusto|faena|lio)",
         ],
         "fr": [
             r"je comprends (que|votre|tout a fait|parfaitement)",
@@ -109,6 +131,9 @@ AUTHENTIC = compile_phrases(
             r"vous avez (tout a fait )?raison",
             r"(notre|mon) (erreur|faute)",
             r"(je suis )?(vraiment )?desole(e)? (que|de)",
+            r"c'est (vraiment |tres |tellement )?(epuisant|stressant|angoissant|decourageant"
+            r"|rageant|enervant|insupportable|pas facile|usant|inquietant)",
+            r"(vous )?en (ayez|avez) assez",
         ],
         "de": [
             r"(es )?tut mir (sehr |wirklich |aufrichtig )?leid,? dass",
@@ -116,6 +141,11 @@ AUTHENTIC = compile_phrases(
             r"ich verstehe( gut| vollkommen)?,? (dass|wie)",
             r"sie haben (vollig )?recht",
             r"(unser|mein) fehler",
+            r"ist (wirklich |sehr |echt |total |naturlich )?(argerlich|frustrierend|nervig"
+            r"|anstrengend|belastend|stressig|schlimm|furchtbar)",
+            r"(ein )?(furchtbarer|riesiger|grosser|echter|ziemlicher) schreck",
+            r"nicht allein",
+            r"kann (ich )?(gut )?verstehen",
         ],
         "pt": [
             r"(isso|isto) (e|deve ser) (muito )?(urgente|frustrante|horrivel|terrivel|chato)",
@@ -125,6 +155,8 @@ AUTHENTIC = compile_phrases(
             r"(voce|vc) tem (toda )?razao",
             r"sinto muito (que|por)",
             r"imagino",
+            r"(e|deve ser|deve estar sendo) (muito |bem |realmente |super )?(chato|frustrante"
+            r"|exaustivo|estressante|dificil|horrivel|terrivel|complicado|angustiante|desgastante)",
         ],
     }
 )

@@ -86,6 +86,12 @@ ANGER = compile_phrases(
             r"disgust\w*",
             r"incompetent",
             r"wtf",
+            r"(is )?this is how you treat",
+            r"(i'?m|i am|we'?re|i will|i'll|we will) (switching|leaving|moving|going) (to (another"
+            r"|a different|a competitor)|providers?|elsewhere)",
+            r"switch(ing)? (providers?|to a competitor|to another)",
+            r"can'?t take (it|this|any ?more)",
+            r"at (my|the end of my) wits'? end",
         ],
         "es": [
             r"hart[oa]s?",
@@ -106,6 +112,8 @@ ANGER = compile_phrases(
             r"me tienen hart[oa]",
             r"es el colmo",
             r"inutiles?",
+            r"no (lo )?aguanto mas",
+            r"me (voy|cambio) (a|con) (otra|la competencia)",
         ],
         "fr": [
             r"inadmissible",
@@ -120,6 +128,7 @@ ANGER = compile_phrases(
             r"une honte",
             r"lamentable",
             r"ras le bol",
+            r"n'en peux plus",
         ],
         "de": [
             r"unverschamt",
@@ -132,6 +141,7 @@ ANGER = compile_phrases(
             r"unfassbar",
             r"katastrophe",
             r"sauer",
+            r"halte (das|es) nicht mehr aus",
         ],
         "pt": [
             r"absurdo",
@@ -144,6 +154,7 @@ ANGER = compile_phrases(
             r"nunca mais",
             r"descaso",
             r"ridiculo",
+            r"nao aguento mais",
         ],
     }
 )
@@ -164,6 +175,48 @@ URGENCY = compile_phrases(
         "fr": [r"urgent", r"immediatement", r"tout de suite", r"au plus vite"],
         "de": [r"sofort", r"dringend", r"umgehend", r"heute noch"],
         "pt": [r"urgente", r"imediatamente", r"agora", r"ja"],
+    }
+)
+# Exasperation ("what is going on?!"), a long outage ("down for 40 minutes", "llevo tres días
+# sin internet") and needing it now ("necesito una solución ya") each add pressure.
+EXASPERATION = compile_phrases(
+    {
+        "en": [
+            r"what (is|'s) going on",
+            r"what is happening",
+            r"how is this (possible|acceptable)",
+        ],
+        "es": [r"que (esta|esta) pasando", r"que pasa con"],
+        "fr": [r"qu'est-ce qui se passe", r"c'est quoi ce"],
+        "de": [r"was ist (da )?los", r"was soll das"],
+        "pt": [r"o que (esta|ta) acontecendo"],
+    }
+)
+_COUNT = r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|\w+ and a half)"
+LONG_WAIT = compile_phrases(
+    {
+        "en": [r"(for|in) (the (last|past) )?" + _COUNT + r" (minutes|hours?|days?|weeks?)"],
+        "es": [
+            r"(llevo|lleva|llevamos|llevan) (\w+ )?(\d+|un|una|dos|tres|cuatro|cinco|varios"
+            r"|varias) (minutos|horas?|dias?|semanas?)"
+        ],
+        "fr": [
+            r"depuis (\d+|une?|deux|trois|quatre|cinq|plusieurs) (minutes|heures?|jours|semaines)"
+        ],
+        "de": [r"seit (\d+|einer|zwei|drei|vier|funf|mehreren) (minuten|stunden?|tagen|wochen?)"],
+        "pt": [
+            r"ha (\d+|uma?|dois|duas|tres|quatro|cinco|varios|varias) (minutos|horas?|dias"
+            r"|semanas?)"
+        ],
+    }
+)
+NEED_NOW = compile_phrases(
+    {
+        "en": [r"(need|want) (\w+ ){0,4}(now|asap|urgently|tonight|today|immediately)"],
+        "es": [r"(necesito|necesitamos|quiero) (\w+ ){0,4}(ya|ahora|urgente|hoy|esta noche)"],
+        "fr": [r"(besoin|veux) (\w+ ){0,4}(maintenant|tout de suite|urgence|ce soir|aujourd'hui)"],
+        "de": [r"(brauche|brauchen) (\w+ ){0,4}(sofort|jetzt|heute|dringend)"],
+        "pt": [r"(preciso|precisamos|quero) (\w+ ){0,4}(agora|ja|urgente|hoje)"],
     }
 )
 _NEGATED_ANGER = re.compile(r"(not|no|nicht|pas|nao) (\w+ )?$")
@@ -195,6 +248,12 @@ def is_frustrated(text: str, sentiment_score: float, earlier_contacts: int = 0) 
     # Shouting joy ("SO EXCITED!!!") is not frustration: capitals count unless positive.
     if is_shouting(text) and sentiment_score < 0.05 and (negative or "?" in text or "!" in text):
         return True
-    pressure = bool(URGENCY.search(folded)) + bool(_PILED_PUNCTUATION.search(text))
-    pressure += earlier_contacts >= 2
-    return negative and (pressure >= 2 or (pressure >= 1 and sentiment_score <= -0.5))
+    if not negative:
+        return False
+    needed = 1 if sentiment_score <= -0.5 else 2
+    pressure = (earlier_contacts >= 2) + bool(_PILED_PUNCTUATION.search(text))
+    for cue in (URGENCY, NEED_NOW, LONG_WAIT, EXASPERATION):
+        if pressure >= needed:
+            break
+        pressure += bool(cue.search(folded))
+    return pressure >= needed

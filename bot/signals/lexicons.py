@@ -134,7 +134,11 @@ ES: dict[str, float] = {
     "felices": 2.6,
     "felicidad*": 2.6,
     "alegr*": 2.3,
-    "content*": 2.0,
+    # Not "content*": it would match "contenido" (contents).
+    "contento": 2.0,
+    "contenta": 2.0,
+    "contentos": 2.0,
+    "contentas": 2.0,
     "encant*": 2.7,
     "gust*": 1.6,
     "amo": 2.8,
@@ -147,9 +151,14 @@ ES: dict[str, float] = {
     "paciente*": 1.8,
     "paciencia": 1.4,
     "ayud*": 1.2,
-    "util*": 1.8,
+    "ayuda": 0.3,  # mostly "necesito ayuda": a request, not praise
+    "ayudar": 0.3,
+    # Not "util*": it would match "utilizar" (to use).
+    "util": 1.8,
+    "utiles": 1.8,
+    "utilisim*": 2.2,
     "rapid*": 1.3,
-    "solucion*": 1.0,
+    "solucion*": 0.5,  # mostly "necesito una solución": a request, not praise
     "resuelt*": 1.8,
     "funciona": 1.4,
     "funcionando": 1.4,
@@ -174,8 +183,8 @@ ES: dict[str, float] = {
     "crack": 2.0,
     "guay": 2.2,
     "chulo": 1.9,
-    "vale": 0.4,
-    "ok": 0.4,
+    "vale": 0.1,  # an acknowledgement ("vale, lo pruebo"), barely positive
+    "ok": 0.1,
     "bien!": 1.8,
     "mal": -2.2,
     "mala": -2.2,
@@ -356,7 +365,11 @@ FR: dict[str, float] = {
     "heureu*": 2.6,
     "bonheur": 2.8,
     "joie": 2.6,
-    "content*": 2.0,
+    # Not "content*": it would match "contenu" (contents).
+    "content": 2.0,
+    "contente": 2.0,
+    "contents": 2.0,
+    "contentes": 2.0,
     "ravi*": 2.6,
     "adore*": 2.8,
     "aime": 2.2,
@@ -425,7 +438,7 @@ FR: dict[str, float] = {
     "refuse*": -1.4,
     "plainte*": -1.8,
     "arnaque*": -3.0,
-    "vol": -1.8,
+    # Not "vol": in support it is nearly always a flight, not a theft.
     "voleur*": -3.0,
     "mensonge*": -2.4,
     "menteur*": -2.8,
@@ -509,7 +522,11 @@ DE: dict[str, float] = {
     "gute*": 1.9,
     "guten": 0.6,
     "besser": 1.6,
-    "beste*": 2.2,
+    # Not "beste*": it would match "Bestellung" (order).
+    "beste": 2.2,
+    "besten": 2.2,
+    "bester": 2.2,
+    "bestes": 2.2,
     "super": 2.6,
     "toll*": 2.6,
     "klasse": 2.6,
@@ -815,8 +832,16 @@ EN_SUPPORT: dict[str, float] = {
     "relieved": 2.0,
     "appreciate": 2.0,
     "cheers": 1.6,
-    "👍": 1.8,
-    "🙏": 1.4,
+    "lifesaver": 2.5,
+    "please": 0.0,  # a request marker in support, not praise (VADER gives it +1.3)
+    "kindly": 0.0,
+    "disappointing": -2.0,
+    "glitch": -1.2,
+    "glitchy": -1.4,
+    "buggy": -1.6,
+    "stranded": -2.0,
+    # Emoji are scored through `COMMON` (see `sentiment.vader_score`): VADER itself replaces
+    # them by their names, which carry no valence.
 }
 
 #: Words that flip the valence of what follows them (folded, per language).
@@ -827,6 +852,32 @@ NEGATORS: dict[str, frozenset[str]] = {
         {"nicht", "kein", "keine", "keinen", "keiner", "keinem", "nie", "niemals", "ohne", "nichts"}
     ),
     "pt": frozenset({"nao", "nem", "nunca", "jamais", "sem", "nada", "ninguem", "tampouco"}),
+}
+
+#: Verbs negated by a negator that FOLLOWS them: German puts "nicht" after the verb
+#: ("funktioniert immer noch nicht"), spoken French drops "ne" ("ça marche pas").
+POST_NEGATED: dict[str, frozenset[str]] = {
+    "de": frozenset(
+        {
+            "funktioniert",
+            "funktionieren",
+            "klappt",
+            "hilft",
+            "half",
+            "passt",
+            "lauft",
+            "gefallt",
+            "gefiel",
+            "geht",
+            "ging",
+            "stimmt",
+        }
+    ),
+    "fr": frozenset({"marche", "fonctionne", "aide", "plait", "va", "convient"}),
+}
+POST_NEGATORS: dict[str, frozenset[str]] = {
+    "de": frozenset({"nicht", "nie", "niemals", "kein", "keine", "gar"}),
+    "fr": frozenset({"pas", "jamais", "plus"}),
 }
 
 #: Words that strengthen (or weaken, negative value) the next sentiment word.

@@ -16,6 +16,7 @@ from bot.signals.context import acknowledges_history, redundant_question
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
+from bot.signals.problem import reports_problem
 from bot.signals.repetition import EarlierMessage, restatements
 from bot.signals.resolution import resolution_reply
 from bot.signals.sentiment import DEFAULT_BACKEND, Sentiment, SentimentBackend, label_for
@@ -25,6 +26,10 @@ from bot.signals.upsell import is_upsell
 
 NEGATIVE_FLOOR = -0.3  # score given to a denial or a charged message the lexicon read as mild
 POSITIVE_KEEP = 0.5  # above this the lexicon's positive reading stands
+
+
+def _mild(score: float) -> bool:
+    return NEGATIVE_FLOOR < score < POSITIVE_KEEP
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,12 @@ def customer_signals(
     sentiment = backend.score(words, language, field_value=sentiment_field)
     resolution = resolution_reply(words)
     earlier_contacts = sum(1 for item in history if item.channel != channel)
-    frustration = is_frustrated(words, sentiment.score, earlier_contacts)
     # Clearly positive words stay positive: the override corrects mild or neutral readings.
-    if (resolution == "deny" or frustration) and NEGATIVE_FLOOR < sentiment.score < POSITIVE_KEEP:
+    # A denial or a problem report is read first, so that frustration sees the corrected score.
+    if _mild(sentiment.score) and (resolution == "deny" or reports_problem(words)):
+        sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
+    frustration = is_frustrated(words, sentiment.score, earlier_contacts)
+    if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
     return CustomerSignals(
         language=language,
@@ -119,6 +127,6 @@ def agent_signals(
         empathy=label,
         empathy_matched=empathy_matched(label, customer_weight_high) if words else None,
         upsell=is_upsell(words),
-        acknowledges_history=acknowledges_history(words, history),
+        acknowledges_history=acknowledges_history(words, history, answered),
         redundant_question=redundant_question(words, answered, history),
     )

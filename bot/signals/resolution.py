@@ -6,7 +6,10 @@ are denials; "sí, ya funciona" and "that did the trick" confirm; anything else 
 
 from __future__ import annotations
 
+import re
+
 from bot.signals.patterns import compile_phrases
+from bot.signals.problem import reports_problem
 from bot.signals.text import fold
 
 DENY = compile_phrases(
@@ -27,6 +30,12 @@ DENY = compile_phrases(
             r"unfortunately no",
             r"(logged|kicked|locked) me out again",
             r"(fails|failing|crashes|broken) again",
+            r"(wrong|broken|missing|damaged|faulty|failed|declined|rejected|crashed)\b[^.?!]{0,40}"
+            r"[.!]? ?again",
+            r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|can'?t) (\w+ ){1,4}either",
+            r"(have|has|had) ?n[o']?t (\w+ )?(seen|received|got|gotten|arrived|come|changed)",
+            r"(same|the same) (thing|result|message|screen)",
+            r"(did|does) ?n[o']?t make (any|a) difference",
             r"kind of works but",
             r"(takes|took) forever",
         ],
@@ -43,6 +52,9 @@ DENY = compile_phrases(
             r"pero no en",
             r"no se ha (solucionado|resuelto|arreglado)",
             r"nada ha cambiado",
+            r"no (me )?(ha |han )?(llego|llegado|llegaron)",
+            r"(no|sigo sin|todavia no|aun no) (he |ha )?(recibido|visto)",
+            r"tampoco",
         ],
         "fr": [
             r"toujours (pas|le meme|la meme|refuse\w*|bloque\w*|en panne)",
@@ -50,6 +62,10 @@ DENY = compile_phrases(
             r"(meme|le meme) (probleme|erreur)",
             r"pas (regle|resolu)",
             r"rien n'a change",
+            r"toujours rien",
+            r"(toujours|encore) pas (recu|de|d')",
+            r"(plante|bug\w*|bloque|crash\w*|coupe|refuse|echoue|affiche|ferme)\w* toujours",
+            r"pas (non plus|mieux)",
         ],
         "de": [
             r"immer noch",
@@ -58,6 +74,8 @@ DENY = compile_phrases(
             r"noch nicht",
             r"nicht (gelost|behoben)",
             r"wieder (abgesturzt|kaputt)",
+            r"(immer noch|noch immer) (nicht|kein\w*)",
+            r"auch nicht",
         ],
         "pt": [
             r"continua",
@@ -66,6 +84,7 @@ DENY = compile_phrases(
             r"(mesmo|o mesmo) (erro|problema)",
             r"nada mudou",
             r"nao (foi )?resolvid\w*",
+            r"tambem nao",
         ],
     }
 )
@@ -83,10 +102,22 @@ CONFIRM = compile_phrases(
             r"all good",
             r"confirmed",
             r"went through",
-            r"(landed|arrived|came through|is back)( today| now)?",
+            r"(landed|arrived|came through|is back)"
+            r"(?! (\w+ ){0,2}(late|damaged|broken|cold|open|empty|without))( today| now)?",
             r"(you can|please) close",
             r"shows as completed",
             r"all set",
+            r"(correctly|properly|normally|fine|as expected|perfectly|smoothly) (now|again)",
+            r"(loads|syncs|opens|runs|prints|fires|connects|sends|shows( up)?|goes through"
+            r"|downloads|uploads|updates|appears|displays|works) (\w+ )?(correctly|properly"
+            r"|normally|fine|ok|smoothly|again|now)",
+            r"(that|this|it|which|you) (has |have )?(fixed|solved|sorted|resolved) (it|the \w+)",
+            r"(is|are|'s|'re) (all )?back(?! (on|in|from|at|up|with|again))",
+            r"back to normal",
+            r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay)s?"
+            r" (is|are|has|have) (now )?(gone|disappeared|cleared|removed)",
+            r"(arrived|received|came|landed|got it|showed up)[^.?!]{0,30}(today|this morning|now"
+            r"|yesterday)",
         ],
         "es": [
             r"ya (me )?(funciona|esta|llego|aparece|lo tengo|va)",
@@ -96,6 +127,12 @@ CONFIRM = compile_phrases(
             r"(podeis|pueden|puedes) cerrar",
             r"solucionado",
             r"resuelto",
+            r"ya (tengo|recibi|me llego|esta|va bien|puedo)",
+            r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
+            r"|paquete|dinero|abono|transferencia|billete|factura)",
+            r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
+            r"vuelve a funcionar",
+            r"todo perfecto",
         ],
         "fr": [
             r"(ca|cela) (marche|fonctionne)",
@@ -103,6 +140,11 @@ CONFIRM = compile_phrases(
             r"c'est (regle|resolu|bon)",
             r"tout est (bon|regle|en ordre)",
             r"probleme resolu",
+            r"(apparait|s'affiche|marche|fonctionne|passe) (bien |parfaitement )?(maintenant"
+            r"|a nouveau|de nouveau)",
+            r"(vous pouvez|pouvez) (fermer|clore|cloturer)",
+            r"(bien )?(recu|arrive) (aujourd'hui|ce matin|hier)",
+            r"rentre dans l'ordre",
         ],
         "de": [
             r"(jetzt|nun|wieder) (funktioniert|geht|klappt)",
@@ -110,6 +152,10 @@ CONFIRM = compile_phrases(
             r"(ist )?gelost",
             r"alles (gut|klar|in ordnung)",
             r"hat geklappt",
+            r"(lauft|laufen|klappt|geht|funktioniert) (jetzt |nun )?(wieder|einwandfrei)",
+            r"(wird|werden) (jetzt|nun) (\w+ )?angezeigt",
+            r"(ticket|anfrage|fall) (\w+ )?(schliessen|geschlossen)",
+            r"(ist|sind) (jetzt |nun )?(angekommen|da|erledigt)",
         ],
         "pt": [
             r"ja (esta )?funcionando",
@@ -119,9 +165,49 @@ CONFIRM = compile_phrases(
             r"tudo certo",
             r"ja (caiu|chegou|apareceu)",
             r"funcionando",
+            r"voltou a funcionar",
+            r"ja (aparece|chegou|caiu|esta certo|esta ok|recebi)",
+            r"(podem|pode) (encerrar|fechar)",
         ],
     }
 )
+
+
+# "thanks, but ...": a contrast after an acknowledgement; what follows decides.
+_CONTRAST = re.compile(
+    r"\b(?:but|however|though|pero|sin embargo|mais|cependant|pourtant|aber|jedoch|allerdings"
+    r"|mas|porem|contudo)\b"
+)
+_ACK = re.compile(
+    r"\b(?:thanks?|thank you|appreciate\w*|ok(?:ay)?|yes|gracias|vale|si|merci|oui|danke|ja"
+    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt)\b"
+)
+_NEGATIVE_AFTER = re.compile(
+    r"\b(?:not|no|n't|never|nothing|nope|either|ne|pas|plus|rien|nicht|kein\w*|nie|nao|nada"
+    r"|nunca|tampoco|tambem nao|sin)\b|n't\b"
+)
+# A bare "yes" (or "yes, ... now", "sí, gracias") answers the question; "yes please" does not.
+_YES = re.compile(r"^\W*(?:yes|yep|yeah|yup|si|oui|ja|sim)\b(?:\s*[,.!]|\W*$)")
+_YES_SUPPORT = re.compile(
+    r"\b(?:now|thanks?|thank you|gracias|ya|merci|maintenant|danke|jetzt|obrigad[oa]|agora)\b"
+)
+_PLEASE = re.compile(r"\b(?:please|por favor|s'il vous plait|bitte)\b")
+
+
+def _contrast_denies(folded: str) -> bool:
+    match = _CONTRAST.search(folded)
+    if not match:
+        return False
+    before, after = folded[: match.start()], folded[match.end() :]
+    return bool(_ACK.search(before)) and (
+        bool(_NEGATIVE_AFTER.search(after)) or reports_problem(after)
+    )
+
+
+def _bare_yes(folded: str) -> bool:
+    if not _YES.search(folded) or _PLEASE.search(folded):
+        return False
+    return len(folded.split()) <= 3 or bool(_YES_SUPPORT.search(folded))
 
 
 def resolution_reply(text: str) -> str:
@@ -129,8 +215,8 @@ def resolution_reply(text: str) -> str:
     if not text:
         return "none"
     folded = fold(text)
-    if DENY.search(folded):
+    if DENY.search(folded) or _contrast_denies(folded):
         return "deny"
-    if CONFIRM.search(folded):
+    if CONFIRM.search(folded) or _bare_yes(folded):
         return "confirm"
     return "none"

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from bot.signals.lexicons import BOOSTERS, BUT_WORDS, COMMON, EN_SUPPORT, LEXICONS, NEGATORS
+from bot.signals.lexicons import (
+    BOOSTERS,
+    BUT_WORDS,
+    COMMON,
+    EN_SUPPORT,
+    LEXICONS,
+    NEGATORS,
+    POST_NEGATED,
+    POST_NEGATORS,
+)
 from bot.signals.text import fold
 
 LABELS = ("negative", "neutral", "positive")
@@ -59,6 +68,26 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
 
 
 _TABLES = {lang: _stems({**COMMON, **lexicon}) for lang, lexicon in LEXICONS.items()}
+_NO_WORDS: frozenset[str] = frozenset()
+_CLAUSE_BREAKS = frozenset(".!?;,\n")
+_CLAUSE_TOKEN = re.compile(_TOKEN.pattern + r"|[.!?;,\n]", re.UNICODE)
+
+# Greetings and sign-offs are formulas, not sentiment: "buenos días" is not praise.
+_GREETING = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening|day|night)|buen(?:os|as) (?:dias|tardes|noches)"
+    r"|bom dia|boa (?:tarde|noite)|guten (?:tag|morgen|abend)|bonne (?:journee|soiree))\b"
+)
+_EN_GREETING = re.compile(
+    r"\bgood (?:morning|afternoon|evening|day|night)\b"
+    r"|\b(?:i|we)(?:'d| would) (?:really )?appreciate it if\b",  # a request, not praise
+    re.IGNORECASE,
+)
+
+# VADER replaces emoji by their names ("flexed biceps"), which carry no valence; they are
+# swapped for placeholder words that carry `COMMON`'s valence instead.
+_EMOJI_VALENCE = {key: value for key, value in COMMON.items() if not key.isascii()}
+_EMOJI_WORD = {emoji: f"zzemoji{index}" for index, emoji in enumerate(_EMOJI_VALENCE)}
+_EMOJI = re.compile("|".join(re.escape(e) for e in sorted(_EMOJI_VALENCE, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=131_072)
@@ -73,26 +102,43 @@ def _valence(language: str, token: str) -> float:
     return 0.0
 
 
+def _clauses(folded: str) -> list[list[str]]:
+    """Tokens per clause: negation and boosters never reach across . ! ? ; , or a line."""
+    clauses: list[list[str]] = [[]]
+    for token in _CLAUSE_TOKEN.findall(folded):
+        if token in _CLAUSE_BREAKS:
+            if clauses[-1]:
+                clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return clauses
+
+
 def lexicon_score(text: str, language: str) -> float:
     """VADER-style compound score of `text` with the lexicon of `language` (es, fr, de, pt)."""
-    tokens = _TOKEN.findall(fold(text))
     negators, boosters, buts = NEGATORS[language], BOOSTERS[language], BUT_WORDS[language]
+    post_negated = POST_NEGATED.get(language, _NO_WORDS)
+    post_negators = POST_NEGATORS.get(language, _NO_WORDS)
     valences: list[float] = []
     but_at = -1
-    for index, token in enumerate(tokens):
-        if token in buts:
-            but_at = index
-        value = _valence(language, token)
-        if value:
-            window = tokens[max(0, index - 3) : index]
-            for distance, previous in enumerate(reversed(window)):
-                boost = boosters.get(previous)
-                if boost:
-                    scaled = boost * (1.0 if distance == 0 else 0.95)
-                    value += scaled if value > 0 else -scaled
-            if any(previous in negators for previous in window):
-                value *= -0.74
-        valences.append(value)
+    for tokens in _clauses(_GREETING.sub(" ", fold(text))):
+        for index, token in enumerate(tokens):
+            if token in buts:
+                but_at = len(valences)
+            value = _valence(language, token)
+            if value:
+                window = tokens[max(0, index - 3) : index]
+                for distance, previous in enumerate(reversed(window)):
+                    boost = boosters.get(previous)
+                    if boost:
+                        scaled = boost * (1.0 if distance == 0 else 0.95)
+                        value += scaled if value > 0 else -scaled
+                if any(previous in negators for previous in window) or (
+                    token in post_negated
+                    and any(after in post_negators for after in tokens[index + 1 : index + 4])
+                ):
+                    value *= -0.74
+            valences.append(value)
     if but_at >= 0:
         valences = [
             v * (0.5 if i < but_at else 1.5 if i > but_at else 1.0) for i, v in enumerate(valences)
@@ -110,6 +156,7 @@ def _vader() -> Any:
 
     analyzer = SentimentIntensityAnalyzer()
     analyzer.lexicon.update(EN_SUPPORT)
+    analyzer.lexicon.update({_EMOJI_WORD[e]: value for e, value in _EMOJI_VALENCE.items()})
     return analyzer
 
 
@@ -122,8 +169,16 @@ def _plain_vader() -> Any:
 
 def vader_score(text: str, *, plain: bool = False) -> float:
     """VADER's compound score; `plain=True` is the unmodified package (the eval baseline)."""
-    analyzer = _plain_vader() if plain else _vader()
-    return float(analyzer.polarity_scores(text)["compound"])
+    if plain:
+        return float(_plain_vader().polarity_scores(text)["compound"])
+    if not text.isascii():
+        # In front, where no "not" or "but" before them can flip or damp them.
+        emoji = [_EMOJI_WORD[match] for match in _EMOJI.findall(text)]
+        if emoji:
+            text = " ".join(emoji) + " . " + _EMOJI.sub(" ", text)
+    if "ood " in text or "ppreciate it if" in text:
+        text = _EN_GREETING.sub(" ", text)
+    return float(_vader().polarity_scores(text)["compound"])
 
 
 class LexiconBackend:

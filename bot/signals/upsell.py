@@ -14,9 +14,13 @@ from bot.signals.text import fold
 UPGRADE = compile_phrases(
     {
         "en": [r"upgrad(e|ing) (you|to|your)", r"upgrade\?", r"want me to upgrade"],
-        "es": [r"(mejorar|actualizar|pasar) (a|al) (plan|premium|pro|plus)", r"te lo activo"],
+        "es": [
+            r"(mejorar|actualizar|pasar|pasarse|cambiarse) (a|al) (un |nuestro )?(plan|premium|pro"
+            r"|plus|tarifa)",
+            r"te lo activo",
+        ],
         "fr": [r"passer (a|au) (l'offre|forfait|premium|pro|plus)", r"je vous l'active"],
-        "de": [r"upgrade auf", r"wechseln sie (zu|auf)"],
+        "de": [r"upgrade auf", r"wechseln sie (zu|auf)", r"(ein|das|zum) upgrade"],
         "pt": [r"(mudar|migrar|passar) para o plano", r"quer que eu ative"],
     }
 )
@@ -33,6 +37,9 @@ OFFER = compile_phrases(
             r"flex\+",
             r"special offer",
             r"discount",
+            r"\d+ ?% off",
+            r"(summer|winter|spring|black friday|flash|big) sale",
+            r"promo(tion)?",
         ],
         "es": [
             r"(el |nuestro )?plan \w+",
@@ -40,10 +47,19 @@ OFFER = compile_phrases(
             r"premium",
             r"oferta",
             r"descuento",
+            r"(nuestra )?tarifa \w+",
+            r"(socio|miembro|suscripcion|cuenta) (plus|premium|pro|vip|oro|gold)",
         ],
-        "fr": [r"(notre |l')?offre \w+", r"forfait \w+", r"premium", r"abonnement \w+"],
+        "fr": [
+            r"(notre |l')?offre \w+",
+            r"forfait \w+",
+            r"premium",
+            r"abonnement \w+",
+            r"reduction",
+            r"remise",
+        ],
         "de": [r"mit (premium|plus|pro)", r"premium", r"tarif", r"angebot", r"paket"],
-        "pt": [r"(nosso )?plano \w+", r"premium", r"oferta", r"desconto"],
+        "pt": [r"(nosso )?plano \w+", r"premium", r"oferta", r"desconto", r"pacote \w+"],
     }
 )
 PITCH = compile_phrases(
@@ -64,6 +80,13 @@ PITCH = compile_phrases(
             r"unlimited",
             r"priority",
             r"dedicated",
+            r"(i'?d|i would|we'?d|we would|we) (strongly )?recommend",
+            r"you (could|can) (add|get|switch|upgrade|try|enjoy|save)",
+            r"(for|at) (just|only) ",
+            r"if you (switch|upgrade|sign up|subscribe|join|order) (today|now|this week)",
+            r"(get|enjoy|save) (\d+ ?%|up to)",
+            r"if you'?d like to (keep|get|add|try|upgrade)",
+            r"(limited time|this week only|today only|before you go)",
         ],
         "es": [
             r"sabias que",
@@ -73,11 +96,44 @@ PITCH = compile_phrases(
             r"te lo activo",
             r"prioritari\w+",
             r"sin gastos",
-            r"te (recomiendo|interesa)",
+            r"(te|le|les|os) (recomiendo|recomendamos|interesa|interesaria)",
+            r"por (solo|solamente|apenas)",
+            r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces)",
+            r"(primer|1er) mes gratis",
+            r"tendria(s)? (mas|mejor)",
         ],
-        "fr": [r"saviez-vous", r"inclut", r"comprend", r"prioritaire", r"profitez"],
-        "de": [r"erhalten sie", r"bevorzugt\w*", r"inklusive", r"wussten sie"],
-        "pt": [r"conheca", r"inclui", r"sabia que", r"prioridade", r"aproveite"],
+        "fr": [
+            r"saviez-vous",
+            r"inclut",
+            r"comprend",
+            r"prioritaire",
+            r"profitez",
+            r"(pour|a) seulement",
+            r"vous pourriez (passer|profiter|opter)",
+            r"(je vous|nous vous) (recommande|conseille)",
+        ],
+        "de": [
+            r"erhalten sie",
+            r"bevorzugt\w*",
+            r"inklusive",
+            r"wussten sie",
+            r"bekommen sie",
+            r"lohnt sich",
+            r"(fur|ab) (nur|lediglich)",
+            r"(ich )?empfehle (ihnen)?",
+        ],
+        "pt": [
+            r"conheca",
+            r"conhecer",
+            r"que tal",
+            r"inclui",
+            r"oferece",
+            r"sabia que",
+            r"prioridade",
+            r"aproveite",
+            r"por (apenas|so|somente)",
+            r"(recomendo|recomendamos)",
+        ],
     }
 )
 _CURRENT_PLAN = compile_phrases(
