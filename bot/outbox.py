@@ -1,0 +1,876 @@
+"""The outbox: every side effect alignbot decides on is queued, then delivered exactly once.
+
+Deciding and delivering are split. Whatever decides to post a Slack message or write to a
+ticket calls `enqueue()` inside the transaction that records the decision, under an
+idempotency key: the row commits with the decision or not at all, and deciding twice (a
+retried job, a second replica) queues once. A `Dispatcher` then delivers what is due.
+
+State machine of a row (`bot.store.outbox.OutboxMessage`)::
+
+    pending --claim--> sending --delivered----------------> sent
+       ^                  |------transient error---------> pending (next_attempt_at later)
+       |                  |------permanent / max_attempts-> failed (last_error says why)
+       +-- dead claim ----+  (claimed longer ago than claim_timeout: taken over, "recovered")
+
+- The claim (status `sending`, `claimed_by`, `claimed_at`, `attempts + 1`) commits before any
+  network call. On PostgreSQL candidates are locked with `FOR UPDATE SKIP LOCKED`, so
+  replicas never wait on each other; on both databases the claim is a conditional UPDATE on
+  the row's `status` and `attempts`, so two dispatchers can never both claim a row.
+- The mark (`sent`, `pending` again or `failed`) is conditional on still holding the claim.
+- Transient errors (`ChatUnavailable`, rate limits, the helpdesk's transient errors) come
+  back with exponential backoff and jitter, or exactly the Retry-After the service asked for.
+  After a rate limit the rest of the pass leaves that port alone: its other rows are put
+  back, due when the Retry-After ends, without using an attempt.
+- A claim is renewed just before its row is delivered when the batch kept it waiting, so
+  `claim_timeout` only has to outlast one delivery (a few calls, each with its timeout).
+- When an earlier attempt *may* have been delivered (the process died between the call and
+  the mark, or the call failed in a way that does not say whether it was accepted, e.g. a
+  500 or a timeout), the row remembers since when (`result["unknown_since"]`), and the next
+  attempt first asks the service. Slack can be asked (`Chat.find_message` by the idempotency
+  key carried in the message's metadata), so a Slack message is never posted twice and never
+  lost. The `Helpdesk` port has no such question: a ticket update without a comment is simply
+  made again (setting a status or tags twice changes nothing), but a comment whose delivery
+  is unknown is marked `failed` with a message saying to check the ticket, rather than risk
+  emailing a customer twice.
+
+Kinds (see `DELIVERERS`; `register()` adds one):
+
+- `slack.message`: target a channel (`#name` or id); payload `text`, optional `blocks`,
+  optional `file` = {filename, content_b64, title, alt_text?}.
+- `slack.dm`: target an email address; the user is looked up, the DM opened, then as above.
+- `zendesk.comment`: target a ticket id; payload `body`, `public`.
+- `zendesk.update`: target a ticket id; payload any of `status`, `custom_status_id`, `tags`,
+  `add_tags`, `remove_tags`, `comment` with `public`.
+
+A file goes *after* its message: the message is the part that matters and the part Slack
+can be asked about. Once the message is posted its {channel, ts} is committed to the row
+(still claimed), so a failed or interrupted upload is retried without posting the message
+again. The upload itself cannot be looked up through the Chat port, so the one case where
+something can repeat is an upload Slack accepted whose success was never recorded (the
+process died before the mark, or the answer was lost to a 5xx or a timeout): then the file,
+never the message, is uploaded again.
+
+This module imports no network client: it is given a `Chat` and a `Helpdesk`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import os
+import random
+import re
+import socket
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal, Protocol
+
+from sqlalchemy import Connection, Engine, RowMapping, Table, and_, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.chat import Chat, ChatError, ChatRateLimited, ChatUnavailable
+from bot.errors import AlignbotError
+from bot.helpdesk import Helpdesk, HelpdeskError, TicketWrite
+from bot.store.outbox import OutboxMessage
+
+__all__ = [
+    "DELIVERERS",
+    "FAILED",
+    "PENDING",
+    "SENDING",
+    "SENT",
+    "SLACK_DM",
+    "SLACK_MESSAGE",
+    "ZENDESK_COMMENT",
+    "ZENDESK_UPDATE",
+    "Deliverer",
+    "Delivery",
+    "DispatchResult",
+    "Dispatcher",
+    "OutboxError",
+    "OutcomeUnknown",
+    "Ports",
+    "default_worker_id",
+    "enqueue",
+    "register",
+]
+
+log = logging.getLogger("alignbot.outbox")
+
+OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+SLACK_MESSAGE, SLACK_DM = "slack.message", "slack.dm"
+ZENDESK_COMMENT, ZENDESK_UPDATE = "zendesk.comment", "zendesk.update"
+
+# How far before the earliest uncertain attempt Slack is searched: clocks differ a little.
+LOOKBACK = timedelta(minutes=2)
+MAX_ERROR_CHARS = 2000
+_TOKEN = re.compile(r"xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|Bearer\s+\S+", re.IGNORECASE)
+
+Port = Literal["chat", "helpdesk"]
+
+
+class OutboxError(AlignbotError):
+    """A row cannot be queued or delivered as it is (unknown kind, malformed payload):
+    permanent, the row is marked failed with this message."""
+
+
+class OutcomeUnknown(OutboxError):
+    """An earlier attempt may have been delivered and the service cannot be asked; sending
+    again could duplicate it, so the row fails and the message says what to check."""
+
+
+# --- enqueue ---------------------------------------------------------------------------
+
+
+def enqueue(
+    session_or_connection: Session | Connection,
+    *,
+    key: str,
+    kind: str,
+    target: str,
+    payload: Mapping[str, Any],
+    now: datetime,
+) -> bool:
+    """Queue a side effect under `key`, in the caller's transaction (never commits).
+
+    Returns True when the row was inserted, False when `key` was already queued (by this
+    decision made earlier, or by another replica): then nothing changes, whatever the
+    payload. Raises `OutboxError` for an unknown kind or a payload its deliverer refuses, so
+    a malformed decision fails where it is made, not later in the dispatcher.
+    """
+    if not key or len(key) > 255:
+        raise OutboxError(f"outbox key must be 1 to 255 characters, got {len(key)}")
+    deliverer = DELIVERERS.get(kind)
+    if deliverer is None:
+        raise OutboxError(f"unknown outbox kind {kind!r}; known: {', '.join(sorted(DELIVERERS))}")
+    deliverer.check(target, payload)
+    try:
+        json.dumps(payload)
+    except (TypeError, ValueError) as exc:
+        raise OutboxError(f"outbox payload for {key!r} is not JSON: {exc}") from None
+    connection = (
+        session_or_connection.connection()
+        if isinstance(session_or_connection, Session)
+        else session_or_connection
+    )
+    values = {
+        "idempotency_key": key,
+        "kind": kind,
+        "target": target,
+        "payload": dict(payload),
+        "status": PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+    }
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        statement: Any = (
+            postgresql.insert(OUTBOX)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        )
+    elif dialect == "sqlite":
+        statement = (
+            sqlite.insert(OUTBOX)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        )
+    else:
+        raise OutboxError(f"the outbox needs PostgreSQL or SQLite, not {dialect}")
+    # RETURNING says whether a row went in (rowcount is not reliable for ON CONFLICT).
+    inserted = connection.execute(statement.returning(OUTBOX.c.id)).first() is not None
+    if not inserted:
+        log.debug("outbox key %s already queued", key)
+    return inserted
+
+
+# --- deliverers ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ports:
+    """The ports a dispatcher was given; a deliverer uses the one its `port` names."""
+
+    chat: Chat | None = None
+    helpdesk: Helpdesk | None = None
+
+    def require_chat(self) -> Chat:
+        if self.chat is None:
+            raise OutboxError("no chat tool configured")
+        return self.chat
+
+    def require_helpdesk(self) -> Helpdesk:
+        if self.helpdesk is None:
+            raise OutboxError("no helpdesk configured")
+        return self.helpdesk
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One claimed row, as its deliverer sees it.
+
+    `unknown_since` is set when an earlier attempt may have been delivered (the earliest
+    such attempt's claim time): the deliverer must check before sending again, or refuse.
+    `progress` holds steps already done and committed (e.g. the posted message of a
+    message with a file); `checkpoint(progress)` commits more of them while the row is
+    still claimed.
+    """
+
+    id: int
+    key: str
+    kind: str
+    target: str
+    payload: Mapping[str, Any]
+    attempt: int
+    created_at: datetime
+    unknown_since: datetime | None
+    progress: Mapping[str, Any]
+    checkpoint: Callable[[dict[str, Any]], None]
+
+
+class Deliverer(Protocol):
+    """Delivers one kind of row through one port."""
+
+    port: Port
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        """Raise `OutboxError` unless `target` and `payload` can be delivered (at enqueue)."""
+        ...
+
+    def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
+        """Deliver, returning what to keep in the row's `result`. Raise `ChatError` /
+        `HelpdeskError` (transient or not) or `OutboxError` (permanent)."""
+        ...
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise OutboxError(message)
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+class SlackPost:
+    """`slack.message` (target a channel) and `slack.dm` (target an email address)."""
+
+    port: Port = "chat"
+
+    def __init__(self, *, direct: bool) -> None:
+        self.direct = direct
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        kind = SLACK_DM if self.direct else SLACK_MESSAGE
+        _require(isinstance(target, str) and target.strip() != "", f"{kind}: empty target")
+        if self.direct:
+            _require("@" in target, f"{kind}: target {target!r} is not an email address")
+        text = payload.get("text")
+        _require(isinstance(text, str) and text.strip() != "", f"{kind}: payload needs 'text'")
+        blocks = payload.get("blocks")
+        _require(
+            blocks is None
+            or (isinstance(blocks, list) and all(isinstance(b, dict) for b in blocks)),
+            f"{kind}: 'blocks' must be a list of block objects",
+        )
+        file = payload.get("file")
+        if file is None:
+            return
+        _require(isinstance(file, dict), f"{kind}: 'file' must be an object")
+        for name in ("filename", "content_b64", "title"):
+            _require(isinstance(file.get(name), str) and file[name] != "", f"{kind}: file.{name}")
+        _require(
+            file.get("alt_text") is None or isinstance(file["alt_text"], str),
+            f"{kind}: file.alt_text must be text",
+        )
+        try:
+            base64.b64decode(file["content_b64"], validate=True)
+        except (binascii.Error, ValueError):
+            raise OutboxError(f"{kind}: file.content_b64 is not base64") from None
+
+    def _channel(self, chat: Chat, target: str) -> tuple[str, str | None]:
+        if not self.direct:
+            return target, None
+        user = chat.lookup_user_by_email(target)
+        if user is None:
+            raise ChatError(f"no Slack user has the email address {target}")
+        return chat.open_direct_message(user), user
+
+    def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
+        chat = ports.require_chat()
+        payload = delivery.payload
+        file = payload.get("file")
+        result: dict[str, Any] = {
+            k: v for k, v in delivery.progress.items() if k in ("channel", "ts", "user", "found")
+        }
+        if "ts" not in result:
+            channel, user = self._channel(chat, delivery.target)
+            if user is not None:
+                result["user"] = user
+            found = None
+            if delivery.unknown_since is not None:
+                oldest = (delivery.unknown_since - LOOKBACK).timestamp()
+                found = chat.find_message(channel, delivery.key, oldest=oldest)
+            if found is not None:
+                log.info(
+                    "outbox row %s (key %s): already in Slack at %s/%s, not posted again",
+                    delivery.id,
+                    delivery.key,
+                    found.channel,
+                    found.ts,
+                )
+                result.update(channel=found.channel, ts=found.ts, found=True)
+            else:
+                posted = chat.post_message(
+                    channel,
+                    text=payload["text"],
+                    blocks=payload.get("blocks"),
+                    idempotency_key=delivery.key,
+                )
+                result.update(channel=posted.channel, ts=posted.ts)
+            if file is not None:
+                delivery.checkpoint(dict(result))
+        if file is not None:
+            result["file_id"] = chat.upload_file(
+                result["channel"],
+                filename=file["filename"],
+                content=base64.b64decode(file["content_b64"]),
+                title=file["title"],
+                alt_text=file.get("alt_text"),
+            )
+        return result
+
+
+def _ticket_id(kind: str, target: str) -> int:
+    _require(target.isdigit() and int(target) > 0, f"{kind}: target {target!r} is no ticket id")
+    return int(target)
+
+
+def _written(write: TicketWrite) -> dict[str, Any]:
+    return {
+        "ticket_id": write.ticket_id,
+        "status": write.status,
+        "custom_status_id": write.custom_status_id,
+        "tags": list(write.tags),
+        "comment_id": write.comment_id,
+    }
+
+
+def _unknown_comment(delivery: Delivery) -> OutcomeUnknown:
+    since = delivery.unknown_since or delivery.created_at
+    return OutcomeUnknown(
+        f"an earlier attempt (since {since:%Y-%m-%d %H:%M:%S} UTC) to comment on ticket "
+        f"{delivery.target} may have been added and the helpdesk cannot be asked, so it is "
+        "not sent again: check the ticket, and enqueue it under a new key if it is missing"
+    )
+
+
+class ZendeskComment:
+    """`zendesk.comment`: target a ticket id; payload `body` and `public` (required: a
+    public comment emails the requester)."""
+
+    port: Port = "helpdesk"
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        _ticket_id(ZENDESK_COMMENT, target)
+        body = payload.get("body")
+        _require(isinstance(body, str) and body.strip() != "", "zendesk.comment: needs 'body'")
+        _require(isinstance(payload.get("public"), bool), "zendesk.comment: needs 'public'")
+
+    def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
+        helpdesk = ports.require_helpdesk()
+        if delivery.unknown_since is not None:
+            raise _unknown_comment(delivery)
+        ticket = _ticket_id(ZENDESK_COMMENT, delivery.target)
+        payload = delivery.payload
+        return _written(helpdesk.add_comment(ticket, payload["body"], public=payload["public"]))
+
+
+UPDATE_FIELDS = ("status", "custom_status_id", "tags", "add_tags", "remove_tags", "comment")
+
+
+class ZendeskUpdate:
+    """`zendesk.update`: target a ticket id; payload any of `status`, `custom_status_id`,
+    `tags` (replaces them), `add_tags`, `remove_tags`, `comment` with `public`."""
+
+    port: Port = "helpdesk"
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        kind = ZENDESK_UPDATE
+        _ticket_id(kind, target)
+        _require(any(payload.get(f) is not None for f in UPDATE_FIELDS), f"{kind}: nothing to do")
+        unknown = set(payload) - {*UPDATE_FIELDS, "public"}
+        _require(not unknown, f"{kind}: unknown fields {sorted(unknown)}")
+        status = payload.get("status")
+        _require(status is None or isinstance(status, str), f"{kind}: 'status' must be text")
+        custom = payload.get("custom_status_id")
+        _require(custom is None or type(custom) is int, f"{kind}: custom_status_id must be int")
+        for name in ("tags", "add_tags", "remove_tags"):
+            value = payload.get(name)
+            _require(value is None or _is_str_list(value), f"{kind}: '{name}' must be a list")
+        comment = payload.get("comment")
+        _require(comment is None or isinstance(comment, str), f"{kind}: 'comment' must be text")
+        _require(isinstance(payload.get("public", True), bool), f"{kind}: 'public' must be bool")
+
+    def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
+        helpdesk = ports.require_helpdesk()
+        payload = delivery.payload
+        if delivery.unknown_since is not None and payload.get("comment") is not None:
+            raise _unknown_comment(delivery)
+        # Without a comment an update is safe to make again: the same status and tags.
+        write = helpdesk.update_ticket(
+            _ticket_id(ZENDESK_UPDATE, delivery.target),
+            status=payload.get("status"),
+            custom_status_id=payload.get("custom_status_id"),
+            tags=payload.get("tags"),
+            add_tags=payload.get("add_tags") or (),
+            remove_tags=payload.get("remove_tags") or (),
+            comment=payload.get("comment"),
+            public=payload.get("public", True),
+        )
+        return _written(write)
+
+
+DELIVERERS: dict[str, Deliverer] = {
+    SLACK_MESSAGE: SlackPost(direct=False),
+    SLACK_DM: SlackPost(direct=True),
+    ZENDESK_COMMENT: ZendeskComment(),
+    ZENDESK_UPDATE: ZendeskUpdate(),
+}
+
+
+def register(kind: str, deliverer: Deliverer) -> None:
+    """Add (or replace) the deliverer of `kind`, for `enqueue` and every new Dispatcher."""
+    DELIVERERS[kind] = deliverer
+
+
+# --- the dispatcher --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DispatchResult:
+    """What one pass did. `sent` counts rows marked sent, including those found already
+    delivered; `recovered` counts rows taken over from a dispatcher that died holding them
+    (each is also counted as sent, retried or failed)."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    recovered: int = 0
+
+    def __add__(self, other: DispatchResult) -> DispatchResult:
+        return DispatchResult(
+            self.sent + other.sent,
+            self.retried + other.retried,
+            self.failed + other.failed,
+            self.recovered + other.recovered,
+        )
+
+    def summary(self) -> str:
+        line = f"dispatched: {self.sent} sent, {self.retried} retried later, {self.failed} failed"
+        if self.recovered:
+            line += f" ({self.recovered} recovered from an interrupted dispatcher)"
+        return line
+
+
+@dataclass(frozen=True)
+class _Claim:
+    id: int
+    key: str
+    kind: str
+    target: str
+    payload: dict[str, Any]
+    attempts: int  # after this claim
+    created_at: datetime
+    claimed_at: datetime
+    recovered: bool
+    unknown_since: datetime | None
+    progress: dict[str, Any]
+
+
+class _ClaimLost(Exception):
+    """Another dispatcher took the row over (our claim outlived claim_timeout)."""
+
+
+def default_worker_id() -> str:
+    """host:pid, which tells replicas (and restarts) apart in `claimed_by`."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _scrub(text: str) -> str:
+    return _TOKEN.sub("[redacted]", text)[:MAX_ERROR_CHARS]
+
+
+def _describe(exc: BaseException) -> str:
+    return _scrub(f"{type(exc).__name__}: {exc}")
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Dispatcher:
+    """Claims due outbox rows and delivers them through the ports it was given.
+
+    Rows whose port this dispatcher lacks (no `chat` for `slack.*`, no `helpdesk` for
+    `zendesk.*`) are left untouched for a dispatcher that has it; `undeliverable()` counts
+    them. `claim_timeout` must exceed the longest single call to a service: a claim older
+    than that is taken as its dispatcher's death. `after_send` is a test hook called after
+    a delivery returned and before it is marked.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        chat: Chat | None,
+        helpdesk: Helpdesk | None,
+        worker_id: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
+        claim_timeout: timedelta = timedelta(minutes=5),
+        max_attempts: int = 10,
+        batch_size: int = 50,
+        backoff_base: timedelta = timedelta(seconds=5),
+        backoff_cap: timedelta = timedelta(minutes=30),
+        jitter: Callable[[], float] = random.random,
+        transient_helpdesk_errors: tuple[type[BaseException], ...] = (),
+        deliverers: Mapping[str, Deliverer] | None = None,
+        after_send: Callable[[Delivery, Mapping[str, Any]], None] | None = None,
+    ) -> None:
+        if max_attempts < 1 or batch_size < 1:
+            raise ValueError("max_attempts and batch_size must be at least 1")
+        self.engine = engine
+        self.ports = Ports(chat=chat, helpdesk=helpdesk)
+        self.worker_id = worker_id
+        self.clock = clock
+        self.sleep = sleep
+        self.claim_timeout = claim_timeout
+        self.max_attempts = max_attempts
+        self.batch_size = batch_size
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.jitter = jitter
+        self.transient_helpdesk_errors = transient_helpdesk_errors
+        self.deliverers = dict(DELIVERERS if deliverers is None else deliverers)
+        self.after_send = after_send
+
+    # -- what is due --------------------------------------------------------------------
+
+    def deliverable_kinds(self) -> list[str]:
+        """The kinds this dispatcher has both a deliverer and the port for."""
+        have = {"chat": self.ports.chat is not None, "helpdesk": self.ports.helpdesk is not None}
+        return sorted(k for k, d in self.deliverers.items() if have.get(d.port, False))
+
+    def _due(self, now: datetime) -> Any:
+        c = OUTBOX.c
+        return or_(
+            and_(c.status == PENDING, c.next_attempt_at <= now),
+            and_(c.status == SENDING, c.claimed_at <= now - self.claim_timeout),
+        )
+
+    def undeliverable(self, now: datetime | None = None) -> dict[str, int]:
+        """Due rows per kind this dispatcher cannot deliver (no port, or unknown kind)."""
+        now = now or self.clock()
+        c = OUTBOX.c
+        query = (
+            select(c.kind, func.count())
+            .where(self._due(now), c.kind.not_in(self.deliverable_kinds()))
+            .group_by(c.kind)
+        )
+        with self.engine.connect() as connection:
+            return {str(kind): int(n) for kind, n in connection.execute(query).all()}
+
+    def next_due(self) -> datetime | None:
+        """When the earliest pending row this dispatcher can deliver is due."""
+        c = OUTBOX.c
+        query = select(func.min(c.next_attempt_at)).where(
+            c.status == PENDING, c.kind.in_(self.deliverable_kinds())
+        )
+        with self.engine.connect() as connection:
+            value = connection.execute(query).scalar()
+        return _utc(value if isinstance(value, datetime) else None)
+
+    # -- one pass -----------------------------------------------------------------------
+
+    def run_once(self, now: datetime | None = None) -> DispatchResult:
+        """Deliver every row due at `now` (default: the clock) and return what happened.
+
+        Time inside the pass advances with the clock from `now`; a row rescheduled during
+        the pass is not attempted again in it.
+        """
+        started = self.clock()
+        base = now or started
+
+        def current() -> datetime:
+            return base + max(timedelta(0), self.clock() - started)
+
+        total = DispatchResult()
+        done: set[int] = set()
+        # A port that answered "rate limited" is left alone until its Retry-After is over:
+        # the rest of the pass does not hammer it, its rows wait without using an attempt.
+        paused: dict[str, datetime] = {}
+        while True:
+            kinds = [
+                kind
+                for kind in self.deliverable_kinds()
+                if self.deliverers[kind].port not in paused
+            ]
+            if not kinds:
+                return total
+            claims, seen = self._claim(current(), kinds, done)
+            if not seen:
+                return total  # none due (rows another dispatcher won first: read again)
+            for claim in claims:
+                done.add(claim.id)
+                port = self.deliverers[claim.kind].port
+                if port in paused:
+                    total = total + self._defer(claim, paused[port])
+                    continue
+                renewed = self._renew(claim, current())
+                if renewed is None:
+                    continue
+                outcome, rate_limited_until = self._deliver(renewed, current)
+                total = total + outcome
+                if rate_limited_until is not None:
+                    paused[port] = rate_limited_until
+
+    def run_forever(self, stop: Callable[[], bool], *, poll_seconds: float = 10.0) -> None:
+        """Pass after pass until `stop()`; between passes sleep until the next row is due
+        (at most `poll_seconds`, since other processes enqueue)."""
+        while not stop():
+            try:
+                self.run_once()
+                upcoming = self.next_due()
+            except Exception:
+                log.exception("outbox dispatch pass failed; trying again")
+                upcoming = None
+            wait = poll_seconds
+            if upcoming is not None:
+                wait = min(poll_seconds, max(0.0, (upcoming - self.clock()).total_seconds()))
+            if not stop():
+                self.sleep(max(wait, 0.05))
+
+    def _claim(
+        self, now: datetime, kinds: Sequence[str], done: set[int]
+    ) -> tuple[list[_Claim], int]:
+        """Claim up to batch_size due rows; also say how many were due when read."""
+        c = OUTBOX.c
+        query = (
+            select(OUTBOX)
+            .where(self._due(now), c.kind.in_(kinds))
+            .order_by(c.next_attempt_at, c.id)
+            .limit(self.batch_size)
+        )
+        if done:
+            query = query.where(c.id.not_in(sorted(done)))
+        if self.engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        claims: list[_Claim] = []
+        with self.engine.begin() as connection:
+            candidates = connection.execute(query).mappings().all()
+            for row in candidates:
+                taken = connection.execute(
+                    update(OUTBOX)
+                    .where(
+                        c.id == row["id"], c.status == row["status"], c.attempts == row["attempts"]
+                    )
+                    .values(
+                        status=SENDING,
+                        claimed_by=self.worker_id,
+                        claimed_at=now,
+                        attempts=row["attempts"] + 1,
+                    )
+                )
+                if taken.rowcount != 1:
+                    continue  # another dispatcher claimed it since we read it (SQLite)
+                claims.append(self._claim_of(row, now))
+        return claims, len(candidates)
+
+    def _claim_of(self, row: RowMapping, now: datetime) -> _Claim:
+        progress = dict(row["result"] or {})
+        unknown_since = None
+        if isinstance(progress.get("unknown_since"), str):
+            unknown_since = datetime.fromisoformat(progress["unknown_since"])
+        recovered = row["status"] == SENDING
+        if recovered:
+            dead_claim = row["claimed_at"]
+            log.warning(
+                "outbox row %s (key %s): taking over from %s, whose claim of %s expired",
+                row["id"],
+                row["idempotency_key"],
+                row["claimed_by"],
+                dead_claim,
+            )
+            if unknown_since is None or (dead_claim is not None and dead_claim < unknown_since):
+                unknown_since = dead_claim
+            if unknown_since is not None:
+                progress["unknown_since"] = unknown_since.isoformat()
+        return _Claim(
+            id=row["id"],
+            key=row["idempotency_key"],
+            kind=row["kind"],
+            target=row["target"],
+            payload=dict(row["payload"] or {}),
+            attempts=row["attempts"] + 1,
+            created_at=row["created_at"],
+            claimed_at=now,
+            recovered=recovered,
+            unknown_since=unknown_since,
+            progress=progress,
+        )
+
+    def _mark(self, claim: _Claim, **values: Any) -> bool:
+        c = OUTBOX.c
+        with self.engine.begin() as connection:
+            changed = connection.execute(
+                update(OUTBOX)
+                .where(
+                    c.id == claim.id,
+                    c.status == SENDING,
+                    c.claimed_by == self.worker_id,
+                    c.attempts == claim.attempts,
+                )
+                .values(**values)
+            ).rowcount
+        if changed != 1:
+            log.warning(
+                "outbox row %s (key %s): another dispatcher took it over before it was marked; "
+                "it checks before sending again",
+                claim.id,
+                claim.key,
+            )
+        return changed == 1
+
+    def _renew(self, claim: _Claim, now: datetime) -> _Claim | None:
+        """The claim, made fresh if the batch has kept it waiting a while, so no replica
+        takes over a row this dispatcher is about to deliver; None if one already has."""
+        if now - claim.claimed_at <= self.claim_timeout / 4 and self.claim_timeout:
+            return claim
+        if not self._mark(claim, claimed_at=now):
+            return None
+        return replace(claim, claimed_at=now)
+
+    def _defer(self, claim: _Claim, until: datetime) -> DispatchResult:
+        """Give a claimed row back untried, due at `until`; the attempt is not counted."""
+        self._mark(
+            claim,
+            status=PENDING,
+            attempts=claim.attempts - 1,
+            next_attempt_at=until,
+            result=claim.progress or None,
+            claimed_by=None,
+            claimed_at=None,
+        )
+        return DispatchResult(retried=1, recovered=int(claim.recovered))
+
+    def _deliver(
+        self, claim: _Claim, now: Callable[[], datetime]
+    ) -> tuple[DispatchResult, datetime | None]:
+        """Deliver one claimed row and mark it; also say until when its port is rate
+        limited, if it answered so."""
+        recovered = int(claim.recovered)
+        deliverer = self.deliverers[claim.kind]
+        progress = dict(claim.progress)
+
+        def checkpoint(more: dict[str, Any]) -> None:
+            progress.update(more)
+            if not self._mark(claim, result=progress):
+                raise _ClaimLost
+
+        delivery = Delivery(
+            id=claim.id,
+            key=claim.key,
+            kind=claim.kind,
+            target=claim.target,
+            payload=claim.payload,
+            attempt=claim.attempts,
+            created_at=claim.created_at,
+            unknown_since=claim.unknown_since,
+            progress=dict(progress),
+            checkpoint=checkpoint,
+        )
+        try:
+            result = deliverer.deliver(delivery, self.ports)
+        except _ClaimLost:
+            return DispatchResult(recovered=recovered), None
+        except Exception as exc:
+            outcome, until = self._failed_attempt(claim, progress, exc, now())
+            return outcome + DispatchResult(recovered=recovered), until
+        if self.after_send is not None:
+            self.after_send(delivery, result)
+        self._mark(claim, status=SENT, sent_at=now(), result=result)
+        log.info("outbox row %s (key %s) sent: %s", claim.id, claim.key, result)
+        return DispatchResult(sent=1, recovered=recovered), None
+
+    def _failed_attempt(
+        self, claim: _Claim, progress: dict[str, Any], exc: Exception, now: datetime
+    ) -> tuple[DispatchResult, datetime | None]:
+        error = _describe(exc)
+        retry_after: float | None = None
+        maybe_delivered = False
+        if isinstance(exc, ChatRateLimited):
+            transient, retry_after = True, exc.retry_after
+        elif isinstance(exc, ChatUnavailable):
+            transient, maybe_delivered = True, True
+        elif isinstance(exc, HelpdeskError) and isinstance(
+            getattr(exc, "retry_after", None), int | float
+        ):
+            transient, retry_after = True, float(getattr(exc, "retry_after"))  # noqa: B009
+        elif isinstance(exc, self.transient_helpdesk_errors):
+            transient, maybe_delivered = True, True
+        elif isinstance(exc, ChatError | HelpdeskError | OutboxError):
+            transient = False
+        else:  # a bug or an error the port let through: retried, and logged in full
+            log.error(
+                "outbox row %s (key %s): unexpected %s",
+                claim.id,
+                claim.key,
+                type(exc).__name__,
+                exc_info=exc,
+            )
+            transient, maybe_delivered = True, True
+        paused_until = None
+        if retry_after is not None:
+            retry_after = max(0.0, retry_after)
+            paused_until = now + timedelta(seconds=retry_after)
+        if maybe_delivered and "unknown_since" not in progress:
+            progress["unknown_since"] = claim.claimed_at.isoformat()
+        if transient and claim.attempts < self.max_attempts:
+            if retry_after is not None:
+                delay = timedelta(seconds=retry_after)
+            else:
+                exponential = self.backoff_base * (2 ** min(claim.attempts - 1, 30))
+                delay = min(self.backoff_cap, exponential) * (0.5 + 0.5 * self.jitter())
+            log.warning(
+                "outbox row %s (key %s, %s) attempt %s failed: %s; retrying in %.1fs",
+                claim.id,
+                claim.key,
+                claim.kind,
+                claim.attempts,
+                error,
+                delay.total_seconds(),
+            )
+            self._mark(
+                claim,
+                status=PENDING,
+                next_attempt_at=now + delay,
+                last_error=error,
+                result=progress or None,
+                claimed_by=None,
+                claimed_at=None,
+            )
+            return DispatchResult(retried=1), paused_until
+        if transient:
+            error = _scrub(f"gave up after {claim.attempts} attempts: {error}")
+        log.error("outbox row %s (key %s, %s) failed: %s", claim.id, claim.key, claim.kind, error)
+        self._mark(claim, status=FAILED, last_error=error, result=progress or None)
+        return DispatchResult(failed=1), paused_until

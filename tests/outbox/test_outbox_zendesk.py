@@ -1,0 +1,182 @@
+"""`zendesk.comment` and `zendesk.update` rows delivered through the real ZendeskHelpdesk
+(zenpy) to the Zendesk sandbox: written once, retried on rate limits, failed for good on a
+refusal, and never commented twice after a crash the helpdesk cannot be asked about."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from outbox_support import now, rows
+from sqlalchemy import Engine
+
+from bot.outbox import (
+    FAILED,
+    PENDING,
+    SENT,
+    ZENDESK_COMMENT,
+    ZENDESK_UPDATE,
+    Delivery,
+    Dispatcher,
+    DispatchResult,
+    enqueue,
+)
+from bot.store import session_scope
+from integrations.zendesk.errors import ZendeskUnavailable
+from integrations.zendesk.helpdesk import ZendeskHelpdesk
+from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
+
+ORG_NOW = datetime(2026, 3, 2, tzinfo=UTC)
+
+
+class Crash(Exception):
+    """Stands for the process dying between the write and the mark."""
+
+
+@pytest.fixture
+def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZendeskSandbox]:
+    monkeypatch.delenv("ZENPY_FORCE_NETLOC", raising=False)
+    monkeypatch.delenv("ZENPY_FORCE_SCHEME", raising=False)
+    with ZendeskSandbox(generate_org(tickets=30, seed=4, now=ORG_NOW)) as running:
+        yield running
+
+
+def ticket_with(sandbox: ZendeskSandbox, status: str) -> int:
+    return next(t for t, v in sandbox.org.tickets.items() if v["status"] == status)
+
+
+def dispatcher(engine: Engine, sandbox: ZendeskSandbox, **options: Any) -> Dispatcher:
+    helpdesk = ZendeskHelpdesk(sandbox.url, email=sandbox.email, api_token="sandbox")
+    return Dispatcher(
+        engine, chat=None, helpdesk=helpdesk, worker_id=options.pop("worker_id", "w1"),
+        transient_helpdesk_errors=(ZendeskUnavailable,), **options,
+    )  # fmt: skip
+
+
+def queue(engine: Engine, key: str, kind: str, ticket: int, payload: dict[str, Any]) -> None:
+    with session_scope(engine) as session:
+        enqueue(session, key=key, kind=kind, target=str(ticket), payload=payload, now=now())
+
+
+def bodies(sandbox: ZendeskSandbox, ticket: int, text: str) -> int:
+    return sum(1 for c in sandbox.org.comments[ticket] if text in c.get("body", ""))
+
+
+def test_a_comment_and_an_update_are_written_once(engine: Engine, sandbox: ZendeskSandbox) -> None:
+    ticket = ticket_with(sandbox, "open")
+    queue(
+        engine, "note", ZENDESK_COMMENT, ticket, {"body": "Checking with billing.", "public": False}
+    )
+    queue(engine, "hold", ZENDESK_UPDATE, ticket, {"status": "pending", "add_tags": ["alignbot"]})
+
+    first = dispatcher(engine, sandbox).run_once()
+    second = dispatcher(engine, sandbox).run_once()
+
+    assert first == DispatchResult(sent=2) and second == DispatchResult()
+    assert bodies(sandbox, ticket, "Checking with billing.") == 1
+    assert sandbox.org.tickets[ticket]["status"] == "pending"
+    assert "alignbot" in sandbox.org.tickets[ticket]["tags"]
+    queued = rows(engine)
+    assert queued["note"]["status"] == SENT and queued["note"]["result"]["comment_id"]
+    assert queued["hold"]["result"]["status"] == "pending"
+
+
+def test_a_refused_write_fails_for_good_with_the_reason(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    queue(
+        engine,
+        "late",
+        ZENDESK_COMMENT,
+        ticket_with(sandbox, "closed"),
+        {"body": "hi", "public": True},
+    )
+
+    result = dispatcher(engine, sandbox).run_once()
+    again = dispatcher(engine, sandbox).run_once(now() + timedelta(days=1))
+
+    assert result == DispatchResult(failed=1) and again == DispatchResult()
+    row = rows(engine)["late"]
+    assert row["status"] == FAILED and row["attempts"] == 1
+    assert "closed prevents ticket update" in row["last_error"]
+
+
+def test_a_rate_limited_write_is_retried_after_retry_after_and_written_once(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    queue(engine, "reply", ZENDESK_COMMENT, ticket, {"body": "Refund issued.", "public": True})
+    sandbox.faults, sandbox.fail_rate, sandbox.retry_after = {"429"}, 1.0, 0
+    start = now()
+
+    limited = dispatcher(engine, sandbox).run_once(start)
+    sandbox.fail_rate = 0.0
+    retried = dispatcher(engine, sandbox).run_once(start + timedelta(seconds=1))
+
+    assert limited == DispatchResult(retried=1) and retried == DispatchResult(sent=1)
+    assert bodies(sandbox, ticket, "Refund issued.") == 1
+    row = rows(engine)["reply"]
+    assert row["attempts"] == 2 and "429" in row["last_error"]
+    assert "unknown_since" not in (row["result"] or {})  # a 429 was not written
+
+
+def test_a_5xx_on_an_update_without_comment_is_retried_with_backoff_and_made(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    queue(engine, "solve", ZENDESK_UPDATE, ticket, {"status": "solved"})
+    sandbox.faults, sandbox.fail_rate = {"500"}, 1.0
+    start = now()
+
+    failed = dispatcher(engine, sandbox, jitter=lambda: 0.0, clock=lambda: start).run_once()
+    row = rows(engine)["solve"]
+    sandbox.fail_rate = 0.0
+    early = dispatcher(engine, sandbox).run_once(start + timedelta(seconds=1))
+    done = dispatcher(engine, sandbox).run_once(start + timedelta(seconds=3))
+
+    assert failed == DispatchResult(retried=1)
+    assert row["status"] == PENDING and row["next_attempt_at"] == start + timedelta(seconds=2.5)
+    assert early == DispatchResult() and done == DispatchResult(sent=1)
+    assert sandbox.org.tickets[ticket]["status"] == "solved"
+
+
+def test_after_a_crash_an_update_is_made_again_but_a_comment_is_not_sent_twice(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    queue(engine, "reply", ZENDESK_COMMENT, ticket, {"body": "Shipped today.", "public": True})
+    queue(engine, "tag", ZENDESK_UPDATE, ticket, {"add_tags": ["vip"]})
+
+    def crash(delivery: Delivery, result: Mapping[str, Any]) -> None:
+        raise Crash(delivery.key)
+
+    with pytest.raises(Crash):  # dies after the comment was written, before the mark
+        dispatcher(engine, sandbox, after_send=crash, batch_size=2).run_once()
+    restarted = dispatcher(engine, sandbox, worker_id="w2", claim_timeout=timedelta(0))
+    result = restarted.run_once()
+
+    assert result == DispatchResult(sent=1, failed=1, recovered=2)
+    assert bodies(sandbox, ticket, "Shipped today.") == 1
+    assert "vip" in sandbox.org.tickets[ticket]["tags"]
+    reply = rows(engine)["reply"]
+    assert reply["status"] == FAILED and "check the ticket" in reply["last_error"]
+    assert str(ticket) in reply["last_error"]
+    assert rows(engine)["tag"]["status"] == SENT
+
+
+def test_a_write_still_failing_at_max_attempts_fails_with_the_last_error(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    queue(engine, "solve", ZENDESK_UPDATE, ticket_with(sandbox, "open"), {"status": "solved"})
+    sandbox.faults, sandbox.fail_rate = {"500"}, 1.0
+    start = now()
+
+    first = dispatcher(engine, sandbox, max_attempts=2).run_once(start)
+    second = dispatcher(engine, sandbox, max_attempts=2).run_once(start + timedelta(hours=1))
+
+    assert first == DispatchResult(retried=1) and second == DispatchResult(failed=1)
+    row = rows(engine)["solve"]
+    assert row["status"] == FAILED and row["attempts"] == 2
+    assert row["last_error"].startswith("gave up after 2 attempts: ZendeskUnavailable")
