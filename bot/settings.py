@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     zendesk_customer_update_field_id: int | None = Field(
         default=None, description="custom ticket field agents fill with customer-safe progress"
     )
+    zendesk_sentiment_field_id: int | None = Field(
+        default=None, description="custom ticket field with Zendesk's own sentiment value"
+    )
 
     # --- Store -------------------------------------------------------------------------
     database_url: str = DEFAULT_DATABASE_URL
@@ -52,6 +55,8 @@ class Settings(BaseSettings):
     # --- Time and metrics --------------------------------------------------------------
     alignbot_timezone: str = "UTC"
     fcr_window_days: int = Field(default=7, ge=1, le=90)
+    # "lexicon" (default), "zendesk_field", or "package.module:Name" for your own backend.
+    sentiment_backend: str = "lexicon"
     script_phrases: list[str] = Field(
         default_factory=lambda: [
             "we apologize for the inconvenience",

@@ -19,9 +19,11 @@ def analyze_command(
 ) -> None:
     """Analyse every new or changed comment in the store (safe to re-run: it resumes)."""
     from bot.signals.analyze import analyze
+    from bot.signals.backends import backend_from_settings
 
     settings, engine = settings_and_store()
-    result = analyze(engine, settings, datetime.now(UTC), batch_size=batch_size)
+    backend = backend_from_settings(settings)
+    result = analyze(engine, settings, datetime.now(UTC), batch_size=batch_size, backend=backend)
     typer.echo(
         f"analysed {result.analyzed:,} of {result.scanned:,} comments "
         f"({result.scanned - result.analyzed:,} unchanged) in {result.batches} batches"
@@ -39,13 +41,16 @@ def classify_command(
 ) -> None:
     """Label messages outside the store: one JSON line in, one JSON line out."""
     from bot.settings import load_settings
+    from bot.signals.backends import load_backend
     from bot.signals.classify import classify_lines
 
     settings = load_settings()
+    # Messages outside the store carry no ticket field, so zendesk_field scores by lexicon.
+    backend = load_backend(settings.sentiment_backend)
     source = input_path.open(encoding="utf-8") if input_path else sys.stdin
     target = output_path.open("w", encoding="utf-8") if output_path else sys.stdout
     try:
-        for result in classify_lines(source, settings.script_phrases):
+        for result in classify_lines(source, settings.script_phrases, backend):
             target.write(json.dumps(result, ensure_ascii=False) + "\n")
     finally:
         if input_path:

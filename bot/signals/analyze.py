@@ -21,7 +21,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -146,7 +146,7 @@ def _analyze_batch(
     backend: SentimentBackend,
 ) -> int:
     with engine.begin() as conn:
-        context = _Context.load(conn, batch)
+        context = _Context.load(conn, batch, settings.zendesk_sentiment_field_id)
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
@@ -161,15 +161,25 @@ class _Context:
     ticket_channel: dict[int, str]
     locale: dict[int, str | None]  # requester id -> locale
     by_requester: dict[int, list[_Row]]  # public customer comments, oldest first
+    # Zendesk's own sentiment value per ticket (ZENDESK_SENTIMENT_FIELD_ID), when configured
+    sentiment_field: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: Any, batch: Sequence[_Row]) -> _Context:
+    def load(cls, conn: Any, batch: Sequence[_Row], field_id: int | None = None) -> _Context:
         ticket_ids = {row.ticket_id for row in batch}
         tickets = conn.execute(
-            select(_T.id, _T.requester_id, _T.channel).where(_T.id.in_(ticket_ids))
+            select(_T.id, _T.requester_id, _T.channel, _T.custom_fields).where(
+                _T.id.in_(ticket_ids)
+            )
         ).all()
         requester = {t[0]: t[1] for t in tickets}
         channel = {t[0]: t[2] for t in tickets}
+        sentiment_field: dict[int, str] = {}
+        if field_id is not None:
+            for t in tickets:
+                value = (t[3] or {}).get(str(field_id))
+                if isinstance(value, str) and value:
+                    sentiment_field[t[0]] = value
         requesters = {r for r in requester.values() if r is not None}
         locale = dict(conn.execute(select(_U.id, _U.locale).where(_U.id.in_(requesters))).all())
         earliest = min(row.created_at for row in batch) - timedelta(days=HISTORY_DAYS)
@@ -204,7 +214,19 @@ class _Context:
                 row = _replace_channel(row, record[9])
             by_requester[record[8]].append(row)
             channel.setdefault(row.ticket_id, record[9])
-        return cls(requester, channel, locale, by_requester)
+        return cls(requester, channel, locale, by_requester, sentiment_field)
+
+    def ticket_sentiment(self, row: _Row) -> str | None:
+        """Zendesk's sentiment value of the ticket, for its first customer message only."""
+        value = self.sentiment_field.get(row.ticket_id)
+        if value is None:
+            return None
+        requester = self.requester.get(row.ticket_id)
+        mine = self.by_requester.get(requester, []) if requester is not None else []
+        earlier_here = any(
+            c.ticket_id == row.ticket_id and c.created_at < row.created_at for c in mine
+        )
+        return None if earlier_here else value
 
     def channel_of(self, row: _Row) -> str:
         return (
@@ -292,6 +314,7 @@ def _signal_values(
             channel=context.channel_of(row),
             history=history,
             backend=backend,
+            sentiment_field=context.ticket_sentiment(row),
             clean=False,
         )
         values.update(
