@@ -258,9 +258,8 @@ def _all_keys(rows: list[dict[str, Any]]) -> set[str]:
 
 
 def time_digest(engine: Engine) -> tuple[float, float]:
-    from bot.metrics.report import build_report
-
     from bot.metrics.model import Period
+    from bot.metrics.report import build_report
     from bot.settings import load_settings
 
     settings = load_settings(database_url="sqlite:///unused.db", zendesk_url=None)

@@ -46,6 +46,62 @@ class MetricInfo:
     traditional: bool  # a KPI support orgs already watch (vs a human metric)
 
 
+#: What each key is, for the digest: label, unit, which way is better, traditional or human.
+METRIC_INFO: dict[str, MetricInfo] = {
+    info.key: info
+    for info in (
+        MetricInfo("aht_minutes", "Handle time", "minutes", "lower_is_better", True),
+        MetricInfo(
+            "solved_per_agent_day", "Solved per agent-day", "average", "higher_is_better", True
+        ),
+        MetricInfo("fcr_rate", "First-contact resolution", "rate", "higher_is_better", False),
+        MetricInfo(
+            "context_acknowledged_rate", "Context acknowledged", "rate", "higher_is_better", False
+        ),
+        MetricInfo(
+            "redundant_question_count", "Redundant questions", "count", "lower_is_better", False
+        ),
+        MetricInfo(
+            "authentic_empathy_rate", "Authentic empathy", "rate", "higher_is_better", False
+        ),
+        MetricInfo(
+            "scripted_only_count", "Scripted-only empathy", "count", "lower_is_better", False
+        ),
+        MetricInfo("containment_rate", "Containment", "rate", "higher_is_better", True),
+        MetricInfo(
+            "repetition_per_journey", "Repetition per journey", "average", "lower_is_better", False
+        ),
+        MetricInfo("closure_rate", "Closure rate", "rate", "higher_is_better", True),
+        MetricInfo(
+            "confirmed_resolution_rate", "Confirmed resolutions", "rate", "higher_is_better", False
+        ),
+        MetricInfo("closed_unconfirmed", "Closed unconfirmed", "count", "lower_is_better", False),
+        MetricInfo(
+            "reopened_after_solve", "Reopened after solve", "count", "lower_is_better", False
+        ),
+        MetricInfo("stale_tickets", "Stale tickets", "count", "lower_is_better", False),
+        MetricInfo(
+            "proactive_updates_sent", "Proactive updates sent", "count", "higher_is_better", False
+        ),
+        MetricInfo("csat_rate", "CSAT", "rate", "higher_is_better", True),
+        MetricInfo(
+            "sentiment_shift_rate", "Negative turned positive", "rate", "higher_is_better", False
+        ),
+        MetricInfo("worsened_count", "Conversations worsened", "count", "lower_is_better", False),
+        MetricInfo(
+            "upsell_during_frustration_count",
+            "Upsells to frustrated customers",
+            "count",
+            "lower_is_better",
+            False,
+        ),
+        MetricInfo(
+            "trust_indicator_rate", "Trust words in feedback", "rate", "higher_is_better", False
+        ),
+    )
+}
+
+
 @dataclass(frozen=True)
 class Period:
     """A half-open interval [start, end) of local days in `timezone`; start and end aware."""
@@ -105,6 +161,8 @@ class Metric:
     denominator: float | None
     previous: float | None = None
     note: str | None = None  # e.g. which period an FCR figure covers, or "not final"
+    # False when the figure can still change (e.g. an FCR return window still open).
+    final: bool = True
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -115,6 +173,8 @@ class Metric:
         }
         if self.note:
             data["note"] = self.note
+        if not self.final:
+            data["final"] = False
         return data
 
 
@@ -150,6 +210,8 @@ class AgentRankGap:
     human_rank: int
     agents_ranked: int
     suggestion: str
+    traditional_metric: str = "solved"  # what the traditional rank orders by
+    human_metric: str = "authentic_empathy_rate"  # a METRIC_KEYS key
 
 
 @dataclass(frozen=True)
