@@ -3,82 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 
 import pytest
+from digest_support import HOSTILE, sample_report
 from slack_sdk.models.blocks import Block
 
 from bot.digest import render_blocks, render_chart
 from bot.digest.blocks import MAX_BLOCKS, MAX_FIELD_CHARS, MAX_HEADER_CHARS, MAX_TEXT_CHARS
 from bot.digest.chart import chart_alt_text
 from bot.digest.mrkdwn import escape, link, truncate
-from bot.metrics.model import (
-    METRIC_KEYS,
-    AgentRankGap,
-    Alert,
-    ConflictTicket,
-    Metric,
-    Period,
-    Report,
-)
-
-HOSTILE = "<!channel> <@U123> <https://evil.example|click> & more"
-
-
-def _report(
-    *,
-    subject: str = "Refund never arrived",
-    tickets: int = 3,
-    alerts: int = 2,
-    agent: str = "Ana Ruiz",
-    days: int = 1,
-) -> Report:
-    period = Period.between(date(2026, 11, 24), date(2026, 11, 24) + timedelta(days=days), "UTC")
-    metrics = {
-        key: Metric(value=0.5, numerator=5, denominator=10, previous=0.4) for key in METRIC_KEYS
-    }
-    metrics["aht_minutes"] = Metric(value=36.0, numerator=None, denominator=12, previous=41.0)
-    metrics["stale_tickets"] = Metric(value=None, numerator=0, denominator=0, previous=None)
-    trend_days = [period.end.date() - timedelta(days=14 - i) for i in range(14)]
-    return Report(
-        period=period,
-        previous_period=period.previous(),
-        metrics=metrics,
-        alerts=[
-            Alert(
-                traditional="closure_rate",
-                human="confirmed_resolution_rate",
-                traditional_change=0.1,
-                human_change=-0.05,
-                message=f"Closure rate rose 10 pts while confirmed resolution fell 5 pts {subject}",
-            )
-            for _ in range(alerts)
-        ],
-        conflict_tickets=[
-            ConflictTicket(
-                ticket_id=100 + i,
-                url=f"https://acme.zendesk.com/agent/tickets/{100 + i}",
-                subject=subject,
-                looks_good="solved in 12 min",
-                feels_bad="reopened 2 days later",
-                agent=agent,
-            )
-            for i in range(tickets)
-        ],
-        agent_gaps=[
-            AgentRankGap(
-                agent=agent,
-                traditional_rank=1,
-                human_rank=7,
-                agents_ranked=8,
-                suggestion="fastest closer, but customers rarely confirm the fix",
-            )
-        ],
-        trend={
-            key: [(day, 0.3 + 0.02 * i) for i, day in enumerate(trend_days)]
-            for key in ("closure_rate", "confirmed_resolution_rate", "fcr_rate", "csat_rate")
-        },
-    )
+from bot.metrics.model import Report
 
 
 def _texts(blocks: list[dict[str, object]]) -> list[str]:
@@ -106,14 +40,14 @@ def _validate_with_slack_sdk(blocks: list[dict[str, object]]) -> None:
 
 
 def test_digest_blocks_pass_slack_sdk_block_kit_validation() -> None:
-    message = render_blocks(_report())
+    message = render_blocks(sample_report())
     _validate_with_slack_sdk(message.blocks)
     assert message.blocks[0]["type"] == "header"
     assert message.text.startswith("alignbot misalignment digest")
 
 
 def test_customer_text_reaches_slack_escaped_never_as_a_mention_or_link() -> None:
-    message = render_blocks(_report(subject=HOSTILE, agent="<@U999>"))
+    message = render_blocks(sample_report(subject=HOSTILE, agent="<@U999>"))
     everything = json.dumps(message.blocks) + message.text
     for raw in ("<!channel>", "<@U123>", "<https://evil.example|click>", "<@U999>"):
         assert raw not in everything
@@ -125,7 +59,7 @@ def test_customer_text_reaches_slack_escaped_never_as_a_mention_or_link() -> Non
 
 
 def test_huge_inputs_stay_inside_slack_limits() -> None:
-    report = _report(subject="x" * 10_000, tickets=40, alerts=200, agent="y" * 5_000, days=31)
+    report = sample_report(subject="x" * 10_000, tickets=40, alerts=200, agent="y" * 5_000, days=31)
     message = render_blocks(report)
     _validate_with_slack_sdk(message.blocks)
     assert len(message.blocks) <= MAX_BLOCKS
@@ -140,14 +74,14 @@ def test_huge_inputs_stay_inside_slack_limits() -> None:
 
 
 def test_every_metric_key_appears_with_its_value_and_previous() -> None:
-    text = "\n".join(_texts(render_blocks(_report()).blocks))
+    text = "\n".join(_texts(render_blocks(sample_report()).blocks))
     assert "50%" in text and "was 40%" in text  # a rate and its previous value
     assert "36 min" in text and "was 41 min" in text  # handle time, lower is better
     assert "5 of 10" in text  # the basis a reader can check
 
 
 def test_a_quiet_period_says_so_instead_of_showing_alerts() -> None:
-    message = render_blocks(_report(alerts=0, tickets=0))
+    message = render_blocks(sample_report(alerts=0, tickets=0))
     text = "\n".join(_texts(message.blocks))
     assert "No KPI improved at the expense" in text
     assert "no KPI improved" in message.text
@@ -177,7 +111,7 @@ def test_link_label_cannot_close_the_link_early() -> None:
 
 
 def test_chart_is_a_png_and_its_alt_text_names_the_lines() -> None:
-    report = _report()
+    report = sample_report()
     png = render_chart(report)
     assert png is not None and png.startswith(b"\x89PNG\r\n\x1a\n")
     assert render_chart(report) == png  # same report, same bytes
@@ -186,7 +120,7 @@ def test_chart_is_a_png_and_its_alt_text_names_the_lines() -> None:
 
 
 def test_no_trend_means_no_chart() -> None:
-    report = _report()
+    report = sample_report()
     empty = Report(
         period=report.period, previous_period=report.previous_period, metrics=report.metrics
     )

@@ -1,0 +1,73 @@
+"""A hand-built digest report the digest tests share (no tests here)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.metrics.model import (
+    METRIC_KEYS,
+    AgentRankGap,
+    Alert,
+    ConflictTicket,
+    Metric,
+    Period,
+    Report,
+)
+
+HOSTILE = "<!channel> <@U123> <https://evil.example|click> & more"
+
+
+def sample_report(
+    *,
+    subject: str = "Refund never arrived",
+    tickets: int = 3,
+    alerts: int = 2,
+    agent: str = "Ana Ruiz",
+    days: int = 1,
+) -> Report:
+    period = Period.between(date(2026, 11, 24), date(2026, 11, 24) + timedelta(days=days), "UTC")
+    metrics = {
+        key: Metric(value=0.5, numerator=5, denominator=10, previous=0.4) for key in METRIC_KEYS
+    }
+    metrics["aht_minutes"] = Metric(value=36.0, numerator=None, denominator=12, previous=41.0)
+    metrics["stale_tickets"] = Metric(value=None, numerator=0, denominator=0, previous=None)
+    trend_days = [period.end.date() - timedelta(days=14 - i) for i in range(14)]
+    return Report(
+        period=period,
+        previous_period=period.previous(),
+        metrics=metrics,
+        alerts=[
+            Alert(
+                traditional="closure_rate",
+                human="confirmed_resolution_rate",
+                traditional_change=0.1,
+                human_change=-0.05,
+                message=f"Closure rate rose 10 pts while confirmed resolution fell 5 pts {subject}",
+            )
+            for _ in range(alerts)
+        ],
+        conflict_tickets=[
+            ConflictTicket(
+                ticket_id=100 + i,
+                url=f"https://acme.zendesk.com/agent/tickets/{100 + i}",
+                subject=subject,
+                looks_good="solved in 12 min",
+                feels_bad="reopened 2 days later",
+                agent=agent,
+            )
+            for i in range(tickets)
+        ],
+        agent_gaps=[
+            AgentRankGap(
+                agent=agent,
+                traditional_rank=1,
+                human_rank=7,
+                agents_ranked=8,
+                suggestion="fastest closer, but customers rarely confirm the fix",
+            )
+        ],
+        trend={
+            key: [(day, 0.3 + 0.02 * i) for i, day in enumerate(trend_days)]
+            for key in ("closure_rate", "confirmed_resolution_rate", "fcr_rate", "csat_rate")
+        },
+    )
