@@ -31,6 +31,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from integrations.loopback import LoopbackServer
+
 __all__ = [
     "DEFAULT_FAULTS",
     "FAULT_KINDS",
@@ -253,7 +255,7 @@ class _BoundedServer(ThreadingHTTPServer):
             self._slots.release()
 
 
-class SlackSandbox:
+class SlackSandbox(LoopbackServer):
     """A Slack Web API for tests and demos, on 127.0.0.1 and a free port by default.
 
     Use as a context manager or call start()/stop(). Point `slack_sdk.WebClient(token=...,
@@ -265,6 +267,8 @@ class SlackSandbox:
     `on_message` (called with each accepted message on the server thread that accepted it,
     before the answer goes out).
     """
+
+    thread_name = "slack-sandbox"
 
     def __init__(
         self,
@@ -301,10 +305,7 @@ class SlackSandbox:
         self.lock = threading.RLock()
         self._clock = clock
         self._random = random.Random(seed)
-        self._host = host
-        self._port = port
-        self._server: _BoundedServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._window = _Window()
         self._fault_streak: Counter[str] = Counter()
         self._last_ts_us = 0
@@ -339,40 +340,10 @@ class SlackSandbox:
 
     # ----- lifecycle ------------------------------------------------------------------------
 
-    def start(self) -> SlackSandbox:
-        if self._server is not None:
-            return self
-        handler = type("_BoundHandler", (_Handler,), {"sandbox": self})
-        server = _BoundedServer((self._host, self._port), handler)
-        self._server = server
-        self._thread = threading.Thread(
-            target=server.serve_forever, name="slack-sandbox", kwargs={"poll_interval": 0.1}
-        )
-        self._thread.daemon = True
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        server, self._server = self._server, None
-        if server is None:
-            return
-        server.shutdown()
-        server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._thread = None
-
-    def __enter__(self) -> SlackSandbox:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the sandbox is not running: call start() first")
-        return int(self._server.server_address[1])
+    def make_server(
+        self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]
+    ) -> ThreadingHTTPServer:
+        return _BoundedServer(address, handler)
 
     @property
     def url(self) -> str:
@@ -1479,3 +1450,6 @@ class _Handler(BaseHTTPRequestHandler):
             # The client gave up first (a timeout on a slow answer): nothing left to answer.
             log.debug("client went away before the response was written: %s", exc)
             self.close_connection = True
+
+
+SlackSandbox.handler_class = _Handler  # defined below the sandbox it serves

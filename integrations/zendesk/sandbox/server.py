@@ -23,10 +23,11 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from integrations.loopback import LoopbackServer
 from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
@@ -130,7 +131,7 @@ class _Window:
         return 700 if limit is None else max(0, limit - len(self.times))
 
 
-class ZendeskSandbox:
+class ZendeskSandbox(LoopbackServer):
     """A Zendesk Support API for tests and demos, on 127.0.0.1 and a free port by default.
 
     Use as a context manager or call start()/stop(). Attributes a test may switch at runtime:
@@ -139,6 +140,8 @@ class ZendeskSandbox:
     `slow_seconds`, `export_limit_per_minute`, `requests_per_minute`,
     `ticket_updates_per_10_minutes`, `token`.
     """
+
+    thread_name = "zendesk-sandbox"
 
     def __init__(
         self,
@@ -170,52 +173,13 @@ class ZendeskSandbox:
         self.lock = threading.RLock()
         self._clock = clock
         self._random = random.Random(seed)
-        self._host = host
-        self._port = port
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        super().__init__(host, port)
         self._export_window = _Window()
         self._global_window = _Window()
         self._ticket_updates: dict[tuple[int, int], deque[float]] = {}
         self._fault_streak: Counter[str] = Counter()
 
     # ----- lifecycle ------------------------------------------------------------------------
-
-    def start(self) -> ZendeskSandbox:
-        if self._server is not None:
-            return self
-        handler = type("_BoundHandler", (_Handler,), {"sandbox": self})
-        server = ThreadingHTTPServer((self._host, self._port), handler)
-        server.daemon_threads = True
-        self._server = server
-        self._thread = threading.Thread(
-            target=server.serve_forever, name="zendesk-sandbox", kwargs={"poll_interval": 0.1}
-        )
-        self._thread.daemon = True
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        server, self._server = self._server, None
-        if server is None:
-            return
-        server.shutdown()
-        server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._thread = None
-
-    def __enter__(self) -> ZendeskSandbox:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the sandbox is not running: call start() first")
-        return int(self._server.server_address[1])
 
     @property
     def url(self) -> str:
@@ -1169,3 +1133,6 @@ class _Handler(BaseHTTPRequestHandler):
             # The client gave up first (a timeout on a slow response): nothing left to answer.
             log.debug("client went away before the response was written: %s", exc)
             self.close_connection = True
+
+
+ZendeskSandbox.handler_class = _Handler  # defined below the sandbox it serves
