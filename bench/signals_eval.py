@@ -6,7 +6,8 @@ Sets (see their README): `support-dev/` (support messages and agent replies, eve
 `tweets-multilingual/` (tweet sentiment in en/es/fr/de/pt) and `vader-groundtruth/` (VADER's
 human-rated English sentences). A separate block of rows ("held-out: ...") scores the same
 support signals on `bench/data/support-heldout/` (in this repository), original messages
-written as a held-out check. Plain VADER (the unmodified package) is the baseline for
+written apart from the dev set, and another ("blind: ...") on `bench/data/support-blind/`,
+written by someone who saw neither the rules nor the other sets. Plain VADER (the unmodified package) is the baseline for
 sentiment. The data is not in this repository; the default path is `../shared/eval`
 relative to the repository root.
 """
@@ -24,6 +25,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "data" / "support-heldout"
+BLIND = ROOT / "bench" / "data" / "support-blind"
 sys.path.insert(0, str(ROOT))
 
 from bench.readme import write_section  # noqa: E402
@@ -160,7 +162,9 @@ def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[R
     return rows
 
 
-def evaluate(eval_dir: Path, heldout_dir: Path | None = HELDOUT) -> list[Row]:
+def evaluate(
+    eval_dir: Path, heldout_dir: Path | None = HELDOUT, blind_dir: Path | None = BLIND
+) -> list[Row]:
     settings = Settings()
     rows = _support_rows(eval_dir / "support-dev", settings)
     tweets = eval_dir / "tweets-multilingual"
@@ -172,6 +176,8 @@ def evaluate(eval_dir: Path, heldout_dir: Path | None = HELDOUT) -> list[Row]:
         rows += [r for r in _sentiment_rows(f"VADER set: {path.stem}", _tsv(path)) if r[1] == "all"]
     if heldout_dir is not None and (heldout_dir / "customer_messages.jsonl").is_file():
         rows += _support_rows(heldout_dir, settings, prefix="held-out: ")
+    if blind_dir is not None and (blind_dir / "customer_messages.jsonl").is_file():
+        rows += _support_rows(blind_dir, settings, prefix="blind: ")
     return rows
 
 
@@ -197,9 +203,13 @@ def main() -> None:
     print(table)
     if not args.no_readme:
         intro = (
-            "Signals on the labelled evaluation sets (`bench/signals_eval.py`; support-dev is a "
-            "small development set, the tweet and VADER sets are public sentiment data; the "
-            '"held-out" rows are `bench/data/support-heldout/`, a set the rules were not tuned on).'
+            "Signals on the labelled evaluation sets (`bench/signals_eval.py`). support-dev is "
+            "the small development set the rules were written against; the tweet and VADER "
+            'sets are public sentiment data; "held-out" rows are `bench/data/support-heldout/`, '
+            'written apart from the dev set; "blind" rows are `bench/data/support-blind/`, '
+            "written without seeing the rules or the other sets. Read the support rows with "
+            "care: see the note below the table on which of them the rules have been revised "
+            "against."
         )
         write_section("signals_eval", f"{intro}\n\n{table}")
 

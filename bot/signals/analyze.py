@@ -39,7 +39,7 @@ from bot.store.signals import CommentSignal
 log = logging.getLogger(__name__)
 
 #: Bump when a rule or lexicon changes: every comment is then analysed again.
-ANALYZER_VERSION = "signals-2"
+ANALYZER_VERSION = "signals-3"
 HISTORY_DAYS = 30
 SCAN_SIZE = 2_000
 

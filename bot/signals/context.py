@@ -23,10 +23,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # kind -> (pattern for "this was given", pattern for "a request asks for this").
 _KINDS: dict[str, tuple[str, str]] = {
     "order": (
-        r"(order|pedido|commande|bestellung|encomenda)s?( number| no\.?| #|#| n\w*)?:? ?"
+        r"(order|pedido|commande|bestellung|encomenda|bestellnummer|auftragsnummer|auftrag)s?"
+        r"( number| no\.?| #|#| n[o.\u00b0\u00ba]*\w*| nr\.?| ist| e| es| est)?:? ?"
         r"[a-z]{0,4}-?\d{3,}",
         r"order (number|id|no|#|reference)|(numero|n) de (pedido|commande|encomenda)|"
-        r"bestellnummer|numero do pedido|numero del pedido",
+        r"bestellnummer|auftragsnummer|numero (do|da|del|de la) (pedido|encomenda|compra)"
+        r"|reference de (la )?commande",
     ),
     "email": (
         r"[\w.+-]+@[\w-]+\.[\w.]+",
@@ -68,6 +70,41 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ ){0,3}"
         r"(versucht|probiert|neu gestartet)|(voce )?(ja )?tentou",
     ),
+    "customer": (
+        r"(customer|client|kunden|cliente|socio|member|abonne|account|konto|vertrags)"
+        r"( ?number| ?nummer| no\.?| id| numero| n[o.\u00b0\u00ba]*\w*| nr\.?)?"
+        r"( ist| e| es| est| is)?:? ?"
+        r"[a-z]{0,4}-?\d{4,}",
+        r"(customer|client|account|member(ship)?) (number|id|no|reference)|kundennummer"
+        r"|vertragsnummer|kontonummer|numero (de |do |da )?(cliente|client|socio|conta|contrato)"
+        r"|(reference|numero) client|n(o|umero)? client",
+    ),
+    "case": (
+        r"(case|ticket|caso|incidencia|dossier|vorgang|vorgangsnummer|ticketnummer|aktenzeichen"
+        r"|chamado|protocolo|processo)( number| nummer| no\.?| id| numero| n\w*| nr\.?)?:? ?"
+        r"[a-z]{0,4}-?\d{3,}",
+        r"(case|ticket) (number|id|reference)|vorgangsnummer|ticketnummer|aktenzeichen"
+        r"|numero (de |do |da )?(ticket|caso|incidencia|dossier|chamado|protocolo|processo)",
+    ),
+    "tax_id": (
+        r"\b(nif|dni|nie|cif|cpf|cnpj|vat|tva|ust-?id\w*|steuernummer|steuer-id)\b(?: \w+){0,2}"
+        r"[: ]+[a-z]?\d[\d.-]{5,}[a-z]?",
+        r"\b(nif|dni|nie|cif|cpf|cnpj|vat (number|id)|numero de tva|ust-?id\w*|steuernummer"
+        r"|steuer-id|numero de contribuinte)\b",
+    ),
+    "plate": (
+        r"(licen[cs]e plate|number plate|registration|matricula|kennzeichen|immatriculation"
+        r"|placa)( number| numero| nummer)?( is| es| e| ist| est)?:? ?[a-z0-9]{1,4}[ -]?[a-z0-9]"
+        r"{2,4}[ -]?[a-z0-9]{0,4}",
+        r"licen[cs]e plate|number plate|(car|vehicle) registration|registration number|matricula"
+        r"|kennzeichen|immatriculation|placa",
+    ),
+    "phone": (
+        r"(phone|telefono|telephone|telefon|telefone|telemovel|celular|movil|handy|portable)"
+        r"( number| nummer| numero)?( is| es| e| ist| est)?:? ?\+?\d[\d ]{6,}",
+        r"(phone|mobile) number|telefono|numero de (telephone|movil|telemovel|telefone|celular)"
+        r"|telefonnummer|handynummer",
+    ),
     "problem": (
         r"$^",  # given when there is history or a described problem; see `given_kinds`
         r"what (seems to be|is|'s) the (problem|issue)|(describe|explain) (the|your) (problem|"
@@ -100,6 +137,8 @@ _REQUEST = compile_phrases(
             r"|proporcione\w*|digame)",
             r"por favor,? (envie|envia|indique|indica|facilite|mande)",
             r"ha probado",
+            r"necesitamos (el|tu|su|que nos)",
+            r"(me|nos) (das|da|pasas|pasa|facilitas|facilita|dices|dice)",
             r"has probado",
         ],
         "fr": [
@@ -109,12 +148,23 @@ _REQUEST = compile_phrases(
             r"communiquer|transmettre)",
             r"envoyez-nous",
             r"avez-vous",
+            r"(pourriez|pouvez|auriez)[ -]vous (nous |me )?(communiquer|envoyer|indiquer"
+            r"|transmettre|donner|fournir|preciser|confirmer|rappeler)",
+            r"merci de (bien vouloir )?(nous |me )?(communiquer|envoyer|indiquer|transmettre"
+            r"|fournir|preciser|confirmer|rappeler)",
+            r"veuillez (nous |me )?(communiquer|envoyer|indiquer|transmettre|fournir|preciser"
+            r"|confirmer|rappeler)",
+            r"(indiquez|communiquez|transmettez|envoyez)-(nous|moi)",
         ],
         "de": [
             r"bitte (senden|schicken|teilen|geben|nennen)",
             r"(konnen|konnten) sie",
             r"senden sie",
             r"haben sie",
+            r"bitte (teilen|nennen|senden|schicken|geben|ubermitteln|bestatigen) sie",
+            r"(teilen|nennen|senden|schicken|geben|ubermitteln) sie (uns|mir)",
+            r"wir (benotigen|brauchen) (noch )?(ihre|ihren|ihr|die|den|das)",
+            r"(konnen|konnten|wurden) sie (uns|mir)",
         ],
         "pt": [
             r"(por favor,? )?(envie|informe|mande|encaminhe)",
@@ -122,6 +172,11 @@ _REQUEST = compile_phrases(
             r"informar|mandar)",
             r"qual (e|o)",
             r"(voce )?(ja )?tentou",
+            r"(pode|poderia|podia|consegue)(-nos| nos| me|-me)? (enviar|indicar|informar|mandar"
+            r"|confirmar|passar|dizer|fornecer|facultar|partilhar)",
+            r"(envie|indique|informe|mande|confirme|diga)(-nos|-me| nos| me)",
+            r"precisamos (do|da|de|dos|das) (seu|sua|numero)",
+            r"por favor,? (envie|indique|informe|mande|confirme)",
         ],
     }
 )
@@ -181,6 +236,14 @@ ACKNOWLEDGE = compile_phrases(
             r"de nouveau",
             r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
             r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
+            r"je vois que vous (nous )?(avez|aviez)",
+            r"vous nous (avez|aviez) (deja )?(contacte|appele|ecrit|envoye|signale|indique"
+            r"|transmis|relance)",
+            r"comme vous (nous )?(l'|le )?(avez|aviez) (deja )?(indique|mentionne|precise"
+            r"|signale|explique|dit|ecrit)",
+            r"comme (indique|mentionne|precise|convenu|signale)",
+            r"suite a votre (appel|message|mail|courriel|echange|demande|relance)",
+            r"hier",
         ],
         "de": [
             r"zweimal",
@@ -192,6 +255,13 @@ ACKNOWLEDGE = compile_phrases(
             r"vorherig\w*",
             r"(ihr|ihre|ihren) (anruf|e-mail|nachricht) (von|vom)",
             r"trotz (\w+ )?(neustart\w*|neu ?starten|versuch\w*)",
+            r"sie haben (uns|mir) (\w+ ){0,4}(geschrieben|angerufen|kontaktiert|gemeldet"
+            r"|mitgeteilt|geschickt|geschildert|geantwortet)",
+            r"wie (sie )?(uns )?(schon|bereits)? ?(geschrieben|erwahnt|mitgeteilt|beschrieben"
+            r"|gesagt|angegeben|geschildert|besprochen|vereinbart)",
+            r"(ihrer|ihre|ihrem|ihren) (letzten|vorherigen|fruheren|ersten) (nachricht|e-mail"
+            r"|anfrage|anruf|mail)",
+            r"(bezug nehmend|bezugnehmend|mit bezug) auf ihr\w*",
         ],
         "pt": [
             r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
@@ -202,6 +272,14 @@ ACKNOWLEDGE = compile_phrases(
             r"(depois de|apos) (reiniciar|tentar|reinstalar)",
             r"(como )?o (reinicio|procedimento) nao (resolveu|funcionou)",
             r"ja nos (escreveu|ligou|contatou)",
+            r"vejo que (voce )?(ja )?(nos )?(contactou|contatou|ligou|escreveu|enviou|tentou"
+            r"|falou|reportou|informou|mandou)",
+            r"(como|conforme) (ja )?(nos )?(referiu|mencionou|indicou|disse|informou|explicou"
+            r"|relatou|escreveu|combinado|indicado|referido|mencionado)",
+            r"(ja )?nos (contactou|contatou|ligou|escreveu|enviou)",
+            r"(na|no|pela|pelo) (sua|seu) (ultima|ultimo|anterior|mensagem|chamada|contacto"
+            r"|contato|e-mail|email)",
+            r"(dias|semanas) (atras|antes)",
         ],
     }
 )

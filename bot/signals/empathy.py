@@ -11,6 +11,7 @@ frustration" never counts as authentic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -30,7 +31,15 @@ BOILERPLATE = compile_phrases(
             r"we value (you|your)",
             r"your feedback has been (passed|forwarded|shared)",
             r"we are experiencing high",
-            r"sorry to hear (that|this)",
+            r"sorry to hear (that|this|about (that|this|your experience|the (issue|problem"
+            r"|trouble|inconvenience|delay)))",
+            r"(please )?accept (our|my) (sincere(st)? )?apolog(y|ies)( for (the|any)"
+            r" (inconvenience|trouble|delay|issue)s?( caused)?)?",
+            r"sorry for (any|the) (inconvenience|trouble|delay|disruption)s?( (this|that) (may"
+            r" have|has) caused| caused)?",
+            r"(thank you|thanks) for bringing (this|that|it) to our attention",
+            r"(we|i) (truly |really )?appreciate your (patience|understanding)",
+            r"(we|i) regret any (inconvenience|trouble)",
             r"apologies for (the|any) inconvenience",
             # Generic "how frustrating this must be": fits every customer, says nothing of this one.
             r"(we|i) (can |completely |totally )?understand (how|that) (frustrating|difficult"
@@ -47,6 +56,15 @@ BOILERPLATE = compile_phrases(
             r"entendemos (su|tu) (frustracion|malestar|molestia)",
             r"gracias por su (paciencia|comprension)",
             r"pedimos disculpas",
+            r"(le|les|te|os) (pedimos|pido) (disculpas|perdon)( por (las|los|el|la) (molestias"
+            r"|inconvenientes|inconveniente|retraso)( ocasionad\w+| causad\w+)?)?",
+            r"(sentimos|siento|lamento|lamentamos) (mucho |muchisimo |profundamente )?(lo"
+            r" (ocurrido|sucedido)|las molestias|los inconvenientes|el inconveniente|el retraso"
+            r"|la situacion|cualquier (molestia|inconveniente))( ocasionad\w+| causad\w+)?",
+            r"(disculpe|disculpa|disculpen|perdone|perdona|perdonen) (por )?(las|los|el|la)"
+            r" (molestias|inconvenientes|inconveniente|retraso)( ocasionad\w+| causad\w+)?",
+            r"disculpas por (las|los|el|la) (molestias|inconvenientes|inconveniente|retraso)",
+            r"sentimos (mucho )?(escuchar|saber|oir) (esto|eso)",
         ],
         "fr": [
             r"nous (vous prions de nous )?excus\w+",
@@ -56,6 +74,17 @@ BOILERPLATE = compile_phrases(
             r"nous comprenons votre (frustration|"
             r"mecontentement)",
             r"merci (pour|de) votre (patience|comprehension)",
+            r"(nous sommes|je suis) (vraiment |sincerement )?(desole|desolee|desoles"
+            r"|navre|navree|navres) (pour|de|d'apprendre)( (la|le|les|ce|cet|cette|ces)"
+            r" (gene|desagrement|inconvenient|inconvenients|situation|retard)\w*"
+            r"( occasionne\w*)?)?",
+            r"(veuillez|merci de) nous excuser( pour (la|le|les|ce|cette) (gene|desagrement"
+            r"|retard|inconvenient)\w*( occasionne\w*)?)?",
+            r"toutes nos (excuses|confuses)",
+            r"nous regrettons",
+            r"nous (vous )?presentons nos excuses",
+            r"desole(e|s)? (pour|de) (la|le|ce|cet|cette|les|tout) (gene|desagrement"
+            r"|derangement|inconvenient)\w*",
         ],
         "de": [
             r"wir entschuldigen uns",
@@ -64,6 +93,20 @@ BOILERPLATE = compile_phrases(
             r"(vielen )?dank fur ihre (geduld|verstandnis)",
             r"wir verstehen ihren (frust|arger|unmut)",
             r"entschuldigen (sie )?(bitte )?die unannehmlichkeiten",
+            r"wir bitten (sie )?(,? )?(die|etwaige|alle) (entstandenen |etwaigen )?"
+            r"(unannehmlichkeiten|umstande|verzogerung\w*) (zu )?entschuldigen",
+            r"(bitte )?entschuldigen sie (bitte )?(die|etwaige|alle) (entstandenen |etwaigen )?"
+            r"(unannehmlichkeiten|umstande|verzogerung\w*|storung\w*)",
+            r"(es )?tut uns (sehr |wirklich |aufrichtig )?leid,? (das|dies|davon) zu (horen|lesen)",
+            r"(es )?tut uns (sehr |wirklich )?leid,? (fur|wegen) (die|den|das|etwaige|alle)"
+            r" (entstandenen )?(unannehmlichkeiten|umstande|verzogerung\w*|storung\w*|arger)",
+            r"(wir )?(bedauern|entschuldigen uns fur) (die |alle |etwaige )?(entstandenen )?"
+            r"(unannehmlichkeiten|umstande|verzogerung\w*)",
+            r"(entschuldigung|verzeihung) fur (die|etwaige|alle) (entstandenen )?"
+            r"(unannehmlichkeiten|umstande|verzogerung\w*)",
+            r"wir verstehen,? dass (dies|das) (\w+ )?(argerlich|frustrierend|arger\w*|unangenehm)"
+            r" (ist|sein muss|sein kann)",
+            r"wir verstehen ihre? (frustration|enttauschung|verargerung)",
         ],
         "pt": [
             r"lamentamos",
@@ -71,6 +114,17 @@ BOILERPLATE = compile_phrases(
             r"desculpe (o|pelo) transtorno",
             r"agradecemos (a|sua) (paciencia|compreensao)",
             r"entendemos (a )?sua frustracao",
+            r"(pedimos|pedimos imensas|pedimos sinceras|apresentamos as nossas)"
+            r" (desculpa|desculpas)"
+            r"( (pelo|pela|por|pelos|pelas|por qualquer) (\w+ )?(incomodo|transtorno|inconveniente"
+            r"|inconvenientes|atraso|situacao|sucedido|ocorrido)( causad\w+)?)?",
+            r"(desculpe|desculpa|desculpem)( pelo| pela| o| a)? (incomodo|transtorno|inconveniente"
+            r"|atraso|demora)( causad\w+)?",
+            r"(sentimos|lamentamos|lamento) (muito |imenso )?(o|pelo|pela|qualquer) (\w+ )?"
+            r"(incomodo|transtorno|inconveniente|ocorrido|sucedido|atraso|situacao)( causad\w+)?",
+            r"(agradecemos|obrigad[oa] pela) (a )?(sua )?(paciencia|compreensao)",
+            r"compreendemos (a )?sua (frustracao|insatisfacao|preocupacao)",
+            r"lamentamos (saber|ouvir) (isso|isto)",
         ],
     }
 )
@@ -104,6 +158,22 @@ AUTHENTIC = compile_phrases(
             r"(about )?as bad as it gets",
             r"the last thing you need",
             r"i know (how|that|what|this|it'?s|you'?re|you'?ve|every|how much)",
+            # Sympathy exclamations and owning the failure.
+            r"oh (no|dear|gosh)",
+            r"what a (mess|letdown|let-down|nightmare|pain|hassle|palaver|disaster|headache"
+            r"|shock|ordeal|way to start)",
+            r"(that'?s|that is|this is|it'?s|it is|it was|that was) (entirely |completely |all )?"
+            r"(on us|our fault|our mistake|our error)",
+            r"(we|i) (really |completely )?(let you down|dropped the ball|messed up|got (this|it)"
+            r" wrong)",
+            r"(you )?(were|was|had been) (\w+ )?promised",
+            r"sorry (that )?you (had|have|were|are|'ve|'re|got|went|lost|missed)",
+            r"no wonder (you|you'?re)",
+            r"(must|would|will) (be|have been) (a |an )?(real |proper |total |huge |massive |such a"
+            r" )?(headache|nightmare|pain|hassle|worry|shock|blow|letdown|ordeal)",
+            r"(twice|three times|\d+ times|(two|three|four|five|\d+) (\w+ )?(restarts|resets|"
+            r"reboots|attempts|calls|emails|tries|hours|days|weeks)) (\w+ ){0,3}(and|but) (still"
+            r"|nothing|no)",
         ],
         "es": [
             r"que (rabia|faena|pena|horror|susto|lata|mal trago)",
@@ -122,7 +192,12 @@ AUTHENTIC = compile_phrases(
             r"es (normal|logico|comprensible) que",
             r"(lo siento|siento) (de verdad|muchisimo|mucho|de corazon)",
             r"(?:^|(?<=[.!?] ))se (que|lo (frustrante|dificil|molesto|importante))",
-            r"(menudo|vaya) (susto|disgusto|faena|lio)",
+            r"(menudo|vaya) (susto|disgusto|faena|lio|tela|marron|desastre|rollo)",
+            r"(fue|ha sido|es) (un |el )?(error|fallo) (nuestro|por nuestra parte|mio)",
+            r"(te|le|os|les) (hemos|he) fallado",
+            r"(con|tienes|tiene|teneis) (toda la )?razon",
+            r"(ay|oh) no",
+            r"que (desastre|disgusto|mala suerte|fastidio|lio|marron|follon)",
         ],
         "fr": [
             r"je comprends (que|votre|tout a fait|parfaitement)",
@@ -134,6 +209,12 @@ AUTHENTIC = compile_phrases(
             r"c'est (vraiment |tres |tellement )?(epuisant|stressant|angoissant|decourageant"
             r"|rageant|enervant|insupportable|pas facile|usant|inquietant)",
             r"(vous )?en (ayez|avez) assez",
+            r"a (juste|bon) titre",
+            r"(c'est|c'etait) (entierement |bien |totalement )?(de )?notre (faute|erreur)",
+            r"(nous vous avons|je vous ai) (laisse tomber|decu|decue)",
+            r"quelle (galere|poisse|horreur|deception|misere|catastrophe|pagaille|histoire)",
+            r"(oh non|mince|zut|aie)",
+            r"on vous a promis",
         ],
         "de": [
             r"(es )?tut mir (sehr |wirklich |aufrichtig )?leid,? dass",
@@ -146,6 +227,15 @@ AUTHENTIC = compile_phrases(
             r"(ein )?(furchtbarer|riesiger|grosser|echter|ziemlicher) schreck",
             r"nicht allein",
             r"kann (ich )?(gut )?verstehen",
+            r"ich verstehe (sehr |absolut |total |vollkommen |gut )*(gut|vollkommen|absolut)?,?"
+            r" (dass|wie|warum)",
+            r"so ein (arger|mist|pech|chaos|arg)",
+            r"was fur ein (arger|mist|pech|chaos|schreck|durcheinander)",
+            r"(das )?(war|ist) (ganz |allein |eindeutig )?(unser|mein) (fehler|versaumnis)",
+            r"(wir haben|ich habe) sie (\w+ )?(im stich gelassen|enttauscht)",
+            r"(zu )?recht (verargert|sauer|enttauscht|verstimmt|frustriert|wutend)",
+            r"(oh nein|ach je|oje|ach herrje)",
+            r"man hat ihnen (\w+ )?(versprochen|zugesagt)",
         ],
         "pt": [
             r"(isso|isto) (e|deve ser) (muito )?(urgente|frustrante|horrivel|terrivel|chato)",
@@ -155,10 +245,62 @@ AUTHENTIC = compile_phrases(
             r"(voce|vc) tem (toda )?razao",
             r"sinto muito (que|por)",
             r"imagino",
+            r"(voce |vc )?tem (toda a |toda )?razao",
+            r"com (toda a )?razao",
+            r"que (chatice|pena|horror|seca|macada|susto|azar|desastre|confusao|trapalhada)",
+            r"(a |o )?(falha|erro|culpa) (foi )?(toda )?nossa",
+            r"(falhamos|falhamos consigo|falhamos com voce)",
+            r"(ai|oh) nao",
+            r"(prometeram-lhe|prometeram a voce|lhe prometeram|te prometeram)",
             r"(e|deve ser|deve estar sendo) (muito |bem |realmente |super )?(chato|frustrante"
             r"|exaustivo|estressante|dificil|horrivel|terrivel|complicado|angustiante|desgastante)",
         ],
     }
+)
+
+
+# Validating the customer's emotion ("I understand you're angry") is authentic when the reply
+# also restates concrete facts of their situation (numbers, repeats, when, where); alone, it
+# could be said to anyone.
+VALIDATE = compile_phrases(
+    {
+        "en": [
+            r"(understand|get|see) (that |why )?(you'?re|you are|you were|you feel|you must be"
+            r"|you'?d be) (\w+ )?(angry|upset|frustrated|fed up|annoyed|furious|disappointed"
+            r"|worried|stressed|cross|livid|unhappy|exasperated)",
+            r"(understandably|rightly|of course you'?re) (\w+ )?(angry|upset|frustrated|annoyed)",
+        ],
+        "es": [
+            r"(entiendo|comprendo) (perfectamente |totalmente )?(que (estes|este|esteis|se"
+            r" sienta|te sientas) )?(\w+ )?(molest\w+|enfadad\w+|cabread\w+|harta|harto"
+            r"|frustrad\w+|preocupad\w+|indignad\w+)",
+        ],
+        "fr": [
+            r"(comprends|comprenons) (tout a fait |parfaitement |bien )?(que vous soyez|votre)"
+            r" (\w+ )?(agace|fache|mecontent|enerve|decu|inquiet|colere|exaspere)\w*",
+        ],
+        "de": [
+            r"(verstehe|verstehen) (\w+ ){0,3}(verargert|sauer|enttauscht|wutend|frustriert"
+            r"|verunsichert|besorgt|genervt)",
+        ],
+        "pt": [
+            r"(entendo|compreendo) (perfeitamente |totalmente )?(que (esteja|estejas|fique) )?"
+            r"(\w+ )?(chatead\w+|irritad\w+|zangad\w+|frustrad\w+|preocupad\w+|revoltad\w+)",
+        ],
+    }
+)
+SPECIFIC = re.compile(
+    r"\d|\b(?:twice|again|yesterday|already|still|abroad|two|three|four|five|dos|tres|cuatro"
+    r"|veces|otra vez|ayer|ya|todavia|deux|trois|quatre|fois|hier|deja|encore|zweimal|dreimal"
+    r"|zwei|drei|vier|gestern|schon|bereits|wieder|noch|duas|dois|vezes|ontem|ja|ainda)\b"
+)
+
+
+# One pass: boilerplate comes first, so that a match consumes its span and the generic
+# "we understand how frustrating this must be" is never read as authentic.
+_CUES = re.compile(
+    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<authentic>{AUTHENTIC.pattern})"
+    f"|(?P<validate>{VALIDATE.pattern})"
 )
 
 
@@ -177,9 +319,10 @@ def empathy(text: str, script_phrases: Iterable[str] = ()) -> str:
         if phrase and phrase in folded:
             folded = folded.replace(phrase, " ")
             scripted = True
-    if AUTHENTIC.search(BOILERPLATE.sub(" ", folded)):
+    kinds = {match.lastgroup for match in _CUES.finditer(folded)}
+    if "authentic" in kinds or ("validate" in kinds and SPECIFIC.search(folded)):
         return "authentic"
-    if scripted or BOILERPLATE.search(folded):
+    if scripted or "boilerplate" in kinds:
         return "scripted"
     return "none"
 

@@ -117,7 +117,19 @@ CONFIRM = compile_phrases(
             r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay)s?"
             r" (is|are|has|have) (now )?(gone|disappeared|cleared|removed)",
             r"(arrived|received|came|landed|got it|showed up)[^.?!]{0,30}(today|this morning|now"
-            r"|yesterday)",
+            r"|yesterday|this afternoon|this evening|last night)",
+            r"(refund|money|payment|parcel|package|order|item|card|credit|replacement|code|email"
+            r"|invoice|delivery|transfer|voucher)s? (has |have |is |just )?(been )?"
+            r"(received|arrived"
+            r"|came through|landed|showed up|credited)",
+            r"received,? (thanks|thank you|cheers|many thanks)",
+            r"(thanks|thank you|cheers) (so much |again )?for (sorting|fixing|resolving|solving"
+            r"|getting|chasing|handling) (it|this|that)( out| sorted| fixed)?",
+            r"(has|have) been (rock solid|solid|stable|fine|perfect|great|flawless|spot on)"
+            r" (ever )?since",
+            r"(everything|all|it)('s| is)? (working|fine|good|ok|okay|perfect|running)"
+            r"( now| again| perfectly| fine)",
+            r"got it,? (thanks|thank you|cheers|all|everything)",
         ],
         "es": [
             r"ya (me )?(funciona|esta|llego|aparece|lo tengo|va)",
@@ -133,6 +145,13 @@ CONFIRM = compile_phrases(
             r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
             r"vuelve a funcionar",
             r"todo perfecto",
+            r"(reembolso|dinero|pedido|paquete|abono|devolucion|transferencia|codigo)"
+            r" (ya )?(recibid[oa]|llegad[oa]|ingresad[oa])",
+            r"recibid[oa],? gracias",
+            r"gracias (de nuevo |otra vez )?por (solucionarlo|arreglarlo|resolverlo|solucionar"
+            r"|arreglar|resolver|gestionarlo)",
+            r"todo (funciona|va|marcha) (bien|perfecto|de maravilla|genial|estupendo|ya)",
+            r"(funciona|va) (de maravilla|genial|estupendamente|perfectamente)",
         ],
         "fr": [
             r"(ca|cela) (marche|fonctionne)",
@@ -145,6 +164,11 @@ CONFIRM = compile_phrases(
             r"(vous pouvez|pouvez) (fermer|clore|cloturer)",
             r"(bien )?(recu|arrive) (aujourd'hui|ce matin|hier)",
             r"rentre dans l'ordre",
+            r"(tout )?(marche|fonctionne|roule|tourne) (\w+ )?(nickel|impec\w*|parfaitement"
+            r"|tres bien|a merveille|sans souci)",
+            r"(bien )?recu (le|la|mon|ma|les) (remboursement|colis|commande|virement|avoir|code)",
+            r"(remboursement|colis|commande|virement|avoir) (bien )?(recu|arrive)",
+            r"merci (d'avoir|pour avoir) (regle|resolu|corrige|repare|fait le necessaire)",
         ],
         "de": [
             r"(jetzt|nun|wieder) (funktioniert|geht|klappt)",
@@ -156,6 +180,12 @@ CONFIRM = compile_phrases(
             r"(wird|werden) (jetzt|nun) (\w+ )?angezeigt",
             r"(ticket|anfrage|fall) (\w+ )?(schliessen|geschlossen)",
             r"(ist|sind) (jetzt |nun )?(angekommen|da|erledigt)",
+            r"(geld|erstattung|ruckerstattung|gutschrift|paket|bestellung|lieferung|uberweisung)"
+            r" (ist |sind )?(jetzt |nun |heute )?(angekommen|eingegangen|erhalten|da"
+            r"|gutgeschrieben)",
+            r"(lauft|laufen|klappt|geht|funktioniert) (\w+ ){0,4}(wieder )?(einwandfrei"
+            r"|problemlos|tadellos|super|perfekt)",
+            r"danke (\w+ )?(furs|fur das) (losen|beheben|erledigen|reparieren|kummern)",
         ],
         "pt": [
             r"ja (esta )?funcionando",
@@ -168,6 +198,11 @@ CONFIRM = compile_phrases(
             r"voltou a funcionar",
             r"ja (aparece|chegou|caiu|esta certo|esta ok|recebi)",
             r"(podem|pode) (encerrar|fechar)",
+            r"(reembolso|estorno|dinheiro|encomenda|pedido|pacote|transferencia)"
+            r" (ja )?(recebid[oa]|chegou|caiu|entrou)",
+            r"recebid[oa],? obrigad[oa]",
+            r"obrigad[oa] (\w+ )?por (resolver|resolverem|tratar|tratarem|corrigir|corrigirem)",
+            r"(esta |ficou )?tudo (a funcionar|funcionando|ok|em ordem|normal)",
         ],
     }
 )

@@ -83,6 +83,8 @@ _EN_GREETING = re.compile(
     re.IGNORECASE,
 )
 
+_PRETTY = re.compile(r"\bpretty (?=[a-z])", re.IGNORECASE)
+
 # VADER replaces emoji by their names ("flexed biceps"), which carry no valence; they are
 # swapped for placeholder words that carry `COMMON`'s valence instead.
 _EMOJI_VALENCE = {key: value for key, value in COMMON.items() if not key.isascii()}
@@ -126,6 +128,15 @@ def lexicon_score(text: str, language: str) -> float:
             if token in buts:
                 but_at = len(valences)
             value = _valence(language, token)
+            # A degree adverb that is also a valence word ("bien lenta", "bem chato") only
+            # intensifies the word after it.
+            if (
+                value
+                and token in boosters
+                and index + 1 < len(tokens)
+                and _valence(language, tokens[index + 1])
+            ):
+                value = 0.0
             if value:
                 window = tokens[max(0, index - 3) : index]
                 for distance, previous in enumerate(reversed(window)):
@@ -176,6 +187,9 @@ def vader_score(text: str, *, plain: bool = False) -> float:
         emoji = [_EMOJI_WORD[match] for match in _EMOJI.findall(text)]
         if emoji:
             text = " ".join(emoji) + " . " + _EMOJI.sub(" ", text)
+    if "retty " in text:
+        # "pretty" as a degree adverb ("pretty disappointing") is not praise.
+        text = _PRETTY.sub("quite ", text)
     if "ood " in text or "ppreciate it if" in text:
         text = _EN_GREETING.sub(" ", text)
     return float(_vader().polarity_scores(text)["compound"])

@@ -1,144 +1,371 @@
 """Upsell pressure: an agent message pitching an upgrade, a plan, an add-on or an offer.
 
-A pitch is an offer word (upgrade, premium, plan/tier/add-on, a product tier name) together
-with selling language ("did you know", "have you considered", "could save you", "want me to
-switch you?"), or an explicit upgrade. Mentioning the customer's current plan
-("included in your plan") is not a pitch.
+A pitch has a structure: an *offer* (a product, tier, pass, package, card, subscription,
+add-on or plan the customer does not have yet, or an upgrade) or a *deal* (a price, a
+discount, a free trial or free period) together with a *pitch cue* (a call to action, a
+recommendation, benefit framing, limited-time framing). Explicit pitch phrases ("upgrade
+you to", "passer à l'offre", "fazer upgrade") are enough alone. The customer's own current
+plan described with what it includes, costs or when it renews ("your plan renews on the
+5th", "su tarifa incluye roaming") is not an offer: possessive plan mentions are removed
+before looking for one.
 """
 
 from __future__ import annotations
 
+import re
+
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
-UPGRADE = compile_phrases(
+# Explicit pitches: an upgrade offered, or an offer to activate/add something.
+STRONG = compile_phrases(
     {
-        "en": [r"upgrad(e|ing) (you|to|your)", r"upgrade\?", r"want me to upgrade"],
-        "es": [
-            r"(mejorar|actualizar|pasar|pasarse|cambiarse) (a|al) (un |nuestro )?(plan|premium|pro"
-            r"|plus|tarifa)",
-            r"te lo activo",
+        "en": [
+            r"upgrad(e|ing) (you|to|your)",
+            r"(want|like) me to (upgrade|add|activate|switch|enrol|enroll|sign you)",
+            r"upgrade (today|now)",
         ],
-        "fr": [r"passer (a|au) (l'offre|forfait|premium|pro|plus)", r"je vous l'active"],
-        "de": [r"upgrade auf", r"wechseln sie (zu|auf)", r"(ein|das|zum) upgrade"],
-        "pt": [r"(mudar|migrar|passar) para o plano", r"quer que eu ative"],
+        "es": [
+            r"(mejorar|actualizar|pasar|pasarte|pasarse|cambiarse|cambiarte|ampliar|subir)"
+            r" (a|al|de) (un |una |nuestro |nuestra |la |el |tu )?(plan|premium|pro|plus"
+            r"|tarifa|paquete|modalidad|version)",
+            r"te lo (activo|anado|contrato)",
+            r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os) (lo |la )?(active"
+            r"|anada|cambie|pase|suscriba|apunte|solicite|tramite)",
+        ],
+        "fr": [
+            r"passer (a|au|a la) (l'offre|l'abonnement|forfait|formule|premium|pro|plus"
+            r"|la formule|l'option|la version)",
+            r"je vous l'(active|ajoute)",
+            r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous) que je (l'|vous )?"
+            r"(active|ajoute|inscrive|abonne|passe|souscrive)",
+        ],
+        "de": [
+            r"upgrade auf",
+            r"(auf|zu) (\w+[ -])?(premium|plus|pro)\S* (upgraden|wechseln)",
+            r"upgraden",
+            r"wechseln sie (zu|auf)",
+            r"soll ich (es |das |ihnen |sie )*(\w+ )?(hinzufugen|aktivieren|buchen|freischalten"
+            r"|upgraden|umstellen|dazubuchen)",
+        ],
+        "pt": [
+            r"(mudar|migrar|passar|evoluir) para o plano",
+            r"fazer (o |um )?upgrade",
+            r"quer que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido|peca)",
+            r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
+        ],
     }
 )
+# Offer: a product, tier or add-on (not the customer's own, which is removed first).
 OFFER = compile_phrases(
     {
         "en": [
-            r"(our|the) [\w+-]+ (plan|tier|fare|tariff|package|bundle|membership|subscription"
-            r"|add-on|addon|care|plus|pro)",
+            r"(our|the|an?) ([\w+-]+ ){1,2}(plan|tier|fare|tariff|bundle|membership"
+            r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
+            r"|autoship|cover)",
             r"premium",
-            r"add-on",
-            r"(pro|plus|business|gold"
-            r"|platinum|vip|enterprise) (plan|tier|membership|version|account)",
+            r"add-?ons?",
+            r"upgrade",
+            r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly)"
+            r" (plan|tier|membership|version|account|package|bundle|pass|subscription|card)",
             r"\w+ ?\+ (fare|plan)",
             r"flex\+",
-            r"special offer",
-            r"discount",
-            r"\d+ ?% off",
-            r"(summer|winter|spring|black friday|flash|big) sale",
-            r"promo(tion)?",
+            r"autoship",
+            r"enterprise",
+            r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
         ],
         "es": [
-            r"(el |nuestro )?plan \w+",
+            r"(el |nuestro |un )?plan \w+",
             r"con (plus|pro|premium)",
             r"premium",
-            r"oferta",
-            r"descuento",
-            r"(nuestra )?tarifa \w+",
-            r"(socio|miembro|suscripcion|cuenta) (plus|premium|pro|vip|oro|gold)",
+            r"(nuestra |la |una )?tarifa \w+",
+            r"(socio|miembro|suscripcion|cuenta|tarjeta) (plus|premium|pro|vip|oro|gold|platinum"
+            r"|platino|black|business|empresa)",
+            r"(la |nuestra |una )?(suscripcion|modalidad|membresia) \w+",
+            r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
+            r"ampliar",
         ],
         "fr": [
-            r"(notre |l')?offre \w+",
+            r"(notre |l'|une )?offre \w+",
             r"forfait \w+",
+            r"formule \w+",
             r"premium",
             r"abonnement \w+",
-            r"reduction",
-            r"remise",
+            r"(l'|une |notre )option \w+",
+            r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
+            r"(passer|passez) a",
         ],
-        "de": [r"mit (premium|plus|pro)", r"premium", r"tarif", r"angebot", r"paket"],
-        "pt": [r"(nosso )?plano \w+", r"premium", r"oferta", r"desconto", r"pacote \w+"],
+        "de": [
+            r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
+            r"premium",
+            r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
+            r"\w*",
+            r"(premium|plus|komfort|business|familien|sicherheits|service|support|zusatz|daten"
+            r"|reise|schutz|extra)paket\w*",
+            r"(business|family|familien|gold|platin|platinum) ?plus",
+            r"(business|enterprise|gold|platin|platinum)\w*",
+            r"pro-\w+",
+            r"(zusatz|zubuch)\w*",
+            r"abo|abos|abonnement",
+            r"mitgliedschaft",
+        ],
+        "pt": [
+            r"(o |nosso |um )?plano \w+",
+            r"premium",
+            r"pacote \w+",
+            r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
+            r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
+            r"upgrade",
+        ],
     }
 )
+# Deal: a price, a discount, a free trial or free period, a saving.
+DEAL = compile_phrases(
+    {
+        "en": [
+            r"(for|at|from) (just|only)",
+            r"only (£|\$|€) ?\d+",
+            r"\d+ ?% (off|discount|cheaper|less|saving|savings|back)",
+            r"(save|saves|saving) (you )?(\d+|up to|(£|\$|€) ?\d+|money|on)",
+            r"free (trial|for|upgrade|month|year|period|delivery|shipping)",
+            r"(first|1st) (month|year|\w+ months?) (free|on us)",
+            r"\d+ (days?|weeks?|months?) free",
+            r"(try|trial) (it )?(for )?free",
+            r"special (offer|price|rate)",
+            r"discount(ed)?",
+            r"(summer|winter|spring|black friday|flash|big) sale",
+            r"promo(tion|tional)?( code| price)?",
+            r"(half|reduced) price",
+        ],
+        "es": [
+            r"por (solo|solamente|apenas|tan solo)",
+            r"\d+ ?% de (descuento|dto|rebaja|ahorro)",
+            r"descuento",
+            r"(primer|1er|primeros|\d+) (mes|meses|ano|anos) (gratis|de regalo|sin coste)",
+            r"(gratis|sin coste|de regalo) (el|los|durante) (primer|\d)",
+            r"prueba gratis",
+            r"(prueba(lo|la)?|pruebalo) gratis",
+            r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
+            r"ahorr(a|as|ar|arias) (un|\d|hasta)",
+            r"oferta",
+            r"promocion",
+        ],
+        "fr": [
+            r"(pour|a|a partir de) (seulement|juste)",
+            r"-? ?\d+ ?% (de reduction|de remise|sur|moins cher)",
+            r"-\d+ ?%",
+            r"reduction",
+            r"remise",
+            r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
+            r"(essai|essayez|testez) (\w+ )?gratuit\w*",
+            r"gratuitement pendant",
+            r"(vous )?economise[rz]?",
+            r"promotion",
+        ],
+        "de": [
+            r"(fur|ab) (nur|lediglich)",
+            r"nur \d+",
+            r"\d+ ?% (rabatt|gunstiger|sparen|nachlass)",
+            r"rabatt",
+            r"\w* ?(monat|monate|wochen|tage|jahr) (\w+ )?(kostenlos|gratis|gratis testen)",
+            r"kostenlos (testen|ausprobieren)",
+            r"(sparen sie|sie sparen|spart ihnen)",
+            r"aktionspreis|sonderangebot|angebot",
+        ],
+        "pt": [
+            r"por (apenas|so|somente)",
+            r"\d+ ?% de (desconto|abatimento)",
+            r"desconto",
+            r"(anuidade|mensalidade|primeiro mes|primeiros \d+ meses)"
+            r" (gratis|gratuit\w+|oferecid\w+)",
+            r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
+            r"(experimente|teste) (\w+ )?(gratis|gratuitamente)",
+            r"(poupa|poupe|economiza|economize)",
+            r"oferta",
+            r"promocao",
+        ],
+    }
+)
+# A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
+_BRAND = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w'-]*[ -])?(?:Plus|Premium|Pro|Platinum|Gold|Business"
+    r"|Enterprise|Pass|Prime|Autoship|Max|Flex)\b"
+    r"|\b(?!(?:The|Your|Our|This|That|My|Das|Der|Die|Ihr|Ihre|El|La|Le|Les|Un|Une|Um|Uma|O|A)\b)"
+    r"[A-Z][\w'-]*[ -](?:Package|Plan|Care|Pass|Bundle|Membership|Protect(?:ion)?|Class|Club"
+    r"|Paket|Tarif)\b"
+    r"|\b[A-Z][\w'-]* (?:[Cc]are|[Pp]rotection|[Ss]upport) (?:package|plan|pack|bundle)\b"
+    r"|\b[A-Z]\w+-(?:Paket|Tarif|Abo)"
+    r"|\b(?:[Pp]aquete|[Pp]acote|[Pp]ack|[Bb]ono|[Ss]ervicio|[Ss]ervi[çc]o|[Ss]eguro|[Ss]ervice"
+    r"|[Oo]ption|[Ff]ormule|[Oo]ffre|[Cc]arte|[Tt]arjeta|[Cc]art[ãa]o|[Pp]ass|[Pp]asse) [A-Z]\w+"
+)
+# A price per period ("£4.99 a month", "9,99 € al mes"): what a product costs, not a refund.
+_PRICE = re.compile(
+    r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
+    r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
+    r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
+    r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
+    r"|ano|an|jahr|week|semana|semaine|woche)"
+)
+# Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 PITCH = compile_phrases(
     {
         "en": [
             r"did you know",
-            r"have you considered",
-            r"(could|would|will|can) save you",
-            r"(shall|should|can) i (switch|move|sign|upgrade)",
+            r"have you (considered|thought about)",
+            r"(could|would|will|can|it'?d|it would) save you",
+            r"(shall|should|can|may) i (switch|move|sign|upgrade|add|set|activate|send|put)",
             r"want me to",
-            r"includes?",
+            r"would you like (me to|to (add|try|upgrade|switch|get|join))",
+            r"(i|we) (can|could) (send|prepare|put together|email) (you |over )*(a |an )?"
+            r"(quote|proposal|offer|link)",
+            r"(i|we) (can|could) (add|set|activate|switch|upgrade|enrol|enroll|sign)",
             r"gives you",
+            r"(you'?d|you would|you'?ll|you will) (get|enjoy|save|have)",
+            r"comes with",
             r"check out",
             r"reply yes",
+            r"just reply",
             r"while you'?re here",
             r"by the way",
-            r"you (might|may|could) (like|want|be interested)",
+            r"you (might|may|could) (like|want|be interested|consider)",
+            r"worth (considering|adding|a look|checking|it)",
             r"unlimited",
-            r"priority",
             r"dedicated",
-            r"(i'?d|i would|we'?d|we would|we) (strongly )?recommend",
-            r"you (could|can) (add|get|switch|upgrade|try|enjoy|save)",
-            r"(for|at) (just|only) ",
-            r"if you (switch|upgrade|sign up|subscribe|join|order) (today|now|this week)",
+            r"(i'?d|i would|we'?d|we would|we) (strongly |highly )?recommend",
+            r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up)",
+            r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
             r"(get|enjoy|save) (\d+ ?%|up to)",
-            r"if you'?d like to (keep|get|add|try|upgrade)",
-            r"(limited time|this week only|today only|before you go)",
+            r"if you'?d like( to (keep|get|add|try|upgrade))?",
+            r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
+            r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
+            r"(week|month))|offer (ends|expires|runs)|last chance)",
+            r"(teams|companies|customers|businesses|families|people) (of|like|with) "
+            r"(your|you)\w*",
+            r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
+            r"(add|try|grab|claim|get) it (today|now)",
+            r"(first|1st) month",
         ],
         "es": [
             r"sabias que",
-            r"incluye",
-            r"tienes",
-            r"si te interesa",
-            r"te lo activo",
+            r"si (te|le|os) interesa",
+            r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
+            r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
+            r"|presupuesto|oferta|cotizacion)",
+            r"si (quieres|quiere|quereis|desea|deseas|lo deseas|te apetece)",
+            r"(quieres|quiere|quereis|deseas|desea) que (te|le|os)",
             r"prioritari\w+",
-            r"sin gastos",
-            r"(te|le|les|os) (recomiendo|recomendamos|interesa|interesaria)",
-            r"por (solo|solamente|apenas)",
-            r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces)",
-            r"(primer|1er) mes gratis",
-            r"tendria(s)? (mas|mejor)",
+            r"(te|le|les|os) (recomiendo|recomendamos|interesa|interesaria|aconsejo)",
+            r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces"
+            r"|contratas|amplias)",
+            r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
+            r"(puedes|puede|podeis|podrias|podria) (ampliar|pasarte|cambiarte|contratar"
+            r"|anadir|probar|activar|disfrutar)",
+            r"aprovecha\w*",
+            r"(hasta|antes del?) (el )?(domingo|lunes|martes|miercoles|jueves|viernes|sabado"
+            r"|fin de mes|final de mes)",
+            r"(solo|unicamente) (esta semana|hoy|este mes)",
+            r"por tiempo limitado",
+            r"vale la pena",
+            r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
         ],
         "fr": [
             r"saviez-vous",
-            r"inclut",
-            r"comprend",
             r"prioritaire",
             r"profitez",
-            r"(pour|a) seulement",
-            r"vous pourriez (passer|profiter|opter)",
-            r"(je vous|nous vous) (recommande|conseille)",
+            r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
+            r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
+            r"(je vous|nous vous) (recommande|conseille|propose)",
+            r"(voulez|souhaitez|aimeriez)[ -]vous",
+            r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
+            r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
+            r"(seulement|uniquement) (cette semaine|aujourd'hui|ce mois)",
+            r"duree limitee",
+            r"(vaut|vaudrait) le coup",
+            r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
+            r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
         ],
         "de": [
-            r"erhalten sie",
+            r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
             r"bevorzugt\w*",
-            r"inklusive",
             r"wussten sie",
-            r"bekommen sie",
             r"lohnt sich",
-            r"(fur|ab) (nur|lediglich)",
             r"(ich )?empfehle (ihnen)?",
+            r"soll ich",
+            r"mochten sie",
+            r"(jetzt|gleich|heute) (\w+ ){0,3}(testen|sichern|buchen|upgraden|wechseln"
+            r"|ausprobieren|dazubuchen|hinzufugen)",
+            r"(testen|sichern|buchen|probieren) sie (jetzt|gleich|heute|\w+ (\w+ )?(kostenlos"
+            r"|gratis))",
+            r"(nur noch )?bis (sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+            r"|ende)",
+            r"(sie )?(konnen|konnten) (jederzeit )?(auf|zu|ihr|ihren)",
+            r"(nur|lediglich) \d+",
         ],
         "pt": [
             r"conheca",
             r"conhecer",
             r"que tal",
-            r"inclui",
             r"oferece",
             r"sabia que",
             r"prioridade",
             r"aproveite",
-            r"por (apenas|so|somente)",
-            r"(recomendo|recomendamos)",
+            r"(recomendo|recomendamos|sugiro|sugerimos)",
+            r"quer que eu",
+            r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
+            r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar)",
+            r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
+            r"(so|apenas) (hoje|esta semana|este mes)",
+            r"por tempo limitado",
+            r"vale a pena",
+            r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
         ],
     }
 )
-_CURRENT_PLAN = compile_phrases(
-    {"en": [r"(included|in|on) your (current )?plan"], "es": [r"(en|incluido en) tu plan"]}
+# A goodwill upgrade already given is not a pitch.
+_GOODWILL = re.compile(
+    r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
+    r"complimentary )?upgrade)"
 )
+# The customer's own current plan (removed before looking for an offer).
+_CURRENT_PLAN = compile_phrases(
+    {
+        "en": [
+            r"(included|in|on) your (current )?plan",
+            r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
+            r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
+            r"|trial|policy|cover)",
+        ],
+        "es": [
+            r"(en|incluido en|incluida en) tu plan",
+            r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
+            r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
+        ],
+        "fr": [
+            r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
+            r"|pack|option)s?( actuel(le)?)?( \w+)?",
+        ],
+        "de": [
+            r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
+            r"(\w+-)?(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+        ],
+        "pt": [
+            r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
+            r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
+        ],
+    }
+)
+
+
+# Cues in two passes (offers, then deals and pitches, which often overlap an offer): each
+# match says which kind it is. The customer's own plan and a goodwill upgrade come first in
+# both, so that a product or price mention inside them is consumed, not read.
+def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
+    spans = (("goodwill", _GOODWILL.pattern), ("own", _CURRENT_PLAN.pattern), *named)
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in spans))
+
+
+_OFFER_CUES = _kinds(("strong", STRONG.pattern), ("offer", OFFER.pattern))
+_PITCH_CUES = _kinds(("deal", DEAL.pattern), ("price", _PRICE.pattern), ("pitch", PITCH.pattern))
 
 
 def is_upsell(text: str) -> bool:
@@ -146,9 +373,14 @@ def is_upsell(text: str) -> bool:
     if not text:
         return False
     folded = fold(text)
-    if UPGRADE.search(folded):
+    kinds = {match.lastgroup for match in _OFFER_CUES.finditer(folded)}
+    if "strong" in kinds:
         return True
-    offers = [m for m in OFFER.finditer(folded) if not _CURRENT_PLAN.search(m.group(0))]
-    if not offers or (_CURRENT_PLAN.search(folded) and len(offers) == 1):
+    pitch = {match.lastgroup for match in _PITCH_CUES.finditer(folded)}
+    deal = "deal" in pitch or "price" in pitch
+    if not (deal or "pitch" in pitch):
         return False
-    return bool(PITCH.search(folded))
+    offer = "offer" in kinds
+    if not offer and "own" not in kinds and "goodwill" not in kinds:
+        offer = _BRAND.search(text) is not None
+    return (offer and deal) or ((offer or deal) and "pitch" in pitch)
