@@ -84,9 +84,7 @@ METRIC_INFO: dict[str, MetricInfo] = {
             "proactive_updates_sent", "Proactive updates sent", "count", "higher_is_better", False
         ),
         MetricInfo("csat_rate", "CSAT", "rate", "higher_is_better", True),
-        MetricInfo(
-            "sentiment_shift_rate", "Negative turned positive", "rate", "higher_is_better", False
-        ),
+        MetricInfo("sentiment_shift_rate", "Sentiment recovery", "rate", "higher_is_better", False),
         MetricInfo("worsened_count", "Conversations worsened", "count", "lower_is_better", False),
         MetricInfo(
             "upsell_during_frustration_count",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Text
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -66,6 +66,24 @@ class Comment(SQLModel, table=True):
         Index("ix_comments_ticket_created", "ticket_id", "created_at"),
         Index("ix_comments_author_id", "author_id"),
         Index("ix_comments_created_at", "created_at"),
+        # The metrics' per-ticket lookups (a ticket's first or last customer message, the
+        # agent reply before or after one) read only public customer or agent comments.
+        Index(
+            "ix_comments_customer_ticket",
+            "ticket_id",
+            "created_at",
+            "id",
+            postgresql_where=text("author_role = 'customer' AND public"),
+            sqlite_where=text("author_role = 'customer' AND public = 1"),
+        ),
+        Index(
+            "ix_comments_agent_ticket",
+            "ticket_id",
+            "created_at",
+            "id",
+            postgresql_where=text("author_role = 'agent' AND public"),
+            sqlite_where=text("author_role = 'agent' AND public = 1"),
+        ),
     )
 
     id: int | None = _id_column()
