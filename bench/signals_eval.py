@@ -8,8 +8,8 @@ human-rated English sentences). A separate block of rows ("held-out: ...") score
 support signals on `bench/data/support-heldout/` (in this repository), original messages
 written apart from the dev set, and another ("blind: ...") on `bench/data/support-blind/`,
 written by someone who saw neither the rules nor the other sets. Plain VADER (the
-unmodified package) is the baseline for sentiment. The data is not in this repository; the default path is `../shared/eval`
-relative to the repository root.
+unmodified package) is the baseline for sentiment. The public data is not in this
+repository; the default path is `../shared/eval` relative to the repository root.
 """
 
 from __future__ import annotations
