@@ -1,0 +1,288 @@
+"""The conflict audit: where a traditional metric and a human one disagree.
+
+*Tickets*: a few examples from the period that look good on a traditional metric and feel
+bad on a human one, each with a link a manager can open:
+
+1. solved fast (first resolution within `FAST_MINUTES`) but reopened;
+2. solved, but the requester came back with a new ticket within `fcr_window_days` (tickets
+   solved in the FCR period, whose window has closed);
+3. solved, but the customer's last message was negative;
+4. rated good (CSAT), but the customer's last message was negative.
+
+*Agents*: agents whose rank by tickets solved and rank by a human metric (authentic empathy,
+first-contact resolution) are far apart, framed as a coaching suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from math import ceil
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.metrics.model import METRIC_INFO, AgentRankGap, ConflictTicket, Metric
+from bot.metrics.query import (
+    METRICS,
+    RATINGS,
+    TICKETS,
+    Buckets,
+    Context,
+    live,
+    message_value,
+    plus_days,
+)
+
+MAX_EXAMPLES = 5
+FAST_MINUTES = 60
+#: The fewest cases an agent needs on the human metric to be ranked on it.
+MIN_CASES = 3
+MAX_GAPS = 5
+
+T = TICKETS.c
+M = METRICS.c
+
+
+@dataclass(frozen=True)
+class _Example:
+    ticket_id: int
+    subject: str | None
+    agent_id: int | None
+    looks_good: str
+    feels_bad: str
+
+
+def _minutes(minutes: float) -> str:
+    if minutes < 90:
+        return f"{minutes:.0f} min"
+    if minutes < 48 * 60:
+        return f"{minutes / 60:.1f} h"
+    return f"{minutes / 1440:.1f} days"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def conflict_tickets(
+    ctx: Context,
+    period: Buckets,
+    fcr_period: Buckets,
+    agent_name: Callable[[int], str],
+    zendesk_url: str | None = None,
+) -> list[ConflictTicket]:
+    """Up to MAX_EXAMPLES tickets, taking each kind of conflict in turn."""
+    kinds: list[Callable[[], list[_Example]]] = [
+        lambda: _fast_but_reopened(ctx, period),
+        lambda: _came_back(ctx, fcr_period),
+        lambda: _negative_ending(ctx, period),
+        lambda: _good_rating_negative_ending(ctx, period),
+    ]
+    lists = [kind() for kind in kinds]
+    chosen: list[_Example] = []
+    seen: set[int] = set()
+    for position in range(MAX_EXAMPLES):
+        for examples in lists:
+            if position < len(examples) and examples[position].ticket_id not in seen:
+                chosen.append(examples[position])
+                seen.add(examples[position].ticket_id)
+    base = zendesk_url.rstrip("/") if zendesk_url else None
+    return [
+        ConflictTicket(
+            ticket_id=e.ticket_id,
+            url=f"{base}/agent/tickets/{e.ticket_id}" if base else None,
+            subject=e.subject,
+            looks_good=e.looks_good,
+            feels_bad=e.feels_bad,
+            agent=agent_name(e.agent_id) if e.agent_id is not None else None,
+        )
+        for e in chosen[:MAX_EXAMPLES]
+    ]
+
+
+def _solved(period: Buckets, *columns: Any) -> Any:
+    return (
+        select(T.id, T.subject, T.assignee_id, *columns)
+        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
+        .where(period.within(M.solved_at), live(T))
+    )
+
+
+def _fast_but_reopened(ctx: Context, period: Buckets) -> list[_Example]:
+    minutes = M.first_resolution_time_calendar
+    rows = ctx.conn.execute(
+        _solved(period, minutes, M.reopens)
+        .where(M.reopens > 0, minutes <= FAST_MINUTES)
+        .order_by(minutes, T.id)
+        .limit(MAX_EXAMPLES)
+    )
+    return [
+        _Example(
+            tid,
+            subject,
+            agent,
+            f"solved in {_minutes(float(took))}",
+            f"reopened {_plural(int(reopens), 'time')}",
+        )
+        for tid, subject, agent, took, reopens in rows
+    ]
+
+
+def _came_back(ctx: Context, period: Buckets) -> list[_Example]:
+    other = TICKETS.alias("other")
+    first_return = (
+        select(other.c.id)
+        .where(
+            other.c.requester_id == T.requester_id,
+            other.c.id != T.id,
+            live(other.c),
+            other.c.created_at > M.solved_at,
+            other.c.created_at < plus_days(ctx, M.solved_at, ctx.fcr_days),
+        )
+        .order_by(other.c.created_at, other.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    solved = _solved(period, M.solved_at, first_return.label("return_id")).subquery()
+    rows = ctx.conn.execute(
+        select(solved, other.c.created_at)
+        .join(other, other.c.id == solved.c.return_id)
+        .order_by(solved.c.solved_at.desc(), solved.c.id)
+        .limit(MAX_EXAMPLES)
+    )
+    examples = []
+    zone = ZoneInfo(period.timezone)
+    for tid, subject, agent, solved_at, return_id, returned_at in rows:
+        solved_on = solved_at.astimezone(zone).date()
+        examples.append(
+            _Example(
+                tid,
+                subject,
+                agent,
+                f"solved {solved_on.day} {solved_on:%b}",
+                f"the requester opened #{return_id} {_gap(solved_at, returned_at)} later",
+            )
+        )
+    return examples
+
+
+def _gap(start: datetime, end: datetime) -> str:
+    return _minutes((end - start).total_seconds() / 60)
+
+
+def _negative_ending(ctx: Context, period: Buckets) -> list[_Example]:
+    cap = period.end_of(M.solved_at, ctx.now)
+    ended = message_value(T.id, "sentiment_label", lambda c: c.created_at < cap, last=True)
+    solved = _solved(period, M.solved_at, ended.label("ended")).subquery()
+    rows = ctx.conn.execute(
+        select(solved.c.id, solved.c.subject, solved.c.assignee_id)
+        .where(solved.c.ended == "negative")
+        .order_by(solved.c.solved_at.desc(), solved.c.id)
+        .limit(MAX_EXAMPLES)
+    )
+    negative = "the customer's last message was negative"
+    return [
+        _Example(tid, subject, agent, "marked solved", negative) for tid, subject, agent in rows
+    ]
+
+
+def _good_rating_negative_ending(ctx: Context, period: Buckets) -> list[_Example]:
+    r = RATINGS.c
+    cap = period.end_of(r.created_at, ctx.now)
+    ended = message_value(r.ticket_id, "sentiment_label", lambda c: c.created_at < cap, last=True)
+    rated = (
+        select(T.id, T.subject, T.assignee_id, r.created_at, ended.label("ended"))
+        .select_from(RATINGS.join(TICKETS, T.id == r.ticket_id))
+        .where(period.within(r.created_at), r.score == "good", live(T))
+        .subquery()
+    )
+    rows = ctx.conn.execute(
+        select(rated.c.id, rated.c.subject, rated.c.assignee_id)
+        .where(rated.c.ended == "negative")
+        .order_by(rated.c.created_at.desc(), rated.c.id)
+        .limit(MAX_EXAMPLES)
+    )
+    negative = "the customer's last message was negative"
+    return [
+        _Example(tid, subject, agent, "rated good (CSAT)", negative) for tid, subject, agent in rows
+    ]
+
+
+def _ranks(values: Mapping[str, float]) -> dict[str, int]:
+    """1 for the highest value; ties share the better rank."""
+    return {
+        name: 1 + sum(1 for other in values.values() if other > v) for name, v in values.items()
+    }
+
+
+def agent_gaps(by_agent: Mapping[str, Mapping[str, Metric]]) -> list[AgentRankGap]:
+    """Agents whose rank by tickets solved and rank on a human metric are far apart.
+
+    Ranked: agents who solved at least one ticket in the period and have at least
+    MIN_CASES cases on the human metric; at least three of them. "Far apart": ranks differ
+    by at least half the number ranked (and at least 2).
+    """
+    gaps: list[tuple[int, AgentRankGap]] = []
+    for human in ("authentic_empathy_rate", "fcr_rate"):
+        solved: dict[str, float] = {}
+        scores: dict[str, float] = {}
+        for name, metrics in by_agent.items():
+            volume = metrics.get("solved_per_agent_day")
+            score = metrics.get(human)
+            if volume is None or score is None or not volume.numerator:
+                continue
+            if score.value is None or (score.denominator or 0) < MIN_CASES:
+                continue
+            solved[name] = float(volume.numerator)
+            scores[name] = score.value
+        if len(solved) < 3:
+            continue
+        traditional_rank, human_rank = _ranks(solved), _ranks(scores)
+        threshold = max(2, ceil(len(solved) / 2))
+        for name in solved:
+            gap = abs(traditional_rank[name] - human_rank[name])
+            if gap >= threshold:
+                gaps.append(
+                    (
+                        gap,
+                        AgentRankGap(
+                            agent=name,
+                            traditional_rank=traditional_rank[name],
+                            human_rank=human_rank[name],
+                            agents_ranked=len(solved),
+                            suggestion=_suggestion(
+                                name, traditional_rank[name], human_rank[name], len(solved), human
+                            ),
+                            human_metric=human,
+                        ),
+                    )
+                )
+    gaps.sort(key=lambda pair: (-pair[0], pair[1].agent, pair[1].human_metric))
+    return [gap for _, gap in gaps[:MAX_GAPS]]
+
+
+def _suggestion(name: str, traditional: int, human: int, ranked: int, key: str) -> str:
+    label = METRIC_INFO[key].label.lower()
+    if traditional < human:
+        if key == "fcr_rate":
+            advice = (
+                "look together at a few of their tickets that came back: quick solves may be "
+                "skipping a check with the customer"
+            )
+        else:
+            advice = (
+                "review a few of their replies to upset customers together: the speed is "
+                "there, the customer may not feel heard"
+            )
+        return (
+            f"{name} is #{traditional} of {ranked} for tickets solved but #{human} for "
+            f"{label}: {advice}."
+        )
+    return (
+        f"{name} is #{human} of {ranked} for {label} but #{traditional} for tickets solved: "
+        "what they do works for customers — worth sharing with the team, and worth asking "
+        "what slows their queue."
+    )

@@ -1,0 +1,93 @@
+"""Emotional outcomes: how customers felt at the end, beside what they rated.
+
+- *csat_rate* (traditional): satisfaction ratings created in the bucket scored good, of
+  those scored good or bad; attributed to the rating's group and assignee.
+- *sentiment_shift_rate*: of tickets solved in the bucket whose first public customer
+  message was negative, the share whose last public customer message (written before the
+  bucket ended) was positive.
+- *worsened_count*: of tickets solved in the bucket whose first customer message was
+  neutral or positive, those whose last one was negative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import literal
+
+from bot.metrics.query import (
+    METRICS,
+    RATINGS,
+    TICKETS,
+    Buckets,
+    Context,
+    Results,
+    flag,
+    live,
+    message_value,
+    scoped_select,
+    tally,
+    tally_categories,
+)
+
+KEYS = ("csat_rate", "sentiment_shift_rate", "worsened_count")
+SENTIMENT_KEYS = ("sentiment_shift_rate", "worsened_count")
+
+
+def compute(
+    ctx: Context, buckets: Buckets, *, scoped: bool = True, keys: Collection[str] = KEYS
+) -> Results:
+    results: Results = {}
+    if "csat_rate" in keys:
+        results.update(csat_rate(ctx, buckets, scoped=scoped))
+    if set(keys) & set(SENTIMENT_KEYS):
+        results.update(sentiment_shift(ctx, buckets, scoped=scoped))
+    return results
+
+
+def csat_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
+    r = RATINGS.c
+    rows = scoped_select(
+        buckets.index(r.created_at),
+        r.group_id,
+        r.assignee_id,
+        {"good": flag(r.score == "good"), "one": literal(1)},
+    ).where(buckets.within(r.created_at), r.score.in_(("good", "bad")))
+    return tally(ctx, rows, {"csat_rate": ("good", "one")}, scoped=scoped)
+
+
+def sentiment_shift(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
+    t, m = TICKETS.c, METRICS.c
+    cap = buckets.end_of(m.solved_at, ctx.now)
+    rows = (
+        scoped_select(
+            buckets.index(m.solved_at),
+            t.group_id,
+            t.assignee_id,
+            {
+                "began": message_value(t.id, "sentiment_label", lambda c: c.created_at < cap),
+                "ended": message_value(
+                    t.id, "sentiment_label", lambda c: c.created_at < cap, last=True
+                ),
+            },
+        )
+        .select_from(METRICS.join(TICKETS, t.id == m.ticket_id))
+        .where(buckets.within(m.solved_at), live(t))
+    )
+
+    def score(began: str | None, ended: str | None) -> dict[str, tuple[float, float]]:
+        negative = began == "negative"
+        calm = began in ("neutral", "positive")
+        return {
+            "sentiment_shift_rate": (int(negative and ended == "positive"), int(negative)),
+            "worsened_count": (int(calm and ended == "negative"), int(calm)),
+        }
+
+    return tally_categories(
+        ctx,
+        rows,
+        ["began", "ended"],
+        score,
+        keys=SENTIMENT_KEYS,
+        scoped=scoped,
+    )

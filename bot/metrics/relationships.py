@@ -1,0 +1,125 @@
+"""Long-term relationships: do we sell to people who are upset, and do customers say they
+trust us?
+
+- *upsell_during_frustration_count*: of public agent replies written in the bucket whose
+  customer's latest public message before them (on the ticket) was negative, those that
+  pitch an upgrade or add-on (`comment_signals.upsell`). Attributed to the ticket's group
+  and the reply's author.
+- *trust_indicator_rate*: customer feedback with trust words: satisfaction-rating comments
+  created in the bucket (read here with `bot.signals.trust.has_trust_indicator`), and the
+  last public customer message of each ticket solved in the bucket (written before the
+  bucket ended; `comment_signals.trust_indicator`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import func, select
+
+from bot.metrics.query import (
+    ALL,
+    COMMENTS,
+    METRICS,
+    RATINGS,
+    SIGNALS,
+    TICKETS,
+    Buckets,
+    Context,
+    Fig,
+    Results,
+    agent_reply,
+    agent_scope,
+    earlier,
+    flag,
+    group_scope,
+    is_true,
+    live,
+    message_value,
+    scoped_select,
+    tally_categories,
+)
+from bot.signals.trust import has_trust_indicator
+
+KEYS = ("upsell_during_frustration_count", "trust_indicator_rate")
+
+
+def compute(
+    ctx: Context, buckets: Buckets, *, scoped: bool = True, keys: Collection[str] = KEYS
+) -> Results:
+    results: Results = {}
+    if "upsell_during_frustration_count" in keys:
+        results.update(upsell_during_frustration(ctx, buckets, scoped=scoped))
+    if "trust_indicator_rate" in keys:
+        results.update(trust_indicator_rate(ctx, buckets, scoped=scoped))
+    return results
+
+
+def upsell_during_frustration(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
+    reply = COMMENTS.alias("reply")
+    r, s, t = reply.c, SIGNALS.c, TICKETS.c
+    mood = message_value(r.ticket_id, "sentiment_label", lambda c: earlier(c, r), last=True)
+    rows = (
+        scoped_select(
+            buckets.index(r.created_at),
+            t.group_id,
+            r.author_id,
+            {"mood": mood, "upsell": flag(is_true(s.upsell))},
+        )
+        .select_from(reply.join(SIGNALS, s.comment_id == r.id).join(TICKETS, t.id == r.ticket_id))
+        .where(buckets.within(r.created_at), agent_reply(r), live(t))
+    )
+
+    def score(mood: str | None, upsell: int) -> dict[str, tuple[float, float]]:
+        negative = mood == "negative"
+        return {"upsell_during_frustration_count": (int(negative and upsell), int(negative))}
+
+    return tally_categories(
+        ctx,
+        rows,
+        ["mood", "upsell"],
+        score,
+        keys=KEYS[:1],
+        scoped=scoped,
+    )
+
+
+def trust_indicator_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
+    t, m = TICKETS.c, METRICS.c
+    cap = buckets.end_of(m.solved_at, ctx.now)
+    last_trust = message_value(t.id, "trust_indicator", lambda c: c.created_at < cap, last=True)
+    rows = (
+        scoped_select(
+            buckets.index(m.solved_at),
+            t.group_id,
+            t.assignee_id,
+            {"trust": last_trust},
+        )
+        .select_from(METRICS.join(TICKETS, t.id == m.ticket_id))
+        .where(buckets.within(m.solved_at), live(t))
+    )
+
+    def score(trust: bool | None) -> dict[str, tuple[float, float]]:
+        return {"trust_indicator_rate": (int(bool(trust)), int(trust is not None))}
+
+    results = tally_categories(ctx, rows, ["trust"], score, keys=KEYS[1:], scoped=scoped)
+    series = results["trust_indicator_rate"]
+    # Rating comments are few (one per rated ticket): read in Python with the same detector.
+    r = RATINGS.c
+    comments = ctx.conn.execute(
+        select(buckets.index(r.created_at), r.group_id, r.assignee_id, r.comment).where(
+            buckets.within(r.created_at), r.comment.is_not(None), func.trim(r.comment) != ""
+        )
+    )
+    for bucket, group, agent, text in comments:
+        scopes = [ALL]
+        if scoped and group is not None:
+            scopes.append(group_scope(int(group)))
+        if scoped and agent is not None:
+            scopes.append(agent_scope(int(agent)))
+        trusted = has_trust_indicator(str(text))
+        for scope in scopes:
+            fig = series.setdefault((int(bucket), scope), Fig())
+            fig.numerator += 1 if trusted else 0
+            fig.denominator += 1
+    return results

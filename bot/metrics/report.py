@@ -1,0 +1,271 @@
+"""The digest's numbers: every metric for a period beside the one before, per group and per
+agent, with alerts, the conflict audit and a 14-day trend.
+
+Each dimension module computes its metrics for several buckets at once (the previous period
+and this one, or 14 days) in one grouped query per cohort, grouped by group and agent in
+the same query; this module turns those sums into `Metric` values and names the scopes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select, text
+
+from bot.metrics import (
+    consistency,
+    emotion,
+    empathy,
+    relationships,
+    speed,
+    transparency,
+    understanding,
+)
+from bot.metrics.alerts import alerts
+from bot.metrics.conflicts import agent_gaps, conflict_tickets
+from bot.metrics.model import METRIC_INFO, METRIC_KEYS, Metric, Period, Report
+from bot.metrics.query import (
+    ALL,
+    GROUPS,
+    USERS,
+    Buckets,
+    Context,
+    Fig,
+    Results,
+    Scope,
+)
+from bot.settings import Settings
+
+#: Metrics the digest charts day by day.
+TREND_KEYS: tuple[str, ...] = (
+    "closure_rate",
+    "confirmed_resolution_rate",
+    "fcr_rate",
+    "authentic_empathy_rate",
+    "csat_rate",
+    "sentiment_shift_rate",
+)
+TREND_DAYS = 14
+
+
+#: Each dimension's keys and the function computing them.
+DIMENSION_MODULES: tuple[tuple[tuple[str, ...], Callable[..., Results]], ...] = (
+    (speed.KEYS, speed.compute),
+    (understanding.KEYS, understanding.compute),
+    (empathy.KEYS, empathy.compute),
+    (consistency.KEYS, consistency.compute),
+    (transparency.KEYS, transparency.compute),
+    (emotion.KEYS, emotion.compute),
+    (relationships.KEYS, relationships.compute),
+)
+
+
+def compute_all(
+    ctx: Context, buckets: Buckets, *, scoped: bool = True, keys: Collection[str] = METRIC_KEYS
+) -> Results:
+    """Every requested metric for every bucket (and, when `scoped`, group and agent)."""
+    results: Results = {}
+    for module_keys, compute in DIMENSION_MODULES:
+        wanted = [key for key in module_keys if key in keys]
+        if wanted:
+            results.update(compute(ctx, buckets, scoped=scoped, keys=wanted))
+    return results
+
+
+def value_of(key: str, fig: Fig | None) -> float | None:
+    """A figure's value: None when nothing was measured (denominator 0)."""
+    if fig is None or not fig.denominator:
+        return None
+    kind = METRIC_INFO[key].kind
+    if kind == "minutes":
+        return fig.median
+    if kind == "count":
+        return _whole(fig.numerator)
+    return fig.numerator / fig.denominator
+
+
+def _whole(x: float) -> float:
+    return int(x) if float(x).is_integer() else x
+
+
+def metric_of(
+    key: str,
+    current: Fig | None,
+    previous: Fig | None,
+    note: str | None = None,
+    final: bool = True,
+) -> Metric:
+    median = METRIC_INFO[key].kind == "minutes"
+    fig = current or Fig()
+    return Metric(
+        value=value_of(key, current),
+        numerator=None if median else _whole(fig.numerator),
+        denominator=_whole(fig.denominator),
+        previous=value_of(key, previous),
+        note=note if note is not None else fig.note,
+        final=final,
+    )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def fcr_note(ctx: Context, period: Period) -> tuple[str, bool]:
+    """Which solves an FCR figure covers, and whether their return window has closed."""
+    days = ctx.fcr_days
+    shifted = period.shifted(-days)
+    first_day, last_day = shifted.start.date(), shifted.end.date() - timedelta(days=1)
+    covered = _day(first_day) if first_day == last_day else f"{_day(first_day)}–{_day(last_day)}"
+    note = (
+        f"covers tickets solved {covered} ({days} days earlier): a solve counts once its "
+        f"{days}-day return window has closed"
+    )
+    closes = shifted.end.astimezone(UTC) + timedelta(days=days)
+    if ctx.now >= closes:
+        return note, True
+    local = closes.astimezone(ZoneInfo(period.timezone))
+    return f"not final: {note}, at {_day(local.date())} {local:%H:%M}", False
+
+
+def notes_for(ctx: Context, period: Period) -> dict[str, tuple[str | None, bool]]:
+    """Notes and finality: nothing is final before the period ends; FCR waits longer."""
+    notes: dict[str, tuple[str | None, bool]] = {}
+    if ctx.now < period.end:
+        notes = dict.fromkeys(METRIC_KEYS, ("not final: the period has not ended", False))
+    notes["fcr_rate"] = fcr_note(ctx, period)
+    return notes
+
+
+def _names(ctx: Context, table: str, ids: set[int]) -> dict[int, str]:
+    """Display names by id, unique: duplicates get their id, missing ones a placeholder."""
+    if not ids:
+        return {}
+    source = GROUPS if table == "group" else USERS
+    found = {
+        int(row[0]): (row[1] or "").strip()
+        for row in ctx.conn.execute(
+            select(source.c.id, source.c.name).where(source.c.id.in_(sorted(ids)))
+        )
+    }
+    names = {i: found.get(i) or f"{table} {i}" for i in ids}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {i: (f"{n} (#{i})" if counts[n] > 1 else n) for i, n in sorted(names.items())}
+
+
+def _scoped_metrics(
+    results: Results,
+    scope: Scope,
+    notes: Mapping[str, tuple[str | None, bool]],
+) -> dict[str, Metric]:
+    out = {}
+    for key in METRIC_KEYS:
+        series = results.get(key, {})
+        note, final = notes.get(key, (None, True))
+        out[key] = metric_of(key, series.get((1, scope)), series.get((0, scope)), note, final)
+    return out
+
+
+def tune(ctx: Context) -> None:
+    """PostgreSQL, for this read-only transaction only: no JIT (the metric queries are
+    many and short; compiling them cost more than running them), and random_page_cost 1.1
+    so the small per-ticket index probes are preferred to scanning whole tables."""
+    if ctx.postgres:
+        ctx.conn.execute(text("SET LOCAL jit = off"))
+        ctx.conn.execute(text("SET LOCAL random_page_cost = 1.1"))
+
+
+def build_report(
+    engine: Engine,
+    settings: Settings,
+    period: Period,
+    *,
+    now: datetime,
+    zendesk_url: str | None = None,
+) -> Report:
+    """Every metric in METRIC_KEYS for `period` beside `period.previous()`, overall, by
+    group and by agent, with alerts, the conflict audit and the 14-day trend. `now` (aware)
+    is when the digest runs: nothing after it is known, and figures it can still change
+    are marked not final."""
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    previous = period.previous()
+    with engine.connect() as conn:
+        ctx = Context(conn, settings, now)
+        tune(ctx)
+        results, trend = _figures(ctx, previous, period)
+        notes = notes_for(ctx, period)
+        metrics = _scoped_metrics(results, ALL, notes)
+        scopes = {scope for series in results.values() for (_, scope) in series if scope != ALL}
+        group_names = _names(ctx, "group", {i for kind, i in scopes if kind == "group"})
+        agent_names = _names(ctx, "agent", {i for kind, i in scopes if kind == "agent"})
+        by_group = {
+            name: _scoped_metrics(results, ("group", i), notes)
+            for i, name in sorted(group_names.items(), key=lambda item: item[1])
+        }
+        by_agent = {
+            name: _scoped_metrics(results, ("agent", i), notes)
+            for i, name in sorted(agent_names.items(), key=lambda item: item[1])
+        }
+        current = Buckets.of_periods(period)
+
+        def agent_name(agent_id: int) -> str:
+            if agent_id not in agent_names:
+                agent_names.update(_names(ctx, "agent", {agent_id}))
+            return agent_names[agent_id]
+
+        examples = conflict_tickets(
+            ctx, current, speed.fcr_buckets(ctx, current), agent_name, zendesk_url
+        )
+    return Report(
+        period=period,
+        previous_period=previous,
+        metrics=metrics,
+        by_group=by_group,
+        by_agent=by_agent,
+        alerts=alerts(metrics),
+        conflict_tickets=examples,
+        agent_gaps=agent_gaps(by_agent),
+        trend=trend,
+    )
+
+
+def trend_buckets(period: Period) -> Buckets:
+    """The TREND_DAYS local days ending where `period` ends."""
+    first = period.end.date() - timedelta(days=TREND_DAYS)
+    return Buckets.daily(first, TREND_DAYS, period.timezone)
+
+
+def _figures(
+    ctx: Context, previous: Period, period: Period
+) -> tuple[Results, dict[str, list[tuple[date, float | None]]]]:
+    """Every metric for [previous, period] by group and agent, and the overall trend: one
+    grouped query per metric family for the two periods, and one for the trend days.
+
+    For a one-day period the trend's last two days are the previous period and this one,
+    already computed the same way: the trend query covers only the days before them.
+    """
+    results = compute_all(ctx, Buckets.of_periods(previous, period))
+    days = trend_buckets(period)
+    reused = 2 if period.days == 1 else 0
+    daily: Results = {}
+    earlier = TREND_DAYS - reused
+    if earlier:
+        daily = compute_all(
+            ctx, Buckets(days.edges[: earlier + 1], days.timezone), scoped=False, keys=TREND_KEYS
+        )
+    for key in TREND_KEYS:
+        series = daily.setdefault(key, {})
+        for offset in range(reused):
+            fig = results.get(key, {}).get((offset, ALL))
+            if fig is not None:
+                series[(earlier + offset, ALL)] = fig
+    trend = {
+        key: [(days.edges[i], value_of(key, daily[key].get((i, ALL)))) for i in range(TREND_DAYS)]
+        for key in TREND_KEYS
+    }
+    return results, trend

@@ -1,0 +1,148 @@
+"""Speed & effort: handle time, tickets solved per agent-day, and first-contact resolution.
+
+Cohort of all three: tickets *solved* in the bucket (`ticket_metrics.solved_at`, Zendesk's
+latest solve), not deleted, attributed to the ticket's group and assignee. First-contact
+resolution looks at the tickets solved `fcr_window_days` earlier, whose return window has
+closed (see `fcr_buckets`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import and_, exists, func, literal, select
+
+from bot.metrics.query import (
+    ALL,
+    METRICS,
+    TICKETS,
+    Buckets,
+    Context,
+    Fig,
+    Results,
+    Scope,
+    agent_scope,
+    day_buckets,
+    flag,
+    group_scope,
+    live,
+    medians,
+    number,
+    plus_days,
+    scoped_select,
+    tally,
+)
+
+KEYS = ("aht_minutes", "solved_per_agent_day", "fcr_rate")
+M = METRICS.c
+T = TICKETS.c
+
+TRACKED_NOTE = "median handle time from the time-tracking field"
+RESOLUTION_NOTE = "median first-resolution time (no time-tracking values in this period)"
+
+
+def compute(
+    ctx: Context, buckets: Buckets, *, scoped: bool = True, keys: Collection[str] = KEYS
+) -> Results:
+    results: Results = {}
+    if "aht_minutes" in keys:
+        results["aht_minutes"] = aht_minutes(ctx, buckets, scoped=scoped)
+    if "solved_per_agent_day" in keys:
+        results["solved_per_agent_day"] = solved_per_agent_day(ctx, buckets)
+    if "fcr_rate" in keys:
+        results.update(fcr_rate(ctx, buckets, scoped=scoped))
+    return results
+
+
+def _solved(buckets: Buckets, *columns: Any) -> Any:
+    return (
+        scoped_select(
+            buckets.index(M.solved_at),
+            T.group_id,
+            T.assignee_id,
+            {f"c{i}": column for i, column in enumerate(columns)},
+        )
+        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
+        .where(buckets.within(M.solved_at), live(T))
+    )
+
+
+def aht_minutes(ctx: Context, buckets: Buckets, *, scoped: bool) -> dict[tuple[int, Scope], Fig]:
+    """Median minutes per solved ticket: the time-tracking field (seconds) when configured
+    and filled on any ticket solved in the last bucket, else first-resolution time. One
+    source for every bucket and scope, so the figures compare like with like."""
+    field = ctx.settings.zendesk_time_tracking_field_id
+    if field is not None:
+        seconds = number(ctx, T.custom_fields, str(field))
+        minutes = _solved(buckets, seconds / 60.0).subquery()
+        rows = select(minutes.c.b, minutes.c.g, minutes.c.a, minutes.c.c0.label("v")).where(
+            minutes.c.c0 > 0
+        )
+        tracked = medians(ctx, rows, scoped=scoped)
+        if (len(buckets) - 1, ALL) in tracked:
+            for fig in tracked.values():
+                fig.note = TRACKED_NOTE
+            return tracked
+    resolution = _solved(buckets, M.first_resolution_time_calendar).subquery()
+    rows = select(resolution.c.b, resolution.c.g, resolution.c.a, resolution.c.c0.label("v"))
+    figures = medians(ctx, rows, scoped=scoped)
+    note = RESOLUTION_NOTE if field is not None else "median first-resolution time"
+    for fig in figures.values():
+        fig.note = note
+    return figures
+
+
+def solved_per_agent_day(ctx: Context, buckets: Buckets) -> dict[tuple[int, Scope], Fig]:
+    """Tickets solved (with an assignee) per agent-day: a (agent, local day) on which the
+    agent solved at least one ticket. A group's agent-days are those its tickets were solved
+    on; the overall figure counts an agent once a day whatever the group."""
+    days, owner = day_buckets(buckets)
+    per_day = (
+        scoped_select(days.index(M.solved_at), T.group_id, T.assignee_id, {"one": literal(1)})
+        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
+        .where(days.within(M.solved_at), live(T), T.assignee_id.is_not(None))
+        .subquery()
+    )
+    rows = ctx.conn.execute(
+        select(per_day.c.b, per_day.c.g, per_day.c.a, func.count()).group_by(
+            per_day.c.b, per_day.c.g, per_day.c.a
+        )
+    ).all()
+    solved: dict[tuple[int, Scope], int] = {}
+    agent_days: dict[tuple[int, Scope], set[tuple[int, int]]] = {}
+    for day, group, agent, count in rows:
+        bucket = owner[int(day)]
+        scopes = [ALL, agent_scope(int(agent))]
+        if group is not None:
+            scopes.append(group_scope(int(group)))
+        for scope in scopes:
+            solved[(bucket, scope)] = solved.get((bucket, scope), 0) + int(count)
+            agent_days.setdefault((bucket, scope), set()).add((int(agent), int(day)))
+    return {key: Fig(float(solved[key]), float(len(agent_days[key]))) for key in solved}
+
+
+def fcr_buckets(ctx: Context, buckets: Buckets) -> Buckets:
+    """The solve dates first-contact resolution looks at: `fcr_window_days` earlier."""
+    return buckets.shifted(-ctx.fcr_days)
+
+
+def fcr_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
+    """Of tickets solved in the shifted buckets, those never reopened whose requester opened
+    no other ticket in the `fcr_window_days` after the solve."""
+    shifted = fcr_buckets(ctx, buckets)
+    other = TICKETS.alias("other")
+    came_back = exists(
+        select(literal(1))
+        .select_from(other)
+        .where(
+            other.c.requester_id == T.requester_id,
+            other.c.id != T.id,
+            live(other.c),
+            other.c.created_at > M.solved_at,
+            other.c.created_at < plus_days(ctx, M.solved_at, ctx.fcr_days),
+        )
+    )
+    resolved = and_(M.reopens == 0, ~came_back)
+    rows = _solved(shifted, flag(resolved), literal(1))
+    return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)

@@ -1,0 +1,166 @@
+"""The report as a whole: every key everywhere, names, trend, finality, and query count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+from metrics_support import DAY, MADRID, NOW, Seed, figures, madrid, report, settings
+from sqlalchemy import Engine, event
+
+from bot.metrics.model import DIMENSIONS, METRIC_INFO, METRIC_KEYS, Period
+from bot.metrics.report import TREND_DAYS, TREND_KEYS, build_report
+
+
+def test_metric_info_describes_every_key() -> None:
+    assert set(METRIC_INFO) == set(METRIC_KEYS)
+    assert sum(len(keys) for _, keys in DIMENSIONS) == len(METRIC_KEYS)
+    for key, info in METRIC_INFO.items():
+        assert info.key == key and info.label
+    traditional = {key for key, info in METRIC_INFO.items() if info.traditional}
+    assert traditional == {
+        "aht_minutes",
+        "solved_per_agent_day",
+        "containment_rate",
+        "closure_rate",
+        "csat_rate",
+    }
+
+
+def test_an_empty_store_has_every_key_and_no_values(engine: Engine) -> None:
+    result = report(engine)
+    assert list(result.metrics) == list(METRIC_KEYS)
+    for key, metric in result.metrics.items():
+        assert metric.value is None, key
+        assert metric.previous is None, key
+        assert metric.denominator == 0, key
+    assert result.by_group == {} and result.by_agent == {}
+    assert result.alerts == [] and result.conflict_tickets == [] and result.agent_gaps == []
+    assert set(result.trend) == set(TREND_KEYS)
+    assert all(value is None for points in result.trend.values() for _, value in points)
+    assert result.as_json()["metrics"]["csat_rate"] == {
+        "value": None,
+        "numerator": 0,
+        "denominator": 0,
+        "previous": None,
+    }
+
+
+def test_groups_and_agents_get_every_key_under_unique_names(engine: Engine, seed: Seed) -> None:
+    seed.group(1, "Billing")
+    seed.agent(11, "Sam")
+    seed.agent(12, "Sam")  # two agents called Sam
+    # Agent 99 and group 7 are not in the store (deleted, or not synced yet).
+    seed.ticket(1, madrid(3, 8), group=1, assignee=11, solved=madrid(3, 9))
+    seed.ticket(2, madrid(3, 8), group=1, assignee=12, solved=madrid(3, 9))
+    seed.ticket(3, madrid(3, 8), group=7, assignee=99, solved=madrid(3, 9))
+    seed.ticket(4, madrid(3, 8), solved=madrid(3, 9))  # no group, no assignee
+    seed.save()
+    result = report(engine)
+    assert list(result.by_agent) == ["Sam (#11)", "Sam (#12)", "agent 99"]
+    assert list(result.by_group) == ["Billing", "group 7"]
+    for values in (*result.by_agent.values(), *result.by_group.values()):
+        assert list(values) == list(METRIC_KEYS)
+    # Overall counts the unassigned, ungrouped ticket too; Billing has two of four.
+    assert result.metrics["closure_rate"].denominator == 4
+    assert figures(result.by_group["Billing"]["closure_rate"]) == (1.0, 2, 2)
+    assert figures(result.by_agent["Sam (#12)"]["closure_rate"]) == (1.0, 1, 1)
+
+
+def test_the_trend_has_a_value_per_local_day(engine: Engine, seed: Seed) -> None:
+    # Ratings on 3 June (good), 1 June (good, bad), 21 May (bad): the first trend day.
+    seed.ticket(1, madrid(1, 8))
+    seed.rating(1, madrid(3, 10), "good")
+    seed.rating(1, madrid(1, 10), "good")
+    seed.rating(1, madrid(1, 11), "bad")
+    seed.rating(1, madrid(date(2026, 5, 21), 0, 30), "bad")
+    seed.rating(1, madrid(date(2026, 5, 20), 23, 30), "good")  # before the first day
+    seed.save()
+    result = report(engine)
+    csat = result.trend["csat_rate"]
+    assert len(csat) == TREND_DAYS
+    first = DAY - timedelta(days=TREND_DAYS - 1)
+    assert [day for day, _ in csat] == [first + timedelta(days=i) for i in range(TREND_DAYS)]
+    values = dict(csat)
+    assert values[date(2026, 5, 21)] == 0.0
+    assert values[date(2026, 6, 1)] == 0.5
+    assert values[date(2026, 6, 2)] is None
+    assert values[date(2026, 6, 3)] == 1.0 == result.metrics["csat_rate"].value
+    # A two-day period (2-3 June) charts the same days.
+    period = Period.between(date(2026, 6, 2), date(2026, 6, 4), MADRID)
+    two_days = build_report(engine, settings(), period, now=NOW)
+    assert two_days.trend["csat_rate"] == csat
+    assert two_days.metrics["csat_rate"].value == 1.0  # 2 June has none; 3 June good
+    assert two_days.metrics["csat_rate"].previous == 0.5  # 31 May-1 June: good, bad
+
+
+@contextmanager
+def counted(engine: Engine) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def count(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def test_query_count_does_not_grow_with_days_groups_or_agents(engine: Engine, seed: Seed) -> None:
+    with counted(engine) as empty:
+        report(engine)
+    # Three days of tickets: six agents, each in a group of its own every day.
+    for agent in range(10, 16):
+        seed.agent(agent, f"Agent {agent}")
+    for day in range(1, 4):
+        for agent in range(10, 16):
+            group = seed.group(agent * 10 + day, f"Group {agent}-{day}")
+            tid = day * 100 + agent
+            seed.ticket(tid, madrid(day, 8), group=group, assignee=agent, solved=madrid(day, 10))
+            seed.says(tid, madrid(day, 8), sentiment="negative")
+            seed.replies(tid, madrid(day, 9), agent, empathy="authentic")
+            seed.rating(tid, madrid(day, 11), "good", group=group, assignee=agent)
+    seed.save()
+    with counted(engine) as busy:
+        result = report(engine)
+    # Groups of 2 and 3 June: 6 + 6.
+    assert len(result.by_agent) == 6 and len(result.by_group) == 12
+    # The same statements whatever the data: one per metric family, not per day or agent
+    # (agent names are looked up once; the trend is one grouped query per family).
+    assert len(busy) <= len(empty) + 2
+    assert len(busy) < 45
+
+
+def test_nothing_is_final_before_the_period_ends(engine: Engine, seed: Seed) -> None:
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 9))
+    seed.save()
+    during = report(engine, now=madrid(3, 18))
+    assert all(not metric.final for metric in during.metrics.values())
+    assert during.metrics["closure_rate"].note == "not final: the period has not ended"
+    after = report(engine)
+    assert all(metric.final for metric in after.metrics.values())
+
+
+def test_report_json_has_the_digest_shape(engine: Engine, seed: Seed) -> None:
+    seed.agent(10, "Ana")
+    seed.ticket(1, madrid(3, 8), assignee=10, solved=madrid(3, 9))
+    seed.save()
+    data = report(engine, zendesk_url="https://acme.zendesk.com").as_json()
+    assert set(data) == {
+        "period",
+        "previous_period",
+        "metrics",
+        "by_group",
+        "by_agent",
+        "alerts",
+        "conflicts",
+        "trend",
+    }
+    assert data["period"]["start"] == "2026-06-03T00:00:00+02:00"
+    assert data["previous_period"]["start"] == "2026-06-02T00:00:00+02:00"
+    assert set(data["by_agent"]["Ana"]) == set(METRIC_KEYS)
+    assert data["trend"]["fcr_rate"][-1][0] == "2026-06-03"
