@@ -18,11 +18,13 @@ from bot.metrics.model import METRIC_INFO, Report
 
 __all__ = ["CHART_PAIRS", "chart_alt_text", "render_chart"]
 
-#: (traditional, human) pairs drawn on the chart, when the report has a trend for both.
+#: (traditional, human) pairs drawn on the chart, when the report has a trend for both: the
+#: KPIs that are shares, each beside the human share it can hide. (Handle time and tickets
+#: per agent are not shares; their human twins stand in the digest's alerts.)
 CHART_PAIRS: tuple[tuple[str, str], ...] = (
     ("closure_rate", "confirmed_resolution_rate"),
     ("csat_rate", "sentiment_shift_rate"),
-    ("fcr_rate", "authentic_empathy_rate"),
+    ("containment_rate", "fcr_rate"),
 )
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c")
 
@@ -40,7 +42,7 @@ def render_chart(report: Report) -> bytes | None:
     from matplotlib.dates import date2num
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(9, 4.2), dpi=100)
+    figure = Figure(figsize=(9, 4.8), dpi=100)
     axes = figure.subplots()
     for colour, (traditional, human) in zip(_COLOURS, CHART_PAIRS, strict=False):
         for key, style in ((traditional, "-"), (human, "--")):
@@ -61,7 +63,8 @@ def render_chart(report: Report) -> bytes | None:
     axes.set_ylabel("%")
     axes.set_title("KPIs (solid) beside the human metric they can hide (dashed), last 14 days")
     axes.grid(alpha=0.3)
-    axes.legend(loc="lower left", fontsize=8, ncol=2)
+    # Below the plot, where it can never hide a line.
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8, ncol=3)
     figure.autofmt_xdate()
     figure.tight_layout()
     buffer = io.BytesIO()

@@ -46,6 +46,7 @@ TREND_KEYS: tuple[str, ...] = (
     "authentic_empathy_rate",
     "csat_rate",
     "sentiment_shift_rate",
+    "containment_rate",
 )
 TREND_DAYS = 14
 
