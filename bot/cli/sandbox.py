@@ -98,8 +98,9 @@ def sandbox_zendesk(
     def stop() -> None:
         sandbox.stop()
         stats = sandbox.stats
+        statuses = ", ".join(f"{n} × {code}" for code, n in sorted(stats.by_status.items()))
         typer.echo(
-            f"Stopped after {stats.requests} requests {dict(sorted(stats.by_status.items()))}"
+            f"Stopped after {stats.requests} requests" + (f" ({statuses})" if statuses else "")
         )
 
     _serve(for_seconds, stop)
@@ -146,10 +147,11 @@ def sandbox_slack(
 
     def stop() -> None:
         sandbox.stop()
-        calls = dict(sorted(sandbox.calls.items()))
+        calls = ", ".join(f"{n} × {method}" for method, n in sorted(sandbox.calls.items()))
         typer.echo(
-            f"Stopped after {sum(calls.values())} calls {calls}; recorded "
-            f"messages={len(sandbox.messages)} files={len(sandbox.files)}"
+            f"Stopped after {sum(sandbox.calls.values())} calls"
+            + (f" ({calls})" if calls else "")
+            + f"; {len(sandbox.messages)} messages and {len(sandbox.files)} files recorded"
         )
 
     _serve(for_seconds, stop)

@@ -67,4 +67,4 @@ def test_messages_that_arrive_are_shown_as_slack_would_show_them() -> None:
     assert result.exit_code == 0, result.output
     assert posted.is_set()
     assert "Hello\n=====" in result.output
-    assert "messages=1 files=0" in result.output
+    assert "1 messages and 0 files recorded" in result.output
