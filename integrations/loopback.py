@@ -1,4 +1,5 @@
-"""What both sandboxes share: an HTTP server on loopback, run in a daemon thread.
+"""What both sandboxes share: an HTTP server on loopback, run in a daemon thread, and the
+sliding window their per-minute rate limits count requests in.
 
 `LoopbackServer` owns the lifecycle (start on 127.0.0.1 and a free port by default, stop,
 use as a context manager, the bound port); a sandbox subclasses it, names its request
@@ -7,11 +8,15 @@ handler class in `handler_class` and keeps only its API.
 
 from __future__ import annotations
 
+import math
 import threading
+from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar, Self
 
-__all__ = ["LoopbackServer"]
+__all__ = ["LoopbackServer", "MinuteWindow"]
+
+ONE_MINUTE = 60
 
 
 class LoopbackServer:
@@ -67,3 +72,23 @@ class LoopbackServer:
         if self._server is None:
             raise RuntimeError("the sandbox is not running: call start() first")
         return int(self._server.server_address[1])
+
+
+class MinuteWindow:
+    """A sliding one-minute window of request times, for a requests-per-minute limit."""
+
+    def __init__(self) -> None:
+        self.times: deque[float] = deque()
+
+    def admit(self, limit: int | None, now: float) -> int | None:
+        """Record a request; return None if allowed, else the Retry-After seconds."""
+        while self.times and now - self.times[0] >= ONE_MINUTE:
+            self.times.popleft()
+        if limit is not None and len(self.times) >= limit:
+            return max(1, math.ceil(ONE_MINUTE - (now - self.times[0])))
+        self.times.append(now)
+        return None
+
+    def remaining(self, limit: int | None, unlimited: int) -> int:
+        """Requests left in the window; `unlimited` when there is no limit."""
+        return unlimited if limit is None else max(0, limit - len(self.times))

@@ -15,12 +15,11 @@ import base64
 import binascii
 import json
 import logging
-import math
 import random
 import socket
 import threading
 import time
-from collections import Counter, OrderedDict, deque
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -31,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from integrations.loopback import LoopbackServer
+from integrations.loopback import LoopbackServer, MinuteWindow
 
 __all__ = [
     "DEFAULT_FAULTS",
@@ -51,7 +50,6 @@ DEFAULT_FAULTS = frozenset({"429", "500", "503"})
 # After this many injected faults in a row on one method, the next attempt goes through, so a
 # client that retries always finishes.
 MAX_CONSECUTIVE_FAULTS = 3
-ONE_MINUTE = 60
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # a request body larger than this is refused (413)
 MAX_WORKERS = 64  # connections served at once; more wait for a free worker
@@ -213,22 +211,6 @@ def _missing(name: str) -> _SlackError:
     return _SlackError("invalid_arguments", [f"[ERROR] missing required field: {name}"])
 
 
-class _Window:
-    """A sliding one-minute window of request times, for a requests-per-minute limit."""
-
-    def __init__(self) -> None:
-        self.times: deque[float] = deque()
-
-    def admit(self, limit: int | None, now: float) -> int | None:
-        """Record a request; return None if allowed, else the Retry-After seconds."""
-        while self.times and now - self.times[0] >= ONE_MINUTE:
-            self.times.popleft()
-        if limit is not None and len(self.times) >= limit:
-            return max(1, math.ceil(ONE_MINUTE - (now - self.times[0])))
-        self.times.append(now)
-        return None
-
-
 class _BoundedServer(ThreadingHTTPServer):
     """A ThreadingHTTPServer that serves at most `MAX_WORKERS` connections at once."""
 
@@ -306,7 +288,7 @@ class SlackSandbox(LoopbackServer):
         self._clock = clock
         self._random = random.Random(seed)
         super().__init__(host, port)
-        self._window = _Window()
+        self._window = MinuteWindow()
         self._fault_streak: Counter[str] = Counter()
         self._last_ts_us = 0
         self._serial: Counter[str] = Counter()

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from integrations.loopback import LoopbackServer
+from integrations.loopback import LoopbackServer, MinuteWindow
 from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
@@ -112,25 +112,6 @@ def _decode_cursor(cursor: str) -> Record:
     return value
 
 
-class _Window:
-    """A sliding one-minute window of request times, for a requests-per-minute limit."""
-
-    def __init__(self) -> None:
-        self.times: deque[float] = deque()
-
-    def admit(self, limit: int | None, now: float) -> int | None:
-        """Record a request; return None if allowed, else the Retry-After seconds."""
-        while self.times and now - self.times[0] >= ONE_MINUTE:
-            self.times.popleft()
-        if limit is not None and len(self.times) >= limit:
-            return max(1, math.ceil(ONE_MINUTE - (now - self.times[0])))
-        self.times.append(now)
-        return None
-
-    def remaining(self, limit: int | None) -> int:
-        return 700 if limit is None else max(0, limit - len(self.times))
-
-
 class ZendeskSandbox(LoopbackServer):
     """A Zendesk Support API for tests and demos, on 127.0.0.1 and a free port by default.
 
@@ -174,8 +155,8 @@ class ZendeskSandbox(LoopbackServer):
         self._clock = clock
         self._random = random.Random(seed)
         super().__init__(host, port)
-        self._export_window = _Window()
-        self._global_window = _Window()
+        self._export_window = MinuteWindow()
+        self._global_window = MinuteWindow()
         self._ticket_updates: dict[tuple[int, int], deque[float]] = {}
         self._fault_streak: Counter[str] = Counter()
 
@@ -1117,7 +1098,7 @@ class _Handler(BaseHTTPRequestHandler):
         with sandbox.lock:
             sandbox.stats.by_status[status] += 1
             data = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
-            remaining = sandbox._global_window.remaining(sandbox.requests_per_minute)
+            remaining = sandbox._global_window.remaining(sandbox.requests_per_minute, unlimited=700)
             limit = sandbox.requests_per_minute or 700
         try:
             self.send_response(status, HTTPStatus(status).phrase)
