@@ -69,14 +69,14 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import Connection, Engine, RowMapping, Table, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, RowMapping, and_, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.chat import Chat, ChatError, ChatRateLimited, ChatUnavailable
 from bot.errors import AlignbotError
 from bot.helpdesk import Helpdesk, HelpdeskError, TicketWrite
-from bot.store.outbox import OutboxMessage
+from bot.store.tables import OUTBOX
 
 __all__ = [
     "DELIVERERS",
@@ -102,7 +102,6 @@ __all__ = [
 
 log = logging.getLogger("alignbot.outbox")
 
-OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 SLACK_MESSAGE, SLACK_DM = "slack.message", "slack.dm"

@@ -23,18 +23,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Engine, Table, and_, delete, func, insert, select
-from sqlmodel import SQLModel
+from sqlalchemy import Engine, and_, delete, func, insert, select
 
 from bot.settings import Settings
 from bot.signals.message import agent_signals, customer_signals
 from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
-from bot.store.models import Comment, Ticket, User
 from bot.store.signals import CommentSignal
+from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +43,12 @@ HISTORY_DAYS = 30
 SCAN_SIZE = 2_000
 
 
-# Core table columns: typed for SQLAlchemy expressions, unlike SQLModel's attributes.
-def _table(model: type[SQLModel]) -> Table:
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
-
-
-_SIGNALS = _table(CommentSignal)
-_TICKETS = _table(Ticket)
-_S = _SIGNALS.c
-_C = _table(Comment).c
-_T = _TICKETS.c
-_U = _table(User).c
+_SIGNALS = SIGNALS
+_TICKETS = TICKETS
+_S = SIGNALS.c
+_C = COMMENTS.c
+_T = TICKETS.c
+_U = USERS.c
 
 
 @dataclass(frozen=True)

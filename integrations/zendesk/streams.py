@@ -24,15 +24,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
-from bot.store import (
-    Comment,
-    Group,
-    Organization,
-    SatisfactionRating,
-    SyncState,
-    Ticket,
-    TicketMetric,
-    User,
+from bot.store.tables import (
+    COMMENTS,
+    GROUPS,
+    METRICS,
+    ORGANIZATIONS,
+    RATINGS,
+    SYNC_STATE,
+    TICKETS,
+    USERS,
 )
 from integrations.zendesk.client import ZendeskClient
 from integrations.zendesk.records import (
@@ -58,19 +58,7 @@ SEEN_PREFIX = "seen:"
 EVENT_SLICE = 500
 
 
-def _table(model: Any) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-TICKETS = _table(Ticket)
-COMMENTS = _table(Comment)
-USERS = _table(User)
-GROUPS = _table(Group)
-ORGANIZATIONS = _table(Organization)
-METRICS = _table(TicketMetric)
-RATINGS = _table(SatisfactionRating)
-STATE = _table(SyncState)
+STATE = SYNC_STATE
 
 
 @dataclass

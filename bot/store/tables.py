@@ -1,0 +1,54 @@
+"""The store's tables as SQLAlchemy Core `Table`s, for set-based queries and bulk writes.
+
+SQLModel's class attributes are typed for the ORM; the sync, the analysis job, the outbox
+and the metrics build Core statements, which want `Table` columns. One place makes them.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sqlalchemy import Table
+from sqlmodel import SQLModel
+
+from bot.store.models import (
+    Comment,
+    Group,
+    Organization,
+    SatisfactionRating,
+    SyncState,
+    Ticket,
+    TicketMetric,
+    User,
+)
+from bot.store.outbox import OutboxMessage
+from bot.store.signals import CommentSignal
+
+__all__ = [
+    "COMMENTS",
+    "GROUPS",
+    "METRICS",
+    "ORGANIZATIONS",
+    "OUTBOX",
+    "RATINGS",
+    "SIGNALS",
+    "SYNC_STATE",
+    "TICKETS",
+    "USERS",
+]
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+TICKETS = _table(Ticket)
+COMMENTS = _table(Comment)
+USERS = _table(User)
+GROUPS = _table(Group)
+ORGANIZATIONS = _table(Organization)
+METRICS = _table(TicketMetric)
+RATINGS = _table(SatisfactionRating)
+SYNC_STATE = _table(SyncState)
+SIGNALS = _table(CommentSignal)
+OUTBOX = _table(OutboxMessage)
