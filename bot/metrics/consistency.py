@@ -19,14 +19,10 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    and_,
-    case,
     cast,
-    exists,
     func,
     literal,
     null,
-    or_,
     select,
     union_all,
 )
@@ -34,7 +30,6 @@ from sqlalchemy import (
 from bot.metrics.query import (
     ALL,
     COMMENTS,
-    METRICS,
     SIGNALS,
     TICKETS,
     Buckets,
@@ -44,16 +39,13 @@ from bot.metrics.query import (
     Scope,
     customer_message,
     day_buckets,
-    flag,
     live,
-    plus_days,
-    scoped_select,
-    tally,
 )
+from bot.metrics.solved import PARALLEL_DAYS, solved_tally
+
+__all__ = ["KEYS", "PARALLEL_DAYS", "compute", "containment_rate", "repetition_per_journey"]
 
 KEYS = ("containment_rate", "repetition_per_journey")
-#: How far back another open ticket from the same requester counts as a second contact.
-PARALLEL_DAYS = 30
 
 
 def compute(
@@ -68,45 +60,8 @@ def compute(
 
 
 def containment_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    t, m = TICKETS.c, METRICS.c
-    said = COMMENTS.alias("said")
-    channel = case((said.c.channel == "other", t.channel), else_=said.c.channel)
-    channels = (
-        select(func.count(func.distinct(channel)))
-        .where(said.c.ticket_id == t.id, customer_message(said.c))
-        .scalar_subquery()
-    )
-    other, other_metrics = TICKETS.alias("other"), METRICS.alias("other_metrics")
-    open_when_opened = or_(
-        other.c.created_at >= t.created_at,
-        other.c.status.not_in(("solved", "closed")),
-        other_metrics.c.solved_at.is_(None),
-        other_metrics.c.solved_at > t.created_at,
-    )
-    parallel = exists(
-        select(literal(1))
-        .select_from(other.outerjoin(other_metrics, other_metrics.c.ticket_id == other.c.id))
-        .where(
-            other.c.requester_id == t.requester_id,
-            other.c.id != t.id,
-            live(other.c),
-            other.c.created_at >= plus_days(ctx, t.created_at, -PARALLEL_DAYS),
-            other.c.created_at < m.solved_at,
-            open_when_opened,
-        )
-    )
-    contained = and_(channels <= 1, ~parallel)
-    rows = (
-        scoped_select(
-            buckets.index(m.solved_at),
-            t.group_id,
-            t.assignee_id,
-            {"contained": flag(contained), "one": literal(1)},
-        )
-        .select_from(METRICS.join(TICKETS, t.id == m.ticket_id))
-        .where(buckets.within(m.solved_at), live(t))
-    )
-    return tally(ctx, rows, {"containment_rate": ("contained", "one")}, scoped=scoped)
+    """Computed with the other facts of the solved tickets (`bot.metrics.solved`)."""
+    return {"containment_rate": solved_tally(ctx, buckets, scoped=scoped)["containment_rate"]}
 
 
 def repetition_per_journey(

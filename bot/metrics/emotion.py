@@ -16,19 +16,15 @@ from collections.abc import Collection
 from sqlalchemy import literal
 
 from bot.metrics.query import (
-    METRICS,
     RATINGS,
-    TICKETS,
     Buckets,
     Context,
     Results,
     flag,
-    live,
-    message_value,
     scoped_select,
     tally,
-    tally_categories,
 )
+from bot.metrics.solved import solved_tally
 
 KEYS = ("csat_rate", "sentiment_shift_rate", "worsened_count")
 SENTIMENT_KEYS = ("sentiment_shift_rate", "worsened_count")
@@ -57,37 +53,6 @@ def csat_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 
 
 def sentiment_shift(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    t, m = TICKETS.c, METRICS.c
-    cap = buckets.end_of(m.solved_at, ctx.now)
-    rows = (
-        scoped_select(
-            buckets.index(m.solved_at),
-            t.group_id,
-            t.assignee_id,
-            {
-                "began": message_value(t.id, "sentiment_label", lambda c: c.created_at < cap),
-                "ended": message_value(
-                    t.id, "sentiment_label", lambda c: c.created_at < cap, last=True
-                ),
-            },
-        )
-        .select_from(METRICS.join(TICKETS, t.id == m.ticket_id))
-        .where(buckets.within(m.solved_at), live(t))
-    )
-
-    def score(began: str | None, ended: str | None) -> dict[str, tuple[float, float]]:
-        negative = began == "negative"
-        calm = began in ("neutral", "positive")
-        return {
-            "sentiment_shift_rate": (int(negative and ended == "positive"), int(negative)),
-            "worsened_count": (int(calm and ended == "negative"), int(calm)),
-        }
-
-    return tally_categories(
-        ctx,
-        rows,
-        ["began", "ended"],
-        score,
-        keys=SENTIMENT_KEYS,
-        scoped=scoped,
-    )
+    """Computed with the other facts of the solved tickets (`bot.metrics.solved`)."""
+    found = solved_tally(ctx, buckets, scoped=scoped)
+    return {key: found[key] for key in SENTIMENT_KEYS}

@@ -11,7 +11,7 @@ one per agent (`Scope`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any, cast
@@ -96,6 +96,8 @@ class Context:
     conn: Connection
     settings: Settings
     now: datetime
+    #: Results shared by several metrics within one report (see `solved_facts`).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def postgres(self) -> bool:

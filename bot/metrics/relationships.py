@@ -20,7 +20,6 @@ from sqlalchemy import func, select
 from bot.metrics.query import (
     ALL,
     COMMENTS,
-    METRICS,
     RATINGS,
     SIGNALS,
     TICKETS,
@@ -39,6 +38,7 @@ from bot.metrics.query import (
     scoped_select,
     tally_categories,
 )
+from bot.metrics.solved import solved_tally
 from bot.signals.trust import has_trust_indicator
 
 KEYS = ("upsell_during_frustration_count", "trust_indicator_rate")
@@ -85,24 +85,10 @@ def upsell_during_frustration(ctx: Context, buckets: Buckets, *, scoped: bool) -
 
 
 def trust_indicator_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    t, m = TICKETS.c, METRICS.c
-    cap = buckets.end_of(m.solved_at, ctx.now)
-    last_trust = message_value(t.id, "trust_indicator", lambda c: c.created_at < cap, last=True)
-    rows = (
-        scoped_select(
-            buckets.index(m.solved_at),
-            t.group_id,
-            t.assignee_id,
-            {"trust": last_trust},
-        )
-        .select_from(METRICS.join(TICKETS, t.id == m.ticket_id))
-        .where(buckets.within(m.solved_at), live(t))
-    )
-
-    def score(trust: bool | None) -> dict[str, tuple[float, float]]:
-        return {"trust_indicator_rate": (int(bool(trust)), int(trust is not None))}
-
-    results = tally_categories(ctx, rows, ["trust"], score, keys=KEYS[1:], scoped=scoped)
+    # The last customer message of each solved ticket: with the other solved-ticket facts.
+    results = {
+        "trust_indicator_rate": solved_tally(ctx, buckets, scoped=scoped)["trust_indicator_rate"]
+    }
     series = results["trust_indicator_rate"]
     # Rating comments are few (one per rated ticket): read in Python with the same detector.
     r = RATINGS.c

@@ -19,6 +19,7 @@ from bot.metrics import (
     emotion,
     empathy,
     relationships,
+    solved,
     speed,
     transparency,
     understanding,
@@ -49,6 +50,9 @@ TREND_KEYS: tuple[str, ...] = (
     "containment_rate",
 )
 TREND_DAYS = 14
+#: Computed over the whole trend for a one-day period: the trend's metrics and the others
+#: their statements compute anyway (`bot.metrics.solved`).
+WIDE_KEYS: tuple[str, ...] = tuple(dict.fromkeys(TREND_KEYS + solved.KEYS))
 
 
 #: Each dimension's keys and the function computing them.
@@ -174,10 +178,12 @@ def _scoped_metrics(
 def tune(ctx: Context) -> None:
     """PostgreSQL, for this read-only transaction only: no JIT (the metric queries are
     many and short; compiling them cost more than running them), and random_page_cost 1.1
-    so the small per-ticket index probes are preferred to scanning whole tables."""
+    so the small per-ticket index probes are preferred to scanning whole tables; work_mem
+    64MB so the per-ticket sorts and hashes of the solved-ticket facts stay in memory."""
     if ctx.postgres:
         ctx.conn.execute(text("SET LOCAL jit = off"))
         ctx.conn.execute(text("SET LOCAL random_page_cost = 1.1"))
+        ctx.conn.execute(text("SET LOCAL work_mem = '64MB'"))
 
 
 def build_report(
@@ -247,26 +253,48 @@ def _figures(
     """Every metric for [previous, period] by group and agent, and the overall trend: one
     grouped query per metric family for the two periods, and one for the trend days.
 
-    For a one-day period the trend's last two days are the previous period and this one,
-    already computed the same way: the trend query covers only the days before them.
+    For a one-day period the trend's last two days are the previous period and this one:
+    the trend's metrics (and those computed in the same statements, `WIDE_KEYS`) are then
+    computed once for all TREND_DAYS days, by group and agent, and the two periods' figures
+    taken from its last two days (the same intervals, so the same figures); the other
+    metrics for the two periods only. (On SQLite, whose per-ticket probes are cheap, the
+    trend is computed apart, without groups and agents: measured faster there.)
     """
-    results = compute_all(ctx, Buckets.of_periods(previous, period))
     days = trend_buckets(period)
-    reused = 2 if period.days == 1 else 0
-    daily: Results = {}
-    earlier = TREND_DAYS - reused
-    if earlier:
+    if period.days == 1 and ctx.postgres:
+        wide = compute_all(ctx, days, keys=WIDE_KEYS)
+        results = compute_all(
+            ctx,
+            Buckets.of_periods(previous, period),
+            keys=[key for key in METRIC_KEYS if key not in WIDE_KEYS],
+        )
+        first = TREND_DAYS - 2
+        for key, series in wide.items():
+            results[key] = {
+                (bucket - first, scope): fig
+                for (bucket, scope), fig in series.items()
+                if bucket >= first
+            }
+        daily = wide
+    else:
+        results = compute_all(ctx, Buckets.of_periods(previous, period))
+        # A one-day period's two days are the trend's last two: computed already.
+        reused = 2 if period.days == 1 else 0
+        earlier = TREND_DAYS - reused
         daily = compute_all(
             ctx, Buckets(days.edges[: earlier + 1], days.timezone), scoped=False, keys=TREND_KEYS
         )
-    for key in TREND_KEYS:
-        series = daily.setdefault(key, {})
-        for offset in range(reused):
-            fig = results.get(key, {}).get((offset, ALL))
-            if fig is not None:
-                series[(earlier + offset, ALL)] = fig
+        for key in TREND_KEYS:
+            series = daily.setdefault(key, {})
+            for offset in range(reused):
+                fig = results.get(key, {}).get((offset, ALL))
+                if fig is not None:
+                    series[(earlier + offset, ALL)] = fig
     trend = {
-        key: [(days.edges[i], value_of(key, daily[key].get((i, ALL)))) for i in range(TREND_DAYS)]
+        key: [
+            (days.edges[i], value_of(key, daily.get(key, {}).get((i, ALL))))
+            for i in range(TREND_DAYS)
+        ]
         for key in TREND_KEYS
     }
     return results, trend

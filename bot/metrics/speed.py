@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal, select
+from sqlalchemy import ColumnElement, and_, exists, func, literal, select, true
 
 from bot.metrics.query import (
     ALL,
@@ -55,7 +55,9 @@ def compute(
     return results
 
 
-def _solved(buckets: Buckets, *columns: Any) -> Any:
+def _solved(buckets: Buckets, *columns: Any, source: Any = None) -> Any:
+    """The tickets solved in `buckets` (`source`: their metrics joined to their tickets,
+    and to anything else joined on)."""
     return (
         scoped_select(
             buckets.index(M.solved_at),
@@ -63,7 +65,7 @@ def _solved(buckets: Buckets, *columns: Any) -> Any:
             T.assignee_id,
             {f"c{i}": column for i, column in enumerate(columns)},
         )
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
+        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id) if source is None else source)
         .where(buckets.within(M.solved_at), live(T))
     )
 
@@ -132,17 +134,30 @@ def fcr_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     no other ticket in the `fcr_window_days` after the solve."""
     shifted = fcr_buckets(ctx, buckets)
     other = TICKETS.alias("other")
-    came_back = exists(
-        select(literal(1))
-        .select_from(other)
-        .where(
-            other.c.requester_id == T.requester_id,
-            other.c.id != T.id,
+
+    def returned(ticket: Any, solved_at: Any) -> list[ColumnElement[bool]]:
+        return [
+            other.c.requester_id == ticket.requester_id,
+            other.c.id != ticket.id,
             live(other.c),
-            other.c.created_at > M.solved_at,
-            other.c.created_at < plus_days(ctx, M.solved_at, ctx.fcr_days),
-        )
+            other.c.created_at > solved_at,
+            other.c.created_at < plus_days(ctx, solved_at, ctx.fcr_days),
+        ]
+
+    if not ctx.postgres:  # SQLite: a probe per solve is cheap
+        came_back = exists(select(literal(1)).select_from(other).where(*returned(T, M.solved_at)))
+        rows = _solved(shifted, flag(and_(M.reopens == 0, ~came_back)), literal(1))
+        return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)
+    # PostgreSQL: the solves whose requester came back in one join (a probe per solve reads
+    # the tickets table at random), joined back by id.
+    returns = (
+        select(T.id.label("id"))
+        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id).join(other, true()))
+        .where(shifted.within(M.solved_at), live(T), *returned(T, M.solved_at))
+        .group_by(T.id)
+        .subquery("came_back")
     )
-    resolved = and_(M.reopens == 0, ~came_back)
-    rows = _solved(shifted, flag(resolved), literal(1))
+    source = METRICS.join(TICKETS, T.id == M.ticket_id).outerjoin(returns, returns.c.id == T.id)
+    resolved = and_(M.reopens == 0, returns.c.id.is_(None))
+    rows = _solved(shifted, flag(resolved), literal(1), source=source)
     return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)

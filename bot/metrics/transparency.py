@@ -39,13 +39,12 @@ from bot.metrics.query import (
     flag,
     group_scope,
     live,
-    message_value,
     rollup,
     scoped_select,
     stamp,
     tally,
-    tally_categories,
 )
+from bot.metrics.solved import solved_tally
 
 KEYS = (
     "closure_rate",
@@ -101,45 +100,9 @@ def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 
 
 def confirmed_resolutions(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    cap = buckets.end_of(M.solved_at, ctx.now)
-    after = message_value(
-        T.id,
-        "resolution_reply",
-        lambda c: c.created_at > M.solved_at,
-        lambda c: c.created_at < cap,
-    )
-    before = message_value(
-        T.id, "resolution_reply", lambda c: c.created_at <= M.solved_at, last=True
-    )
-    rows = (
-        scoped_select(
-            buckets.index(M.solved_at),
-            T.group_id,
-            T.assignee_id,
-            {"after": after, "before": before, "reopened": flag(M.reopens > 0)},
-        )
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
-        .where(buckets.within(M.solved_at), live(T))
-    )
-
-    def score(
-        after: str | None, before: str | None, reopened: int
-    ) -> dict[str, tuple[float, float]]:
-        confirmed = (after if after is not None else before) == "confirm"
-        return {
-            "confirmed_resolution_rate": (int(confirmed), 1),
-            "closed_unconfirmed": (int(not confirmed), 1),
-            "reopened_after_solve": (int(reopened), 1),
-        }
-
-    return tally_categories(
-        ctx,
-        rows,
-        ["after", "before", "reopened"],
-        score,
-        keys=SOLVE_KEYS,
-        scoped=scoped,
-    )
+    """Computed with the other facts of the solved tickets (`bot.metrics.solved`)."""
+    found = solved_tally(ctx, buckets, scoped=scoped)
+    return {key: found[key] for key in SOLVE_KEYS}
 
 
 def open_tickets(ctx: Context, buckets: Buckets) -> Results:
