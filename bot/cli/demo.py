@@ -83,6 +83,10 @@ def demo(
     """Run alignbot end to end on the bundled Zendesk and Slack sandboxes."""
     from integrations.slack.sandbox import SlackSandbox
     from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
+    from integrations.zendesk.sandbox.generator import (
+        CUSTOMER_UPDATE_FIELD_ID,
+        TIME_TRACKING_FIELD_ID,
+    )
 
     started = time.monotonic()
     now = datetime.now(UTC)
@@ -102,6 +106,10 @@ def demo(
             zendesk_api_token="sandbox",
             database_url=f"sqlite:///{database}",
             slack_bot_token="xoxb-sandbox",
+            # The generated tickets carry a time-tracking app's field and a customer-safe
+            # progress field, as a configured account would.
+            zendesk_time_tracking_field_id=TIME_TRACKING_FIELD_ID,
+            zendesk_customer_update_field_id=CUSTOMER_UPDATE_FIELD_ID,
             slack_api_url=slack.url,
         )
         engine = open_store(settings.database_url)

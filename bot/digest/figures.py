@@ -37,15 +37,20 @@ def format_value(info: MetricInfo, value: float | None) -> str:
 
 
 def _change(info: MetricInfo, delta: float) -> str:
-    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
     size = abs(delta)
     if info.kind == "rate":
-        return f"{sign}{size * 100:.0f} pts"
-    if info.kind == "count":
-        return f"{sign}{size:,.0f}"
-    if info.kind == "minutes":
-        return f"{sign}{size / 60:.1f} h" if size >= 120 else f"{sign}{size:.0f} min"
-    return f"{sign}{size:.2f}"
+        shown, unit = f"{size * 100:.0f}", " pts"
+    elif info.kind == "count":
+        shown, unit = f"{size:,.0f}", ""
+    elif info.kind == "minutes" and size >= 120:
+        shown, unit = f"{size / 60:.1f}", " h"
+    elif info.kind == "minutes":
+        shown, unit = f"{size:.0f}", " min"
+    else:
+        shown, unit = f"{size:,.2f}", ""
+    # A change too small to show reads as none, never as "−0".
+    sign = "±" if float(shown.replace(",", "")) == 0 else "+" if delta > 0 else "−"
+    return f"{sign}{shown}{unit}"
 
 
 def verdict(info: MetricInfo, value: float | None, previous: float | None) -> Verdict:
