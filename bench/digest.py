@@ -45,6 +45,7 @@ NOW = datetime(2026, 11, 25, tzinfo=UTC)
 DAYS = 60
 AGENTS = 200
 GROUPS = 10
+BACKLOG_DAYS = 21
 BATCH = 20_000
 CHANNELS = ("email", "web", "chat", "phone", "messaging")
 SENTIMENT = (("negative", -0.6), ("neutral", 0.0), ("positive", 0.6))
@@ -92,7 +93,9 @@ def _rows(tickets: int, days: int = DAYS, seed: int = 1) -> Iterator[tuple[str, 
     for ticket in range(1, tickets + 1):
         created = NOW - timedelta(seconds=rnd.randrange(span))
         agent = rnd.randrange(1, AGENTS + 1)
-        solved = rnd.random() < 0.8
+        # A real backlog is recent: a fifth of the last three weeks' tickets are still open,
+        # older ones have all been solved (a year-old open ticket is a rarity, not 20%).
+        solved = rnd.random() < 0.8 or created < NOW - timedelta(days=BACKLOG_DAYS)
         solved_at = created + timedelta(minutes=rnd.randrange(10, 4_000)) if solved else None
         if solved_at and solved_at > NOW:
             solved_at, solved = None, False
@@ -319,7 +322,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--runs",
-        default="100000@60,1000000@60,1000000@365",
+        default="100000@60,1000000@365,1000000@60",
         help="comma-separated TICKETS@DAYS",
     )
     parser.add_argument("--stores", default="postgres,sqlite")
