@@ -371,7 +371,8 @@ def medians(ctx: Context, rows: Select[Any], *, scoped: bool) -> dict[tuple[int,
     """Medians of `rows` (a `scoped_select` with a column `v`, NULLs ignored) per bucket,
     overall and (when `scoped`) per group and per agent.
 
-    PostgreSQL: `percentile_cont(0.5)` grouped by bucket (and group, or agent). SQLite: an
+    PostgreSQL: `percentile_cont(0.5)` in one statement, grouping sets of bucket (and group,
+    or agent). SQLite: an
     ordered LIMIT/OFFSET query per bucket for the overall median, and for groups and agents
     the middle rows picked out by window functions: the same values either way.
     """
@@ -380,13 +381,13 @@ def medians(ctx: Context, rows: Select[Any], *, scoped: bool) -> dict[tuple[int,
     levels: list[tuple[str, ColumnElement[Any] | None]] = [("all", None)]
     if scoped:
         levels += [("group", sub.c.g), ("agent", sub.c.a)]
+    if ctx.postgres:
+        for kind, bucket, scope_id, median, count in _percentile_medians(ctx, sub, levels):
+            scope = ALL if scope_id is None else (kind, int(scope_id))
+            out[(bucket, scope)] = Fig(denominator=float(count), median=float(median))
+        return out
     for kind, key in levels:
-        if ctx.postgres:
-            found = _percentile_medians(ctx, sub, key)
-        elif key is None:
-            found = _ordered_medians(ctx, sub)
-        else:
-            found = _window_medians(ctx, sub, key)
+        found = _ordered_medians(ctx, sub) if key is None else _window_medians(ctx, sub, key)
         for bucket, scope_id, median, count in found:
             scope = ALL if key is None else (kind, int(scope_id))
             out[(bucket, scope)] = Fig(denominator=float(count), median=float(median))
@@ -397,18 +398,32 @@ _Median = tuple[int, Any, float, int]  # bucket, scope id (None overall), median
 
 
 def _percentile_medians(
-    ctx: Context, sub: Subquery, key: ColumnElement[Any] | None
-) -> list[_Median]:
-    keys = [sub.c.b] if key is None else [sub.c.b, key]
+    ctx: Context, sub: Subquery, levels: Sequence[tuple[str, ColumnElement[Any] | None]]
+) -> list[tuple[str, int, Any, float, int]]:
+    """(kind, bucket, scope id, median, count) for every level: one statement, grouping sets
+    of (bucket) and (bucket, key) for each level's key; a level's rows without a key (NULL
+    group or agent) are left out."""
+    sets = [tuple_(sub.c.b) if key is None else tuple_(sub.c.b, key) for _, key in levels]
+    marks = [func.grouping(key) for _, key in levels if key is not None]
+    keys = [key for _, key in levels if key is not None]
     stmt = select(
         sub.c.b,
-        null() if key is None else key,
+        *keys,
+        *marks,
         func.percentile_cont(0.5).within_group(sub.c.v),
         func.count(sub.c.v),
-    ).group_by(*keys)
-    if key is not None:
-        stmt = stmt.where(key.is_not(None))
-    return [(int(b), k, float(m), int(n)) for b, k, m, n in ctx.conn.execute(stmt)]
+    ).group_by(func.grouping_sets(*sets))
+    found = []
+    n = len(keys)
+    for row in ctx.conn.execute(stmt):
+        bucket, values, grouped_out = int(row[0]), row[1 : 1 + n], row[1 + n : 1 + 2 * n]
+        median, count = float(row[-2]), int(row[-1])
+        level = next((i for i in range(n) if grouped_out[i] == 0), None)
+        if level is None:
+            found.append(("all", bucket, None, median, count))
+        elif values[level] is not None:
+            found.append((levels[level + 1][0], bucket, values[level], median, count))
+    return found
 
 
 def _ordered_medians(ctx: Context, sub: Subquery) -> list[_Median]:

@@ -51,8 +51,8 @@ TREND_KEYS: tuple[str, ...] = (
 )
 TREND_DAYS = 14
 #: Computed over the whole trend for a one-day period: the trend's metrics and the others
-#: their statements compute anyway (`bot.metrics.solved`).
-WIDE_KEYS: tuple[str, ...] = tuple(dict.fromkeys(TREND_KEYS + solved.KEYS))
+#: their statements compute anyway (`bot.metrics.solved`, `bot.metrics.empathy`).
+WIDE_KEYS: tuple[str, ...] = tuple(dict.fromkeys(TREND_KEYS + solved.KEYS + empathy.KEYS))
 
 
 #: Each dimension's keys and the function computing them.

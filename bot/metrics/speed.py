@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, literal, select
 
 from bot.metrics.query import (
     ALL,
@@ -144,20 +144,9 @@ def fcr_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             other.c.created_at < plus_days(ctx, solved_at, ctx.fcr_days),
         ]
 
-    if not ctx.postgres:  # SQLite: a probe per solve is cheap
-        came_back = exists(select(literal(1)).select_from(other).where(*returned(T, M.solved_at)))
-        rows = _solved(shifted, flag(and_(M.reopens == 0, ~came_back)), literal(1))
-        return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)
-    # PostgreSQL: the solves whose requester came back in one join (a probe per solve reads
-    # the tickets table at random), joined back by id.
-    returns = (
-        select(T.id.label("id"))
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id).join(other, true()))
-        .where(shifted.within(M.solved_at), live(T), *returned(T, M.solved_at))
-        .group_by(T.id)
-        .subquery("came_back")
-    )
-    source = METRICS.join(TICKETS, T.id == M.ticket_id).outerjoin(returns, returns.c.id == T.id)
-    resolved = and_(M.reopens == 0, returns.c.id.is_(None))
-    rows = _solved(shifted, flag(resolved), literal(1), source=source)
+    # A probe per solve on (requester_id, created_at), bounded by the return window: on
+    # PostgreSQL too (measured faster than one join by requester, which reads every ticket
+    # of each requester and solves the tickets twice).
+    came_back = exists(select(literal(1)).select_from(other).where(*returned(T, M.solved_at)))
+    rows = _solved(shifted, flag(and_(M.reopens == 0, ~came_back)), literal(1))
     return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)
