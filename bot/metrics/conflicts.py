@@ -26,15 +26,13 @@ from sqlalchemy import select
 
 from bot.metrics.model import METRIC_INFO, AgentRankGap, ConflictTicket, Metric
 from bot.metrics.query import (
-    METRICS,
-    RATINGS,
-    TICKETS,
     Buckets,
     Context,
     live,
     message_value,
     plus_days,
 )
+from bot.store.tables import METRICS, RATINGS, TICKETS
 
 MAX_EXAMPLES = 5
 FAST_MINUTES = 60

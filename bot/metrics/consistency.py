@@ -29,9 +29,6 @@ from sqlalchemy import (
 
 from bot.metrics.query import (
     ALL,
-    COMMENTS,
-    SIGNALS,
-    TICKETS,
     Buckets,
     Context,
     Fig,
@@ -42,6 +39,7 @@ from bot.metrics.query import (
     live,
 )
 from bot.metrics.solved import PARALLEL_DAYS, solved_tally
+from bot.store.tables import COMMENTS, SIGNALS, TICKETS
 
 __all__ = ["KEYS", "PARALLEL_DAYS", "compute", "containment_rate", "repetition_per_journey"]
 

@@ -16,7 +16,6 @@ from collections.abc import Collection
 from sqlalchemy import literal
 
 from bot.metrics.query import (
-    RATINGS,
     Buckets,
     Context,
     Results,
@@ -25,6 +24,7 @@ from bot.metrics.query import (
     tally,
 )
 from bot.metrics.solved import solved_tally
+from bot.store.tables import RATINGS
 
 KEYS = ("csat_rate", "sentiment_shift_rate", "worsened_count")
 SENTIMENT_KEYS = ("sentiment_shift_rate", "worsened_count")

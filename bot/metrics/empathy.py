@@ -14,9 +14,6 @@ from collections.abc import Collection
 from sqlalchemy import and_, exists, literal, or_, select
 
 from bot.metrics.query import (
-    COMMENTS,
-    SIGNALS,
-    TICKETS,
     Buckets,
     Context,
     Results,
@@ -29,6 +26,7 @@ from bot.metrics.query import (
     scoped_select,
     tally,
 )
+from bot.store.tables import COMMENTS, SIGNALS, TICKETS
 
 KEYS = ("authentic_empathy_rate", "scripted_only_count")
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
-from typing import Any, cast
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -24,7 +24,6 @@ from sqlalchemy import (
     Interval,
     Select,
     Subquery,
-    Table,
     and_,
     case,
     false,
@@ -39,28 +38,11 @@ from sqlalchemy import (
 from sqlalchemy import (
     cast as sql_cast,
 )
-from sqlmodel import SQLModel
 
 from bot.metrics.model import Period
 from bot.settings import Settings
-from bot.store.models import Comment, Group, SatisfactionRating, Ticket, TicketMetric, User
-from bot.store.outbox import OutboxMessage
-from bot.store.signals import CommentSignal
+from bot.store.tables import COMMENTS, SIGNALS
 from bot.store.types import UTCDateTime
-
-
-def _table(model: type[SQLModel]) -> Table:
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
-
-
-TICKETS = _table(Ticket)
-COMMENTS = _table(Comment)
-SIGNALS = _table(CommentSignal)
-METRICS = _table(TicketMetric)
-RATINGS = _table(SatisfactionRating)
-USERS = _table(User)
-GROUPS = _table(Group)
-OUTBOX = _table(OutboxMessage)
 
 #: A figure's scope: the whole account, one group, or one agent (by Zendesk id).
 Scope = tuple[str, int]

@@ -19,10 +19,6 @@ from sqlalchemy import func, select
 
 from bot.metrics.query import (
     ALL,
-    COMMENTS,
-    RATINGS,
-    SIGNALS,
-    TICKETS,
     Buckets,
     Context,
     Fig,
@@ -40,6 +36,7 @@ from bot.metrics.query import (
 )
 from bot.metrics.solved import solved_tally
 from bot.signals.trust import has_trust_indicator
+from bot.store.tables import COMMENTS, RATINGS, SIGNALS, TICKETS
 
 KEYS = ("upsell_during_frustration_count", "trust_indicator_rate")
 

@@ -29,8 +29,6 @@ from bot.metrics.conflicts import agent_gaps, conflict_tickets
 from bot.metrics.model import METRIC_INFO, METRIC_KEYS, Metric, Period, Report
 from bot.metrics.query import (
     ALL,
-    GROUPS,
-    USERS,
     Buckets,
     Context,
     Fig,
@@ -38,6 +36,7 @@ from bot.metrics.query import (
     Scope,
 )
 from bot.settings import Settings
+from bot.store.tables import GROUPS, USERS
 
 #: Metrics the digest charts day by day.
 TREND_KEYS: tuple[str, ...] = (

@@ -33,10 +33,6 @@ from sqlalchemy import (
 )
 
 from bot.metrics.query import (
-    COMMENTS,
-    METRICS,
-    SIGNALS,
-    TICKETS,
     Buckets,
     Context,
     Results,
@@ -47,6 +43,7 @@ from bot.metrics.query import (
     scoped_select,
     tally,
 )
+from bot.store.tables import COMMENTS, METRICS, SIGNALS, TICKETS
 
 #: How far back another open ticket from the same requester counts as a second contact.
 PARALLEL_DAYS = 30

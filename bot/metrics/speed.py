@@ -15,8 +15,6 @@ from sqlalchemy import ColumnElement, and_, exists, func, literal, select
 
 from bot.metrics.query import (
     ALL,
-    METRICS,
-    TICKETS,
     Buckets,
     Context,
     Fig,
@@ -33,6 +31,7 @@ from bot.metrics.query import (
     scoped_select,
     tally,
 )
+from bot.store.tables import METRICS, TICKETS
 
 KEYS = ("aht_minutes", "solved_per_agent_day", "fcr_rate")
 M = METRICS.c

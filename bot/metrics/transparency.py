@@ -26,10 +26,6 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, select, union_a
 
 from bot.metrics.query import (
     ALL,
-    COMMENTS,
-    METRICS,
-    OUTBOX,
-    TICKETS,
     Buckets,
     Context,
     Fig,
@@ -45,6 +41,7 @@ from bot.metrics.query import (
     tally,
 )
 from bot.metrics.solved import solved_tally
+from bot.store.tables import COMMENTS, METRICS, OUTBOX, TICKETS
 
 KEYS = (
     "closure_rate",

@@ -12,9 +12,6 @@ from collections.abc import Collection
 from sqlalchemy import exists, literal, or_, select
 
 from bot.metrics.query import (
-    COMMENTS,
-    SIGNALS,
-    TICKETS,
     Buckets,
     Context,
     Results,
@@ -28,6 +25,7 @@ from bot.metrics.query import (
     scoped_select,
     tally_categories,
 )
+from bot.store.tables import COMMENTS, SIGNALS, TICKETS
 
 KEYS = ("context_acknowledged_rate", "redundant_question_count")
 #: How far back another ticket from the same requester counts as earlier contact.

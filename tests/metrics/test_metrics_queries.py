@@ -11,8 +11,6 @@ from sqlalchemy import Engine, literal, select
 from bot.metrics.model import Period
 from bot.metrics.query import (
     ALL,
-    METRICS,
-    TICKETS,
     Buckets,
     Context,
     agent_scope,
@@ -22,6 +20,7 @@ from bot.metrics.query import (
     plus_days,
     scoped_select,
 )
+from bot.store.tables import METRICS, TICKETS
 
 
 def test_buckets_are_local_days_in_utc() -> None:
