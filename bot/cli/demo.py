@@ -8,6 +8,8 @@ did, so a newcomer can see the data flow of the README happen.
 
 from __future__ import annotations
 
+import shutil
+import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -120,10 +122,22 @@ def demo(
         _signals_step(engine, settings, now)
         _digest_step(engine, settings, now, slack)
     console.rule(f"done in {time.monotonic() - started:.1f} s")
+    # As it was invoked (`make demo` runs .venv/bin/alignbot, which is not on PATH).
+    program = _program()
     console.print(
-        f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} alignbot stats[/] or "
-        f"[bold]DATABASE_URL=sqlite:///{database} alignbot digest --print[/]."
+        f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} {program} stats[/] or "
+        f"[bold]DATABASE_URL=sqlite:///{database} {program} digest --print[/]."
     )
+
+
+def _program() -> str:
+    invoked = Path(sys.argv[0])
+    if invoked.name != "alignbot" or shutil.which("alignbot") == str(invoked.resolve()):
+        return "alignbot"
+    try:
+        return str(invoked.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(invoked)
 
 
 def _sync_step(engine: Engine, settings: Settings) -> None:
