@@ -32,7 +32,7 @@ from bot.signals.message import agent_signals, customer_signals
 from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
-from bot.store.signals import CommentSignal
+from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
 log = logging.getLogger(__name__)
@@ -279,21 +279,7 @@ def _signal_values(
         "analyzer_version": ANALYZER_VERSION,
         "analyzed_at": now,
     }
-    for name in (
-        "language",
-        "sentiment_label",
-        "sentiment_score",
-        "frustration",
-        "resolution_reply",
-        "trust_indicator",
-        "restatements",
-        "empathy",
-        "empathy_matched",
-        "upsell",
-        "acknowledges_history",
-        "redundant_question",
-    ):
-        values[name] = None
+    values.update(dict.fromkeys(SIGNAL_COLUMNS))
     if not row.public or row.author_role not in ("customer", "agent"):
         return values
     text = _text(row)

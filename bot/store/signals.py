@@ -14,6 +14,22 @@ from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
 
+#: The signal columns of `comment_signals` (NULL on a role-only row, e.g. an internal note).
+SIGNAL_COLUMNS = (
+    "language",
+    "sentiment_label",
+    "sentiment_score",
+    "frustration",
+    "resolution_reply",
+    "trust_indicator",
+    "restatements",
+    "empathy",
+    "empathy_matched",
+    "upsell",
+    "acknowledges_history",
+    "redundant_question",
+)
+
 
 class CommentSignal(SQLModel, table=True):
     __tablename__ = "comment_signals"

@@ -28,6 +28,7 @@ from bot.store import (
     TicketMetric,
     User,
 )
+from bot.store.signals import SIGNAL_COLUMNS
 
 MADRID = "Europe/Madrid"
 ZONE = ZoneInfo(MADRID)
@@ -35,20 +36,6 @@ ZONE = ZoneInfo(MADRID)
 DAY = date(2026, 6, 3)
 #: When the digest runs: the morning after DAY.
 NOW = datetime(2026, 6, 4, 7, 0, tzinfo=ZONE)
-SIGNAL_COLUMNS = (
-    "language",
-    "sentiment_label",
-    "sentiment_score",
-    "frustration",
-    "resolution_reply",
-    "trust_indicator",
-    "restatements",
-    "empathy",
-    "empathy_matched",
-    "upsell",
-    "acknowledges_history",
-    "redundant_question",
-)
 
 
 def madrid(day: date | int, hour: int = 12, minute: int = 0) -> datetime:
