@@ -134,12 +134,28 @@ def fcr_note(ctx: Context, period: Period) -> tuple[str, bool]:
     return f"not final: {note}, at {_day(local.date())} {local:%H:%M}", False
 
 
+def reopen_note(ctx: Context, period: Period) -> tuple[str | None, bool]:
+    """Reopens count for `fcr_window_days` after each solve: final once the last window of
+    the period's solves has closed."""
+    closes = period.end.astimezone(UTC) + timedelta(days=ctx.fcr_days)
+    if ctx.now >= closes:
+        return None, True
+    local = closes.astimezone(ZoneInfo(period.timezone))
+    return (
+        f"not final: reopens within {ctx.fcr_days} days of a solve count, "
+        f"until {_day(local.date())} {local:%H:%M}",
+        False,
+    )
+
+
 def notes_for(ctx: Context, period: Period) -> dict[str, tuple[str | None, bool]]:
-    """Notes and finality: nothing is final before the period ends; FCR waits longer."""
+    """Notes and finality: nothing is final before the period ends; FCR and reopens wait
+    for their windows to close."""
     notes: dict[str, tuple[str | None, bool]] = {}
     if ctx.now < period.end:
         notes = dict.fromkeys(METRIC_KEYS, ("not final: the period has not ended", False))
     notes["fcr_rate"] = fcr_note(ctx, period)
+    notes["reopened_after_solve"] = reopen_note(ctx, period)
     return notes
 
 

@@ -60,3 +60,17 @@ def test_no_ratings_and_no_solves_means_no_values(engine: Engine) -> None:
     result = report(engine)
     for key in ("csat_rate", "sentiment_shift_rate", "worsened_count"):
         assert figures(result.metrics[key]) == (None, 0, 0)
+
+
+def test_ratings_of_deleted_tickets_never_count(engine: Engine, seed: Seed) -> None:
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 9))
+    seed.ticket(2, madrid(3, 8), solved=madrid(3, 9), deleted=True)
+    seed.rating(1, madrid(3, 10), "good", comment="You were so patient with me")
+    seed.rating(2, madrid(3, 10), "bad", comment="You were patient, thanks")
+    # A rating whose ticket the store does not hold yet still counts.
+    seed.rating(3, madrid(3, 11), "bad")
+    seed.save()
+    result = report(engine)
+    assert figures(result.metrics["csat_rate"]) == (0.5, 1, 2)
+    # Trust words: only ticket 1's rating comment (ticket 2 is deleted; no messages).
+    assert figures(result.metrics["trust_indicator_rate"]) == (1.0, 1, 1)
