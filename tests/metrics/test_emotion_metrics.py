@@ -23,8 +23,8 @@ def test_csat_counts_good_and_bad_ratings_of_the_local_day(engine: Engine, seed:
     assert figures(result.metrics["csat_rate"]) == (0.5, 2, 4)
     assert result.metrics["csat_rate"].previous == 1.0
     # The rating's own group and assignee: 1 good of 2.
-    assert figures(result.by_group["Billing"]["csat_rate"]) == (0.5, 1, 2)
-    assert figures(result.by_agent["Ana"]["csat_rate"]) == (0.5, 1, 2)
+    assert figures(result.by_group["1"]["csat_rate"]) == (0.5, 1, 2)
+    assert figures(result.by_agent["10"]["csat_rate"]) == (0.5, 1, 2)
 
 
 def test_sentiment_shift_and_worsened_conversations(engine: Engine, seed: Seed) -> None:

@@ -79,7 +79,7 @@ def test_confirmed_resolutions_read_the_customer_around_the_solve(
     assert figures(result.metrics["confirmed_resolution_rate"]) == (2 / 6, 2, 6)
     assert figures(result.metrics["closed_unconfirmed"]) == (4, 4, 6)
     assert figures(result.metrics["reopened_after_solve"]) == (1, 1, 6)
-    assert figures(result.by_agent["Ana"]["closed_unconfirmed"]) == (4, 4, 6)
+    assert figures(result.by_agent["10"]["closed_unconfirmed"]) == (4, 4, 6)
 
 
 def test_stale_tickets_at_the_end_of_the_period(engine: Engine, seed: Seed) -> None:
@@ -146,8 +146,8 @@ def test_proactive_updates_sent_in_the_period(engine: Engine, seed: Seed) -> Non
     proactive = result.metrics["proactive_updates_sent"]
     assert figures(proactive) == (2, 2, 2)
     assert proactive.previous == 1
-    assert figures(result.by_agent["Ana"]["proactive_updates_sent"]) == (1, 1, 1)
-    assert figures(result.by_group["Billing"]["proactive_updates_sent"]) == (1, 1, 1)
+    assert figures(result.by_agent["10"]["proactive_updates_sent"]) == (1, 1, 1)
+    assert figures(result.by_group["1"]["proactive_updates_sent"]) == (1, 1, 1)
 
 
 def test_no_proactive_updates_is_zero_not_none(engine: Engine, seed: Seed) -> None:
