@@ -8,8 +8,9 @@ and on PostgreSQL.
 
 Stores are filled directly (PostgreSQL by COPY, SQLite by executemany) with a synthetic
 support org: N tickets over D days, three public comments each (customer, agent, customer)
-with their stored signals, metric sets, satisfaction ratings, 10 groups, 200 agents and
-repeat requesters. A digest reads the reported day, the day before and the 14 days
+with their stored signals, metric sets, status histories (and the runs folded from them; a
+tenth of the solved tickets were reopened once), satisfaction ratings, 10 groups, 200
+agents and repeat requesters. A digest reads the reported day, the day before and the 14 days
 of its trend, so its cost grows mostly with the tickets per day: the
 default runs put 1M tickets both into 60 days (16,700 a day, a very large support org) and
 into a year (2,700 a day). PostgreSQL is vacuumed and analysed after the fill, as
@@ -37,6 +38,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, Table, create_engine, text  # noqa: E402
+
+from bot.store.history import Change, runs_of  # noqa: E402
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "ALIGNBOT_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -89,7 +92,7 @@ def _rows(tickets: int, days: int = DAYS, seed: int = 1) -> Iterator[tuple[str, 
             },
         )
     span = days * 86_400
-    comment_id = 0
+    comment_id = change_id = 0
     for ticket in range(1, tickets + 1):
         created = NOW - timedelta(seconds=rnd.randrange(span))
         agent = rnd.randrange(1, AGENTS + 1)
@@ -124,12 +127,33 @@ def _rows(tickets: int, days: int = DAYS, seed: int = 1) -> Iterator[tuple[str, 
                 "deleted": False,
             },
         )
+        reopens = 1 if solved and rnd.random() < 0.1 else 0
+        history = [(created, "new")]
+        if solved_at is not None:
+            if reopens:  # solved a third of the way, reopened two thirds of the way
+                third = (solved_at - created) / 3
+                history += [(created + third, "solved"), (created + 2 * third, "open")]
+            history.append((solved_at, "solved"))
+            if status == "closed" and solved_at + timedelta(days=4) < NOW:
+                history.append((solved_at + timedelta(days=4), "closed"))
+        elif status != "new":
+            history.append((created + timedelta(minutes=5), status))
+        for at, new_status in history:
+            change_id += 1
+            yield (
+                "ticket_status_changes",
+                {"id": change_id, "ticket_id": ticket, "at": at, "status": new_status},
+            )
+        for run in runs_of(
+            created, [Change(at, st, None, i) for i, (at, st) in enumerate(history)]
+        ):
+            yield "ticket_runs", run.row(ticket)
         yield (
             "ticket_metrics",
             {
                 "ticket_id": ticket,
                 "id": ticket,
-                "reopens": 1 if rnd.random() < 0.1 else 0,
+                "reopens": reopens,
                 "replies": 1,
                 "assignee_stations": 1,
                 "group_stations": 1,

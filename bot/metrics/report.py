@@ -166,19 +166,20 @@ def _names(ctx: Context, table: str, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     source = GROUPS if table == "group" else USERS
-    peer = source.alias("peer")
-    same_name = select(func.count()).where(peer.c.name == source.c.name)
+    named = select(source.c.name).where(source.c.id.in_(sorted(ids)))
+    peers = select(source.c.name, func.count().label("n")).where(source.c.name.in_(named))
     if table != "group":
-        same_name = same_name.where(peer.c.role != "end-user")
+        peers = peers.where(source.c.role != "end-user")
+    counts = peers.group_by(source.c.name).subquery("peers")
     found: dict[int, str] = {}
     shared: set[str] = set()
     for row in ctx.conn.execute(
-        select(source.c.id, source.c.name, same_name.scalar_subquery()).where(
-            source.c.id.in_(sorted(ids))
-        )
+        select(source.c.id, source.c.name, counts.c.n)
+        .select_from(source.outerjoin(counts, counts.c.name == source.c.name))
+        .where(source.c.id.in_(sorted(ids)))
     ):
         found[int(row[0])] = name = (row[1] or "").strip()
-        if row[2] > 1:
+        if (row[2] or 0) > 1:
             shared.add(name)
     names = {}
     for i in sorted(ids):
