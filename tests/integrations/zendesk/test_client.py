@@ -74,9 +74,12 @@ def test_an_export_never_starts_within_the_last_minute(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="alignbot.zendesk")
-    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW)) as sandbox:
-        client = client_for(sandbox)
-        now = int(time.time())
+    # One clock for Zendesk and the client that never moves: reading it twice gives the same
+    # second, so the test cannot depend on whether a real second ticks between two reads.
+    clock = FakeTime(float(int(time.time())))
+    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW), clock=clock) as sandbox:
+        client = client_for(sandbox, clock=clock, wall_clock=clock, sleep=clock.sleep)
+        now = int(clock())
         page = client.ticket_event_page(now)
 
     assert page["end_of_stream"] is True and sandbox.stats.by_status[422] == 0
