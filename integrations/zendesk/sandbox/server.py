@@ -169,7 +169,7 @@ class ZendeskSandbox(LoopbackServer):
 
     @property
     def netloc(self) -> str:
-        """host:port, what zenpy's ZENPY_FORCE_NETLOC wants."""
+        """host:port, e.g. 127.0.0.1:PORT."""
         return f"{self._host}:{self.port}"
 
     @property
