@@ -33,7 +33,8 @@ log = logging.getLogger("alignbot.sync")
 
 @dataclass(frozen=True)
 class SyncResult:
-    """What one pass wrote (rows upserted), what it rejected, and what it cost."""
+    """What one pass stored (distinct rows per table: a user sideloaded on three pages
+    counts once), what it rejected, and what it cost."""
 
     tickets: int = 0
     comments: int = 0
@@ -99,8 +100,8 @@ def sync(
             progress(
                 SyncProgress(
                     stream=stream,
-                    tickets=state.counts.get("tickets", 0),
-                    comments=state.counts.get("comments", 0),
+                    tickets=state.total("tickets"),
+                    comments=state.total("comments"),
                     api_calls=client.api_calls - calls_before,
                 )
             )
@@ -133,15 +134,14 @@ def sync(
     finally:
         if owned:
             client.close()
-    counts = state.counts
     return SyncResult(
-        tickets=counts.get("tickets", 0),
-        comments=counts.get("comments", 0),
-        users=counts.get("users", 0),
-        groups=counts.get("groups", 0),
-        metrics=counts.get("metrics", 0),
-        ratings=counts.get("ratings", 0),
-        deleted=counts.get("deleted", 0),
+        tickets=state.total("tickets"),
+        comments=state.total("comments"),
+        users=state.total("users"),
+        groups=state.total("groups"),
+        metrics=state.total("metrics"),
+        ratings=state.total("ratings"),
+        deleted=state.total("deleted"),
         rejected=state.notes.rejected,
         api_calls=client.api_calls - calls_before,
         seconds=time.monotonic() - started,
