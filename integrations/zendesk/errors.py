@@ -2,6 +2,15 @@
 
 They all derive from `bot.helpdesk.HelpdeskError`, so the domain can catch a failed write
 without importing anything from `integrations/`, and the CLI prints any of them as one line.
+
+    ZendeskError
+    ├── AuthError           401/403: the credentials; retrying cannot help
+    ├── ZendeskUnreachable  ZENDESK_URL leads nowhere; retrying cannot help
+    ├── ZendeskUnavailable  5xx, timeouts, dropped connections after every retry
+    ├── RateLimited         429 after every retry (`retry_after`)
+    ├── MalformedResponse   a 2xx page that never parsed
+    ├── NotFound            404
+    └── RecordInvalid       422
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ __all__ = [
     "RecordInvalid",
     "ZendeskError",
     "ZendeskUnavailable",
+    "ZendeskUnreachable",
 ]
 
 
@@ -33,6 +43,12 @@ class RateLimited(ZendeskError):
     def __init__(self, message: str, retry_after: float) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class ZendeskUnreachable(ZendeskError):
+    """ZENDESK_URL leads nowhere: the name does not resolve, the connection is refused (after a
+    short bounded retry), TLS fails, or it is not a URL. Retrying cannot fix these, so they
+    are raised at once, with a message naming ZENDESK_URL."""
 
 
 class ZendeskUnavailable(ZendeskError):

@@ -8,7 +8,8 @@ Streams run in order: groups, tickets (with users, groups, organizations, metric
 ticket events (comments), comment authors no ticket named, satisfaction ratings. A stream
 that fails (Zendesk down beyond every retry, a page that never parses) is logged, named in
 `SyncResult.errors` and left at its last committed page; the other streams still run. Bad
-credentials stop the whole pass at once (`AuthError`): every stream would fail the same way.
+credentials (`AuthError`) and a ZENDESK_URL that leads nowhere (`ZendeskUnreachable`) stop
+the whole pass at once: every stream would fail the same way.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from integrations.zendesk.client import ZendeskClient
-from integrations.zendesk.errors import AuthError, ZendeskError
+from integrations.zendesk.errors import AuthError, ZendeskError, ZendeskUnreachable
 from integrations.zendesk.streams import Pass
 
 __all__ = ["SyncProgress", "SyncResult", "sync"]
@@ -125,7 +126,7 @@ def sync(
         for name, step in steps:
             try:
                 step()
-            except AuthError:
+            except (AuthError, ZendeskUnreachable):
                 raise
             except ZendeskError as exc:
                 log.error("stream %s stopped at its last committed page: %s", name, exc)

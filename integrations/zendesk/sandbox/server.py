@@ -308,6 +308,9 @@ class ZendeskSandbox(LoopbackServer):
                 return self._export_tickets_time(params, base)
             case ["incremental", "ticket_events"]:
                 return self._export_ticket_events(params, base)
+            case ["tickets", "count"]:
+                alive = sum(1 for t in org.tickets.values() if t.get("status") != "deleted")
+                return {"count": {"value": alive, "refreshed_at": iso(self.now())}}
             case ["tickets", ticket_id]:
                 return {"ticket": self._ticket(_int_or_404(ticket_id))}
             case ["tickets", ticket_id, "comments"]:
