@@ -2,15 +2,6 @@
 
 They all derive from `bot.helpdesk.HelpdeskError`, so the domain can catch a failed write
 without importing anything from `integrations/`, and the CLI prints any of them as one line.
-
-    ZendeskError
-    ├── AuthError           401/403: the credentials; retrying cannot help
-    ├── ZendeskUnreachable  ZENDESK_URL leads nowhere; retrying cannot help
-    ├── ZendeskUnavailable  5xx, timeouts, dropped connections after every retry
-    ├── RateLimited         429 after every retry (`retry_after`)
-    ├── MalformedResponse   a 2xx page that never parsed
-    ├── NotFound            404
-    └── RecordInvalid       422
 """
 
 from __future__ import annotations
@@ -45,12 +36,6 @@ class RateLimited(ZendeskError):
         self.retry_after = retry_after
 
 
-class ZendeskUnreachable(ZendeskError):
-    """ZENDESK_URL leads nowhere: the name does not resolve, the connection is refused (after a
-    short bounded retry), TLS fails, or it is not a URL. Retrying cannot fix these, so they
-    are raised at once, with a message naming ZENDESK_URL."""
-
-
 class ZendeskUnavailable(ZendeskError):
     """5xx answers, timeouts or dropped connections outlasted every retry."""
 
@@ -65,3 +50,9 @@ class NotFound(ZendeskError):
 
 class RecordInvalid(ZendeskError):
     """Zendesk refused a write (422), e.g. a closed ticket or an unknown custom status."""
+
+
+class ZendeskUnreachable(ZendeskError):
+    """ZENDESK_URL leads nowhere: the name does not resolve, the connection is refused (after a
+    short bounded retry), TLS fails, or it is not a URL. Retrying cannot fix these, so they
+    are raised at once, with a message naming ZENDESK_URL."""
