@@ -3,7 +3,8 @@
 *Tickets*: a few examples from the period that look good on a traditional metric and feel
 bad on a human one, each with a link a manager can open:
 
-1. solved fast (first resolution within `FAST_MINUTES`) but reopened;
+1. solved fast (first resolution within `FAST_MINUTES`) but reopened (within the FCR
+   window, or already before its last solve in the period);
 2. solved, but the requester came back with a new ticket within `fcr_window_days` (tickets
    solved in the FCR period, whose window has closed);
 3. solved, but the customer's last message was negative;
@@ -22,7 +23,7 @@ from math import ceil
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, literal, select
 
 from bot.metrics.model import METRIC_INFO, AgentRankGap, ConflictTicket, Metric
 from bot.metrics.query import (
@@ -31,8 +32,11 @@ from bot.metrics.query import (
     live,
     message_value,
     plus_days,
+    reopened_after_solve,
+    solved_in,
+    stamp,
 )
-from bot.store.tables import METRICS, RATINGS, TICKETS
+from bot.store.tables import METRICS, RATINGS, RUNS, TICKETS
 
 MAX_EXAMPLES = 5
 FAST_MINUTES = 60
@@ -42,6 +46,7 @@ MAX_GAPS = 5
 
 T = TICKETS.c
 M = METRICS.c
+R = RUNS.c
 
 
 @dataclass(frozen=True)
@@ -102,18 +107,33 @@ def conflict_tickets(
 
 
 def _solved(period: Buckets, *columns: Any) -> Any:
+    """The tickets solved in `period` (from history, `query.solved_in`)."""
     return (
         select(T.id, T.subject, T.assignee_id, *columns)
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
-        .where(period.within(M.solved_at), live(T))
+        .select_from(
+            RUNS.join(TICKETS, T.id == R.ticket_id).outerjoin(METRICS, M.ticket_id == T.id)
+        )
+        .where(solved_in(period), live(T))
     )
 
 
 def _fast_but_reopened(ctx: Context, period: Buckets) -> list[_Example]:
     minutes = M.first_resolution_time_calendar
+    # Reopens so far: one before each earlier solve, and one after this solve if it came
+    # within the FCR window (and before now).
+    after = case(
+        (
+            and_(
+                R.reopened_at < plus_days(ctx, R.solved_at, ctx.fcr_days),
+                R.reopened_at < stamp(ctx.now),
+            ),
+            literal(1),
+        ),
+        else_=literal(0),
+    )
     rows = ctx.conn.execute(
-        _solved(period, minutes, M.reopens)
-        .where(M.reopens > 0, minutes <= FAST_MINUTES)
+        _solved(period, minutes, R.seq - 1 + after)
+        .where(reopened_after_solve(ctx, period), minutes <= FAST_MINUTES)
         .order_by(minutes, T.id)
         .limit(MAX_EXAMPLES)
     )
@@ -137,14 +157,14 @@ def _came_back(ctx: Context, period: Buckets) -> list[_Example]:
             other.c.requester_id == T.requester_id,
             other.c.id != T.id,
             live(other.c),
-            other.c.created_at > M.solved_at,
-            other.c.created_at < plus_days(ctx, M.solved_at, ctx.fcr_days),
+            other.c.created_at > R.solved_at,
+            other.c.created_at < plus_days(ctx, R.solved_at, ctx.fcr_days),
         )
         .order_by(other.c.created_at, other.c.id)
         .limit(1)
         .scalar_subquery()
     )
-    solved = _solved(period, M.solved_at, first_return.label("return_id")).subquery()
+    solved = _solved(period, R.solved_at, first_return.label("return_id")).subquery()
     rows = ctx.conn.execute(
         select(solved, other.c.created_at)
         .join(other, other.c.id == solved.c.return_id)
@@ -172,9 +192,9 @@ def _gap(start: datetime, end: datetime) -> str:
 
 
 def _negative_ending(ctx: Context, period: Buckets) -> list[_Example]:
-    cap = period.end_of(M.solved_at, ctx.now)
+    cap = period.end_of(R.solved_at, ctx.now)
     ended = message_value(T.id, "sentiment_label", lambda c: c.created_at < cap, last=True)
-    solved = _solved(period, M.solved_at, ended.label("ended")).subquery()
+    solved = _solved(period, R.solved_at, ended.label("ended")).subquery()
     rows = ctx.conn.execute(
         select(solved.c.id, solved.c.subject, solved.c.assignee_id)
         .where(solved.c.ended == "negative")

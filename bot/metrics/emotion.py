@@ -20,6 +20,7 @@ from bot.metrics.query import (
     Context,
     Results,
     flag,
+    on_live_ticket,
     scoped_select,
     tally,
 )
@@ -48,7 +49,11 @@ def csat_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
         r.group_id,
         r.assignee_id,
         {"good": flag(r.score == "good"), "one": literal(1)},
-    ).where(buckets.within(r.created_at), r.score.in_(("good", "bad")))
+    ).where(
+        buckets.within(r.created_at),
+        r.score.in_(("good", "bad")),
+        on_live_ticket(r.ticket_id),
+    )
     return tally(ctx, rows, {"csat_rate": ("good", "one")}, scoped=scoped)
 
 

@@ -219,6 +219,8 @@ class Report:
     period: Period
     previous_period: Period
     metrics: dict[str, Metric]
+    # Per group and per agent, keyed by Zendesk id (as text); names in group_names and
+    # agent_names (stable: "Sam (#11)" when two share a name).
     by_group: dict[str, dict[str, Metric]] = field(default_factory=dict)
     by_agent: dict[str, dict[str, Metric]] = field(default_factory=dict)
     alerts: list[Alert] = field(default_factory=list)
@@ -227,6 +229,8 @@ class Report:
     # Daily values of a few metrics over the last 14 days, oldest first, for the chart:
     # {"fcr_rate": [(date, value or None), ...], ...}
     trend: dict[str, list[tuple[date, float | None]]] = field(default_factory=dict)
+    group_names: dict[str, str] = field(default_factory=dict)
+    agent_names: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         def metrics(values: dict[str, Metric]) -> dict[str, Any]:
@@ -238,6 +242,8 @@ class Report:
             "metrics": metrics(self.metrics),
             "by_group": {name: metrics(values) for name, values in self.by_group.items()},
             "by_agent": {name: metrics(values) for name, values in self.by_agent.items()},
+            "group_names": dict(self.group_names),
+            "agent_names": dict(self.agent_names),
             "alerts": [alert.__dict__ for alert in self.alerts],
             "conflicts": {
                 "tickets": [ticket.__dict__ for ticket in self.conflict_tickets],

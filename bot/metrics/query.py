@@ -26,6 +26,7 @@ from sqlalchemy import (
     Subquery,
     and_,
     case,
+    exists,
     false,
     func,
     literal,
@@ -41,7 +42,7 @@ from sqlalchemy import (
 
 from bot.metrics.model import Period
 from bot.settings import Settings
-from bot.store.tables import COMMENTS, SIGNALS
+from bot.store.tables import COMMENTS, RUNS, SIGNALS, TICKETS
 from bot.store.types import UTCDateTime
 
 #: A figure's scope: the whole account, one group, or one agent (by Zendesk id).
@@ -145,6 +146,19 @@ class Buckets:
         return case(
             *((column < bound, literal(i)) for i, bound in enumerate(inner)),
             else_=literal(len(inner)),
+        )
+
+    def start_of(self, column: ColumnElement[Any]) -> ColumnElement[Any]:
+        """The start of the bucket `column` falls in (rows already filtered by `within`)."""
+        starts = self.bounds[:-1]
+        if len(starts) == 1:
+            return stamp(starts[0])
+        return case(
+            *(
+                (column < bound, stamp(start))
+                for bound, start in zip(self.bounds[1:-1], starts, strict=False)
+            ),
+            else_=stamp(starts[-1]),
         )
 
     def ends(self, cap: datetime | None = None) -> tuple[datetime, ...]:
@@ -454,6 +468,50 @@ def customer_message(c: Any) -> ColumnElement[bool]:
 def agent_reply(c: Any) -> ColumnElement[bool]:
     """A public comment by an agent (never an internal note)."""
     return and_(c.author_role == "agent", is_true(c.public))
+
+
+def on_live_ticket(ticket_id: ColumnElement[Any]) -> ColumnElement[bool]:
+    """A row (a rating) whose ticket Zendesk has not deleted (or that the store does not
+    hold yet): deleted tickets never count."""
+    dead = select(literal(1)).where(TICKETS.c.id == ticket_id, TICKETS.c.deleted == true())
+    return ~exists(dead)
+
+
+R = RUNS.c
+
+
+def solved_in(buckets: Buckets) -> ColumnElement[bool]:
+    """The runs (`ticket_runs`) that count as "solved in the bucket": solved in it and not
+    solved again later in the same bucket, so a ticket counts once per bucket, at its last
+    solve there, and a past bucket keeps the solves it had whatever happens later."""
+    return and_(
+        buckets.within(R.solved_at),
+        or_(R.next_solved_at.is_(None), R.next_solved_at >= buckets.end_of(R.solved_at)),
+    )
+
+
+def reopened_after_solve(ctx: Context, buckets: Buckets) -> ColumnElement[bool]:
+    """A solve counted in a bucket (`solved_in`) whose ticket was reopened: after an earlier
+    solve in the same bucket, or within `fcr_window_days` of this solve (and before now)."""
+    return or_(
+        R.prev_solved_at >= buckets.start_of(R.solved_at),
+        and_(
+            R.reopened_at < plus_days(ctx, R.solved_at, ctx.fcr_days),
+            R.reopened_at < stamp(ctx.now),
+        ),
+    )
+
+
+def first_solve_held(ctx: Context) -> ColumnElement[bool]:
+    """The ticket's first solve, not reopened within `fcr_window_days` (before now)."""
+    return and_(
+        R.prev_solved_at.is_(None),
+        or_(
+            R.reopened_at.is_(None),
+            R.reopened_at >= plus_days(ctx, R.solved_at, ctx.fcr_days),
+            R.reopened_at >= stamp(ctx.now),
+        ),
+    )
 
 
 def live(t: Any) -> ColumnElement[bool]:

@@ -31,6 +31,7 @@ from bot.metrics.query import (
     is_true,
     live,
     message_value,
+    on_live_ticket,
     scoped_select,
     tally_categories,
 )
@@ -91,7 +92,10 @@ def trust_indicator_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Res
     r = RATINGS.c
     comments = ctx.conn.execute(
         select(buckets.index(r.created_at), r.group_id, r.assignee_id, r.comment).where(
-            buckets.within(r.created_at), r.comment.is_not(None), func.trim(r.comment) != ""
+            buckets.within(r.created_at),
+            r.comment.is_not(None),
+            func.trim(r.comment) != "",
+            on_live_ticket(r.ticket_id),
         )
     )
     for bucket, group, agent, text in comments:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 
 from bot.metrics import (
     consistency,
@@ -134,31 +134,57 @@ def fcr_note(ctx: Context, period: Period) -> tuple[str, bool]:
     return f"not final: {note}, at {_day(local.date())} {local:%H:%M}", False
 
 
+def reopen_note(ctx: Context, period: Period) -> tuple[str | None, bool]:
+    """Reopens count for `fcr_window_days` after each solve: final once the last window of
+    the period's solves has closed."""
+    closes = period.end.astimezone(UTC) + timedelta(days=ctx.fcr_days)
+    if ctx.now >= closes:
+        return None, True
+    local = closes.astimezone(ZoneInfo(period.timezone))
+    return (
+        f"not final: reopens within {ctx.fcr_days} days of a solve count, "
+        f"until {_day(local.date())} {local:%H:%M}",
+        False,
+    )
+
+
 def notes_for(ctx: Context, period: Period) -> dict[str, tuple[str | None, bool]]:
-    """Notes and finality: nothing is final before the period ends; FCR waits longer."""
+    """Notes and finality: nothing is final before the period ends; FCR and reopens wait
+    for their windows to close."""
     notes: dict[str, tuple[str | None, bool]] = {}
     if ctx.now < period.end:
         notes = dict.fromkeys(METRIC_KEYS, ("not final: the period has not ended", False))
     notes["fcr_rate"] = fcr_note(ctx, period)
+    notes["reopened_after_solve"] = reopen_note(ctx, period)
     return notes
 
 
 def _names(ctx: Context, table: str, ids: set[int]) -> dict[int, str]:
-    """Display names by id, unique: duplicates get their id, missing ones a placeholder."""
+    """Display names by id, stable from one digest to the next: a name another group (or
+    agent) in the store also has gets the id ("Sam (#11)"), whoever appears in this report;
+    one the store has no row for is a placeholder ("agent 99")."""
     if not ids:
         return {}
     source = GROUPS if table == "group" else USERS
-    found = {
-        int(row[0]): (row[1] or "").strip()
-        for row in ctx.conn.execute(
-            select(source.c.id, source.c.name).where(source.c.id.in_(sorted(ids)))
+    peer = source.alias("peer")
+    same_name = select(func.count()).where(peer.c.name == source.c.name)
+    if table != "group":
+        same_name = same_name.where(peer.c.role != "end-user")
+    found: dict[int, str] = {}
+    shared: set[str] = set()
+    for row in ctx.conn.execute(
+        select(source.c.id, source.c.name, same_name.scalar_subquery()).where(
+            source.c.id.in_(sorted(ids))
         )
-    }
-    names = {i: found.get(i) or f"{table} {i}" for i in ids}
-    counts: dict[str, int] = {}
-    for name in names.values():
-        counts[name] = counts.get(name, 0) + 1
-    return {i: (f"{n} (#{i})" if counts[n] > 1 else n) for i, n in sorted(names.items())}
+    ):
+        found[int(row[0])] = name = (row[1] or "").strip()
+        if row[2] > 1:
+            shared.add(name)
+    names = {}
+    for i in sorted(ids):
+        name = found.get(i) or f"{table} {i}"
+        names[i] = f"{name} (#{i})" if name in shared else name
+    return names
 
 
 def _scoped_metrics(
@@ -209,13 +235,14 @@ def build_report(
         scopes = {scope for series in results.values() for (_, scope) in series if scope != ALL}
         group_names = _names(ctx, "group", {i for kind, i in scopes if kind == "group"})
         agent_names = _names(ctx, "agent", {i for kind, i in scopes if kind == "agent"})
+        # Keyed by Zendesk id (stable whatever the names), in the order of their names.
         by_group = {
-            name: _scoped_metrics(results, ("group", i), notes)
-            for i, name in sorted(group_names.items(), key=lambda item: item[1])
+            str(i): _scoped_metrics(results, ("group", i), notes)
+            for i, _ in sorted(group_names.items(), key=lambda item: (item[1], item[0]))
         }
         by_agent = {
-            name: _scoped_metrics(results, ("agent", i), notes)
-            for i, name in sorted(agent_names.items(), key=lambda item: item[1])
+            str(i): _scoped_metrics(results, ("agent", i), notes)
+            for i, _ in sorted(agent_names.items(), key=lambda item: (item[1], item[0]))
         }
         current = Buckets.of_periods(period)
 
@@ -235,7 +262,11 @@ def build_report(
         by_agent=by_agent,
         alerts=alerts(metrics),
         conflict_tickets=examples,
-        agent_gaps=agent_gaps(by_agent),
+        agent_gaps=agent_gaps(
+            {agent_names[int(key)]: metrics for key, metrics in by_agent.items()}
+        ),
+        group_names={str(i): name for i, name in group_names.items()},
+        agent_names={str(i): name for i, name in agent_names.items() if str(i) in by_agent},
         trend=trend,
     )
 

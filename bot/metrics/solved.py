@@ -1,7 +1,8 @@
 """Facts about the tickets solved in the buckets, computed once for every metric reading them.
 
 Containment, confirmed resolutions, sentiment shift and the trust words in the last message
-all look at the tickets solved in the bucket (`ticket_metrics.solved_at`) and, most of them,
+all look at the tickets solved in the bucket (from their history, `query.solved_in`) and,
+most of them,
 at the ticket's public customer messages: the first or last one (analysed, written before the
 bucket ended), the first after the solve, the last before it, the channels they came through.
 
@@ -40,10 +41,12 @@ from bot.metrics.query import (
     flag,
     live,
     plus_days,
+    reopened_after_solve,
     scoped_select,
+    solved_in,
     tally,
 )
-from bot.store.tables import COMMENTS, METRICS, SIGNALS, TICKETS
+from bot.store.tables import COMMENTS, RUNS, SIGNALS, TICKETS
 
 #: How far back another open ticket from the same requester counts as a second contact.
 PARALLEL_DAYS = 30
@@ -84,12 +87,13 @@ def solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 
 def _contained(ctx: Context, k: Any) -> ColumnElement[bool]:
     """Containment of each solved ticket (`k`: the per-ticket facts): at most one channel,
-    and no other ticket from the same requester open when this one was opened. A correlated
+    and no other ticket from the same requester open when this one was opened (by the other
+    ticket's history: a run of it unsolved at that moment). A correlated
     EXISTS per ticket, a range probe of (requester_id, created_at), made only for tickets
     with one channel: on PostgreSQL too, measured faster than one join by requester over the
     solved tickets (which reads and joins the solved tickets a second time)."""
-    other, other_metrics = TICKETS.alias("other"), METRICS.alias("other_metrics")
-    others = other.outerjoin(other_metrics, other_metrics.c.ticket_id == other.c.id)
+    other, other_runs = TICKETS.alias("other"), RUNS.alias("other_runs")
+    others = other.join(other_runs, other_runs.c.ticket_id == other.c.id)
     found = exists(
         select(literal(1))
         .select_from(others)
@@ -101,9 +105,10 @@ def _contained(ctx: Context, k: Any) -> ColumnElement[bool]:
             other.c.created_at < k.solved_at,
             or_(
                 other.c.created_at >= k.created_at,
-                other.c.status.not_in(("solved", "closed")),
-                other_metrics.c.solved_at.is_(None),
-                other_metrics.c.solved_at > k.created_at,
+                and_(
+                    other_runs.c.opened_at <= k.created_at,
+                    or_(other_runs.c.solved_at.is_(None), other_runs.c.solved_at > k.created_at),
+                ),
             ),
         )
     )
@@ -111,7 +116,7 @@ def _contained(ctx: Context, k: Any) -> ColumnElement[bool]:
 
 
 def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    t, m, c, s = TICKETS.c, METRICS.c, COMMENTS.c, SIGNALS.c
+    t, m, c, s = TICKETS.c, RUNS.c, COMMENTS.c, SIGNALS.c
     cap = buckets.end_of(m.solved_at, ctx.now)
     analysed = s.comment_id.is_not(None)
     # One row per public customer message of each solved ticket (one row of NULLs for a
@@ -125,8 +130,13 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             t.requester_id.label("requester_id"),
             t.created_at.label("created_at"),
             m.solved_at.label("solved_at"),
-            m.reopens.label("reopens"),
-            case((c.channel == "other", t.channel), else_=c.channel).label("channel"),
+            _int(reopened_after_solve(ctx, buckets)).label("reopens"),
+            # Channels of the messages written before the bucket ended (capped at now).
+            case(
+                (c.created_at >= cap, null()),
+                (c.channel == "other", t.channel),
+                else_=c.channel,
+            ).label("channel"),
             s.sentiment_label.label("sentiment"),
             s.resolution_reply.label("reply"),
             case(
@@ -141,29 +151,29 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             c.id.label("said_id"),
         )
         .select_from(
-            METRICS.join(TICKETS, t.id == m.ticket_id)
+            RUNS.join(TICKETS, t.id == m.ticket_id)
             .outerjoin(COMMENTS, and_(c.ticket_id == t.id, customer_message(c)))
             .outerjoin(SIGNALS, s.comment_id == c.id)
         )
-        .where(buckets.within(m.solved_at), live(t))
+        .where(solved_in(buckets), live(t))
         .subquery("messages")
     )
     mc = messages.c
     order = (mc.said_at, mc.said_id)
     ranked = select(
         messages,
-        func.sum(mc.capped).over(partition_by=mc.id, order_by=order).label("capped_n"),
-        func.sum(mc.capped).over(partition_by=mc.id).label("capped_total"),
-        func.sum(mc.after).over(partition_by=mc.id, order_by=order).label("after_n"),
-        func.sum(mc.before).over(partition_by=mc.id, order_by=order).label("before_n"),
-        func.sum(mc.before).over(partition_by=mc.id).label("before_total"),
+        func.sum(mc.capped).over(partition_by=[mc.id, mc.b], order_by=order).label("capped_n"),
+        func.sum(mc.capped).over(partition_by=[mc.id, mc.b]).label("capped_total"),
+        func.sum(mc.after).over(partition_by=[mc.id, mc.b], order_by=order).label("after_n"),
+        func.sum(mc.before).over(partition_by=[mc.id, mc.b], order_by=order).label("before_n"),
+        func.sum(mc.before).over(partition_by=[mc.id, mc.b]).label("before_total"),
     ).subquery("ranked")
     r = ranked.c
     last_capped = and_(r.capped == 1, r.capped_n == r.capped_total)
     tickets = (
         select(
             r.id,
-            func.max(r.b).label("b"),
+            r.b,
             func.max(r.g).label("g"),
             func.max(r.a).label("a"),
             func.max(r.requester_id).label("requester_id"),
@@ -177,7 +187,7 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             _pick(_first(r.after, r.after_n), r.reply).label("after"),
             _pick(and_(r.before == 1, r.before_n == r.before_total), r.reply).label("before"),
         )
-        .group_by(r.id)
+        .group_by(r.id, r.b)
         .subquery("solved")
     )
     k = tickets.c

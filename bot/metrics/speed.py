@@ -1,9 +1,9 @@
 """Speed & effort: handle time, tickets solved per agent-day, and first-contact resolution.
 
-Cohort of all three: tickets *solved* in the bucket (`ticket_metrics.solved_at`, Zendesk's
-latest solve), not deleted, attributed to the ticket's group and assignee. First-contact
-resolution looks at the tickets solved `fcr_window_days` earlier, whose return window has
-closed (see `fcr_buckets`).
+Cohort of all three: tickets *solved* in the bucket, from their history (`ticket_runs`: a
+ticket counts once per bucket, at its last solve there, see `query.solved_in`), not deleted,
+attributed to the ticket's group and assignee. First-contact resolution looks at the tickets
+solved `fcr_window_days` earlier, whose return window has closed (see `fcr_buckets`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.metrics.query import (
     Scope,
     agent_scope,
     day_buckets,
+    first_solve_held,
     flag,
     group_scope,
     live,
@@ -29,12 +30,14 @@ from bot.metrics.query import (
     number,
     plus_days,
     scoped_select,
+    solved_in,
     tally,
 )
-from bot.store.tables import METRICS, TICKETS
+from bot.store.tables import METRICS, RUNS, TICKETS
 
 KEYS = ("aht_minutes", "solved_per_agent_day", "fcr_rate")
 M = METRICS.c
+R = RUNS.c
 T = TICKETS.c
 
 TRACKED_NOTE = "median handle time from the time-tracking field"
@@ -54,18 +57,21 @@ def compute(
     return results
 
 
-def _solved(buckets: Buckets, *columns: Any, source: Any = None) -> Any:
-    """The tickets solved in `buckets` (`source`: their metrics joined to their tickets,
-    and to anything else joined on)."""
+def _solved(buckets: Buckets, *columns: Any, metrics: bool = False) -> Any:
+    """The tickets solved in `buckets`: their runs joined to the tickets (and, when
+    `metrics`, to Zendesk's metric sets)."""
+    source = RUNS.join(TICKETS, T.id == R.ticket_id)
+    if metrics:
+        source = source.outerjoin(METRICS, M.ticket_id == T.id)
     return (
         scoped_select(
-            buckets.index(M.solved_at),
+            buckets.index(R.solved_at),
             T.group_id,
             T.assignee_id,
             {f"c{i}": column for i, column in enumerate(columns)},
         )
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id) if source is None else source)
-        .where(buckets.within(M.solved_at), live(T))
+        .select_from(source)
+        .where(solved_in(buckets), live(T))
     )
 
 
@@ -85,7 +91,7 @@ def aht_minutes(ctx: Context, buckets: Buckets, *, scoped: bool) -> dict[tuple[i
             for fig in tracked.values():
                 fig.note = TRACKED_NOTE
             return tracked
-    resolution = _solved(buckets, M.first_resolution_time_calendar).subquery()
+    resolution = _solved(buckets, M.first_resolution_time_calendar, metrics=True).subquery()
     rows = select(resolution.c.b, resolution.c.g, resolution.c.a, resolution.c.c0.label("v"))
     figures = medians(ctx, rows, scoped=scoped)
     note = RESOLUTION_NOTE if field is not None else "median first-resolution time"
@@ -100,9 +106,9 @@ def solved_per_agent_day(ctx: Context, buckets: Buckets) -> dict[tuple[int, Scop
     on; the overall figure counts an agent once a day whatever the group."""
     days, owner = day_buckets(buckets)
     per_day = (
-        scoped_select(days.index(M.solved_at), T.group_id, T.assignee_id, {"one": literal(1)})
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
-        .where(days.within(M.solved_at), live(T), T.assignee_id.is_not(None))
+        scoped_select(days.index(R.solved_at), T.group_id, T.assignee_id, {"one": literal(1)})
+        .select_from(RUNS.join(TICKETS, T.id == R.ticket_id))
+        .where(solved_in(days), live(T), T.assignee_id.is_not(None))
         .subquery()
     )
     rows = ctx.conn.execute(
@@ -129,8 +135,9 @@ def fcr_buckets(ctx: Context, buckets: Buckets) -> Buckets:
 
 
 def fcr_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    """Of tickets solved in the shifted buckets, those never reopened whose requester opened
-    no other ticket in the `fcr_window_days` after the solve."""
+    """Of tickets solved in the shifted buckets, those solved for the first time and not
+    reopened within `fcr_window_days` of it, whose requester opened no other ticket in the
+    `fcr_window_days` after the solve."""
     shifted = fcr_buckets(ctx, buckets)
     other = TICKETS.alias("other")
 
@@ -146,6 +153,6 @@ def fcr_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     # A probe per solve on (requester_id, created_at), bounded by the return window: on
     # PostgreSQL too (measured faster than one join by requester, which reads every ticket
     # of each requester and solves the tickets twice).
-    came_back = exists(select(literal(1)).select_from(other).where(*returned(T, M.solved_at)))
-    rows = _solved(shifted, flag(and_(M.reopens == 0, ~came_back)), literal(1))
+    came_back = exists(select(literal(1)).select_from(other).where(*returned(T, R.solved_at)))
+    rows = _solved(shifted, flag(and_(first_solve_held(ctx), ~came_back)), literal(1))
     return tally(ctx, rows, {"fcr_rate": ("c0", "c1")}, scoped=scoped)

@@ -22,7 +22,7 @@ from collections.abc import Collection
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
 
 from bot.metrics.query import (
     ALL,
@@ -36,12 +36,10 @@ from bot.metrics.query import (
     group_scope,
     live,
     rollup,
-    scoped_select,
     stamp,
-    tally,
 )
 from bot.metrics.solved import solved_tally
-from bot.store.tables import COMMENTS, METRICS, OUTBOX, TICKETS
+from bot.store.tables import COMMENTS, OUTBOX, RUNS, STATUS_CHANGES, TICKETS
 
 KEYS = (
     "closure_rate",
@@ -64,7 +62,6 @@ UNSOLVED = ("new", "open", "hold")
 SOLVED = ("solved", "closed")
 
 T = TICKETS.c
-M = METRICS.c
 
 
 def compute(
@@ -82,18 +79,80 @@ def compute(
 
 
 def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    solved_in_time = M.solved_at < buckets.end_of(T.created_at)
-    rows = (
-        scoped_select(
-            buckets.index(T.created_at),
-            T.group_id,
-            T.assignee_id,
-            {"closed": flag(and_(M.solved_at.is_not(None), solved_in_time)), "one": literal(1)},
+    """Of the tickets unsolved at some moment in the bucket (open at its start, created in
+    it, or reopened in it), the share solved at its end (capped at now): from history."""
+    per_ticket = _unsolved_in(ctx, buckets)
+    columns: dict[str, ColumnElement[Any]] = {}
+    for index in range(len(buckets)):
+        columns[f"open{index}"] = per_ticket.c[f"open{index}"]
+        columns[f"closed{index}"] = per_ticket.c[f"closed{index}"]
+    rows = select(
+        per_ticket.c.g, per_ticket.c.a, *(func.sum(c) for c in columns.values())
+    ).group_by(per_ticket.c.g, per_ticket.c.a)
+    per_bucket = []
+    for row in ctx.conn.execute(rows):
+        values = dict(zip(columns, row[2:], strict=True))
+        for index in range(len(buckets)):
+            if values[f"open{index}"]:  # a scope with nothing in a bucket has no figure
+                per_bucket.append(
+                    (index, row[0], row[1], values[f"closed{index}"], values[f"open{index}"])
+                )
+    results = rollup(per_bucket, ["closure_rate"])
+    if not scoped:
+        results = {
+            key: {at: f for at, f in s.items() if at[1] == ALL} for key, s in results.items()
+        }
+    return results
+
+
+def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
+    """One row per live ticket unsolved at some moment in any bucket, with its group and
+    agent and, per bucket i, `open{i}` (unsolved at some moment in it), `closed{i}` (also
+    solved at its end, capped at now) and `unsolved_end{i}` (unsolved at its end).
+
+    Read from the runs overlapping the buckets: those still unsolved (a partial index) and
+    those solved since the first bucket began (the `solved_at` index), each per bucket.
+    """
+    r = RUNS.c
+    flags: dict[str, ColumnElement[Any]] = {}
+    for index, cap in enumerate(buckets.ends(ctx.now)):
+        start, end = buckets.bounds[index], buckets.bounds[index + 1]
+        unsolved = and_(r.opened_at < end, or_(r.solved_at.is_(None), r.solved_at > start))
+        solved_then = and_(r.solved_at < cap, or_(r.reopened_at.is_(None), r.reopened_at >= cap))
+        flags[f"open{index}"] = flag(unsolved)
+        flags[f"solved{index}"] = flag(and_(r.solved_at > start, solved_then))
+        flags[f"unsolved_end{index}"] = flag(
+            and_(r.opened_at < cap, or_(r.solved_at.is_(None), r.solved_at >= cap))
         )
-        .select_from(TICKETS.outerjoin(METRICS, M.ticket_id == T.id))
-        .where(buckets.within(T.created_at), live(T))
+    parts = [
+        select(r.ticket_id, *(c.label(n) for n, c in flags.items())).where(
+            condition, r.opened_at < buckets.end
+        )
+        for condition in (r.solved_at.is_(None), r.solved_at > buckets.start)
+    ]
+    runs = union_all(*parts).subquery("runs")
+    per_ticket = (
+        select(
+            runs.c.ticket_id,
+            *(func.max(runs.c[name]).label(name) for name in flags),
+        )
+        .group_by(runs.c.ticket_id)
+        .subquery("per_ticket")
     )
-    return tally(ctx, rows, {"closure_rate": ("closed", "one")}, scoped=scoped)
+    p = per_ticket.c
+    return (
+        select(
+            T.group_id.label("g"),
+            T.assignee_id.label("a"),
+            T.id.label("id"),
+            *(p[f"open{i}"].label(f"open{i}") for i in range(len(buckets))),
+            *((p[f"open{i}"] * p[f"solved{i}"]).label(f"closed{i}") for i in range(len(buckets))),
+            *(p[f"unsolved_end{i}"].label(f"unsolved_end{i}") for i in range(len(buckets))),
+        )
+        .select_from(per_ticket.join(TICKETS, T.id == p.ticket_id))
+        .where(live(T))
+        .subquery("unsolved_in")
+    )
 
 
 def confirmed_resolutions(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
@@ -103,21 +162,28 @@ def confirmed_resolutions(ctx: Context, buckets: Buckets, *, scoped: bool) -> Re
 
 
 def open_tickets(ctx: Context, buckets: Buckets) -> Results:
-    """Stale tickets and the tickets proactive updates are counted beside, in one pass over
-    the tickets that may have been open in any bucket: unsolved now (by status), or solved
-    since the first bucket started (by `solved_at`).
+    """Stale tickets and the tickets proactive updates are counted beside, from history.
 
-    Per bucket: *backlog* = created before its end (capped at now) and unsolved then (new,
-    open or on hold now, or solved only after it); *stale* = backlog tickets whose last
-    public agent reply before then (or creation) is older than the priority's threshold;
-    *open* = created before its end and pending or unsolved now, or solved after it started.
+    Per bucket: *open* = unsolved at some moment in it (as for the closure rate); *backlog*
+    = unsolved at its end (capped at now) with a status then that waits on us (new, open or
+    on hold: the latest status change before then, or the current status of a ticket whose
+    history the store does not hold); *stale* = backlog tickets whose last public agent
+    reply before then (or creation) is older than the priority's threshold.
     """
-    now_open: dict[str, ColumnElement[Any]] = {}  # tickets unsolved now
-    solved: dict[str, ColumnElement[Any]] = {}  # tickets solved since the first bucket began
-    pending = T.status == "pending"
+    per_ticket = _unsolved_in(ctx, buckets)
+    p = per_ticket.c
+    sc = STATUS_CHANGES.alias("status_then")
     priority = func.coalesce(T.priority, "normal")
+    columns: dict[str, ColumnElement[Any]] = {}
     for index, as_of in enumerate(buckets.ends(ctx.now)):
-        start, end = buckets.bounds[index], buckets.bounds[index + 1]
+        status_then = func.coalesce(
+            select(sc.c.status)
+            .where(sc.c.ticket_id == T.id, sc.c.at < as_of)
+            .order_by(sc.c.at.desc(), sc.c.id.desc())
+            .limit(1)
+            .scalar_subquery(),
+            T.status,
+        )
         reply = COMMENTS.alias()
         last_reply = (
             select(func.max(reply.c.created_at))
@@ -128,44 +194,28 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
             *((priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
             else_=stamp(as_of - STALE_AFTER["normal"]),
         )
-        waiting = func.coalesce(last_reply, T.created_at) < cutoff
-        for columns, backlog, opened in (
-            (now_open, and_(~pending, T.created_at < as_of), T.created_at < end),
-            (
-                solved,
-                and_(T.created_at < as_of, M.solved_at >= as_of),
-                and_(T.created_at < end, M.solved_at >= start),
-            ),
-        ):
-            columns[f"backlog{index}"] = flag(backlog)
-            columns[f"stale{index}"] = case((backlog, flag(waiting)), else_=literal(0))
-            columns[f"open{index}"] = flag(opened)
-    unsolved_now = scoped_select(literal(0), T.group_id, T.assignee_id, now_open).where(
-        T.status.in_((*UNSOLVED, "pending")), T.created_at < buckets.end, live(T)
-    )
-    solved_since = (
-        scoped_select(literal(0), T.group_id, T.assignee_id, solved)
-        .select_from(METRICS.join(TICKETS, T.id == M.ticket_id))
-        .where(
-            M.solved_at >= buckets.start,
-            T.status.in_(SOLVED),
-            T.created_at < buckets.end,
-            live(T),
+        backlog = and_(p[f"unsolved_end{index}"] == 1, status_then.in_(UNSOLVED))
+        columns[f"backlog{index}"] = flag(backlog)
+        columns[f"stale{index}"] = case(
+            (backlog, flag(func.coalesce(last_reply, T.created_at) < cutoff)), else_=literal(0)
         )
+        columns[f"open{index}"] = p[f"open{index}"]
+    rows = (
+        select(T.group_id, T.assignee_id, *(func.sum(c) for c in columns.values()))
+        .select_from(per_ticket.join(TICKETS, T.id == p.id))
+        .group_by(T.group_id, T.assignee_id)
     )
-    names = list(now_open)  # the same columns, in the same order, in both parts
-    sub = union_all(unsolved_now, solved_since).subquery()
-    sums = [func.sum(sub.c[name]) for name in names]
-    rows = ctx.conn.execute(select(sub.c.g, sub.c.a, *sums).group_by(sub.c.g, sub.c.a)).all()
     per_bucket = []
-    for row in rows:
-        group, agent, values = row[0], row[1], dict(zip(names, row[2:], strict=True))
+    for row in ctx.conn.execute(rows):
+        values = dict(zip(columns, row[2:], strict=True))
         for index in range(len(buckets)):
+            if not (values[f"backlog{index}"] or values[f"open{index}"]):
+                continue  # a scope with nothing in a bucket has no figure
             per_bucket.append(
                 (
                     index,
-                    group,
-                    agent,
+                    row[0],
+                    row[1],
                     values[f"stale{index}"],
                     values[f"backlog{index}"],
                     0,

@@ -1,6 +1,7 @@
 """The store: SQLModel tables, engines and sessions, Alembic migrations."""
 
 from bot.store.db import make_engine, open_store, session_scope, upgrade
+from bot.store.history import TicketRun, TicketStatusChange
 from bot.store.models import (
     Comment,
     Group,
@@ -24,6 +25,8 @@ __all__ = [
     "SyncState",
     "Ticket",
     "TicketMetric",
+    "TicketRun",
+    "TicketStatusChange",
     "User",
     "make_engine",
     "open_store",

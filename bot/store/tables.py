@@ -11,6 +11,7 @@ from typing import cast
 from sqlalchemy import Table
 from sqlmodel import SQLModel
 
+from bot.store.history import RUNS, STATUS_CHANGES
 from bot.store.models import (
     Comment,
     Group,
@@ -31,7 +32,9 @@ __all__ = [
     "ORGANIZATIONS",
     "OUTBOX",
     "RATINGS",
+    "RUNS",
     "SIGNALS",
+    "STATUS_CHANGES",
     "SYNC_STATE",
     "TICKETS",
     "USERS",

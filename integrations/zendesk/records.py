@@ -430,3 +430,32 @@ def author_role(
     if role is not None:
         return "customer" if role == "end-user" else "agent"
     return "customer"
+
+
+#: Ticket statuses Zendesk reports; a status change to anything else is rejected.
+STATUSES = frozenset({"new", "open", "pending", "hold", "solved", "closed", "deleted"})
+
+
+def status_change_row(child: Any, audit: Record, notes: Notes) -> Record:
+    """A status change from a ticket event export's `Create` or `Change` child event whose
+    `field_name` is `status` (the caller picks those). Its time is the audit's."""
+    cid = record_id(child)
+    ticket_id = _as_int(audit.get("ticket_id"))
+    if ticket_id is None:
+        raise Rejected(f"status change {cid} belongs to no ticket")
+    at = parse_time(audit.get("created_at")) or parse_time(audit.get("timestamp"))
+    if at is None:
+        raise Rejected(f"status change {cid} has no time (its audit has no created_at)")
+    status = child.get("value")
+    if status not in STATUSES:
+        raise Rejected(f"status change {cid} names no known status: {_short(status)}")
+    previous = child.get("previous_value")
+    return {
+        "id": cid,
+        "ticket_id": ticket_id,
+        "audit_id": _as_int(audit.get("id")),
+        "at": at,
+        "status": status,
+        "previous_status": previous if previous in STATUSES else None,
+        "actor_id": _as_int(audit.get("updater_id")),
+    }

@@ -24,12 +24,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
+from bot.store.history import rebuild_runs
 from bot.store.tables import (
     COMMENTS,
     GROUPS,
     METRICS,
     ORGANIZATIONS,
     RATINGS,
+    STATUS_CHANGES,
     SYNC_STATE,
     TICKETS,
     USERS,
@@ -44,6 +46,7 @@ from integrations.zendesk.records import (
     metric_row,
     organization_row,
     rating_row,
+    status_change_row,
     ticket_row,
     user_row,
 )
@@ -205,6 +208,9 @@ class Pass:
                 )
                 self.write(conn, TICKETS, tickets)
                 self.write(conn, METRICS, metrics)
+                # A ticket's runs need its creation and, until its status history arrives
+                # with the event export, its current state (bot.store.history).
+                rebuild_runs(conn, [t["id"] for t in tickets])
                 after = page.get("after_cursor")
                 if isinstance(after, str) and after:
                     position.cursor = after
@@ -248,8 +254,12 @@ class Pass:
                 # audits; build its rows a slice at a time to keep memory flat.
                 written = 0
                 for first in range(0, len(fresh), EVENT_SLICE):
-                    rows = self._comment_rows(conn, fresh[first : first + EVENT_SLICE])
+                    events = fresh[first : first + EVENT_SLICE]
+                    rows = self._comment_rows(conn, events)
                     written += self.write(conn, COMMENTS, rows)
+                    changes = self._status_rows(events)
+                    self.count("status_changes", self.write(conn, STATUS_CHANGES, changes))
+                    rebuild_runs(conn, [row["ticket_id"] for row in changes])
                 self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
@@ -272,6 +282,22 @@ class Pass:
                 log.warning("ticket event export did not move past %d; stopping this pass", start)
                 return
             start, seen = next_start, at_end
+
+    def _status_rows(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The status changes in `events`: `Create` and `Change` children of `status`."""
+        rows = []
+        for event in events:
+            kids = event.get("child_events")
+            for child in kids if isinstance(kids, list) else []:
+                if not isinstance(child, dict) or child.get("field_name") != "status":
+                    continue
+                if (child.get("event_type") or child.get("type")) not in ("Create", "Change"):
+                    continue
+                try:
+                    rows.append(status_change_row(child, event, self.notes))
+                except Rejected as exc:
+                    self.notes.reject("status change", str(exc))
+        return rows
 
     def _comment_rows(self, conn: Connection, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         children: list[tuple[Any, dict[str, Any]]] = []

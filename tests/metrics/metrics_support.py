@@ -26,8 +26,10 @@ from bot.store import (
     SatisfactionRating,
     Ticket,
     TicketMetric,
+    TicketStatusChange,
     User,
 )
+from bot.store.history import rebuild_runs
 from bot.store.signals import SIGNAL_COLUMNS
 
 MADRID = "Europe/Madrid"
@@ -60,6 +62,8 @@ class Seed:
         self.next_comment = 1000
         self.next_rating = 5000
         self.next_outbox = 1
+        self.next_change = 90_000
+        self.ticket_ids: list[int] = []
 
     # People -------------------------------------------------------------------------------
     def group(self, group_id: int, name: str) -> int:
@@ -92,9 +96,37 @@ class Seed:
         custom_fields: dict[str, Any] | None = None,
         subject: str | None = None,
         deleted: bool = False,
+        history: list[tuple[datetime, str]] | None = None,
     ) -> int:
+        """A ticket, its metric set and its status history. Without `history`: created
+        `new`, then `status` at creation (unless solved), `reopens` solve-and-reopen pairs
+        spread evenly between creation and `solved`, and the solve at `solved`."""
         if solved is not None and status == "open":
             status = "solved"
+        if history is None:
+            history = [(created, "new")]
+            if solved is None and status != "new":
+                history.append((created, status))
+            if solved is not None:
+                step = (solved - created) / (2 * reopens + 1)
+                for i in range(reopens):
+                    history += [
+                        (created + step * (2 * i + 1), "solved"),
+                        (created + step * (2 * i + 2), "open"),
+                    ]
+                history.append((solved, "solved"))
+        for at, new_status in history:
+            self.next_change += 1
+            self.rows[TicketStatusChange].append(
+                {
+                    "id": self.next_change,
+                    "ticket_id": ticket_id,
+                    "at": at,
+                    "status": new_status,
+                    "actor_id": assignee,
+                }
+            )
+        self.ticket_ids.append(ticket_id)
         self.rows[Ticket].append(
             {
                 "id": ticket_id,
@@ -272,7 +304,9 @@ class Seed:
             for model, rows in self.rows.items():
                 if rows:
                     conn.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+            rebuild_runs(conn, self.ticket_ids)
         self.rows.clear()
+        self.ticket_ids.clear()
 
 
 def report(

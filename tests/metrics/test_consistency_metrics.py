@@ -69,9 +69,9 @@ def test_repetition_per_journey(engine: Engine, seed: Seed) -> None:
     assert figures(repetition) == (1.0, 3, 3)
     assert repetition.previous == 1.0  # 2 June: 1 restatement / 1 journey
     # Billing (tickets 1, 3): requesters 1 and 2, 0 restatements -> 0 / 2.
-    assert figures(result.by_group["Billing"]["repetition_per_journey"]) == (0.0, 0, 2)
+    assert figures(result.by_group["1"]["repetition_per_journey"]) == (0.0, 0, 2)
     # Tech (tickets 2, 4): requesters 1 and 3, 2 + 1 restatements -> 3 / 2.
-    assert figures(result.by_group["Tech"]["repetition_per_journey"]) == (1.5, 3, 2)
+    assert figures(result.by_group["2"]["repetition_per_journey"]) == (1.5, 3, 2)
 
 
 def test_no_customer_messages_means_no_journeys(engine: Engine) -> None:

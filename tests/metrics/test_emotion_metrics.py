@@ -23,8 +23,8 @@ def test_csat_counts_good_and_bad_ratings_of_the_local_day(engine: Engine, seed:
     assert figures(result.metrics["csat_rate"]) == (0.5, 2, 4)
     assert result.metrics["csat_rate"].previous == 1.0
     # The rating's own group and assignee: 1 good of 2.
-    assert figures(result.by_group["Billing"]["csat_rate"]) == (0.5, 1, 2)
-    assert figures(result.by_agent["Ana"]["csat_rate"]) == (0.5, 1, 2)
+    assert figures(result.by_group["1"]["csat_rate"]) == (0.5, 1, 2)
+    assert figures(result.by_agent["10"]["csat_rate"]) == (0.5, 1, 2)
 
 
 def test_sentiment_shift_and_worsened_conversations(engine: Engine, seed: Seed) -> None:
@@ -60,3 +60,17 @@ def test_no_ratings_and_no_solves_means_no_values(engine: Engine) -> None:
     result = report(engine)
     for key in ("csat_rate", "sentiment_shift_rate", "worsened_count"):
         assert figures(result.metrics[key]) == (None, 0, 0)
+
+
+def test_ratings_of_deleted_tickets_never_count(engine: Engine, seed: Seed) -> None:
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 9))
+    seed.ticket(2, madrid(3, 8), solved=madrid(3, 9), deleted=True)
+    seed.rating(1, madrid(3, 10), "good", comment="You were so patient with me")
+    seed.rating(2, madrid(3, 10), "bad", comment="You were patient, thanks")
+    # A rating whose ticket the store does not hold yet still counts.
+    seed.rating(3, madrid(3, 11), "bad")
+    seed.save()
+    result = report(engine)
+    assert figures(result.metrics["csat_rate"]) == (0.5, 1, 2)
+    # Trust words: only ticket 1's rating comment (ticket 2 is deleted; no messages).
+    assert figures(result.metrics["trust_indicator_rate"]) == (1.0, 1, 1)

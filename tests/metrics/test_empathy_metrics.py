@@ -51,11 +51,11 @@ def test_replies_to_heavy_messages(engine: Engine, seed: Seed) -> None:
     assert result.metrics["authentic_empathy_rate"].previous == 0.0
     assert result.metrics["scripted_only_count"].previous == 1
     # Ana answered T1, T3 (2), T7, T9 (2): 3 authentic of 6.
-    assert figures(result.by_agent["Ana"]["authentic_empathy_rate"]) == (0.5, 3, 6)
-    assert figures(result.by_agent["Ana"]["scripted_only_count"]) == (0, 0, 6)
+    assert figures(result.by_agent["10"]["authentic_empathy_rate"]) == (0.5, 3, 6)
+    assert figures(result.by_agent["10"]["scripted_only_count"]) == (0, 0, 6)
     # Ben answered T2 (script) and T5 (authentic).
-    assert figures(result.by_agent["Ben"]["authentic_empathy_rate"]) == (0.5, 1, 2)
-    assert figures(result.by_agent["Ben"]["scripted_only_count"]) == (1, 1, 2)
+    assert figures(result.by_agent["11"]["authentic_empathy_rate"]) == (0.5, 1, 2)
+    assert figures(result.by_agent["11"]["scripted_only_count"]) == (1, 1, 2)
 
 
 def test_no_heavy_messages_means_no_value(engine: Engine, seed: Seed) -> None:

@@ -48,7 +48,9 @@ def test_an_empty_store_has_every_key_and_no_values(engine: Engine) -> None:
     }
 
 
-def test_groups_and_agents_get_every_key_under_unique_names(engine: Engine, seed: Seed) -> None:
+def test_groups_and_agents_are_keyed_by_id_with_stable_unique_names(
+    engine: Engine, seed: Seed
+) -> None:
     seed.group(1, "Billing")
     seed.agent(11, "Sam")
     seed.agent(12, "Sam")  # two agents called Sam
@@ -59,14 +61,22 @@ def test_groups_and_agents_get_every_key_under_unique_names(engine: Engine, seed
     seed.ticket(4, madrid(3, 8), solved=madrid(3, 9))  # no group, no assignee
     seed.save()
     result = report(engine)
-    assert list(result.by_agent) == ["Sam (#11)", "Sam (#12)", "agent 99"]
-    assert list(result.by_group) == ["Billing", "group 7"]
+    assert list(result.by_agent) == ["11", "12", "99"]
+    assert result.agent_names == {"11": "Sam (#11)", "12": "Sam (#12)", "99": "agent 99"}
+    assert list(result.by_group) == ["1", "7"]
+    assert result.group_names == {"1": "Billing", "7": "group 7"}
     for values in (*result.by_agent.values(), *result.by_group.values()):
         assert list(values) == list(METRIC_KEYS)
     # Overall counts the unassigned, ungrouped ticket too; Billing has two of four.
     assert result.metrics["closure_rate"].denominator == 4
-    assert figures(result.by_group["Billing"]["closure_rate"]) == (1.0, 2, 2)
-    assert figures(result.by_agent["Sam (#12)"]["closure_rate"]) == (1.0, 1, 1)
+    assert figures(result.by_group["1"]["closure_rate"]) == (1.0, 2, 2)
+    assert figures(result.by_agent["12"]["closure_rate"]) == (1.0, 1, 1)
+    # Two days later only one Sam is at work: he keeps his key and his name.
+    seed.ticket(5, madrid(5, 8), assignee=12, solved=madrid(5, 9))
+    seed.save()
+    next_day = report(engine, date(2026, 6, 5), now=madrid(6, 7))
+    assert next_day.agent_names["12"] == "Sam (#12)"
+    assert "11" not in next_day.by_agent
 
 
 def test_the_trend_has_a_value_per_local_day(engine: Engine, seed: Seed) -> None:
@@ -142,7 +152,14 @@ def test_nothing_is_final_before_the_period_ends(engine: Engine, seed: Seed) -> 
     assert all(not metric.final for metric in during.metrics.values())
     assert during.metrics["closure_rate"].note == "not final: the period has not ended"
     after = report(engine)
-    assert all(metric.final for metric in after.metrics.values())
+    assert [key for key, metric in after.metrics.items() if not metric.final] == [
+        "reopened_after_solve"
+    ]
+    assert after.metrics["reopened_after_solve"].note == (
+        "not final: reopens within 7 days of a solve count, until 11 Jun 00:00"
+    )
+    week_later = report(engine, now=madrid(11, 0))
+    assert all(metric.final for metric in week_later.metrics.values())
 
 
 def test_report_json_has_the_digest_shape(engine: Engine, seed: Seed) -> None:
@@ -156,11 +173,13 @@ def test_report_json_has_the_digest_shape(engine: Engine, seed: Seed) -> None:
         "metrics",
         "by_group",
         "by_agent",
+        "group_names",
+        "agent_names",
         "alerts",
         "conflicts",
         "trend",
     }
     assert data["period"]["start"] == "2026-06-03T00:00:00+02:00"
     assert data["previous_period"]["start"] == "2026-06-02T00:00:00+02:00"
-    assert set(data["by_agent"]["Ana"]) == set(METRIC_KEYS)
+    assert set(data["by_agent"]["10"]) == set(METRIC_KEYS)
     assert data["trend"]["fcr_rate"][-1][0] == "2026-06-03"

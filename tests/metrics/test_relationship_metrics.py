@@ -33,8 +33,8 @@ def test_upsells_while_the_customer_is_negative(engine: Engine, seed: Seed) -> N
     # 3 June: replies after a negative message: U1, U3; pitching: U1.
     assert figures(upsells) == (1, 1, 2)
     assert upsells.previous == 1
-    assert figures(result.by_agent["Ana"]["upsell_during_frustration_count"]) == (1, 1, 1)
-    assert figures(result.by_agent["Ben"]["upsell_during_frustration_count"]) == (0, 0, 1)
+    assert figures(result.by_agent["10"]["upsell_during_frustration_count"]) == (1, 1, 1)
+    assert figures(result.by_agent["11"]["upsell_during_frustration_count"]) == (0, 0, 1)
 
 
 def test_trust_words_in_last_messages_and_rating_comments(engine: Engine, seed: Seed) -> None:

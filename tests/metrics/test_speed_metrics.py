@@ -65,8 +65,8 @@ def test_handle_time_median_per_agent(engine: Engine, seed: Seed) -> None:
     seed.save()
     result = report(engine)
     assert result.metrics["aht_minutes"].value == 20.0
-    assert figures(result.by_agent["Ana"]["aht_minutes"]) == (15.0, None, 2)
-    assert figures(result.by_agent["Ben"]["aht_minutes"]) == (40.0, None, 1)
+    assert figures(result.by_agent["10"]["aht_minutes"]) == (15.0, None, 2)
+    assert figures(result.by_agent["11"]["aht_minutes"]) == (40.0, None, 1)
 
 
 def test_solves_count_on_the_local_day_not_the_utc_day(engine: Engine, seed: Seed) -> None:
@@ -100,10 +100,10 @@ def test_solved_per_agent_day_counts_each_agent_once_a_day(engine: Engine, seed:
     # Overall: 4 assigned solves / 2 agent-days (Ana, Ben) = 2.0.
     assert figures(result.metrics["solved_per_agent_day"]) == (2.0, 4, 2)
     # Billing: Ana's 2 / 1 agent-day; Tech: 2 (Ana 1, Ben 1) / 2 agent-days = 1.0.
-    assert figures(result.by_group["Billing"]["solved_per_agent_day"]) == (2.0, 2, 1)
-    assert figures(result.by_group["Tech"]["solved_per_agent_day"]) == (1.0, 2, 2)
-    assert figures(result.by_agent["Ana"]["solved_per_agent_day"]) == (3.0, 3, 1)
-    assert figures(result.by_agent["Ben"]["solved_per_agent_day"]) == (1.0, 1, 1)
+    assert figures(result.by_group["1"]["solved_per_agent_day"]) == (2.0, 2, 1)
+    assert figures(result.by_group["2"]["solved_per_agent_day"]) == (1.0, 2, 2)
+    assert figures(result.by_agent["10"]["solved_per_agent_day"]) == (3.0, 3, 1)
+    assert figures(result.by_agent["11"]["solved_per_agent_day"]) == (1.0, 1, 1)
 
 
 def test_agent_days_over_a_two_day_period(engine: Engine, seed: Seed) -> None:
@@ -119,7 +119,7 @@ def test_agent_days_over_a_two_day_period(engine: Engine, seed: Seed) -> None:
     result = build_report(engine, settings(), period, now=NOW)
     # 4 solves / 3 agent-days (Ana 2 June, Ana 3 June, Ben 3 June).
     assert figures(result.metrics["solved_per_agent_day"]) == (4 / 3, 4, 3)
-    assert figures(result.by_agent["Ana"]["solved_per_agent_day"]) == (1.5, 3, 2)
+    assert figures(result.by_agent["10"]["solved_per_agent_day"]) == (1.5, 3, 2)
 
 
 def fcr_store(seed: Seed) -> None:

@@ -7,20 +7,48 @@ from metrics_support import Seed, figures, madrid, report
 from sqlalchemy import Engine
 
 
-def test_closure_rate_counts_tickets_created_and_solved_in_the_period(
+def test_closure_rate_counts_tickets_unsolved_at_some_moment_of_the_period(
     engine: Engine, seed: Seed
 ) -> None:
-    seed.ticket(1, madrid(3, 8), solved=madrid(3, 23, 30))  # solved 3 June: closed
-    seed.ticket(2, madrid(3, 9), solved=madrid(4, 0, 30))  # solved after the day: not
-    seed.ticket(3, madrid(3, 10))  # open
-    seed.ticket(4, madrid(3, 11), solved=madrid(3, 12))  # closed
-    seed.ticket(5, madrid(2, 8), solved=madrid(2, 9))  # 2 June
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 23, 30))  # created and solved 3 June
+    seed.ticket(2, madrid(3, 9), solved=madrid(4, 0, 30))  # solved after the day ended
+    seed.ticket(3, madrid(3, 10))  # still open
+    seed.ticket(4, madrid(3, 11), solved=madrid(3, 12))  # created and solved 3 June
+    seed.ticket(5, madrid(2, 8), solved=madrid(2, 9))  # solved 2 June, stayed solved
     seed.ticket(6, madrid(3, 12), solved=madrid(3, 13), deleted=True)  # deleted: ignored
+    seed.ticket(7, madrid(1, 8), solved=madrid(3, 15))  # backlog worked off on 3 June
+    # Solved 2 June, reopened 3 June 09:00, still open at the end of 3 June.
+    seed.ticket(
+        8,
+        madrid(1, 8),
+        history=[(madrid(1, 8), "new"), (madrid(2, 10), "solved"), (madrid(3, 9), "open")],
+    )
+    # Solved 2 June 11:00, reopened 3 June 09:00, solved again 10:00.
+    seed.ticket(
+        9,
+        madrid(1, 8),
+        history=[
+            (madrid(1, 8), "new"),
+            (madrid(2, 11), "solved"),
+            (madrid(3, 9), "open"),
+            (madrid(3, 10), "solved"),
+        ],
+    )
+    # Solved 3 June 10:00, reopened 20:00: not solved at the end of the day.
+    seed.ticket(
+        10,
+        madrid(1, 8),
+        history=[(madrid(1, 8), "new"), (madrid(3, 10), "solved"), (madrid(3, 20), "open")],
+    )
+    seed.ticket(11, madrid(4, 8))  # created after the day
+    seed.ticket(12, madrid(1, 8), status="pending")  # pending is unsolved
     seed.save()
     closure = report(engine).metrics["closure_rate"]
-    # Created 3 June: 1, 2, 3, 4. Solved before 4 June 00:00: 1, 4 -> 2 / 4.
-    assert figures(closure) == (0.5, 2, 4)
-    assert closure.previous == 1.0
+    # Unsolved at some moment of 3 June: 1, 2, 3, 4, 7, 8, 9, 10, 12 (9).
+    # Solved at its end: 1, 4, 7, 9 -> 4 / 9.
+    assert figures(closure) == (4 / 9, 4, 9)
+    # 2 June: unsolved at some moment: 5, 7, 8, 9, 10, 12; solved at its end: 5, 8, 9.
+    assert closure.previous == 0.5
 
 
 def test_confirmed_resolutions_read_the_customer_around_the_solve(
@@ -51,7 +79,7 @@ def test_confirmed_resolutions_read_the_customer_around_the_solve(
     assert figures(result.metrics["confirmed_resolution_rate"]) == (2 / 6, 2, 6)
     assert figures(result.metrics["closed_unconfirmed"]) == (4, 4, 6)
     assert figures(result.metrics["reopened_after_solve"]) == (1, 1, 6)
-    assert figures(result.by_agent["Ana"]["closed_unconfirmed"]) == (4, 4, 6)
+    assert figures(result.by_agent["10"]["closed_unconfirmed"]) == (4, 4, 6)
 
 
 def test_stale_tickets_at_the_end_of_the_period(engine: Engine, seed: Seed) -> None:
@@ -118,8 +146,8 @@ def test_proactive_updates_sent_in_the_period(engine: Engine, seed: Seed) -> Non
     proactive = result.metrics["proactive_updates_sent"]
     assert figures(proactive) == (2, 2, 2)
     assert proactive.previous == 1
-    assert figures(result.by_agent["Ana"]["proactive_updates_sent"]) == (1, 1, 1)
-    assert figures(result.by_group["Billing"]["proactive_updates_sent"]) == (1, 1, 1)
+    assert figures(result.by_agent["10"]["proactive_updates_sent"]) == (1, 1, 1)
+    assert figures(result.by_group["1"]["proactive_updates_sent"]) == (1, 1, 1)
 
 
 def test_no_proactive_updates_is_zero_not_none(engine: Engine, seed: Seed) -> None:

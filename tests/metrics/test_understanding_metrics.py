@@ -54,11 +54,11 @@ def test_first_replies_to_customers_with_history(engine: Engine, seed: Seed) -> 
     # First replies today: T1, T2, T3, T4, T5, T7 (6). Redundant: T3, T4 (2).
     assert figures(result.metrics["redundant_question_count"]) == (2, 2, 6)
     # Ana: T1, T3, T4, T5 -> context 1/2 (T1 of T1, T3), redundant 2 of 4.
-    ana = result.by_agent["Ana"]
+    ana = result.by_agent["10"]
     assert figures(ana["context_acknowledged_rate"]) == (0.5, 1, 2)
     assert figures(ana["redundant_question_count"]) == (2, 2, 4)
     # Ben: T2, T7 -> context 1/2 (T7), redundant 0 of 2.
-    ben = result.by_agent["Ben"]
+    ben = result.by_agent["11"]
     assert figures(ben["context_acknowledged_rate"]) == (0.5, 1, 2)
     assert figures(ben["redundant_question_count"]) == (0, 0, 2)
     # 2 June: T6's first reply, no history (no value) and not redundant (0 of 1).

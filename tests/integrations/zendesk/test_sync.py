@@ -143,12 +143,15 @@ def test_an_incremental_sync_brings_exactly_what_changed(
 
     assert (result.tickets, result.comments, result.deleted) == (2, 1, 1)
     after = snapshot(engine)
+    reopen = max(after["ticket_status_changes"])  # the customer's reply: pending -> open
+    assert "'pending'" in after["ticket_status_changes"][reopen]
     for table in after:
         changed = {k for k, row in after[table].items() if before[table].get(k) != row}
         expected = {
             "tickets": {waiting, gone},
             "comments": {new_comment["id"]},
             "ticket_metrics": {waiting},  # the customer's reply reopened it
+            "ticket_status_changes": {reopen},
         }.get(table, set())
         assert changed == expected, table
     with Session(engine) as session:

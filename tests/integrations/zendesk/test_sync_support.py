@@ -21,6 +21,8 @@ SNAPSHOT_TABLES = (
     "organizations",
     "ticket_metrics",
     "satisfaction_ratings",
+    "ticket_status_changes",
+    "ticket_runs",
 )
 
 
@@ -39,15 +41,19 @@ def client_for(sandbox: ZendeskSandbox, **options: Any) -> ZendeskClient:
     return ZendeskClient(sandbox.url, **settings)
 
 
-def snapshot(engine: Engine) -> dict[str, dict[int, str]]:
-    """Every row of every synced table by primary key, as text (sync_state left out)."""
-    out: dict[str, dict[int, str]] = {}
+def snapshot(engine: Engine) -> dict[str, dict[Any, str]]:
+    """Every row of every synced table by primary key (a tuple where the key has several
+    columns), as text (sync_state left out)."""
+    out: dict[str, dict[Any, str]] = {}
     with engine.connect() as conn:
         for name in SNAPSHOT_TABLES:
             table = SQLModel.metadata.tables[name]
             key = list(table.primary_key.columns)
             rows = conn.execute(select(table).order_by(*key)).all()
-            out[name] = {row[0]: repr(tuple(row)) for row in rows}
+            if len(key) == 1:
+                out[name] = {row[0]: repr(tuple(row)) for row in rows}
+            else:
+                out[name] = {tuple(row[: len(key)]): repr(tuple(row)) for row in rows}
     return out
 
 
