@@ -168,7 +168,7 @@ class ZendeskClient:
 
     @classmethod
     def from_settings(cls, settings: Any, **overrides: Any) -> ZendeskClient:
-        """Build a client from `bot.settings.Settings` (call `settings.require_zendesk()`)."""
+        """Build a client from `bot.settings.Settings`, checked with `require_zendesk()` first."""
         settings.require_zendesk()
         secret = settings.zendesk_api_token
         oauth = settings.zendesk_oauth_token
