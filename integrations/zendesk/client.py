@@ -49,6 +49,7 @@ SHOW_MANY_LIMIT = 100
 #: that is restarting, short enough that a wrong port fails in a second or two.
 REFUSED_RETRIES = 2
 REFUSED_WAIT_MAX = 0.5
+REFUSED = "connection refused"
 
 
 class RequestBudget:
@@ -409,9 +410,6 @@ class ZendeskClient:
             if not meta or not meta.get("has_more") or not meta.get("after_cursor"):
                 return
             params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
-
-
-REFUSED = "connection refused"
 
 
 def _unreachable(exc: httpx.TransportError) -> str | None:
