@@ -33,7 +33,7 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   is unknown is marked `failed` with a message saying to check the ticket, rather than risk
   emailing a customer twice.
 
-Kinds (see `DELIVERERS`; `register()` adds one):
+Kinds (see `DELIVERERS`; a Dispatcher can be given its own `deliverers`):
 
 - `slack.message`: target a channel (`#name` or id); payload `text`, optional `blocks`,
   optional `file` = {filename, content_b64, title, alt_text?}.
@@ -63,7 +63,6 @@ import os
 import random
 import re
 import socket
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -97,7 +96,6 @@ __all__ = [
     "Ports",
     "default_worker_id",
     "enqueue",
-    "register",
 ]
 
 log = logging.getLogger("alignbot.outbox")
@@ -446,11 +444,6 @@ DELIVERERS: dict[str, Deliverer] = {
 }
 
 
-def register(kind: str, deliverer: Deliverer) -> None:
-    """Add (or replace) the deliverer of `kind`, for `enqueue` and every new Dispatcher."""
-    DELIVERERS[kind] = deliverer
-
-
 # --- the dispatcher --------------------------------------------------------------------
 
 
@@ -534,7 +527,6 @@ class Dispatcher:
         helpdesk: Helpdesk | None,
         worker_id: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        sleep: Callable[[float], None] = time.sleep,
         claim_timeout: timedelta = timedelta(minutes=5),
         max_attempts: int = 10,
         batch_size: int = 50,
@@ -551,7 +543,6 @@ class Dispatcher:
         self.ports = Ports(chat=chat, helpdesk=helpdesk)
         self.worker_id = worker_id
         self.clock = clock
-        self.sleep = sleep
         self.claim_timeout = claim_timeout
         self.max_attempts = max_attempts
         self.batch_size = batch_size
@@ -587,16 +578,6 @@ class Dispatcher:
         )
         with self.engine.connect() as connection:
             return {str(kind): int(n) for kind, n in connection.execute(query).all()}
-
-    def next_due(self) -> datetime | None:
-        """When the earliest pending row this dispatcher can deliver is due."""
-        c = OUTBOX.c
-        query = select(func.min(c.next_attempt_at)).where(
-            c.status == PENDING, c.kind.in_(self.deliverable_kinds())
-        )
-        with self.engine.connect() as connection:
-            value = connection.execute(query).scalar()
-        return _utc(value if isinstance(value, datetime) else None)
 
     # -- one pass -----------------------------------------------------------------------
 
@@ -641,22 +622,6 @@ class Dispatcher:
                 total = total + outcome
                 if rate_limited_until is not None:
                     paused[port] = rate_limited_until
-
-    def run_forever(self, stop: Callable[[], bool], *, poll_seconds: float = 10.0) -> None:
-        """Pass after pass until `stop()`; between passes sleep until the next row is due
-        (at most `poll_seconds`, since other processes enqueue)."""
-        while not stop():
-            try:
-                self.run_once()
-                upcoming = self.next_due()
-            except Exception:
-                log.exception("outbox dispatch pass failed; trying again")
-                upcoming = None
-            wait = poll_seconds
-            if upcoming is not None:
-                wait = min(poll_seconds, max(0.0, (upcoming - self.clock()).total_seconds()))
-            if not stop():
-                self.sleep(max(wait, 0.05))
 
     def _claim(
         self, now: datetime, kinds: Sequence[str], done: set[int]

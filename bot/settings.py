@@ -18,6 +18,8 @@ from bot.errors import SettingsError
 
 DEFAULT_DATABASE_URL = "sqlite:///alignbot.db"
 SLACK_API_URL = "https://slack.com/api/"
+#: The ZENDESK_URL `.env.example` ships with: set, valid, and never anyone's account.
+PLACEHOLDER_ZENDESK_URL = "https://example.zendesk.com"
 
 
 class Settings(BaseSettings):
@@ -132,8 +134,13 @@ class Settings(BaseSettings):
         missing = []
         if not self.zendesk_url:
             missing.append("ZENDESK_URL is not set (https://<subdomain>.zendesk.com)")
-        if self.zendesk_oauth_token is None:
-            if self.zendesk_api_token is None:
+        elif self.zendesk_url == PLACEHOLDER_ZENDESK_URL:
+            missing.append(
+                f"ZENDESK_URL is still {PLACEHOLDER_ZENDESK_URL}, the placeholder from "
+                ".env.example: set it to your account's https://<subdomain>.zendesk.com"
+            )
+        if not _secret(self.zendesk_oauth_token):
+            if not _secret(self.zendesk_api_token):
                 missing.append("ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) is not set")
             if not self.zendesk_email:
                 missing.append("ZENDESK_EMAIL is not set (the agent the API token belongs to)")
@@ -144,6 +151,11 @@ class Settings(BaseSettings):
         """Raise `SettingsError` unless a Slack bot token is configured."""
         if self.slack_bot_token is None:
             raise SettingsError("SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)")
+
+
+def _secret(value: SecretStr | None) -> str:
+    """The secret, or "" when unset or set to nothing (`ZENDESK_API_TOKEN=` in a .env)."""
+    return value.get_secret_value().strip() if value is not None else ""
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,6 +69,26 @@ def test_missing_zendesk_credentials_are_each_named(monkeypatch):
         load_settings().require_zendesk()
     assert "ZENDESK_API_TOKEN" in str(info.value)
     assert "ZENDESK_EMAIL" in str(info.value)
+
+
+def test_env_example_copied_as_it_is_names_the_url_and_the_empty_token(monkeypatch):
+    example = Path(__file__).resolve().parent.parent / ".env.example"
+    Path(".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+
+    with pytest.raises(SettingsError) as info:
+        load_settings().require_zendesk()
+
+    message = str(info.value)
+    assert "ZENDESK_URL is still https://example.zendesk.com" in message
+    assert ".env.example" in message
+    assert "ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) is not set" in message
+    assert "\n" not in message
+
+
+def test_the_placeholder_url_does_not_stop_commands_that_do_not_call_zendesk(monkeypatch):
+    monkeypatch.setenv("ZENDESK_URL", "https://example.zendesk.com")
+
+    assert load_settings().zendesk_url == "https://example.zendesk.com"
 
 
 def test_cli_prints_one_line_naming_the_bad_setting(tmp_path):

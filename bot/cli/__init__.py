@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 
 import typer
 
@@ -20,18 +21,23 @@ from bot.cli import signals as _signals  # noqa: F401
 from bot.cli import store as _store  # noqa: F401  (registers commands)
 from bot.cli import sync as _sync  # noqa: F401
 from bot.cli.app import app
+from bot.cli.common import Overrides
 from bot.errors import AlignbotError
 
-__all__ = ["app", "main"]
+__all__ = ["Overrides", "app", "main"]
 
 
-def main() -> None:
-    """Entry point of the `alignbot` console script."""
+def main(argv: Sequence[str] | None = None, *, obj: Overrides | None = None) -> None:
+    """Entry point of the `alignbot` console script (arguments default to `sys.argv`).
+
+    Exits 0, 1 when a command did part of its work, 2 with one `error: ...` line, or 130
+    when Ctrl-C stopped it. `obj` is what tests swap in (see `Overrides`).
+    """
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
-        app()
+        app(args=argv, obj=obj, prog_name="alignbot")
     except AlignbotError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)

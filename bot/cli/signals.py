@@ -10,20 +10,57 @@ from pathlib import Path
 import typer
 
 from bot.cli.app import app, signals_app
-from bot.cli.common import settings_and_store
+from bot.cli.common import overrides_of, settings_and_store
+from bot.cli.progress import INTERRUPTED, progress_display
 
 
 @app.command("analyze")
 def analyze_command(
+    ctx: typer.Context,
     batch_size: int = typer.Option(1000, min=1, max=100_000, help="Comments per transaction."),
 ) -> None:
-    """Analyse every new or changed comment in the store (safe to re-run: it resumes)."""
-    from bot.signals.analyze import analyze
+    """Analyse every new or changed comment in the store (safe to re-run: it resumes).
+
+    Shows its progress (a bar on a terminal, plain lines otherwise). Ctrl-C stops it; every
+    batch analysed so far is kept.
+    """
+    from bot.signals.analyze import AnalyzeProgress, analyze
     from bot.signals.backends import backend_from_settings
 
+    overrides = overrides_of(ctx)
     settings, engine = settings_and_store()
     backend = backend_from_settings(settings)
-    result = analyze(engine, settings, datetime.now(UTC), batch_size=batch_size, backend=backend)
+    reached = AnalyzeProgress(done=0, total=0, analyzed=0)
+    try:
+        with progress_display() as display:
+
+            def show(p: AnalyzeProgress) -> None:
+                nonlocal reached
+                reached = p
+                display.update(
+                    "analyze",
+                    p.done,
+                    p.total,
+                    f"analyze: {p.done:,} of {p.total:,} comments ({p.analyzed:,} analysed)",
+                )
+                if overrides.on_progress is not None:
+                    overrides.on_progress(p)
+
+            result = analyze(
+                engine,
+                settings,
+                datetime.now(UTC),
+                batch_size=batch_size,
+                backend=backend,
+                progress=show,
+            )
+    except KeyboardInterrupt:
+        typer.echo(
+            f"stopped after {reached.done:,} of {reached.total:,} comments "
+            f"({reached.analyzed:,} analysed); the next `alignbot analyze` resumes from there",
+            err=True,
+        )
+        raise typer.Exit(INTERRUPTED) from None
     typer.echo(
         f"analysed {result.analyzed:,} of {result.scanned:,} comments "
         f"({result.scanned - result.analyzed:,} unchanged) in {result.batches} batches"

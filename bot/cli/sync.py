@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bot.cli.app import app
+from bot.cli.common import overrides_of
+from bot.cli.progress import INTERRUPTED, progress_display
 from bot.errors import SettingsError
 from bot.settings import load_settings
 from bot.store import open_store
 from bot.store.stats import store_stats
+
+if TYPE_CHECKING:
+    from integrations.zendesk.client import ZendeskClient
+    from integrations.zendesk.sync import SyncProgress
+
+log = logging.getLogger("alignbot.sync")
 
 
 def _since(value: str | None) -> datetime | None:
@@ -30,6 +38,7 @@ def _since(value: str | None) -> datetime | None:
 
 @app.command("sync")
 def sync_command(
+    ctx: typer.Context,
     full: bool = typer.Option(
         False, "--full", help="Backfill from the beginning (or --since) instead of resuming."
     ),
@@ -40,39 +49,74 @@ def sync_command(
     """Pull tickets, comments, users, groups, metrics and ratings from Zendesk.
 
     Without --full it resumes every stream where the last sync (or an interrupted one)
-    stopped. Prints one line saying what came in.
+    stopped. Shows its progress (a bar on a terminal, plain lines otherwise) and ends with
+    one line saying what came in. Ctrl-C stops it; every page stored so far is kept.
     """
+    from integrations.zendesk.client import ZendeskClient
     from integrations.zendesk.sync import SyncProgress, sync
 
+    overrides = overrides_of(ctx)
     settings = load_settings()
     settings.require_zendesk()
     start = _since(since)
     engine = open_store(settings.database_url)
     full = full or start is not None
-    if not full:
-        result = sync(engine, settings)
-    else:
-        console = Console(stderr=True)
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task("starting", total=None)
+    options: dict[str, Any] = {"sleep": overrides.sleep} if overrides.sleep else {}
+    client = ZendeskClient.from_settings(settings, **options)
+    reached = SyncProgress(stream="groups", tickets=0, comments=0, api_calls=0)
+    total: int | None = None
+    try:
+        with client, progress_display() as display:
 
             def show(p: SyncProgress) -> None:
-                bar.update(
-                    task,
-                    description=f"{p.stream}: {p.tickets:,} tickets, {p.comments:,} comments, "
-                    f"{p.api_calls:,} API calls",
-                )
+                nonlocal reached
+                reached = p
+                display.update(p.stream, p.tickets, total, _sync_line(p, total))
+                if overrides.on_progress is not None:
+                    overrides.on_progress(p)
 
-            result = sync(engine, settings, full=True, progress=show, since=start)
+            if full and start is None:
+                total = _ticket_total(client)
+            result = sync(engine, client, full=full, progress=show, since=start)
+    except KeyboardInterrupt:
+        typer.echo(
+            f"stopped after {_tickets(reached.tickets, total)}"
+            + (f" and {reached.comments:,} comments" if reached.comments else "")
+            + "; the next `alignbot sync` resumes from there",
+            err=True,
+        )
+        raise typer.Exit(INTERRUPTED) from None
     typer.echo(result.summary())
     if result.errors:
         raise typer.Exit(1)
+
+
+def _tickets(done: int, total: int | None) -> str:
+    return f"{done:,} of {total:,} tickets" if total is not None else f"{done:,} tickets"
+
+
+def _sync_line(p: SyncProgress, total: int | None) -> str:
+    return (
+        f"{p.stream}: {_tickets(p.tickets, total)}, {p.comments:,} comments, "
+        f"{p.api_calls:,} API calls"
+    )
+
+
+def _ticket_total(client: ZendeskClient) -> int | None:
+    """The account's ticket count for the progress bar of a full sync, if Zendesk gives it.
+
+    Only what stops the sync anyway (bad credentials, ZENDESK_URL leading nowhere) is raised;
+    anything else costs the bar its total, not the sync.
+    """
+    from integrations.zendesk.errors import AuthError, ZendeskError, ZendeskUnreachable
+
+    try:
+        return client.ticket_count()
+    except (AuthError, ZendeskUnreachable):
+        raise
+    except ZendeskError as exc:
+        log.info("no ticket count from Zendesk (%s); progress shows no total", exc)
+        return None
 
 
 @app.command("stats")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -59,6 +59,16 @@ class AnalyzeResult:
 
 
 @dataclass(frozen=True)
+class AnalyzeProgress:
+    """Where a run stands, after each committed batch: `done` of the `total` comments in
+    the store are settled (unchanged, or analysed and committed), `analyzed` of them now."""
+
+    done: int
+    total: int
+    analyzed: int
+
+
+@dataclass(frozen=True)
 class _Row:
     id: int
     ticket_id: int
@@ -88,8 +98,13 @@ def analyze(
     *,
     batch_size: int = 1_000,
     backend: SentimentBackend = DEFAULT_BACKEND,
+    progress: Callable[[AnalyzeProgress], None] | None = None,
 ) -> AnalyzeResult:
-    """Analyse every new or changed comment; commit one transaction per batch."""
+    """Analyse every new or changed comment; commit one transaction per batch.
+
+    `progress` is called after each batch is committed and after each stretch of unchanged
+    comments; an exception it raises (Ctrl-C) stops the run with every committed batch kept.
+    """
     columns = (
         _C.id,
         _C.ticket_id,
@@ -105,6 +120,22 @@ def analyze(
     scanned = analyzed = batches = 0
     last_id = -1
     pending: list[_Row] = []
+    total = 0
+    if progress is not None:
+        with engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(COMMENTS)).scalar_one())
+
+    reported = AnalyzeProgress(done=0, total=0, analyzed=0)
+
+    def report() -> None:
+        nonlocal reported
+        # Comments still pending are read but not yet stored: they are not done.
+        done = scanned - len(pending)
+        now_at = AnalyzeProgress(done=done, total=max(total, done), analyzed=analyzed)
+        if progress is not None and now_at != reported:
+            reported = now_at
+            progress(now_at)
+
     while True:
         with engine.connect() as conn:
             page = conn.execute(
@@ -126,6 +157,9 @@ def analyze(
             batch, pending = pending[:batch_size], pending[batch_size:]
             analyzed += _analyze_batch(engine, settings, now, batch, backend)
             batches += 1
+            report()
+        if page and not pending:
+            report()  # a stretch with nothing (left) to analyse
         if len(page) < SCAN_SIZE and not pending:
             break
     log.info("analysed %d of %d comments in %d batches", analyzed, scanned, batches)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Column, Float, Index
+from sqlalchemy import BigInteger, Column, Float, Index, true
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -41,7 +41,8 @@ class CommentSignal(SQLModel, table=True):
     ticket_id: int = Field(sa_type=BigInteger)
     role: str  # customer, agent, system (copied from the comment)
     # False for internal notes: they get a role-only row (every signal NULL), never signals.
-    public: bool = True
+    # The server default is the one migration 0002 created the column with.
+    public: bool = Field(default=True, sa_column_kwargs={"server_default": true()})
     language: str | None = None  # ISO 639-1
     # Customer messages
     sentiment_label: str | None = None  # negative, neutral, positive

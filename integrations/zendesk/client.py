@@ -4,7 +4,9 @@ It authenticates (Basic `email/token:TOKEN`, or Bearer OAuth), keeps under a req
 per minute (a token bucket), honours 429 `Retry-After`, retries 5xx answers, timeouts,
 dropped connections and non-JSON pages with exponential backoff and jitter, clamps export
 start times out of the last minute (Zendesk refuses them), and counts every request it sends.
-Tokens never reach a log line or an error message.
+What retrying cannot fix fails at once: a name that does not resolve, a TLS failure, a URL
+that is not one (`ZendeskUnreachable`), 401/403 (`AuthError`); a refused connection gets
+a few quick retries first. Tokens never reach a log line or an error message.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import base64
 import json
 import logging
 import random
+import socket
+import ssl
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -27,6 +32,7 @@ from integrations.zendesk.errors import (
     RecordInvalid,
     ZendeskError,
     ZendeskUnavailable,
+    ZendeskUnreachable,
 )
 
 __all__ = ["EXPORT_MIN_AGE_SECONDS", "RequestBudget", "ZendeskClient"]
@@ -39,6 +45,11 @@ EXPORT_MIN_AGE_SECONDS = 65
 TICKET_SIDELOADS = "users,groups,organizations,metric_sets"
 RATINGS_PAGE_SIZE = 100  # the most Zendesk serves per page on list endpoints
 SHOW_MANY_LIMIT = 100
+#: A refused connection is retried this often, at most this long apart: enough for a server
+#: that is restarting, short enough that a wrong port fails in a second or two.
+REFUSED_RETRIES = 2
+REFUSED_WAIT_MAX = 0.5
+REFUSED = "connection refused"
 
 
 class RequestBudget:
@@ -128,6 +139,11 @@ class ZendeskClient:
                 "(or ZENDESK_OAUTH_TOKEN)"
             )
         self.base_url = base_url.rstrip("/")
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ZendeskUnreachable(
+                f"cannot reach Zendesk at {self.base_url!r} (not an http(s) URL): check ZENDESK_URL"
+            )
         self.max_retries = max_retries
         self.page_size = page_size
         self.backoff_base = backoff_base
@@ -153,7 +169,7 @@ class ZendeskClient:
 
     @classmethod
     def from_settings(cls, settings: Any, **overrides: Any) -> ZendeskClient:
-        """Build a client from `bot.settings.Settings` (call `settings.require_zendesk()`)."""
+        """Build a client from `bot.settings.Settings`, checked with `require_zendesk()` first."""
         settings.require_zendesk()
         secret = settings.zendesk_api_token
         oauth = settings.zendesk_oauth_token
@@ -192,15 +208,11 @@ class ZendeskClient:
         return self.request("GET", path, params=params)
 
     def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, Any] | None = None,
-        json_body: dict[str, Any] | None = None,
+        self, method: str, path: str, *, params: dict[str, Any] | None = None
     ) -> dict[str, Any]:
         last_problem = ""
         retry_after: float | None = None
+        refused = 0
         for attempt in range(self.max_retries + 1):
             if attempt:
                 self.retries += 1
@@ -208,13 +220,24 @@ class ZendeskClient:
             self.api_calls += 1
             wait: float
             try:
-                response = self._http.request(method, path, params=params, json=json_body)
+                response = self._http.request(method, path, params=params)
             except httpx.TimeoutException:
                 last_problem, retry_after = "timed out", None
                 wait = self._backoff(attempt)
             except httpx.TransportError as exc:
+                reason = _unreachable(exc)
+                if reason == REFUSED and refused < min(REFUSED_RETRIES, self.max_retries):
+                    refused += 1  # a server restarting refuses for a moment
+                    wait = min(REFUSED_WAIT_MAX, self._backoff(attempt))
+                elif reason is not None:
+                    if reason == REFUSED and attempt:
+                        reason += f" on {attempt + 1} attempts"
+                    raise ZendeskUnreachable(
+                        f"cannot reach Zendesk at {self.base_url} ({reason}): check ZENDESK_URL"
+                    ) from None
+                else:
+                    wait = self._backoff(attempt)
                 last_problem, retry_after = f"connection failed ({type(exc).__name__})", None
-                wait = self._backoff(attempt)
             else:
                 status = response.status_code
                 if 200 <= status < 300:
@@ -254,6 +277,14 @@ class ZendeskClient:
             f"Zendesk {method} {path} {last_problem} on each of {tries} attempts; check "
             "ZENDESK_URL and https://status.zendesk.com, or raise ZENDESK_MAX_RETRIES"
         )
+
+    def ticket_count(self) -> int | None:
+        """How many tickets the account holds (Zendesk's estimate, refreshed now and then),
+        or None when it does not say; enough for a progress bar, not for arithmetic."""
+        page = self.get("/api/v2/tickets/count.json")
+        count = page.get("count")
+        value = count.get("value") if isinstance(count, dict) else None
+        return value if isinstance(value, int) and value >= 0 else None
 
     def _decode(self, response: httpx.Response) -> dict[str, Any] | None:
         raw = response.content
@@ -379,6 +410,29 @@ class ZendeskClient:
             if not meta or not meta.get("has_more") or not meta.get("after_cursor"):
                 return
             params = {"page[size]": 100, "page[after]": meta["after_cursor"]}
+
+
+def _unreachable(exc: httpx.TransportError) -> str | None:
+    """Why `exc` means ZENDESK_URL leads nowhere, or None when a retry may still succeed.
+
+    httpx wraps the socket's own error (through httpcore), so the chain is searched for it.
+    """
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return "not an http(s) URL"
+    cause: BaseException | None = exc
+    for _ in range(10):
+        if cause is None:
+            break
+        if isinstance(cause, socket.gaierror):
+            return "name not resolved"
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"TLS certificate refused: {cause.verify_message}"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS failed: {cause.reason or cause}"
+        if isinstance(cause, ConnectionRefusedError):
+            return REFUSED
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _b64(text: str) -> str:

@@ -16,6 +16,7 @@ __all__ = [
     "RecordInvalid",
     "ZendeskError",
     "ZendeskUnavailable",
+    "ZendeskUnreachable",
 ]
 
 
@@ -49,3 +50,9 @@ class NotFound(ZendeskError):
 
 class RecordInvalid(ZendeskError):
     """Zendesk refused a write (422), e.g. a closed ticket or an unknown custom status."""
+
+
+class ZendeskUnreachable(ZendeskError):
+    """ZENDESK_URL leads nowhere: the name does not resolve, the connection is refused (after a
+    short bounded retry), TLS fails, or it is not a URL. Retrying cannot fix these, so they
+    are raised at once, with a message naming ZENDESK_URL."""

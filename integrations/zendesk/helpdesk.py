@@ -1,15 +1,14 @@
 """`ZendeskHelpdesk`: the `bot.helpdesk.Helpdesk` port, delivered with zenpy.
 
-zenpy builds every URL from `https://{subdomain}.zendesk.com`, unless the environment
-variables `ZENPY_FORCE_NETLOC` and `ZENPY_FORCE_SCHEME` are set: zenpy reads them each time
-it builds a URL (`BaseApi._build_url`). They are process-wide, so:
+zenpy builds every URL from `https://{subdomain}.zendesk.com`. For a real account that is
+the URL we were given. For a sandbox on loopback (`http://127.0.0.1:PORT`) the helpdesk
+hands zenpy a `requests` session of its own whose transport adapter sends each of those
+requests to the sandbox over plain HTTP (`loopback_session`). The redirection belongs to
+one client, so two helpdesks in one process can talk to two different Zendesks.
 
-- for a real account (`https://<subdomain>.zendesk.com`) nothing is set, and if either
-  variable is already set we refuse to start (writes would silently go elsewhere);
-- for a sandbox on loopback (`http://127.0.0.1:PORT`) both are set to that sandbox when the
-  helpdesk is built. One process talks to one Zendesk, which is how alignbot runs.
-
-zenpy's own errors never leave this module: each becomes a `ZendeskError` subclass.
+zenpy also obeys the process-wide `ZENPY_FORCE_NETLOC` / `ZENPY_FORCE_SCHEME` environment
+variables, which would silently send our writes elsewhere: if either is set we refuse to
+start. zenpy's own errors never leave this module: each becomes a `ZendeskError` subclass.
 """
 
 from __future__ import annotations
@@ -18,9 +17,10 @@ import logging
 import os
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 import requests
+from requests.adapters import HTTPAdapter
 from zenpy import Zenpy
 from zenpy.lib.api_objects import Comment as ZenpyComment
 from zenpy.lib.api_objects import Ticket as ZenpyTicket
@@ -36,30 +36,63 @@ from integrations.zendesk.errors import (
     ZendeskUnavailable,
 )
 
-__all__ = ["ZendeskHelpdesk"]
+__all__ = ["ZendeskHelpdesk", "loopback_session"]
 
 log = logging.getLogger("alignbot.zendesk")
 
-FORCE_NETLOC = "ZENPY_FORCE_NETLOC"
-FORCE_SCHEME = "ZENPY_FORCE_SCHEME"
+#: Environment variables zenpy reads whenever it builds a URL (`BaseApi._build_url`).
+FORCED_BY_ENVIRONMENT = ("ZENPY_FORCE_NETLOC", "ZENPY_FORCE_SCHEME")
+SANDBOX_SUBDOMAIN = "sandbox"
 
 
-def _point_zenpy_at(url: str) -> str:
-    """Return the subdomain for zenpy, setting the force variables for a loopback URL."""
+class _LoopbackAdapter(HTTPAdapter):
+    """Sends each request of its session to the sandbox at `netloc` over plain HTTP.
+
+    zenpy picks the handler of a response by finding its own base URL
+    (`<subdomain>.zendesk.com`) in the request's URL, so the response carries the request
+    as zenpy would have sent it to Zendesk, path and query kept.
+    """
+
+    def __init__(self, netloc: str, zendesk_netloc: str) -> None:
+        super().__init__()
+        self.netloc = netloc
+        self.zendesk_netloc = zendesk_netloc
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        parts = urlsplit(request.url or "")
+        routed = request.copy()
+        routed.url = urlunsplit(("http", self.netloc, parts.path, parts.query, ""))
+        response = super().send(routed, *args, **kwargs)
+        request.url = urlunsplit(("https", self.zendesk_netloc, parts.path, parts.query, ""))
+        response.request = request
+        response.url = request.url
+        return response
+
+
+def loopback_session(url: str, subdomain: str = SANDBOX_SUBDOMAIN) -> requests.Session:
+    """A session for `Zenpy(subdomain=subdomain, session=...)` whose requests all go to the
+    sandbox at `url` (http://127.0.0.1:PORT) instead of https://<subdomain>.zendesk.com."""
+    adapter = _LoopbackAdapter(urlsplit(url).netloc, f"{subdomain}.zendesk.com")
+    session = requests.Session()
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def _zenpy_target(url: str) -> tuple[str, requests.Session | None]:
+    """zenpy's subdomain for `url`, and the session that redirects it for a sandbox."""
+    for name in FORCED_BY_ENVIRONMENT:
+        if os.environ.get(name):
+            raise ZendeskError(
+                f"{name} is set in the environment, so zenpy would not write to {url}; "
+                "unset it (alignbot points zenpy at a sandbox by itself)"
+            )
     parsed = urlparse(url)
     host = parsed.hostname or ""
     if parsed.scheme == "https" and host.endswith(".zendesk.com"):
-        for name in (FORCE_NETLOC, FORCE_SCHEME):
-            if os.environ.get(name):
-                raise ZendeskError(
-                    f"{name} is set in the environment, so zenpy would not write to {url}; "
-                    "unset it (it is only for a local sandbox)"
-                )
-        return host.split(".", 1)[0]
+        return host.split(".", 1)[0], None
     if parsed.scheme == "http" and host in ("127.0.0.1", "localhost") and parsed.port:
-        os.environ[FORCE_NETLOC] = f"{host}:{parsed.port}"
-        os.environ[FORCE_SCHEME] = "http"
-        return "sandbox"
+        return SANDBOX_SUBDOMAIN, loopback_session(url)
     raise ZendeskError(
         f"ZENDESK_URL {url} is neither https://<subdomain>.zendesk.com nor a sandbox"
     )
@@ -77,8 +110,10 @@ class ZendeskHelpdesk:
         oauth_token: str | None = None,
         timeout: float = 30.0,
     ) -> None:
-        subdomain = _point_zenpy_at(url)
+        subdomain, session = _zenpy_target(url)
         credentials: dict[str, Any] = {"subdomain": subdomain, "timeout": timeout}
+        if session is not None:
+            credentials["session"] = session
         if oauth_token:
             credentials["oauth_token"] = oauth_token
         elif email and api_token:

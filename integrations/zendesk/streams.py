@@ -108,12 +108,26 @@ class Pass:
     on_write: Callable[[str, int], None] | None = None
     on_page: Callable[[Pass, str], None] | None = None
     notes: Notes = field(default_factory=Notes)
+    #: Rows written per table, for the tables whose streams never write a row twice in a
+    #: pass (comments, ratings: each skips what its position says is stored).
     counts: dict[str, int] = field(default_factory=dict)
+    #: Keys stored per table, for the rest: a user or group is sideloaded on every page
+    #: that names it, and the ticket export repeats a ticket updated while it runs.
+    stored: dict[str, set[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     written: int = 0
 
     def count(self, name: str, n: int) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
+
+    def remember(self, name: str, rows: list[dict[str, Any]], key: str = "id") -> None:
+        self.stored.setdefault(name, set()).update(row[key] for row in rows)
+
+    def total(self, name: str) -> int:
+        """Distinct rows of `name` stored in this pass so far."""
+        if name in self.stored:
+            return len(self.stored[name])
+        return self.counts.get(name, 0)
 
     # ----- shared plumbing ----------------------------------------------------------------
 
@@ -169,7 +183,8 @@ class Pass:
         for page in self.client.group_pages():
             rows.extend(self.rows("groups", page, group_row))
         with self.engine.begin() as conn:
-            self.count("groups", self.write(conn, GROUPS, rows))
+            self.write(conn, GROUPS, rows)
+        self.remember("groups", rows)
 
     def sync_tickets(self) -> None:
         position = self.position("tickets")
@@ -180,28 +195,19 @@ class Pass:
             if not isinstance(page.get("tickets"), list):
                 self.errors.append("tickets: a page had no ticket list; stopped at its cursor")
                 return
+            users = self.rows("users", page.get("users"), user_row)
+            groups = self.rows("groups", page.get("groups"), group_row)
+            metrics = self.rows("metric sets", page.get("metric_sets"), metric_row)
             with self.engine.begin() as conn:
-                self.count(
-                    "users",
-                    self.write(conn, USERS, self.rows("users", page.get("users"), user_row)),
-                )
-                self.count(
-                    "groups",
-                    self.write(conn, GROUPS, self.rows("groups", page.get("groups"), group_row)),
-                )
+                self.write(conn, USERS, users)
+                self.write(conn, GROUPS, groups)
                 self.write(
                     conn,
                     ORGANIZATIONS,
                     self.rows("organizations", page.get("organizations"), organization_row),
                 )
-                self.count("tickets", self.write(conn, TICKETS, tickets))
-                self.count("deleted", sum(1 for t in tickets if t["deleted"]))
-                self.count(
-                    "metrics",
-                    self.write(
-                        conn, METRICS, self.rows("metric sets", page.get("metric_sets"), metric_row)
-                    ),
-                )
+                self.write(conn, TICKETS, tickets)
+                self.write(conn, METRICS, metrics)
                 # A ticket's runs need its creation and, until its status history arrives
                 # with the event export, its current state (bot.store.history).
                 rebuild_runs(conn, [t["id"] for t in tickets])
@@ -213,6 +219,11 @@ class Pass:
                 position.end_of_stream = bool(page.get("end_of_stream"))
                 position.rows_synced += len(tickets)
                 self.save_position(conn, position)
+            self.remember("users", users)
+            self.remember("groups", groups)
+            self.remember("tickets", tickets)
+            self.remember("deleted", [t for t in tickets if t["deleted"]])
+            self.remember("metrics", metrics, key="ticket_id")
             self.page_done("tickets")
 
     # ----- ticket events (comments) -------------------------------------------------------
@@ -343,13 +354,14 @@ class Pass:
             .values(author_role=bindparam("role"))
         )
         with self.engine.begin() as conn:
-            self.count("users", self.write(conn, USERS, users))
+            self.write(conn, USERS, users)
             params = [
                 {"uid": u["id"], "role": "customer" if u["role"] == "end-user" else "agent"}
                 for u in users
             ]
             if params:
                 conn.execute(fix, params)
+        self.remember("users", users)
         unresolved = len(missing) - len(users)
         if unresolved:
             log.info(

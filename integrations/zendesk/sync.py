@@ -8,7 +8,8 @@ Streams run in order: groups, tickets (with users, groups, organizations, metric
 ticket events (comments), comment authors no ticket named, satisfaction ratings. A stream
 that fails (Zendesk down beyond every retry, a page that never parses) is logged, named in
 `SyncResult.errors` and left at its last committed page; the other streams still run. Bad
-credentials stop the whole pass at once (`AuthError`): every stream would fail the same way.
+credentials (`AuthError`) and a ZENDESK_URL that leads nowhere (`ZendeskUnreachable`) stop
+the whole pass at once: every stream would fail the same way.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from integrations.zendesk.client import ZendeskClient
-from integrations.zendesk.errors import AuthError, ZendeskError
+from integrations.zendesk.errors import AuthError, ZendeskError, ZendeskUnreachable
 from integrations.zendesk.streams import Pass
 
 __all__ = ["SyncProgress", "SyncResult", "sync"]
@@ -33,7 +34,8 @@ log = logging.getLogger("alignbot.sync")
 
 @dataclass(frozen=True)
 class SyncResult:
-    """What one pass wrote (rows upserted), what it rejected, and what it cost."""
+    """What one pass stored (distinct rows per table: a user sideloaded on three pages
+    counts once), what it rejected, and what it cost."""
 
     tickets: int = 0
     comments: int = 0
@@ -99,8 +101,8 @@ def sync(
             progress(
                 SyncProgress(
                     stream=stream,
-                    tickets=state.counts.get("tickets", 0),
-                    comments=state.counts.get("comments", 0),
+                    tickets=state.total("tickets"),
+                    comments=state.total("comments"),
                     api_calls=client.api_calls - calls_before,
                 )
             )
@@ -124,7 +126,7 @@ def sync(
         for name, step in steps:
             try:
                 step()
-            except AuthError:
+            except (AuthError, ZendeskUnreachable):
                 raise
             except ZendeskError as exc:
                 log.error("stream %s stopped at its last committed page: %s", name, exc)
@@ -133,15 +135,14 @@ def sync(
     finally:
         if owned:
             client.close()
-    counts = state.counts
     return SyncResult(
-        tickets=counts.get("tickets", 0),
-        comments=counts.get("comments", 0),
-        users=counts.get("users", 0),
-        groups=counts.get("groups", 0),
-        metrics=counts.get("metrics", 0),
-        ratings=counts.get("ratings", 0),
-        deleted=counts.get("deleted", 0),
+        tickets=state.total("tickets"),
+        comments=state.total("comments"),
+        users=state.total("users"),
+        groups=state.total("groups"),
+        metrics=state.total("metrics"),
+        ratings=state.total("ratings"),
+        deleted=state.total("deleted"),
         rejected=state.notes.rejected,
         api_calls=client.api_calls - calls_before,
         seconds=time.monotonic() - started,

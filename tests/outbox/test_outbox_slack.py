@@ -241,25 +241,3 @@ def test_a_dispatcher_whose_claim_was_taken_over_leaves_the_row_to_the_new_owner
     assert keys_in(slack.messages) == ["slow"]
     row = rows(engine)["slow"]
     assert (row["status"], row["claimed_by"], row["result"]["found"]) == (SENT, "w2", True)
-
-
-def test_run_forever_sleeps_until_the_next_row_is_due_then_delivers_it(
-    engine: Engine, slack: SlackSandbox
-) -> None:
-    start = now()
-    clock = [start]
-    sleeps: list[float] = []
-    with session_scope(engine) as session:
-        enqueue(session, key="later", kind=SLACK_MESSAGE, target="#general",
-                payload={"text": "later"}, now=start + timedelta(seconds=5))  # fmt: skip
-
-    def sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-        clock[0] += timedelta(seconds=seconds)
-
-    worker = dispatcher(engine, slack, clock=lambda: clock[0], sleep=sleep)
-    worker.run_forever(lambda: len(sleeps) >= 2, poll_seconds=30)
-
-    assert sleeps == [5.0, 30.0]
-    assert keys_in(slack.messages) == ["later"]
-    assert rows(engine)["later"]["sent_at"] == start + timedelta(seconds=5)

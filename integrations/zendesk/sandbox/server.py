@@ -169,7 +169,7 @@ class ZendeskSandbox(LoopbackServer):
 
     @property
     def netloc(self) -> str:
-        """host:port, what zenpy's ZENPY_FORCE_NETLOC wants."""
+        """host:port, e.g. 127.0.0.1:PORT."""
         return f"{self._host}:{self.port}"
 
     @property
@@ -308,6 +308,9 @@ class ZendeskSandbox(LoopbackServer):
                 return self._export_tickets_time(params, base)
             case ["incremental", "ticket_events"]:
                 return self._export_ticket_events(params, base)
+            case ["tickets", "count"]:
+                alive = sum(1 for t in org.tickets.values() if t.get("status") != "deleted")
+                return {"count": {"value": alive, "refreshed_at": iso(self.now())}}
             case ["tickets", ticket_id]:
                 return {"ticket": self._ticket(_int_or_404(ticket_id))}
             case ["tickets", ticket_id, "comments"]:

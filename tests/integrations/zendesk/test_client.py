@@ -12,7 +12,12 @@ from sqlalchemy import Engine
 from test_sync_support import NOW, client_for, ids
 
 from integrations.zendesk.client import EXPORT_MIN_AGE_SECONDS, RequestBudget, ZendeskClient
-from integrations.zendesk.errors import AuthError, RateLimited, ZendeskUnavailable
+from integrations.zendesk.errors import (
+    AuthError,
+    RateLimited,
+    ZendeskUnavailable,
+    ZendeskUnreachable,
+)
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 from integrations.zendesk.sync import sync
 
@@ -74,9 +79,12 @@ def test_an_export_never_starts_within_the_last_minute(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.INFO, logger="alignbot.zendesk")
-    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW)) as sandbox:
-        client = client_for(sandbox)
-        now = int(time.time())
+    # One clock for Zendesk and the client that never moves: reading it twice gives the same
+    # second, so the test cannot depend on whether a real second ticks between two reads.
+    clock = FakeTime(float(int(time.time())))
+    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW), clock=clock) as sandbox:
+        client = client_for(sandbox, clock=clock, wall_clock=clock, sleep=clock.sleep)
+        now = int(clock())
         page = client.ticket_event_page(now)
 
     assert page["end_of_stream"] is True and sandbox.stats.by_status[422] == 0
@@ -138,3 +146,51 @@ def test_5xx_and_429_that_outlast_every_retry_become_clear_errors() -> None:
             client.rating_pages().__next__()
     assert caught.value.retry_after == 0
     assert "ZENDESK_REQUESTS_PER_MINUTE" in str(caught.value)
+
+
+def test_a_name_that_does_not_resolve_fails_at_once_naming_zendesk_url() -> None:
+    clock = FakeTime(0.0)
+    # .invalid never resolves (RFC 6761), so no resolver anywhere can make this reachable.
+    client = ZendeskClient(
+        "https://nonexistent.invalid", api_token="t", email="a@b.test", sleep=clock.sleep
+    )
+
+    with pytest.raises(ZendeskUnreachable) as caught:
+        client.ticket_event_page(0)
+
+    assert str(caught.value) == (
+        "cannot reach Zendesk at https://nonexistent.invalid (name not resolved): check ZENDESK_URL"
+    )
+    assert client.api_calls == 1 and clock.sleeps == []
+
+
+def test_a_tls_failure_fails_at_once_naming_zendesk_url() -> None:
+    clock = FakeTime(0.0)
+    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW)) as sandbox:
+        # The sandbox speaks plain HTTP: a TLS handshake with it can only fail.
+        url = f"https://127.0.0.1:{sandbox.port}"
+        client = ZendeskClient(url, email=sandbox.email, api_token="sandbox", sleep=clock.sleep)
+        with pytest.raises(ZendeskUnreachable, match="TLS") as caught:
+            client.ticket_event_page(0)
+
+    assert str(caught.value).startswith(f"cannot reach Zendesk at {url} (TLS")
+    assert str(caught.value).endswith("check ZENDESK_URL")
+    assert client.api_calls == 1 and clock.sleeps == []
+
+
+def test_a_url_that_is_not_one_is_refused_before_any_request() -> None:
+    with pytest.raises(ZendeskUnreachable, match=r"not an http\(s\) URL.*ZENDESK_URL"):
+        ZendeskClient("acme.zendesk.com", email="a@b.test", api_token="t")
+
+
+def test_5xx_and_dropped_connections_are_still_retried_until_zendesk_answers() -> None:
+    clock = FakeTime(0.0)
+    with ZendeskSandbox(generate_org(tickets=20, seed=1, now=NOW), fail_rate=1.0) as sandbox:
+        sandbox.faults = {"503", "drop"}
+        sandbox.retry_after = 0
+        client = client_for(sandbox, max_retries=8, sleep=clock.sleep)
+        page = client.ticket_event_page(0)
+        faults = sandbox.stats.requests - 1
+
+    assert page["ticket_events"] and faults >= 1
+    assert client.retries == faults and client.api_calls == faults + 1

@@ -3,6 +3,7 @@ brings the write back into the store."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -19,10 +20,7 @@ from integrations.zendesk.sync import sync
 
 
 @pytest.fixture
-def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZendeskSandbox]:
-    # ZendeskHelpdesk sets these for a loopback URL; restore the environment afterwards.
-    monkeypatch.delenv("ZENPY_FORCE_NETLOC", raising=False)
-    monkeypatch.delenv("ZENPY_FORCE_SCHEME", raising=False)
+def sandbox() -> Iterator[ZendeskSandbox]:
     with ZendeskSandbox(generate_org(tickets=80, seed=6, now=NOW)) as running:
         yield running
 
@@ -89,3 +87,33 @@ def test_refused_writes_raise_helpdesk_errors_the_domain_can_catch(
     assert isinstance(caught.value, HelpdeskError)
     with pytest.raises(NotFound):
         helpdesk.add_comment(10**9, "hello", public=True)
+
+
+def test_two_helpdesks_in_one_process_each_write_to_their_own_zendesk(
+    sandbox: ZendeskSandbox,
+) -> None:
+    with ZendeskSandbox(generate_org(tickets=80, seed=6, now=NOW)) as other:
+        first = ZendeskHelpdesk(sandbox.url, email=sandbox.email, api_token="sandbox")
+        second = ZendeskHelpdesk(other.url, email=other.email, api_token="sandbox")
+        ticket_id = next(t for t, v in sandbox.org.tickets.items() if v["status"] == "open")
+
+        first.add_comment(ticket_id, "to the first Zendesk", public=False)
+        second.add_comment(ticket_id, "to the second Zendesk", public=False)
+
+        def bodies(zendesk: ZendeskSandbox) -> list[str]:
+            return [c.get("body", "") for c in zendesk.org.comments[ticket_id]]
+
+        assert "to the first Zendesk" in bodies(sandbox)
+        assert "to the first Zendesk" not in bodies(other)
+        assert "to the second Zendesk" in bodies(other)
+        assert "to the second Zendesk" not in bodies(sandbox)
+    assert not any(name.startswith("ZENPY_") for name in os.environ)
+
+
+def test_a_zenpy_override_left_in_the_environment_is_refused_before_any_write(
+    sandbox: ZendeskSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZENPY_FORCE_NETLOC", sandbox.netloc)
+
+    with pytest.raises(HelpdeskError, match="ZENPY_FORCE_NETLOC is set"):
+        ZendeskHelpdesk("https://acme.zendesk.com", email="a@acme.test", api_token="t")

@@ -1,7 +1,8 @@
 """zenpy itself, pointed at the sandbox, reads and writes as it would against Zendesk.
 
-zenpy reads ZENPY_FORCE_NETLOC / ZENPY_FORCE_SCHEME when it builds every URL, so setting them
-sends the real client to 127.0.0.1 over plain HTTP; nothing in the client is replaced.
+zenpy is given the session `loopback_session` builds, whose transport adapter sends its
+https://sandbox.zendesk.com requests to 127.0.0.1 over plain HTTP; nothing in the client is
+replaced.
 """
 
 from __future__ import annotations
@@ -14,22 +15,27 @@ import pytest
 from zenpy import Zenpy
 from zenpy.lib.api_objects import Comment
 
+from integrations.zendesk.helpdesk import loopback_session
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
 NOW = datetime(2026, 3, 2, tzinfo=UTC)
 
 
 @pytest.fixture
-def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZendeskSandbox]:
+def sandbox() -> Iterator[ZendeskSandbox]:
     with ZendeskSandbox(generate_org(tickets=120, seed=5, now=NOW)) as running:
-        monkeypatch.setenv("ZENPY_FORCE_NETLOC", running.netloc)
-        monkeypatch.setenv("ZENPY_FORCE_SCHEME", "http")
         yield running
 
 
 @pytest.fixture
 def zenpy(sandbox: ZendeskSandbox) -> Zenpy:
-    return Zenpy(subdomain="sandbox", email=sandbox.email, token="sandbox", timeout=10)
+    return Zenpy(
+        subdomain="sandbox",
+        email=sandbox.email,
+        token="sandbox",
+        timeout=10,
+        session=loopback_session(sandbox.url),
+    )
 
 
 def test_zenpy_pages_through_every_ticket_with_cursor_export(

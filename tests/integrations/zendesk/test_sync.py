@@ -24,6 +24,36 @@ def sandbox() -> Iterator[ZendeskSandbox]:
         yield running
 
 
+def test_a_full_syncs_summary_counts_the_rows_the_store_holds(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    # Pages of 50 tickets: every page sideloads the same few groups and many of the same
+    # agents, which a count per page would add up again and again.
+    sandbox.delete_ticket(next(iter(sandbox.org.tickets)))
+    result = sync(engine, client_for(sandbox, page_size=50), full=True)
+    stored = store_stats(engine)
+
+    assert stored.tickets > 50, "several pages, each with its own sideloads"
+    assert (
+        result.tickets,
+        result.deleted,
+        result.comments,
+        result.users,
+        result.groups,
+        result.metrics,
+        result.ratings,
+    ) == (
+        stored.tickets,
+        stored.deleted_tickets,
+        stored.comments,
+        stored.users,
+        stored.groups,
+        stored.ticket_metrics,
+        stored.satisfaction_ratings,
+    )
+    assert f"{stored.users:,} users, {stored.groups:,} groups" in result.summary()
+
+
 def test_a_full_sync_stores_every_record_of_the_org(
     engine: Engine, sandbox: ZendeskSandbox
 ) -> None:
