@@ -1,8 +1,12 @@
 """The port through which the domain talks to a chat tool (Slack, in `integrations/slack/`).
 
 The digest, nudges and the dispatcher decide *what* to post; an implementation of `Chat`
-delivers it. The domain never imports a network client: it receives a `Chat` and catches
-`ChatError`, which every implementation's errors derive from.
+delivers it. The domain never imports a network client: it receives a `Chat` and catches the port's
+errors, which every implementation's errors derive from::
+
+    ChatError               refused for good (unknown channel, invalid blocks, bad token)
+    +-- ChatUnavailable     transient (5xx, timeout, dropped connection): retry later
+        +-- ChatRateLimited asked to slow down: retry after `retry_after` seconds
 """
 
 from __future__ import annotations

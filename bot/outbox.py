@@ -17,8 +17,10 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   replicas never wait on each other; on both databases the claim is a conditional UPDATE on
   the row's `status` and `attempts`, so two dispatchers can never both claim a row.
 - The mark (`sent`, `pending` again or `failed`) is conditional on still holding the claim.
-- Transient errors (`ChatUnavailable`, rate limits, the helpdesk's transient errors) come
-  back with exponential backoff and jitter, or exactly the Retry-After the service asked for.
+- Transient errors are the ports' own (`ChatUnavailable`, `HelpdeskUnavailable`, and their
+  rate-limited kinds `ChatRateLimited`, `HelpdeskRateLimited`): whatever implements a port
+  raises subclasses of them, so no dispatcher has to be told which classes are transient.
+  They come back with exponential backoff and jitter, or exactly the Retry-After asked for.
   After a rate limit the rest of the pass leaves that port alone: its other rows are put
   back, due when the Retry-After ends, without using an attempt.
 - A claim is renewed just before its row is delivered when the batch kept it waiting, so
@@ -75,7 +77,13 @@ from sqlalchemy.orm import Session
 
 from bot.chat import Chat, ChatError, ChatRateLimited, ChatUnavailable
 from bot.errors import AlignbotError
-from bot.helpdesk import Helpdesk, HelpdeskError, TicketWrite
+from bot.helpdesk import (
+    Helpdesk,
+    HelpdeskError,
+    HelpdeskRateLimited,
+    HelpdeskUnavailable,
+    TicketWrite,
+)
 from bot.store.tables import OUTBOX
 
 __all__ = [
@@ -541,7 +549,6 @@ class Dispatcher:
         backoff_base: timedelta = timedelta(seconds=5),
         backoff_cap: timedelta = timedelta(minutes=30),
         jitter: Callable[[], float] = random.random,
-        transient_helpdesk_errors: tuple[type[BaseException], ...] = (),
         deliverers: Mapping[str, Deliverer] | None = None,
         after_send: Callable[[Delivery, Mapping[str, Any]], None] | None = None,
     ) -> None:
@@ -558,7 +565,6 @@ class Dispatcher:
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.jitter = jitter
-        self.transient_helpdesk_errors = transient_helpdesk_errors
         self.deliverers = dict(DELIVERERS if deliverers is None else deliverers)
         self.after_send = after_send
 
@@ -816,16 +822,10 @@ class Dispatcher:
         error = _describe(exc)
         retry_after: float | None = None
         maybe_delivered = False
-        if isinstance(exc, ChatRateLimited):
-            transient, retry_after = True, exc.retry_after
-        elif isinstance(exc, ChatUnavailable):
-            transient, maybe_delivered = True, True
-        elif isinstance(exc, HelpdeskError) and isinstance(
-            getattr(exc, "retry_after", None), int | float
-        ):
-            transient, retry_after = True, float(getattr(exc, "retry_after"))  # noqa: B009
-        elif isinstance(exc, self.transient_helpdesk_errors):
-            transient, maybe_delivered = True, True
+        if isinstance(exc, ChatRateLimited | HelpdeskRateLimited):
+            transient, retry_after = True, exc.retry_after  # asked to wait: it was not done
+        elif isinstance(exc, ChatUnavailable | HelpdeskUnavailable):
+            transient, maybe_delivered = True, True  # no answer: it may have been done
         elif isinstance(exc, ChatError | HelpdeskError | OutboxError):
             transient = False
         else:  # a bug or an error the port let through: retried, and logged in full
