@@ -74,6 +74,20 @@ class Chat(Protocol):
         delivery was interrupted, so a crash never posts it twice."""
         ...
 
+    def update_message(
+        self,
+        channel: str,
+        ts: str,
+        *,
+        text: str,
+        blocks: Sequence[Mapping[str, Any]] | None = None,
+    ) -> PostedMessage:
+        """Replace the text and blocks of a message the bot posted (channel id or `#name`,
+        and the message's ts); it keeps its place and ts. Doing it twice with the same
+        content changes nothing, so an update whose outcome is unknown may simply be made
+        again. A message that is gone or not the bot's is a `ChatError`."""
+        ...
+
     def open_direct_message(self, user_id: str) -> str:
         """The id of the DM channel between the bot and this user."""
         ...
