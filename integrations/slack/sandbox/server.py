@@ -246,7 +246,7 @@ class SlackSandbox(LoopbackServer):
     counts requests by method. Attributes a test may switch at runtime: `fail_rate` (share of
     requests answered with an injected fault), `faults` (which kinds: "429", "500", "503",
     "slow", "drop"), `retry_after`, `slow_seconds`, `rate_limit_per_minute`, `accept_then_fail`
-    (the next N chat.postMessage calls are recorded but answered 500), `token`, and
+    (the next N chat.postMessage or chat.update calls are recorded but answered 500), `token`, and
     `on_message` (called with each accepted message on the server thread that accepted it,
     before the answer goes out).
     """
@@ -638,6 +638,9 @@ class SlackSandbox(LoopbackServer):
         )
         self.messages[index] = message
         self._accepted.message = message  # on_message sees edits too
+        if self.accept_then_fail > 0:
+            self.accept_then_fail -= 1  # Slack made the edit; the answer never reaches us
+            raise _HttpReply(500, {"ok": False, "error": "internal_error"})
         return {
             "ok": True,
             "channel": cid,
