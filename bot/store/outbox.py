@@ -17,6 +17,9 @@ from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
 
+#: Every status a row can have, in the order a row moves through them (see `bot.outbox`).
+STATUSES = ("pending", "sending", "sent", "failed")
+
 
 class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox"

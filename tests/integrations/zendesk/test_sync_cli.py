@@ -24,6 +24,7 @@ STATS_KEYS = {
     "ticket_metrics",
     "satisfaction_ratings",
     "streams",
+    "outbox",
 }
 
 
