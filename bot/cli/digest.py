@@ -100,3 +100,10 @@ def digest_command(
                 "nothing new to post"
             )
         typer.echo(message, err=as_json)
+        if queued.message_status == "failed":
+            typer.echo(
+                f"note: the first digest message for {day_} failed to post (outbox row "
+                f"{queued.message_key}): `alignbot outbox list --status failed` says why; once "
+                "fixed, `alignbot outbox retry --failed` sends it, then its update",
+                err=True,
+            )

@@ -49,6 +49,8 @@ class Queued:
     outcome: Literal["queued", "update", "unchanged"]
     key: str
     revision: int
+    message_key: str  # the row of the first message, which every revision edits
+    message_status: str  # that row's status before this call ("pending" when just queued)
 
 
 def digest_key(channel: str, report: Report) -> str:
@@ -106,11 +108,11 @@ def _rendered(report: Report, *, chart_attached: bool) -> dict[str, Any]:
     return loaded
 
 
-def _revisions(connection: Connection, base: str) -> list[tuple[int, str, dict[str, Any]]]:
-    """(revision, key, payload) of every row queued for this digest, oldest first."""
+def _revisions(connection: Connection, base: str) -> list[tuple[int, str, dict[str, Any], str]]:
+    """(revision, key, payload, status) of every row queued for this digest, oldest first."""
     c = OUTBOX.c
     found = connection.execute(
-        select(c.idempotency_key, c.payload).where(
+        select(c.idempotency_key, c.payload, c.status).where(
             or_(
                 c.idempotency_key == base,
                 c.idempotency_key.startswith(base + ":v", autoescape=True),
@@ -118,11 +120,11 @@ def _revisions(connection: Connection, base: str) -> list[tuple[int, str, dict[s
         )
     ).all()
     revisions = []
-    for key, payload in found:
+    for key, payload, status in found:
         match = _REVISION.search(key[len(base) :])
         revision = 1 if key == base else int(match.group(1)) if match else 0
         if revision:
-            revisions.append((revision, str(key), dict(payload or {})))
+            revisions.append((revision, str(key), dict(payload or {}), str(status)))
     return sorted(revisions)
 
 
@@ -147,16 +149,18 @@ def queue_digest(engine: Engine, report: Report, *, channel: str, now: datetime)
             inserted = enqueue(
                 connection, key=base, kind=KIND, target=channel, payload=payload, now=now
             )
-            return Queued("queued" if inserted else "unchanged", base, 1)
+            outcome: Literal["queued", "unchanged"] = "queued" if inserted else "unchanged"
+            return Queued(outcome, base, 1, base, "pending")
+        status = revisions[0][3]
         # The first message keeps its chart; the blocks say so when it had one.
         payload = _rendered(report, chart_attached="file" in revisions[0][2])
-        revision, latest, last_payload = revisions[-1]
+        revision, latest, last_payload, _ = revisions[-1]
         if {k: last_payload.get(k) for k in ("text", "blocks")} == payload:
-            return Queued("unchanged", latest, revision)
+            return Queued("unchanged", latest, revision, base, status)
         key = f"{base}:v{revision + 1}"
         payload.update(message_key=base, after=latest)
         inserted = enqueue(
             connection, key=key, kind=SLACK_UPDATE, target=channel, payload=payload, now=now
         )
         # Not inserted: another run queued this revision a moment ago; it carries the update.
-        return Queued("update" if inserted else "unchanged", key, revision + 1)
+        return Queued("update" if inserted else "unchanged", key, revision + 1, base, status)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from digest_support import HOSTILE, sample_report
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from bot.digest import queue_digest
 from bot.outbox import OUTBOX, Dispatcher
@@ -89,3 +89,15 @@ def test_the_digest_reaches_slack_escaped_with_its_chart(
     # Dispatching again sends nothing more.
     again = Dispatcher(engine, chat=chat, helpdesk=None, worker_id="test").run_once(now)
     assert again.sent == 0 and len(slack.messages) == 1
+
+
+def test_requeueing_says_when_the_first_message_failed_to_post(engine: Engine) -> None:
+    now = datetime.now(UTC)
+    first = queue_digest(engine, sample_report(tickets=1), channel="#ops", now=now)
+    with engine.begin() as connection:
+        connection.execute(update(OUTBOX).values(status="failed", last_error="not_in_channel"))
+
+    again = queue_digest(engine, sample_report(tickets=2), channel="#ops", now=now)
+
+    assert (first.message_status, again.message_status) == ("pending", "failed")
+    assert again.outcome == "update" and again.message_key == first.key
