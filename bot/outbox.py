@@ -422,10 +422,10 @@ class SlackUpdate:
                 f"the message this updates was never posted: outbox row {key} {state}; "
                 f"`alignbot outbox retry {key}` posts it, then retry this row"
             )
+        channel, ts = str(posted["channel"]), str(posted["ts"])
         updated = chat.update_message(
-            str(posted["channel"]), str(posted["ts"]), text=payload["text"],
-            blocks=payload.get("blocks"),
-        )  # fmt: skip
+            channel, ts, text=payload["text"], blocks=payload.get("blocks")
+        )
         return {"channel": updated.channel, "ts": updated.ts, "updated": key}
 
 

@@ -86,23 +86,24 @@ def digest_command(
     if post:
         target = channel or settings.slack_digest_channel
         queued = queue_digest(engine, report, channel=target, now=now)
-        day_ = f"{period.start:%Y-%m-%d}"
+        first_day = f"{period.start:%Y-%m-%d}"
         if queued.outcome == "queued":
-            message = f"digest for {day_} queued for {target}; `alignbot dispatch` posts it"
+            message = f"digest for {first_day} queued for {target}; `alignbot dispatch` posts it"
         elif queued.outcome == "update":
             message = (
-                f"digest for {day_} was queued for {target} before; revision {queued.revision} "
-                "queued to replace it: `alignbot dispatch` updates the same Slack message"
+                f"digest for {first_day} was queued for {target} before; revision "
+                f"{queued.revision} queued to replace it: `alignbot dispatch` updates the same "
+                "Slack message"
             )
         else:
             message = (
-                f"digest for {day_} is unchanged since it was queued for {target}; "
+                f"digest for {first_day} is unchanged since it was queued for {target}; "
                 "nothing new to post"
             )
         typer.echo(message, err=as_json)
         if queued.message_status == "failed":
             typer.echo(
-                f"note: the first digest message for {day_} failed to post (outbox row "
+                f"note: the first digest message for {first_day} failed to post (outbox row "
                 f"{queued.message_key}): `alignbot outbox list --status failed` says why; once "
                 "fixed, `alignbot outbox retry --failed` sends it, then its update",
                 err=True,
