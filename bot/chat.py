@@ -1,8 +1,12 @@
 """The port through which the domain talks to a chat tool (Slack, in `integrations/slack/`).
 
 The digest, nudges and the dispatcher decide *what* to post; an implementation of `Chat`
-delivers it. The domain never imports a network client: it receives a `Chat` and catches
-`ChatError`, which every implementation's errors derive from.
+delivers it. The domain never imports a network client: it receives a `Chat` and catches the port's
+errors, which every implementation's errors derive from::
+
+    ChatError               refused for good (unknown channel, invalid blocks, bad token)
+    +-- ChatUnavailable     transient (5xx, timeout, dropped connection): retry later
+        +-- ChatRateLimited asked to slow down: retry after `retry_after` seconds
 """
 
 from __future__ import annotations
@@ -68,6 +72,20 @@ class Chat(Protocol):
         """The message posted to `channel` since `oldest` (a Unix time) with this
         idempotency key, if any. The dispatcher asks this before re-sending a message whose
         delivery was interrupted, so a crash never posts it twice."""
+        ...
+
+    def update_message(
+        self,
+        channel: str,
+        ts: str,
+        *,
+        text: str,
+        blocks: Sequence[Mapping[str, Any]] | None = None,
+    ) -> PostedMessage:
+        """Replace the text and blocks of a message the bot posted (channel id or `#name`,
+        and the message's ts); it keeps its place and ts. Doing it twice with the same
+        content changes nothing, so an update whose outcome is unknown may simply be made
+        again. A message that is gone or not the bot's is a `ChatError`."""
         ...
 
     def open_direct_message(self, user_id: str) -> str:

@@ -1,8 +1,15 @@
 """The port through which the domain writes to a helpdesk (Zendesk, in `integrations/`).
 
 Policies and the outbox decide *what* to write; an implementation of `Helpdesk` delivers it.
-The domain never imports a network client: it receives a `Helpdesk` and catches
-`HelpdeskError`, which every implementation's errors derive from.
+The domain never imports a network client: it receives a `Helpdesk` and catches the port's
+errors, which every implementation's errors derive from::
+
+    HelpdeskError               refused for good (not found, invalid write, bad credentials)
+    +-- HelpdeskUnavailable     transient (5xx, timeout, dropped connection): retry later
+        +-- HelpdeskRateLimited asked to slow down: retry after `retry_after` seconds
+
+An implementation raises subclasses of these (e.g. `integrations.zendesk.errors`), so any
+caller, the outbox dispatcher included, can tell "retry" from "give up" without knowing it.
 """
 
 from __future__ import annotations
@@ -13,11 +20,31 @@ from typing import Protocol
 
 from bot.errors import AlignbotError
 
-__all__ = ["Helpdesk", "HelpdeskError", "TicketWrite"]
+__all__ = [
+    "Helpdesk",
+    "HelpdeskError",
+    "HelpdeskRateLimited",
+    "HelpdeskUnavailable",
+    "TicketWrite",
+]
 
 
 class HelpdeskError(AlignbotError):
     """A write (or read) to the helpdesk failed; the message says why and what to check."""
+
+
+class HelpdeskUnavailable(HelpdeskError):
+    """A transient failure (5xx, timeout, dropped connection): the call may be retried. It
+    may also have been carried out, since the answer never came."""
+
+
+class HelpdeskRateLimited(HelpdeskUnavailable):
+    """The helpdesk asked us to slow down; retry after `retry_after` seconds. The call was
+    not carried out."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   replicas never wait on each other; on both databases the claim is a conditional UPDATE on
   the row's `status` and `attempts`, so two dispatchers can never both claim a row.
 - The mark (`sent`, `pending` again or `failed`) is conditional on still holding the claim.
-- Transient errors (`ChatUnavailable`, rate limits, the helpdesk's transient errors) come
-  back with exponential backoff and jitter, or exactly the Retry-After the service asked for.
+- Transient errors are the ports' own (`ChatUnavailable`, `HelpdeskUnavailable`, and their
+  rate-limited kinds `ChatRateLimited`, `HelpdeskRateLimited`): whatever implements a port
+  raises subclasses of them, so no dispatcher has to be told which classes are transient.
+  They come back with exponential backoff and jitter, or exactly the Retry-After asked for.
   After a rate limit the rest of the pass leaves that port alone: its other rows are put
   back, due when the Retry-After ends, without using an attempt.
 - A claim is renewed just before its row is delivered when the batch kept it waiting, so
@@ -38,6 +40,14 @@ Kinds (see `DELIVERERS`; a Dispatcher can be given its own `deliverers`):
 - `slack.message`: target a channel (`#name` or id); payload `text`, optional `blocks`,
   optional `file` = {filename, content_b64, title, alt_text?}.
 - `slack.dm`: target an email address; the user is looked up, the DM opened, then as above.
+- `slack.update`: target the channel of a message a `slack.message` row posted; payload
+  `text`, optional `blocks`, `message_key` (that row's key) and `after` (the row this one
+  must follow: the previous update of the same message, or the message itself). It waits,
+  without using an attempt, until `after` is sent or failed, so updates land in the order
+  they were decided, on every replica; then it replaces the message in place
+  (`Chat.update_message`, the channel and ts from `message_key`'s result). Making the same
+  update twice changes nothing, so a crash or a lost answer simply makes it again: never a
+  second message.
 - `zendesk.comment`: target a ticket id; payload `body`, `public`.
 - `zendesk.update`: target a ticket id; payload any of `status`, `custom_status_id`, `tags`,
   `add_tags`, `remove_tags`, `comment` with `public`.
@@ -74,7 +84,14 @@ from sqlalchemy.orm import Session
 
 from bot.chat import Chat, ChatError, ChatRateLimited, ChatUnavailable
 from bot.errors import AlignbotError
-from bot.helpdesk import Helpdesk, HelpdeskError, TicketWrite
+from bot.helpdesk import (
+    Helpdesk,
+    HelpdeskError,
+    HelpdeskRateLimited,
+    HelpdeskUnavailable,
+    TicketWrite,
+)
+from bot.store.outbox import OutboxRow
 from bot.store.tables import OUTBOX
 
 __all__ = [
@@ -85,6 +102,7 @@ __all__ = [
     "SENT",
     "SLACK_DM",
     "SLACK_MESSAGE",
+    "SLACK_UPDATE",
     "ZENDESK_COMMENT",
     "ZENDESK_UPDATE",
     "Deliverer",
@@ -92,8 +110,10 @@ __all__ = [
     "DispatchResult",
     "Dispatcher",
     "OutboxError",
+    "OutboxRow",
     "OutcomeUnknown",
     "Ports",
+    "Waiting",
     "default_worker_id",
     "enqueue",
 ]
@@ -102,7 +122,7 @@ log = logging.getLogger("alignbot.outbox")
 
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
-SLACK_MESSAGE, SLACK_DM = "slack.message", "slack.dm"
+SLACK_MESSAGE, SLACK_DM, SLACK_UPDATE = "slack.message", "slack.dm", "slack.update"
 ZENDESK_COMMENT, ZENDESK_UPDATE = "zendesk.comment", "zendesk.update"
 
 # How far before the earliest uncertain attempt Slack is searched: clocks differ a little.
@@ -121,6 +141,15 @@ class OutboxError(AlignbotError):
 class OutcomeUnknown(OutboxError):
     """An earlier attempt may have been delivered and the service cannot be asked; sending
     again could duplicate it, so the row fails and the message says what to check."""
+
+
+class Waiting(Exception):
+    """Raised by a deliverer before any call when a row it must follow is not final yet
+    (pending or being sent): its row goes back untried, due when that row may be done."""
+
+    def __init__(self, row: OutboxRow) -> None:
+        super().__init__(f"waiting for outbox row {row.key} ({row.status})")
+        self.row = row
 
 
 # --- enqueue ---------------------------------------------------------------------------
@@ -218,7 +247,7 @@ class Delivery:
     such attempt's claim time): the deliverer must check before sending again, or refuse.
     `progress` holds steps already done and committed (e.g. the posted message of a
     message with a file); `checkpoint(progress)` commits more of them while the row is
-    still claimed.
+    still claimed. `lookup(key)` reads another row as it is now (None if there is none).
     """
 
     id: int
@@ -231,6 +260,7 @@ class Delivery:
     unknown_since: datetime | None
     progress: Mapping[str, Any]
     checkpoint: Callable[[dict[str, Any]], None]
+    lookup: Callable[[str], OutboxRow | None] = lambda key: None
 
 
 class Deliverer(Protocol):
@@ -346,6 +376,57 @@ class SlackPost:
         return result
 
 
+class SlackUpdate:
+    """`slack.update`: replace the text and blocks of a message a `slack.message` row posted.
+
+    The file a message carried (the digest's chart) is left as it is: Slack cannot edit a
+    shared file in place, and sharing a new one would add a message to the channel.
+    """
+
+    port: Port = "chat"
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        kind = SLACK_UPDATE
+        _require(isinstance(target, str) and target.strip() != "", f"{kind}: empty target")
+        text = payload.get("text")
+        _require(isinstance(text, str) and text.strip() != "", f"{kind}: payload needs 'text'")
+        blocks = payload.get("blocks")
+        _require(
+            blocks is None
+            or (isinstance(blocks, list) and all(isinstance(b, dict) for b in blocks)),
+            f"{kind}: 'blocks' must be a list of block objects",
+        )
+        for name in ("message_key", "after"):
+            value = payload.get(name)
+            _require(isinstance(value, str) and value != "", f"{kind}: payload needs '{name}'")
+        _require("file" not in payload, f"{kind}: a file cannot be updated; post it anew")
+
+    def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
+        chat = ports.require_chat()
+        payload = delivery.payload
+        after = delivery.lookup(payload["after"])
+        if after is None:
+            raise OutboxError(f"{SLACK_UPDATE}: there is no outbox row {payload['after']}")
+        if after.status in (PENDING, SENDING):
+            raise Waiting(after)
+        key = payload["message_key"]
+        original = after if after.key == key else delivery.lookup(key)
+        posted = original.result if original is not None else {}
+        if original is None or original.status != SENT or "ts" not in posted:
+            state = "is missing" if original is None else f"is {original.status}"
+            if original is not None and original.last_error:
+                state += f" ({original.last_error})"
+            raise OutboxError(
+                f"the message this updates was never posted: outbox row {key} {state}; "
+                f"`alignbot outbox retry {key}` posts it, then retry this row"
+            )
+        channel, ts = str(posted["channel"]), str(posted["ts"])
+        updated = chat.update_message(
+            channel, ts, text=payload["text"], blocks=payload.get("blocks")
+        )
+        return {"channel": updated.channel, "ts": updated.ts, "updated": key}
+
+
 def _ticket_id(kind: str, target: str) -> int:
     _require(target.isdigit() and int(target) > 0, f"{kind}: target {target!r} is no ticket id")
     return int(target)
@@ -439,6 +520,7 @@ class ZendeskUpdate:
 DELIVERERS: dict[str, Deliverer] = {
     SLACK_MESSAGE: SlackPost(direct=False),
     SLACK_DM: SlackPost(direct=True),
+    SLACK_UPDATE: SlackUpdate(),
     ZENDESK_COMMENT: ZendeskComment(),
     ZENDESK_UPDATE: ZendeskUpdate(),
 }
@@ -533,7 +615,6 @@ class Dispatcher:
         backoff_base: timedelta = timedelta(seconds=5),
         backoff_cap: timedelta = timedelta(minutes=30),
         jitter: Callable[[], float] = random.random,
-        transient_helpdesk_errors: tuple[type[BaseException], ...] = (),
         deliverers: Mapping[str, Deliverer] | None = None,
         after_send: Callable[[Delivery, Mapping[str, Any]], None] | None = None,
     ) -> None:
@@ -549,7 +630,6 @@ class Dispatcher:
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.jitter = jitter
-        self.transient_helpdesk_errors = transient_helpdesk_errors
         self.deliverers = dict(DELIVERERS if deliverers is None else deliverers)
         self.after_send = after_send
 
@@ -723,6 +803,23 @@ class Dispatcher:
             return None
         return replace(claim, claimed_at=now)
 
+    def lookup(self, key: str) -> OutboxRow | None:
+        """The row queued under `key` as it is now, or None."""
+        with self.engine.connect() as connection:
+            row = (
+                connection.execute(select(OUTBOX).where(OUTBOX.c.idempotency_key == key))
+                .mappings()
+                .first()
+            )
+        return OutboxRow.of(row) if row is not None else None
+
+    def _when_final(self, row: OutboxRow, now: datetime) -> datetime:
+        """When a row another one waits for may be final: when it is due (pending), or a
+        backoff step from now (being sent, by this or another dispatcher)."""
+        if row.status == PENDING:
+            return max(_utc(row.next_attempt_at) or now, now)
+        return now + self.backoff_base
+
     def _defer(self, claim: _Claim, until: datetime) -> DispatchResult:
         """Give a claimed row back untried, due at `until`; the attempt is not counted."""
         self._mark(
@@ -761,11 +858,15 @@ class Dispatcher:
             unknown_since=claim.unknown_since,
             progress=dict(progress),
             checkpoint=checkpoint,
+            lookup=self.lookup,
         )
         try:
             result = deliverer.deliver(delivery, self.ports)
         except _ClaimLost:
             return DispatchResult(recovered=recovered), None
+        except Waiting as waiting:
+            log.info("outbox row %s (key %s): %s", claim.id, claim.key, waiting)
+            return self._defer(claim, self._when_final(waiting.row, now())), None
         except Exception as exc:
             outcome, until = self._failed_attempt(claim, progress, exc, now())
             return outcome + DispatchResult(recovered=recovered), until
@@ -781,16 +882,10 @@ class Dispatcher:
         error = _describe(exc)
         retry_after: float | None = None
         maybe_delivered = False
-        if isinstance(exc, ChatRateLimited):
-            transient, retry_after = True, exc.retry_after
-        elif isinstance(exc, ChatUnavailable):
-            transient, maybe_delivered = True, True
-        elif isinstance(exc, HelpdeskError) and isinstance(
-            getattr(exc, "retry_after", None), int | float
-        ):
-            transient, retry_after = True, float(getattr(exc, "retry_after"))  # noqa: B009
-        elif isinstance(exc, self.transient_helpdesk_errors):
-            transient, maybe_delivered = True, True
+        if isinstance(exc, ChatRateLimited | HelpdeskRateLimited):
+            transient, retry_after = True, exc.retry_after  # asked to wait: it was not done
+        elif isinstance(exc, ChatUnavailable | HelpdeskUnavailable):
+            transient, maybe_delivered = True, True  # no answer: it may have been done
         elif isinstance(exc, ChatError | HelpdeskError | OutboxError):
             transient = False
         else:  # a bug or an error the port let through: retried, and logged in full

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +35,25 @@ def test_the_demo_syncs_analyses_digests_and_posts_to_slack(
         (tickets,) = store.execute("SELECT count(*) FROM tickets").fetchone()
         (sent,) = store.execute("SELECT count(*) FROM outbox WHERE status = 'sent'").fetchone()
     assert (tickets, sent) == (300, 1)
+
+
+def test_the_demo_run_from_the_venv_says_how_to_put_alignbot_on_path(tmp_path: Path) -> None:
+    # What `make demo` does: .venv/bin/alignbot, with .venv/bin not on PATH.
+    script = Path(sys.executable).parent / "alignbot"
+    bin_dir = str(script.parent)
+    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if p != bin_dir)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ZENDESK_"))}
+    env.update(PATH=path, COLUMNS="1000")  # one line each, as in a wide terminal
+
+    done = subprocess.run(
+        [str(script), "demo", "--tickets", "20", "--database", str(tmp_path / "demo.db")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    closing = " ".join(done.stdout.split()[-40:])  # however the terminal wrapped it
+    assert f"DATABASE_URL=sqlite:///{tmp_path / 'demo.db'} alignbot stats" in closing
+    assert closing.endswith(
+        f"alignbot is not on your PATH yet: run . {script.parent / 'activate'} first "
+        '(README, "Using it").'
+    )

@@ -14,6 +14,11 @@ app = typer.Typer(
 db_app = typer.Typer(help="The store: schema migrations.", no_args_is_help=True)
 sandbox_app = typer.Typer(help="Local stand-ins for Zendesk and Slack.", no_args_is_help=True)
 signals_app = typer.Typer(help="Conversation signals outside the store.", no_args_is_help=True)
+outbox_app = typer.Typer(
+    help="The outbox: what was queued for Slack and Zendesk, and sending failed rows again.",
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")
+app.add_typer(outbox_app, name="outbox")

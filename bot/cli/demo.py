@@ -122,22 +122,34 @@ def demo(
         _signals_step(engine, settings, now)
         _digest_step(engine, settings, now, slack)
     console.rule(f"done in {time.monotonic() - started:.1f} s")
-    # As it was invoked (`make demo` runs .venv/bin/alignbot, which is not on PATH).
-    program = _program()
     console.print(
-        f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} {program} stats[/] or "
-        f"[bold]DATABASE_URL=sqlite:///{database} {program} digest --print[/]."
+        f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} alignbot stats[/] or "
+        f"[bold]DATABASE_URL=sqlite:///{database} alignbot digest --print[/]."
     )
+    setup = _path_setup()
+    if setup is not None:
+        # `make demo` runs .venv/bin/alignbot, which is not on PATH: say how to put it there,
+        # as README ("Using it") does, rather than teach a path nobody types.
+        console.print(
+            f'alignbot is not on your PATH yet: run [bold]{setup}[/] first (README, "Using it").'
+        )
 
 
-def _program() -> str:
+def _path_setup() -> str | None:
+    """The command that puts this `alignbot` on PATH, or None when it already is there."""
     invoked = Path(sys.argv[0])
-    if invoked.name != "alignbot" or shutil.which("alignbot") == str(invoked.resolve()):
-        return "alignbot"
+    found = shutil.which("alignbot")
+    if invoked.name != "alignbot" or (
+        found is not None and Path(found).resolve() == invoked.resolve()
+    ):
+        return None
+    activate = invoked.parent / "activate"
+    if not activate.is_file():
+        return "pipx install '.[postgres]'"
     try:
-        return str(invoked.resolve().relative_to(Path.cwd()))
+        return f". {activate.absolute().relative_to(Path.cwd())}"
     except ValueError:
-        return str(invoked)
+        return f". {activate.absolute()}"
 
 
 def _sync_step(engine: Engine, settings: Settings) -> None:

@@ -52,7 +52,10 @@ def digest_command(
     as_json: bool = typer.Option(False, "--json", help="Print the digest as one JSON object."),
     show: bool = typer.Option(False, "--print", help="Render the digest in the terminal."),
     post: bool = typer.Option(
-        False, "--post", help="Queue it for SLACK_DIGEST_CHANNEL (`alignbot dispatch` sends it)."
+        False,
+        "--post",
+        help="Queue it for SLACK_DIGEST_CHANNEL (`alignbot dispatch` sends it); run again to "
+        "replace the posted message. Refused on an empty or unanalysed store.",
     ),
     channel: str | None = typer.Option(
         None, "--channel", help="Post to this channel instead of SLACK_DIGEST_CHANNEL."
@@ -63,7 +66,8 @@ def digest_command(
     Periods are local days in ALIGNBOT_TIMEZONE; the previous period of the same length is
     shown beside each figure. Without --json, --print or --post it prints.
     """
-    from bot.digest import queue_digest, render_terminal
+    from bot.digest import render_terminal
+    from bot.digest.post import check_postable, queue_digest
     from bot.metrics.report import build_report
 
     if as_json and show:
@@ -71,6 +75,8 @@ def digest_command(
     settings, engine = settings_and_store()
     now = datetime.now(UTC)
     period = digest_period(now, settings.alignbot_timezone, day, since, until)
+    if post:  # before anything is printed: an empty or unanalysed store is refused in one line
+        check_postable(engine, period)
     report = build_report(engine, settings, period, now=now, zendesk_url=settings.zendesk_url)
     if as_json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -80,9 +86,25 @@ def digest_command(
     if post:
         target = channel or settings.slack_digest_channel
         queued = queue_digest(engine, report, channel=target, now=now)
-        message = (
-            f"digest for {period.start:%Y-%m-%d} queued for {target}; `alignbot dispatch` posts it"
-            if queued
-            else f"the digest for {period.start:%Y-%m-%d} was already queued for {target}"
-        )
+        first_day = f"{period.start:%Y-%m-%d}"
+        if queued.outcome == "queued":
+            message = f"digest for {first_day} queued for {target}; `alignbot dispatch` posts it"
+        elif queued.outcome == "update":
+            message = (
+                f"digest for {first_day} was queued for {target} before; revision "
+                f"{queued.revision} queued to replace it: `alignbot dispatch` updates the same "
+                "Slack message"
+            )
+        else:
+            message = (
+                f"digest for {first_day} is unchanged since it was queued for {target}; "
+                "nothing new to post"
+            )
         typer.echo(message, err=as_json)
+        if queued.message_status == "failed":
+            typer.echo(
+                f"note: the first digest message for {first_day} failed to post (outbox row "
+                f"{queued.message_key}): `alignbot outbox list --status failed` says why; once "
+                "fixed, `alignbot outbox retry --failed` sends it, then its update",
+                err=True,
+            )

@@ -37,23 +37,19 @@ def dispatch_command(
     settings, engine = settings_and_store()
     chat: Any = None
     helpdesk: Any = None
-    transient: tuple[type[BaseException], ...] = ()
     if settings.slack_bot_token is not None:
         from integrations.slack.client import SlackChat
 
         chat = SlackChat.from_settings(settings)
     if settings.zendesk_url:
-        from integrations.zendesk.errors import ZendeskUnavailable
         from integrations.zendesk.helpdesk import ZendeskHelpdesk
 
         helpdesk = ZendeskHelpdesk.from_settings(settings)
-        transient = (ZendeskUnavailable,)
     dispatcher = Dispatcher(
         engine,
         chat=chat,
         helpdesk=helpdesk,
         worker_id=worker_id or default_worker_id(),
-        transient_helpdesk_errors=transient,
     )
     blocked: dict[str, int] = {}
     for kind, count in dispatcher.undeliverable().items():

@@ -123,7 +123,8 @@ def _ticket_total(client: ZendeskClient) -> int | None:
 def stats_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
-    """What the store holds: rows per table and where each sync stream stands."""
+    """What the store holds: rows per table, the outbox's rows by status, and where each sync
+    stream stands."""
     settings = load_settings()
     stats = store_stats(open_store(settings.database_url))
     if as_json:
@@ -134,9 +135,17 @@ def stats_command(
     counts.add_column("rows", style="bold")
     counts.add_column("count", justify="right")
     for name, value in stats.as_json().items():
-        if name != "streams":
+        if name not in ("streams", "outbox"):
             counts.add_row(name.replace("_", " "), f"{value:,}")
     console.print(counts)
+    outbox = Table(show_edge=False, pad_edge=False, title="Outbox", title_justify="left")
+    outbox.add_column("status", style="bold")
+    outbox.add_column("rows", justify="right")
+    for status, count in stats.outbox.items():
+        outbox.add_row(status, f"{count:,}")
+    console.print(outbox)
+    if stats.outbox.get("failed"):
+        console.print("failed rows: `alignbot outbox list --status failed` says why")
     streams = Table(show_edge=False, pad_edge=False, title="Streams", title_justify="left")
     for column in ("stream", "position", "rows synced", "last sync"):
         streams.add_column(column)

@@ -7,6 +7,8 @@ A row is written in the same transaction as the decision that made it, under a u
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +16,9 @@ from sqlalchemy import JSON, Index, Text
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
+
+#: Every status a row can have, in the order a row moves through them (see `bot.outbox`).
+STATUSES = ("pending", "sending", "sent", "failed")
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -34,3 +39,44 @@ class OutboxMessage(SQLModel, table=True):
     result: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     created_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One outbox row as read, for whoever looks at the queue (a deliverer following an
+    earlier row, `alignbot outbox list`); changing a row goes through `bot.outbox`."""
+
+    id: int
+    key: str
+    kind: str
+    target: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime
+    created_at: datetime
+    sent_at: datetime | None
+    claimed_by: str | None
+    claimed_at: datetime | None
+    last_error: str | None
+    result: Mapping[str, Any]
+    payload: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, row: Mapping[Any, Any]) -> OutboxRow:
+        """From a mapping of the `outbox` table's columns (a Core row's `._mapping`)."""
+        return cls(
+            id=int(row["id"]),
+            key=str(row["idempotency_key"]),
+            kind=str(row["kind"]),
+            target=str(row["target"]),
+            status=str(row["status"]),
+            attempts=int(row["attempts"]),
+            next_attempt_at=row["next_attempt_at"],
+            created_at=row["created_at"],
+            sent_at=row["sent_at"],
+            claimed_by=row["claimed_by"],
+            claimed_at=row["claimed_at"],
+            last_error=row["last_error"],
+            result=dict(row["result"] or {}),
+            payload=dict(row["payload"] or {}),
+        )

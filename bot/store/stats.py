@@ -1,4 +1,5 @@
-"""What the store holds: row counts and where each sync stream stands (`alignbot stats`)."""
+"""What the store holds: row counts, where each sync stream stands and the outbox's rows by
+status (`alignbot stats`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from bot.store.models import (
@@ -18,8 +20,10 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.outbox import STATUSES
+from bot.store.tables import OUTBOX
 
-__all__ = ["StoreStats", "StreamStats", "store_stats"]
+__all__ = ["StoreStats", "StreamStats", "outbox_counts", "store_stats"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class StoreStats:
     ticket_metrics: int
     satisfaction_ratings: int
     streams: tuple[StreamStats, ...]
+    outbox: dict[str, int]  # rows by status, every status present
 
     def as_json(self) -> dict[str, Any]:
         """Exactly the keys `alignbot stats --json` promises."""
@@ -77,11 +82,23 @@ class StoreStats:
             "ticket_metrics": self.ticket_metrics,
             "satisfaction_ratings": self.satisfaction_ratings,
             "streams": {s.stream: s.as_json() for s in self.streams},
+            "outbox": dict(self.outbox),
         }
 
 
 def _count(session: Session, model: Any) -> int:
     return int(session.exec(select(func.count()).select_from(model)).one())
+
+
+def outbox_counts(engine: Engine) -> dict[str, int]:
+    """How many outbox rows have each status; every status is present, 0 when none has it."""
+    c = OUTBOX.c
+    with engine.connect() as connection:
+        rows = connection.execute(core_select(c.status, func.count()).group_by(c.status)).all()
+    found: dict[str, int] = {str(status): int(n) for status, n in rows}
+    counts = {status: found.pop(status, 0) for status in STATUSES}
+    counts.update(found)  # a status this version does not know is still shown
+    return counts
 
 
 def store_stats(engine: Engine) -> StoreStats:
@@ -114,4 +131,5 @@ def store_stats(engine: Engine) -> StoreStats:
                 )
                 for s in states
             ),
+            outbox=outbox_counts(engine),
         )

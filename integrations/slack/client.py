@@ -1,9 +1,10 @@
 """`SlackChat`: the `bot.chat.Chat` port on slack_sdk's `WebClient`.
 
-It posts messages (with the outbox's idempotency key in the message metadata), finds a
-message again by that key, opens DMs, looks people up by email and uploads files. slack_sdk's
-own retries are off (`retry_handlers=[]`): the dispatcher owns retries, and it needs to see
-each failure as the port's error, which `integrations.slack.errors.chat_error` decides.
+It posts messages (with the outbox's idempotency key in the message metadata), updates them
+in place, finds a message again by that key, opens DMs, looks people up by email and uploads
+files. slack_sdk's own retries are off (`retry_handlers=[]`): the dispatcher owns retries,
+and it needs to see each failure as the port's error, which
+`integrations.slack.errors.chat_error` decides.
 The token is never logged nor put in an error message.
 """
 
@@ -101,6 +102,23 @@ class SlackChat:
         if not _CHANNEL_ID.match(channel.strip()):
             self._remember(channel, posted.channel)
         return posted
+
+    def update_message(
+        self,
+        channel: str,
+        ts: str,
+        *,
+        text: str,
+        blocks: Sequence[Mapping[str, Any]] | None = None,
+    ) -> PostedMessage:
+        # chat.update takes a channel id only; blocks=[] removes old blocks (None keeps them).
+        channel_id = self._channel_id(channel)
+        kwargs: dict[str, Any] = {"channel": channel_id, "ts": ts, "text": text}
+        kwargs["blocks"] = [dict(block) for block in blocks] if blocks is not None else []
+        response = self._call(
+            "chat.update", f"{channel} {ts}", lambda: self._client.chat_update(**kwargs)
+        )
+        return PostedMessage(channel=str(response["channel"]), ts=str(response["ts"]))
 
     def find_message(
         self, channel: str, idempotency_key: str, *, oldest: float

@@ -43,6 +43,16 @@ _ADVICE: dict[str, str] = {
     "restricted_action": (
         "the workspace's settings do not let the app post in {target}; ask a Slack admin"
     ),
+    "message_not_found": (
+        "there is no message {target} to update: it was deleted in Slack, or the ts is wrong"
+    ),
+    "cant_update_message": (
+        "the message {target} was not posted by the alignbot app, so it cannot edit it"
+    ),
+    "edit_window_closed": (
+        "the workspace's settings no longer allow editing the message {target}; ask a Slack "
+        "admin, or post it anew"
+    ),
     "msg_too_long": "the message text is over Slack's 40,000 characters: shorten it",
     "no_text": "the message had neither text nor blocks",
     "invalid_blocks": "Slack refused the message's Block Kit blocks",

@@ -1,12 +1,21 @@
 """The errors the Zendesk connector raises, each with a message a user can act on.
 
-They all derive from `bot.helpdesk.HelpdeskError`, so the domain can catch a failed write
-without importing anything from `integrations/`, and the CLI prints any of them as one line.
+They all derive from the `bot.helpdesk` port's errors, so the domain can tell a failure worth
+retrying from a refusal without importing anything from `integrations/`, and the CLI prints
+any of them as one line::
+
+    ZendeskError (HelpdeskError)
+    +-- AuthError                   401 / 403: check the credentials
+    +-- MalformedResponse           a 2xx whose body is not the promised JSON
+    +-- NotFound                    the record does not exist, or was deleted
+    +-- RecordInvalid               422: Zendesk refused the write
+    +-- ZendeskUnavailable (HelpdeskUnavailable)      5xx, timeouts, dropped connections
+        +-- RateLimited (HelpdeskRateLimited)         429, with `retry_after`
 """
 
 from __future__ import annotations
 
-from bot.helpdesk import HelpdeskError
+from bot.helpdesk import HelpdeskError, HelpdeskRateLimited, HelpdeskUnavailable
 
 __all__ = [
     "AuthError",
@@ -28,16 +37,13 @@ class AuthError(ZendeskError):
     """Zendesk refused the credentials (401) or the user may not do this (403)."""
 
 
-class RateLimited(ZendeskError):
-    """Zendesk kept answering 429 after every retry; `retry_after` is its last advice."""
-
-    def __init__(self, message: str, retry_after: float) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-
-
-class ZendeskUnavailable(ZendeskError):
+class ZendeskUnavailable(ZendeskError, HelpdeskUnavailable):
     """5xx answers, timeouts or dropped connections outlasted every retry."""
+
+
+class RateLimited(ZendeskUnavailable, HelpdeskRateLimited):
+    """Zendesk kept answering 429 after every retry; `retry_after` is its last advice.
+    `RateLimited(message, retry_after)`."""
 
 
 class MalformedResponse(ZendeskError):

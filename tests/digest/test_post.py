@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 from digest_support import HOSTILE, sample_report
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from bot.digest import queue_digest
 from bot.outbox import OUTBOX, Dispatcher
@@ -31,10 +31,42 @@ def _queued(engine: Engine) -> int:
 def test_queueing_the_same_digest_twice_queues_it_once(engine: Engine) -> None:
     now = datetime.now(UTC)
     report = sample_report()
-    assert queue_digest(engine, report, channel="#support-managers", now=now)
-    assert not queue_digest(engine, report, channel="#support-managers", now=now)
-    assert queue_digest(engine, report, channel="#leads", now=now)  # another channel: its own
+    first = queue_digest(engine, report, channel="#support-managers", now=now)
+    again = queue_digest(engine, report, channel="#support-managers", now=now)
+    other = queue_digest(engine, report, channel="#leads", now=now)  # another channel: its own
+    assert (first.outcome, again.outcome, other.outcome) == ("queued", "unchanged", "queued")
+    assert again.key == first.key and again.revision == 1
     assert _queued(engine) == 2
+
+
+def test_a_changed_digest_queues_the_next_revision_as_an_update_of_the_first_message(
+    engine: Engine,
+) -> None:
+    now = datetime.now(UTC)
+    channel = "#support_managers"
+    first = queue_digest(engine, sample_report(tickets=0), channel=channel, now=now)
+    second = queue_digest(engine, sample_report(tickets=2), channel=channel, now=now)
+    same = queue_digest(engine, sample_report(tickets=2), channel=channel, now=now)
+    third = queue_digest(engine, sample_report(tickets=3), channel=channel, now=now)
+    back = queue_digest(engine, sample_report(tickets=0), channel=channel, now=now)
+
+    assert [q.outcome for q in (first, second, same, third, back)] == [
+        "queued", "update", "unchanged", "update", "update"
+    ]  # fmt: skip
+    assert [q.revision for q in (first, second, third, back)] == [1, 2, 3, 4]
+    with engine.connect() as connection:
+        found = connection.execute(
+            select(OUTBOX.c.idempotency_key, OUTBOX.c.kind, OUTBOX.c.payload).order_by(OUTBOX.c.id)
+        ).all()
+    assert [(key, kind) for key, kind, _ in found] == [
+        (first.key, "slack.message"),
+        (first.key + ":v2", "slack.update"),
+        (first.key + ":v3", "slack.update"),
+        (first.key + ":v4", "slack.update"),
+    ]
+    assert [p["after"] for _, _, p in found[1:]] == [first.key, second.key, third.key]
+    assert {p["message_key"] for _, _, p in found[1:]} == {first.key}
+    assert "file" in found[0][2] and not any("file" in p for _, _, p in found[1:])
 
 
 def test_the_digest_reaches_slack_escaped_with_its_chart(
@@ -57,3 +89,15 @@ def test_the_digest_reaches_slack_escaped_with_its_chart(
     # Dispatching again sends nothing more.
     again = Dispatcher(engine, chat=chat, helpdesk=None, worker_id="test").run_once(now)
     assert again.sent == 0 and len(slack.messages) == 1
+
+
+def test_requeueing_says_when_the_first_message_failed_to_post(engine: Engine) -> None:
+    now = datetime.now(UTC)
+    first = queue_digest(engine, sample_report(tickets=1), channel="#ops", now=now)
+    with engine.begin() as connection:
+        connection.execute(update(OUTBOX).values(status="failed", last_error="not_in_channel"))
+
+    again = queue_digest(engine, sample_report(tickets=2), channel="#ops", now=now)
+
+    assert (first.message_status, again.message_status) == ("pending", "failed")
+    assert again.outcome == "update" and again.message_key == first.key

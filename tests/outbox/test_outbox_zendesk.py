@@ -24,7 +24,6 @@ from bot.outbox import (
     enqueue,
 )
 from bot.store import session_scope
-from integrations.zendesk.errors import ZendeskUnavailable
 from integrations.zendesk.helpdesk import ZendeskHelpdesk
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
@@ -49,10 +48,10 @@ def ticket_with(sandbox: ZendeskSandbox, status: str) -> int:
 
 def dispatcher(engine: Engine, sandbox: ZendeskSandbox, **options: Any) -> Dispatcher:
     helpdesk = ZendeskHelpdesk(sandbox.url, email=sandbox.email, api_token="sandbox")
+    # Told nothing about Zendesk's errors: it retries on the Helpdesk port's own.
     return Dispatcher(
-        engine, chat=None, helpdesk=helpdesk, worker_id=options.pop("worker_id", "w1"),
-        transient_helpdesk_errors=(ZendeskUnavailable,), **options,
-    )  # fmt: skip
+        engine, chat=None, helpdesk=helpdesk, worker_id=options.pop("worker_id", "w1"), **options
+    )
 
 
 def queue(engine: Engine, key: str, kind: str, ticket: int, payload: dict[str, Any]) -> None:
@@ -180,3 +179,38 @@ def test_a_write_still_failing_at_max_attempts_fails_with_the_last_error(
     row = rows(engine)["solve"]
     assert row["status"] == FAILED and row["attempts"] == 2
     assert row["last_error"].startswith("gave up after 2 attempts: ZendeskUnavailable")
+
+
+@pytest.mark.parametrize("fault", ["503", "drop"])
+def test_a_dispatcher_told_nothing_about_zendesk_retries_its_transient_errors_later(
+    engine: Engine, sandbox: ZendeskSandbox, fault: str
+) -> None:
+    # The dispatcher is given only the Helpdesk port: a 503 or a dropped connection must
+    # reach it as the port's HelpdeskUnavailable, which it retries, not as a refusal.
+    ticket = ticket_with(sandbox, "open")
+    queue(engine, "tag", ZENDESK_UPDATE, ticket, {"add_tags": ["escalated"]})
+    sandbox.faults, sandbox.fail_rate, sandbox.retry_after = {fault}, 1.0, 0
+    start = now()
+
+    failed = dispatcher(engine, sandbox, jitter=lambda: 0.0, clock=lambda: start).run_once()
+    row = rows(engine)["tag"]
+    sandbox.fail_rate = 0.0
+    done = dispatcher(engine, sandbox).run_once(start + timedelta(minutes=1))
+
+    assert failed == DispatchResult(retried=1)
+    assert row["status"] == PENDING and row["next_attempt_at"] > start
+    assert row["last_error"].startswith("ZendeskUnavailable")
+    assert done == DispatchResult(sent=1)
+    assert "escalated" in sandbox.org.tickets[ticket]["tags"]
+
+
+def test_zendesk_errors_are_the_helpdesk_ports_transient_and_rate_limited_errors() -> None:
+    from bot.helpdesk import HelpdeskError, HelpdeskRateLimited, HelpdeskUnavailable
+    from integrations.zendesk.errors import NotFound, RateLimited, ZendeskUnavailable
+
+    limited = RateLimited("Zendesk kept rate-limiting", 7.0)
+    assert isinstance(limited, HelpdeskRateLimited) and isinstance(limited, HelpdeskUnavailable)
+    assert isinstance(limited, ZendeskUnavailable) and limited.retry_after == 7.0
+    assert isinstance(ZendeskUnavailable("x"), HelpdeskUnavailable)
+    assert not isinstance(NotFound("x"), HelpdeskUnavailable)
+    assert isinstance(NotFound("x"), HelpdeskError)

@@ -21,7 +21,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -158,7 +158,8 @@ class RecordedMessage:
     blocks: list[Record] | None
     metadata: Record | None  # {"event_type": ..., "event_payload": {...}}
     thread_ts: str | None
-    user: str  # who posted it: the bot user
+    user: str  # who posted it: the bot user, or a person (`add_message`)
+    edited_ts: str | None = None  # when chat.update last changed it
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ class SlackSandbox(LoopbackServer):
     counts requests by method. Attributes a test may switch at runtime: `fail_rate` (share of
     requests answered with an injected fault), `faults` (which kinds: "429", "500", "503",
     "slow", "drop"), `retry_after`, `slow_seconds`, `rate_limit_per_minute`, `accept_then_fail`
-    (the next N chat.postMessage calls are recorded but answered 500), `token`, and
+    (the next N chat.postMessage or chat.update calls are recorded but answered 500), `token`, and
     `on_message` (called with each accepted message on the server thread that accepted it,
     before the answer goes out).
     """
@@ -303,6 +304,7 @@ class SlackSandbox(LoopbackServer):
             "api.test": self._api_test,
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
+            "chat.update": self._chat_update,
             "conversations.history": self._conversations_history,
             "conversations.info": self._conversations_info,
             "conversations.list": self._conversations_list,
@@ -410,6 +412,22 @@ class SlackSandbox(LoopbackServer):
         with self.lock:
             cid = channel if channel in self._conversations else self.channel_id(channel)
             return [m for m in self.messages if m.channel == cid]
+
+    def add_message(self, channel: str, text: str, *, email: str) -> RecordedMessage:
+        """Record a message a person (by email) wrote in a channel, as if typed in Slack:
+        one the bot may read but not edit (chat.update answers `cant_update_message`)."""
+        with self.lock:
+            message = RecordedMessage(
+                channel=self._resolve(channel, names=True, users=False),
+                ts=self._next_ts(),
+                text=text,
+                blocks=None,
+                metadata=None,
+                thread_ts=None,
+                user=self.user_id(email),
+            )
+            self.messages.append(message)
+            return message
 
     def clear(self) -> None:
         """Forget recorded messages, files and call counts (the workspace stays)."""
@@ -576,6 +594,58 @@ class SlackSandbox(LoopbackServer):
             "ok": True,
             "channel": channel,
             "ts": message.ts,
+            "message": self._message_json(message, with_metadata=True),
+        }
+
+    def _chat_update(self, params: Params) -> Record:
+        # As Slack: the channel must be an id (a #name is channel_not_found), the message is
+        # found by ts, only the bot's own messages can be edited, text and blocks left out
+        # keep their old value (blocks=[] removes them), and the ts never changes.
+        cid = _text(params, "channel")
+        if not cid or cid not in self._conversations:
+            raise _SlackError("channel_not_found")
+        ts = _text(params, "ts")
+        if not ts:
+            raise _missing("ts")
+        index = next(
+            (i for i, m in enumerate(self.messages) if m.channel == cid and m.ts == ts), None
+        )
+        if index is None:
+            raise _SlackError("message_not_found")
+        old = self.messages[index]
+        if old.user != BOT_USER_ID:
+            raise _SlackError("cant_update_message")
+        text = _text(params, "text")
+        markdown_text = _text(params, "markdown_text")
+        raw_blocks = params.get("blocks")
+        blocks = _parse_blocks(raw_blocks)
+        if markdown_text:
+            if text or blocks:
+                raise _SlackError("markdown_text_conflict")
+            text = markdown_text
+        if not text and not blocks and not params.get("attachments"):
+            raise _SlackError("no_text")
+        if text is not None and len(text) > MAX_TEXT_CHARS:
+            raise _SlackError("msg_too_long")
+        metadata = _parse_metadata(params.get("metadata"))
+        kept_blocks = old.blocks if raw_blocks is None or raw_blocks == "" else blocks
+        message = replace(
+            old,
+            text=text if text is not None else old.text,
+            blocks=kept_blocks or None,
+            metadata=metadata if metadata is not None else old.metadata,
+            edited_ts=self._next_ts(),
+        )
+        self.messages[index] = message
+        self._accepted.message = message  # on_message sees edits too
+        if self.accept_then_fail > 0:
+            self.accept_then_fail -= 1  # Slack made the edit; the answer never reaches us
+            raise _HttpReply(500, {"ok": False, "error": "internal_error"})
+        return {
+            "ok": True,
+            "channel": cid,
+            "ts": message.ts,
+            "text": message.text or "",
             "message": self._message_json(message, with_metadata=True),
         }
 
@@ -872,6 +942,8 @@ class SlackSandbox(LoopbackServer):
         if message.thread_ts:
             item["thread_ts"] = message.thread_ts
             item["parent_user_id"] = message.user
+        if message.edited_ts:
+            item["edited"] = {"user": message.user, "ts": message.edited_ts}
         if with_metadata and message.metadata is not None:
             item["metadata"] = message.metadata
         return item

@@ -256,3 +256,48 @@ def test_from_settings_needs_a_token_and_uses_the_api_url(sandbox: SlackSandbox)
     chat = SlackChat.from_settings(settings)
 
     assert chat.post_message("#general", text="configured").channel.startswith("C")
+
+
+def test_update_message_replaces_text_and_blocks_keeping_the_message_and_its_ts(
+    sandbox: SlackSandbox, chat: SlackChat
+) -> None:
+    port: Chat = chat
+    first = [{"type": "section", "text": {"type": "mrkdwn", "text": "*empty* digest"}}]
+    second = [{"type": "section", "text": {"type": "mrkdwn", "text": "*real* digest"}}]
+    posted = port.post_message("#support-managers", text="v1", blocks=first, idempotency_key="k")
+
+    updated = port.update_message("#support-managers", posted.ts, text="v2", blocks=second)
+    again = port.update_message(posted.channel, posted.ts, text="v2", blocks=second)
+
+    (message,) = sandbox.messages
+    assert updated == again == posted
+    assert (message.text, message.blocks, message.ts) == ("v2", second, posted.ts)
+    assert message.metadata is not None and message.edited_ts is not None
+    assert sandbox.calls["chat.update"] == 2
+
+
+def test_updating_a_message_that_is_gone_or_not_the_bots_is_a_chat_error_saying_why(
+    sandbox: SlackSandbox, chat: SlackChat
+) -> None:
+    typed = sandbox.add_message("#general", "hi", email="ana@example.com")
+
+    with pytest.raises(ChatError) as gone:
+        chat.update_message("#general", "1700000000.000001", text="x")
+    with pytest.raises(ChatError) as theirs:
+        chat.update_message(typed.channel, typed.ts, text="x")
+
+    assert not isinstance(gone.value, ChatUnavailable)
+    assert "message_not_found" in str(gone.value) and "deleted" in str(gone.value)
+    assert "cant_update_message" in str(theirs.value)
+
+
+def test_a_server_error_on_update_is_chat_unavailable(
+    sandbox: SlackSandbox, chat: SlackChat
+) -> None:
+    posted = chat.post_message("#general", text="v1")
+    sandbox.faults, sandbox.fail_rate = {"500"}, 1.0
+
+    with pytest.raises(ChatUnavailable):
+        chat.update_message(posted.channel, posted.ts, text="v2")
+
+    assert sandbox.messages[0].text == "v1"

@@ -429,3 +429,65 @@ def test_the_sandbox_binds_loopback_only_and_stops_cleanly() -> None:
 
     with pytest.raises(OSError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/api/api.test", timeout=1)
+
+
+def test_chat_update_changes_a_message_in_place_as_slack_does(
+    sandbox: SlackSandbox, client: WebClient
+) -> None:
+    posted = client.chat_postMessage(
+        channel="#general", text="first", blocks=[section("*first*")],
+        metadata={"event_type": "alignbot_outbox", "event_payload": {"idempotency_key": "k"}},
+    )  # fmt: skip
+    channel, ts = posted["channel"], posted["ts"]
+
+    text_only = client.chat_update(channel=channel, ts=ts, text="second")
+    after_text = sandbox.history("#general")[0]
+    emptied = client.chat_update(channel=channel, ts=ts, text="third", blocks=[])
+    after_empty = sandbox.history("#general")[0]
+
+    assert text_only["ok"] and (text_only["channel"], text_only["ts"]) == (channel, ts)
+    assert text_only["text"] == "second" and text_only["message"]["edited"]["ts"] > ts
+    # Blocks left out are kept; an empty array removes them; the metadata stays.
+    assert (after_text.text, after_text.blocks) == ("second", [section("*first*")])
+    assert (after_empty.text, after_empty.blocks) == ("third", None)
+    assert after_empty.metadata == {"event_type": "alignbot_outbox",
+                                    "event_payload": {"idempotency_key": "k"}}  # fmt: skip
+    assert emptied["ts"] == ts and len(sandbox.messages) == 1
+
+
+@pytest.mark.filterwarnings("ignore:The top-level `text` argument is missing")
+@pytest.mark.parametrize(
+    ("arguments", "code"),
+    [
+        ({"channel": "#general", "text": "x"}, "channel_not_found"),  # ids only, as Slack
+        ({"channel": "C0000000001", "ts": "1.000001", "text": "x"}, "message_not_found"),
+        ({"channel": "C0000000002", "text": "x"}, "message_not_found"),  # another channel's
+        ({"channel": "C0000000001", "text": "x", "blocks": [{"type": "nope"}]}, "invalid_blocks"),
+        ({"channel": "C0000000001"}, "no_text"),
+        ({"channel": "C0000000001", "text": "x" * 40_001}, "msg_too_long"),
+    ],
+)
+def test_chat_update_refuses_like_slack_and_leaves_the_message_alone(
+    sandbox: SlackSandbox, client: WebClient, arguments: dict[str, Any], code: str
+) -> None:
+    posted = client.chat_postMessage(channel="#general", text="unchanged")
+    arguments = {"ts": posted["ts"], **arguments}
+
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_update(**arguments)
+
+    status, body = slack_error(excinfo)
+    assert (status, body["error"]) == (200, code)
+    assert [m.text for m in sandbox.messages] == ["unchanged"]
+
+
+def test_chat_update_of_a_persons_message_is_cant_update_message(
+    sandbox: SlackSandbox, client: WebClient
+) -> None:
+    typed = sandbox.add_message("#general", "hello team", email="ana@example.com")
+
+    with pytest.raises(SlackApiError) as excinfo:
+        client.chat_update(channel=typed.channel, ts=typed.ts, text="edited by the bot")
+
+    assert slack_error(excinfo)[1]["error"] == "cant_update_message"
+    assert sandbox.history("#general")[0].text == "hello team"

@@ -31,6 +31,7 @@ STATS_KEYS = {
     "ticket_metrics",
     "satisfaction_ratings",
     "streams",
+    "outbox",
 }
 
 
