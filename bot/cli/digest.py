@@ -76,10 +76,10 @@ def digest_command(
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif show or not post:
-        render_terminal(report, Console())
+        render_terminal(report, Console(), settings)
     if post:
         target = channel or settings.slack_digest_channel
-        queued = queue_digest(engine, report, channel=target, now=now)
+        queued = queue_digest(engine, report, settings, channel=target, now=now)
         message = (
             f"digest for {period.start:%Y-%m-%d} queued for {target}; `alignbot dispatch` posts it"
             if queued

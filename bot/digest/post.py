@@ -16,6 +16,7 @@ from bot.digest.blocks import render_blocks
 from bot.digest.chart import chart_alt_text, render_chart
 from bot.metrics.model import Report
 from bot.outbox import enqueue
+from bot.settings import Settings
 
 __all__ = ["digest_key", "queue_digest"]
 
@@ -27,10 +28,12 @@ def digest_key(channel: str, report: Report) -> str:
     return f"digest:{channel}:{period.start.isoformat()}:{period.end.isoformat()}"
 
 
-def queue_digest(engine: Engine, report: Report, *, channel: str, now: datetime) -> bool:
+def queue_digest(
+    engine: Engine, report: Report, settings: Settings, *, channel: str, now: datetime
+) -> bool:
     """Queue the digest for `channel`; False when it was already queued for this period."""
     chart = render_chart(report)
-    message = render_blocks(report, chart_attached=chart is not None)
+    message = render_blocks(report, settings, chart_attached=chart is not None)
     payload: dict[str, object] = {"text": message.text, "blocks": message.blocks}
     if chart is not None:
         payload["file"] = {

@@ -237,7 +237,7 @@ def build_report(
         metrics=metrics,
         by_group=by_group,
         by_agent=by_agent,
-        alerts=alerts(metrics),
+        alerts=alerts(metrics, settings),
         conflict_tickets=examples,
         agent_gaps=agent_gaps(by_agent),
         trend=trend,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from digest_support import HOSTILE, sample_report
+from digest_support import HOSTILE, SETTINGS, sample_report
 from sqlalchemy import Engine, func, select
 
 from bot.digest import queue_digest
@@ -31,9 +31,11 @@ def _queued(engine: Engine) -> int:
 def test_queueing_the_same_digest_twice_queues_it_once(engine: Engine) -> None:
     now = datetime.now(UTC)
     report = sample_report()
-    assert queue_digest(engine, report, channel="#support-managers", now=now)
-    assert not queue_digest(engine, report, channel="#support-managers", now=now)
-    assert queue_digest(engine, report, channel="#leads", now=now)  # another channel: its own
+    assert queue_digest(engine, report, SETTINGS, channel="#support-managers", now=now)
+    assert not queue_digest(engine, report, SETTINGS, channel="#support-managers", now=now)
+    assert queue_digest(
+        engine, report, SETTINGS, channel="#leads", now=now
+    )  # another channel: its own
     assert _queued(engine) == 2
 
 
@@ -41,7 +43,9 @@ def test_the_digest_reaches_slack_escaped_with_its_chart(
     engine: Engine, slack: SlackSandbox
 ) -> None:
     now = datetime.now(UTC)
-    queue_digest(engine, sample_report(subject=HOSTILE), channel="#support-managers", now=now)
+    queue_digest(
+        engine, sample_report(subject=HOSTILE), SETTINGS, channel="#support-managers", now=now
+    )
     chat = SlackChat("xoxb-sandbox", base_url=slack.url)
     result = Dispatcher(engine, chat=chat, helpdesk=None, worker_id="test").run_once(now)
 
