@@ -239,7 +239,7 @@ def build_report(
         by_agent=by_agent,
         alerts=alerts(metrics, settings),
         conflict_tickets=examples,
-        agent_gaps=agent_gaps(by_agent),
+        agent_gaps=agent_gaps(by_agent, settings),
         trend=trend,
         trend_n=trend_n,
     )
