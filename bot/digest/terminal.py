@@ -42,7 +42,7 @@ def _add_rows(
         fig = figure(info, metric, settings)
         label = Text("  " + fig.label)
         label.append(" (KPI)" if info.traditional else "", style="dim")
-        basis = fig.basis + (f"; {metric.note}" if metric.note else "")
+        basis = "; ".join(part for part in (fig.basis, metric.note) if part)
         table.add_row(
             label, fig.value, fig.previous, Text(fig.comparison, style=_STYLE[fig.verdict]), basis
         )
