@@ -54,7 +54,7 @@ def too_few_reason(n: int | None, previous_n: int | None, floor: int) -> str | N
     if previous_n is None:
         return "too few to compare (the previous period's n is not known)"
     if previous_n < floor:
-        return f"too few to compare (n = {previous_n} the period before)"
+        return f"too few to compare (n = {previous_n} before)"
     return None
 
 

@@ -28,7 +28,7 @@ def test_below_the_sample_floor_there_is_no_verdict_in_either_period() -> None:
     assert (now_few.verdict, now_few.reason) == ("too_few", "too few to compare (n = 4)")
     before_few = compare(info, rate(40, 40, 1, 4), SETTINGS)
     assert before_few.verdict == "too_few"
-    assert before_few.reason == "too few to compare (n = 4 the period before)"
+    assert before_few.reason == "too few to compare (n = 4 before)"
     # The floor is a setting: with 3 it is enough.
     assert (
         compare(info, rate(4, 4, 0, 4), Settings(_env_file=None, digest_min_sample=3)).verdict
