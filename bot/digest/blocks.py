@@ -84,7 +84,9 @@ def _day_span(report: Report) -> str:
 
 def _field(fig: Figure, note: str | None) -> str:
     line = f"*{escape(fig.label)}*\n{fig.value}"
-    if fig.comparison:
+    if fig.verdict == "too_few":
+        line += f"  (was {fig.previous}), {escape(fig.comparison)}"
+    elif fig.comparison:
         mark = _MARK[fig.verdict]
         line += f"  {mark + ' ' if mark else ''}{escape(fig.comparison)} (was {fig.previous})"
     elif fig.previous != "—":
@@ -128,11 +130,16 @@ def _examples_text(report: Report) -> str:
         if ticket.subject:
             name += f" {truncate(ticket.subject, 80)}"
         title = link(ticket.url, name) if ticket.url else escape(name)
-        line = f"• {title}: {escape(ticket.looks_good)}, but {escape(ticket.feels_bad)}"
-        if ticket.related_ticket_id is not None:
+        feels_bad = escape(ticket.feels_bad)
+        if ticket.related_ticket_id is not None and ticket.related_url:
+            # "the requester opened #33 ...": the other ticket is a link too.
             other = f"#{ticket.related_ticket_id}"
-            shown = link(ticket.related_url, other) if ticket.related_url else escape(other)
-            line += f" ({shown})"
+            linked = link(ticket.related_url, other)
+            if other in feels_bad:
+                feels_bad = feels_bad.replace(other, linked, 1)
+            else:
+                feels_bad += f" ({linked})"
+        line = f"• {title}: {escape(ticket.looks_good)}, but {feels_bad}"
         if ticket.agent:
             line += f" ({escape(ticket.agent)})"
         lines.append(line)
@@ -156,7 +163,8 @@ def _compact(key: str, metric: Metric | None, settings: Settings) -> str:
     if fig.verdict in ("better", "worse"):
         text += f" {_MARK[fig.verdict]} {fig.change}"
     elif fig.verdict == "too_few":
-        text += f", {fig.comparison}"
+        # "(n = 4)": the section's title says it means too few to compare.
+        text += " " + fig.comparison.removeprefix("too few to compare ")
     return text
 
 
@@ -186,7 +194,10 @@ def _group_blocks(report: Report, settings: Settings) -> list[dict[str, Any]]:
             f"\n\n… and {len(lines) - len(shown)} more groups (alignbot digest --print --by group)"
         )
     return [
-        _section("*By group*: each KPI beside its human twin"),
+        _section(
+            "*By group*: each KPI beside its human twin. ✅/⚠️ only where a change is beyond "
+            "its noise; (n = 4): too few cases to compare."
+        ),
         _plain_section(body),
     ]
 

@@ -156,7 +156,9 @@ def test_slack_shows_a_compact_line_per_group_with_names_as_plain_text() -> None
     lines = groups.split("\n\n")
     assert [line.split(":")[0] for line in lines] == ["Billing", "Shipping & <!here>"]
     assert "Closure rate 50% ✅ +10 pts vs Confirmed resolutions 50% ✅ +10 pts" in lines[0]
-    assert "Authentic empathy 25%, too few to compare (n = 4)" in lines[0]
+    assert "Authentic empathy 25% (n = 4)" in lines[0]
+    title = next(t for t in _texts(message.blocks) if t.startswith("*By group*"))
+    assert "(n = 4): too few cases to compare" in title
     _validate_with_slack_sdk(message.blocks)
 
 
@@ -170,7 +172,10 @@ def test_came_back_ticket_is_linked_too() -> None:
     )
     report = replace(report, conflict_tickets=[came_back])
     text = "\n".join(_texts(render_blocks(report, SETTINGS).blocks))
-    assert "(<https://acme.zendesk.com/agent/tickets/733|#733>)" in text
+    assert (
+        "but the requester opened <https://acme.zendesk.com/agent/tickets/733|#733> 2.0 days"
+        in text
+    )
 
 
 def test_many_groups_stay_inside_slack_limits() -> None:
