@@ -38,7 +38,7 @@ def test_below_the_sample_floor_there_is_no_verdict_in_either_period() -> None:
 
 def test_a_rate_change_within_noise_gives_no_verdict() -> None:
     info = METRIC_INFO["closure_rate"]
-    # 55% vs 45% on 50 each: p ≈ 0.32.
+    # 55% vs 45% on 100 each: p ≈ 0.16.
     noisy = compare(info, rate(55, 100, 45, 100), SETTINGS)
     assert noisy.verdict == "same" and noisy.reason.startswith("within noise")
     # The same shares on 1,000 each: p < 0.001.
