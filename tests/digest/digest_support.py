@@ -105,7 +105,7 @@ def sample_report(
                 traditional_rank=1,
                 human_rank=7,
                 agents_ranked=8,
-                suggestion="fastest closer, but customers rarely confirm the fix",
+                suggestion=f"{agent}: fastest closer, but customers rarely confirm the fix",
             )
         ],
         trend={

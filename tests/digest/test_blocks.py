@@ -47,11 +47,34 @@ def test_digest_blocks_pass_slack_sdk_block_kit_validation() -> None:
     assert message.text.startswith("alignbot misalignment digest")
 
 
+def _mrkdwn_and_plain(blocks: list[dict[str, object]]) -> tuple[str, str]:
+    """Every mrkdwn text, and every plain_text text (which Slack never parses)."""
+    found: dict[str, list[str]] = {"mrkdwn": [], "plain_text": []}
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in found and isinstance(node.get("text"), str):
+                found[str(node["type"])].append(str(node["text"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(blocks)
+    return "\n".join(found["mrkdwn"]), "\n".join(found["plain_text"])
+
+
 def test_customer_text_reaches_slack_escaped_never_as_a_mention_or_link() -> None:
-    message = render_blocks(sample_report(subject=HOSTILE, agent="<@U999>"), SETTINGS)
-    everything = json.dumps(message.blocks) + message.text
-    for raw in ("<!channel>", "<@U123>", "<https://evil.example|click>", "<@U999>"):
+    report = sample_report(subject=HOSTILE, agent="<@U999>", group="<!here> & co")
+    message = render_blocks(report, SETTINGS)
+    mrkdwn, plain = _mrkdwn_and_plain(message.blocks)
+    everything = mrkdwn + message.text
+    for raw in ("<!channel>", "<@U123>", "<https://evil.example|click>", "<@U999>", "<!here>"):
         assert raw not in everything
+    # Names in coaching and the group table go out as plain_text, shown as written.
+    assert "<@U999>: fastest closer" in plain
+    assert "<!here> & co: " in plain
     assert "&lt;!channel&gt;" in everything
     assert "&lt;@U123&gt;" in everything
     assert "&lt;https://evil.example|click&gt;" in everything
