@@ -75,6 +75,27 @@ class Settings(BaseSettings):
         ]
     )
 
+    # --- Digest: when a change counts (docs/metrics.md, "Alerts") ------------------------
+    # No verdict, alert or coaching rank from fewer cases than this, in either period.
+    digest_min_sample: int = Field(default=20, ge=1)
+    # Per metric key, where the default does not fit the unit counted: agent-days are few
+    # (eight agents make eight a day), and each is already a day of tickets.
+    digest_min_sample_by_key: dict[str, int] = Field(
+        default_factory=lambda: {"solved_per_agent_day": 5}
+    )
+    # Rates: a change counts when a two-sided two-proportion z-test gives p below this.
+    digest_significance: float = Field(default=0.05, gt=0, lt=1)
+    # Medians, counts and averages: a change counts when at least its kind's absolute floor
+    # and at least this share of the previous value.
+    digest_min_change_percent: float = Field(default=10.0, ge=0)
+    digest_min_change_minutes: float = Field(default=5.0, ge=0)
+    digest_min_change_count: float = Field(default=3.0, ge=0)
+    digest_min_change_average: float = Field(default=0.1, ge=0)
+
+    def min_sample(self, key: str) -> int:
+        """The fewest cases a figure needs, in each period, to be compared or ranked."""
+        return self.digest_min_sample_by_key.get(key, self.digest_min_sample)
+
     # --- Slack -------------------------------------------------------------------------
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None

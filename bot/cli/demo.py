@@ -216,13 +216,13 @@ def _digest_step(engine: Engine, settings: Settings, now: datetime, slack: Slack
     started = time.monotonic()
     report = build_report(engine, settings, period, now=now, zendesk_url=settings.zendesk_url)
     seconds = time.monotonic() - started
-    render_terminal(report, console)
+    render_terminal(report, console, settings)
     console.print(f"   computed in {seconds:.2f} s")
 
     console.print(
         f"\n[bold]5. Slack[/]: queued in the outbox, delivered by the dispatcher to {slack.url}"
     )
-    queue_digest(engine, report, channel=settings.slack_digest_channel, now=now)
+    queue_digest(engine, report, settings, channel=settings.slack_digest_channel, now=now)
     chat = SlackChat.from_settings(settings)
     result = Dispatcher(engine, chat=chat, helpdesk=None, worker_id="demo").run_once(now)
     console.print(

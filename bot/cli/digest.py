@@ -60,18 +60,25 @@ def digest_command(
     channel: str | None = typer.Option(
         None, "--channel", help="Post to this channel instead of SLACK_DIGEST_CHANNEL."
     ),
+    by: str | None = typer.Option(
+        None, "--by", help="With --print: a compact table per `group` or per `agent` instead."
+    ),
 ) -> None:
     """The misalignment digest: every KPI beside the human metric it can hide.
 
     Periods are local days in ALIGNBOT_TIMEZONE; the previous period of the same length is
     shown beside each figure. Without --json, --print or --post it prints.
     """
-    from bot.digest import render_terminal
+    from bot.digest import render_scopes, render_terminal
     from bot.digest.post import check_postable, queue_digest
     from bot.metrics.report import build_report
 
     if as_json and show:
         raise SettingsError("--json and --print both write to the terminal: choose one")
+    if by is not None and by not in ("group", "agent"):
+        raise SettingsError(f"--by {by!r}: expected group or agent")
+    if by is not None and (as_json or post):
+        raise SettingsError("--by goes with --print (the JSON has by_group and by_agent)")
     settings, engine = settings_and_store()
     now = datetime.now(UTC)
     period = digest_period(now, settings.alignbot_timezone, day, since, until)
@@ -81,11 +88,13 @@ def digest_command(
     if as_json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif by is not None:
+        render_scopes(report, Console(), settings, "group" if by == "group" else "agent")
     elif show or not post:
-        render_terminal(report, Console())
+        render_terminal(report, Console(), settings)
     if post:
         target = channel or settings.slack_digest_channel
-        queued = queue_digest(engine, report, channel=target, now=now)
+        queued = queue_digest(engine, report, settings, channel=target, now=now)
         first_day = f"{period.start:%Y-%m-%d}"
         if queued.outcome == "queued":
             message = f"digest for {first_day} queued for {target}; `alignbot dispatch` posts it"

@@ -1,10 +1,13 @@
 """The digest as a Slack message: Block Kit blocks plus a plain-text fallback.
 
 Layout: a header, the period, alerts first, then one section per dimension (this period,
-the previous one and the trend of every metric), example tickets, coaching notes, and a
-pointer to the chart, which is uploaded beside the message as a PNG (see `bot.digest.chart`
-for why a PNG and not Slack's chart block). Every dynamic string is escaped and every text
-is kept under Slack's limits, so the message is accepted whatever the data holds.
+the previous one and the change of every metric, with ✅/⚠️ only when the change is beyond
+its noise, "too few to compare (n = 4)" below the sample floor), a compact table per group,
+example tickets, coaching notes, and a pointer to the chart, which is uploaded beside the
+message as a PNG (see `bot.digest.chart` for why a PNG and not Slack's chart block). Names
+from Zendesk go out as `plain_text` where Block Kit allows and escaped where it does not
+(links, bold); every text is kept under Slack's limits, so the message is accepted whatever
+the data holds.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from typing import Any
 
 from bot.digest.figures import Figure, figure
 from bot.digest.mrkdwn import escape, link, truncate
-from bot.metrics.model import DIMENSIONS, METRIC_INFO, Report
+from bot.metrics.model import DIMENSIONS, METRIC_INFO, PAIRINGS, Metric, Report
+from bot.settings import Settings
 
 __all__ = [
     "MAX_BLOCKS",
@@ -35,8 +39,10 @@ MAX_HEADER_CHARS = 150
 MAX_CONTEXT_ELEMENTS = 10
 MAX_EXAMPLES = 5
 MAX_COACHING = 5
+#: Groups in the compact table; the rest are named by count (`--print --by group` has all).
+MAX_GROUPS = 12
 
-_MARK = {"better": "✅", "worse": "⚠️", "same": "➖", "unknown": ""}
+_MARK = {"better": "✅", "worse": "⚠️", "same": "➖", "too_few": "", "unknown": ""}
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,14 @@ def _mrkdwn(text: str, limit: int = MAX_TEXT_CHARS) -> dict[str, Any]:
 
 def _section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": _mrkdwn(text)}
+
+
+def _plain_section(text: str) -> dict[str, Any]:
+    """Text shown as it is: Slack parses no mention, link or markup in plain_text."""
+    return {
+        "type": "section",
+        "text": {"type": "plain_text", "text": truncate(text, MAX_TEXT_CHARS), "emoji": True},
+    }
 
 
 def _context(*texts: str) -> dict[str, Any]:
@@ -68,10 +82,13 @@ def _day_span(report: Report) -> str:
     return f"{period.start:%d %b} – {last_day:%d %b %Y}"
 
 
-def _field(label: str, fig: Figure, note: str | None) -> str:
-    line = f"*{escape(label)}*\n{fig.value}"
-    if fig.change:
-        line += f"  {_MARK[fig.verdict]} {fig.change} (was {fig.previous})"
+def _field(fig: Figure, note: str | None) -> str:
+    line = f"*{escape(fig.label)}*\n{fig.value}"
+    if fig.verdict == "too_few":
+        line += f"  (was {fig.previous}), {escape(fig.comparison)}"
+    elif fig.comparison:
+        mark = _MARK[fig.verdict]
+        line += f"  {mark + ' ' if mark else ''}{escape(fig.comparison)} (was {fig.previous})"
     elif fig.previous != "—":
         line += f"  (was {fig.previous})"
     if fig.basis:
@@ -81,7 +98,7 @@ def _field(label: str, fig: Figure, note: str | None) -> str:
     return truncate(line, MAX_FIELD_CHARS)
 
 
-def _dimension_blocks(report: Report) -> list[dict[str, Any]]:
+def _dimension_blocks(report: Report, settings: Settings) -> list[dict[str, Any]]:
     blocks = []
     for title, keys in DIMENSIONS:
         fields = []
@@ -89,8 +106,7 @@ def _dimension_blocks(report: Report) -> list[dict[str, Any]]:
             metric = report.metrics.get(key)
             if metric is None:
                 continue
-            info = METRIC_INFO[key]
-            fields.append(_mrkdwn(_field(info.label, figure(info, metric), metric.note)))
+            fields.append(_mrkdwn(_field(figure(METRIC_INFO[key], metric, settings), metric.note)))
         if fields:
             blocks.append(
                 {
@@ -114,21 +130,76 @@ def _examples_text(report: Report) -> str:
         if ticket.subject:
             name += f" {truncate(ticket.subject, 80)}"
         title = link(ticket.url, name) if ticket.url else escape(name)
-        line = f"• {title}: {escape(ticket.looks_good)}, but {escape(ticket.feels_bad)}"
+        feels_bad = escape(ticket.feels_bad)
+        if ticket.related_ticket_id is not None and ticket.related_url:
+            # "the requester opened #33 ...": the other ticket is a link too.
+            other = f"#{ticket.related_ticket_id}"
+            linked = link(ticket.related_url, other)
+            if other in feels_bad:
+                feels_bad = feels_bad.replace(other, linked, 1)
+            else:
+                feels_bad += f" ({linked})"
+        line = f"• {title}: {escape(ticket.looks_good)}, but {feels_bad}"
         if ticket.agent:
             line += f" ({escape(ticket.agent)})"
         lines.append(line)
     return "*Tickets that look good on a KPI and felt bad to the customer*\n" + "\n".join(lines)
 
 
-def _coaching_text(report: Report) -> str:
-    lines = [
-        f"• *{escape(gap.agent)}*: {escape(gap.suggestion)}"
-        for gap in report.agent_gaps[:MAX_COACHING]
+def _coaching_blocks(report: Report) -> list[dict[str, Any]]:
+    """A title, then the suggestions as plain text: they carry agents' names."""
+    lines = [f"• {gap.suggestion}" for gap in report.agent_gaps[:MAX_COACHING]]
+    return [
+        _section("*Coaching: where a KPI rank and the customer's experience disagree*"),
+        _plain_section("\n".join(lines)),
     ]
-    return "*Coaching: where a KPI rank and the customer's experience disagree*\n" + "\n".join(
-        lines
-    )
+
+
+def _compact(key: str, metric: Metric | None, settings: Settings) -> str:
+    if metric is None:
+        return ""
+    fig = figure(METRIC_INFO[key], metric, settings)
+    text = f"{fig.label} {fig.value}"
+    if fig.verdict in ("better", "worse"):
+        text += f" {_MARK[fig.verdict]} {fig.change}"
+    elif fig.verdict == "too_few":
+        # "(n = 4)": the section's title says it means too few to compare.
+        text += " " + fig.comparison.removeprefix("too few to compare ")
+    return text
+
+
+def group_lines(report: Report, settings: Settings) -> list[str]:
+    """One line per group: each KPI beside its human twin, verdicts only beyond noise."""
+    lines = []
+    for key in sorted(report.by_group, key=lambda k: report.group_name(k).casefold()):
+        metrics = report.by_group[key]
+        pairs = [
+            " vs ".join(
+                part for part in (_compact(k, metrics.get(k), settings) for k in pair) if part
+            )
+            for pair in PAIRINGS
+        ]
+        lines.append(f"{report.group_name(key)}: " + "; ".join(p for p in pairs if p))
+    return lines
+
+
+def _group_blocks(report: Report, settings: Settings) -> list[dict[str, Any]]:
+    lines = group_lines(report, settings)
+    if not lines:
+        return []
+    shown = lines[:MAX_GROUPS]
+    body = "\n\n".join(shown)
+    if len(lines) > len(shown):
+        body += (
+            f"\n\n… and {len(lines) - len(shown)} more groups (alignbot digest --print --by group)"
+        )
+    return [
+        _section(
+            "*By group*: each KPI beside its human twin. ✅/⚠️ only where a change is beyond "
+            "its noise; (n = 4): too few cases to compare."
+        ),
+        _plain_section(body),
+    ]
 
 
 def fallback_text(report: Report) -> str:
@@ -142,7 +213,9 @@ def fallback_text(report: Report) -> str:
     return truncate(text, MAX_TEXT_CHARS)
 
 
-def render_blocks(report: Report, *, chart_attached: bool = True) -> SlackMessage:
+def render_blocks(
+    report: Report, settings: Settings, *, chart_attached: bool = True
+) -> SlackMessage:
     """The digest for Slack. `chart_attached` says whether the chart PNG goes with it."""
     period, previous = report.period, report.previous_period
     blocks: list[dict[str, Any]] = [
@@ -164,12 +237,13 @@ def render_blocks(report: Report, *, chart_attached: bool = True) -> SlackMessag
     else:
         blocks.append(_section("✅ No KPI improved at the expense of the customer's experience."))
     blocks.append({"type": "divider"})
-    blocks.extend(_dimension_blocks(report))
+    blocks.extend(_dimension_blocks(report, settings))
+    blocks.extend(_group_blocks(report, settings))
     if report.conflict_tickets:
         blocks.append({"type": "divider"})
         blocks.append(_section(_examples_text(report)))
     if report.agent_gaps:
-        blocks.append(_section(_coaching_text(report)))
+        blocks.extend(_coaching_blocks(report))
     footer = "Figures: `alignbot digest --json`; every cohort is defined in docs/metrics.md."
     if chart_attached:
         footer = "📈 The 14-day chart of KPIs beside their human twins is attached. " + footer

@@ -1,32 +1,73 @@
-"""How a metric reads to a manager: its value, its change, and whether the change is good.
+"""How every figure reads to a person: its label, value, change and verdict.
 
-Shared by every renderer (Slack, terminal), so a figure reads the same everywhere.
+The one place a number becomes text, shared by the Slack blocks, the terminal, the chart's
+labels and the alert sentences (`bot.metrics.alerts`), so the same number never appears two
+ways: a rate is a whole percent ("62%"), its change whole points ("+12 pts"), handle time
+whole minutes (hours past two), counts whole, averages two decimals. Whether a change counts
+is `bot.metrics.change.compare`'s call, never the renderer's.
+
+This module imports nothing from the rest of `bot.digest`, so `bot.metrics` can use it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-from bot.metrics.model import Metric, MetricInfo
+from bot.metrics.change import Change, Verdict, compare
+from bot.metrics.model import METRIC_INFO, Metric, MetricInfo
+from bot.settings import Settings
 
-Verdict = Literal["better", "worse", "same", "unknown"]
+__all__ = [
+    "Figure",
+    "figure",
+    "format_change",
+    "format_size",
+    "format_value",
+    "handle_time_source",
+    "label",
+]
 
 
 @dataclass(frozen=True)
 class Figure:
+    label: str  # "Closure rate", "Handle time (first-resolution time)"
     value: str  # "82%", "14", "36 min", "—"
     previous: str
     change: str  # "+5 pts", "−3", "" when either side is missing
     verdict: Verdict
-    basis: str  # "41 of 50", "median of 120 tickets", "" when nothing was measured
+    comparison: str  # what a reader sees in the change column: "+5 pts",
+    # "+1 pts, within noise", "too few to compare (n = 4)", "" with nothing to compare
+    basis: str  # "41 of 50", "median of 120", "" when nothing was measured
+    compared: Change
+
+
+def handle_time_source(note: str | None) -> str | None:
+    """Which clock `aht_minutes` read, from its note: "time tracked" or "first-resolution
+    time" (None when the note does not say)."""
+    if not note:
+        return None
+    if "first-resolution" in note:
+        return "first-resolution time"
+    if "time-tracking" in note:
+        return "time tracked"
+    return None
+
+
+def label(key: str, metric: Metric | None = None) -> str:
+    """A metric's label; handle time names its source ("Handle time (time tracked)")."""
+    text = METRIC_INFO[key].label
+    if key == "aht_minutes" and metric is not None:
+        source = handle_time_source(metric.note)
+        if source:
+            text += f" ({source})"
+    return text
 
 
 def format_value(info: MetricInfo, value: float | None) -> str:
     if value is None:
         return "—"
     if info.kind == "rate":
-        return f"{value:.0%}"
+        return f"{value * 100:.0f}%"
     if info.kind == "count":
         return f"{value:,.0f}"
     if info.kind == "minutes":
@@ -36,51 +77,59 @@ def format_value(info: MetricInfo, value: float | None) -> str:
     return f"{value:,.2f}"
 
 
-def _change(info: MetricInfo, delta: float) -> str:
+def format_size(info: MetricInfo, delta: float) -> str:
+    """The size of a change without its sign: "12 pts", "5 min", "0.20"."""
     size = abs(delta)
     if info.kind == "rate":
-        shown, unit = f"{size * 100:.0f}", " pts"
-    elif info.kind == "count":
-        shown, unit = f"{size:,.0f}", ""
-    elif info.kind == "minutes" and size >= 120:
-        shown, unit = f"{size / 60:.1f}", " h"
-    elif info.kind == "minutes":
-        shown, unit = f"{size:.0f}", " min"
-    else:
-        shown, unit = f"{size:,.2f}", ""
-    # A change too small to show reads as none, never as "−0".
-    sign = "±" if float(shown.replace(",", "")) == 0 else "+" if delta > 0 else "−"
-    return f"{sign}{shown}{unit}"
+        return f"{size * 100:.0f} pts"
+    if info.kind == "count":
+        return f"{size:,.0f}"
+    if info.kind == "minutes" and size >= 120:
+        return f"{size / 60:.1f} h"
+    if info.kind == "minutes":
+        return f"{size:.0f} min"
+    return f"{size:,.2f}"
 
 
-def verdict(info: MetricInfo, value: float | None, previous: float | None) -> Verdict:
-    if value is None or previous is None:
-        return "unknown"
-    if abs(value - previous) < 1e-9:
-        return "same"
-    improved = value > previous
-    if info.direction == "lower_is_better":
-        improved = not improved
-    return "better" if improved else "worse"
+def format_change(info: MetricInfo, delta: float) -> str:
+    """A signed change: "+12 pts", "−5 min"; one too small to show is "±0", never "−0"."""
+    size = format_size(info, delta)
+    digits = "".join(ch for ch in size if ch.isdigit())
+    sign = "±" if not digits.strip("0") else "+" if delta > 0 else "−"
+    return sign + size
 
 
-def figure(info: MetricInfo, metric: Metric) -> Figure:
-    value, previous = metric.value, metric.previous
-    change = "" if value is None or previous is None else _change(info, value - previous)
+def _basis(info: MetricInfo, metric: Metric) -> str:
     if metric.denominator in (None, 0):
-        basis = ""
-    elif info.kind == "rate" and metric.numerator is not None:
-        basis = f"{metric.numerator:,.0f} of {metric.denominator:,.0f}"
-    elif info.kind == "minutes":
-        basis = f"median of {metric.denominator:,.0f}"
-    elif info.kind == "average" and metric.numerator is not None:
-        basis = f"{metric.numerator:,.0f} over {metric.denominator:,.0f}"
-    else:
-        basis = f"of {metric.denominator:,.0f}"
+        return ""
+    if info.kind == "rate" and metric.numerator is not None:
+        return f"{metric.numerator:,.0f} of {metric.denominator:,.0f}"
+    if info.kind == "minutes":
+        return f"median of {metric.denominator:,.0f}"
+    if info.kind == "average" and metric.numerator is not None:
+        return f"{metric.numerator:,.0f} over {metric.denominator:,.0f}"
+    return f"of {metric.denominator:,.0f}"
+
+
+def _comparison(change: str, compared: Change) -> str:
+    if compared.verdict == "too_few":
+        return compared.reason
+    if compared.verdict == "same" and change and not change.startswith("±"):
+        return f"{change}, within noise"
+    return change
+
+
+def figure(info: MetricInfo, metric: Metric, settings: Settings) -> Figure:
+    compared = compare(info, metric, settings)
+    delta = compared.delta
+    change = "" if delta is None or compared.verdict == "too_few" else format_change(info, delta)
     return Figure(
-        value=format_value(info, value),
-        previous=format_value(info, previous),
+        label=label(info.key, metric),
+        value=format_value(info, metric.value),
+        previous=format_value(info, metric.previous),
         change=change,
-        verdict=verdict(info, value, previous),
-        basis=basis,
+        verdict=compared.verdict,
+        comparison=_comparison(change, compared),
+        basis=_basis(info, metric),
+        compared=compared,
     )

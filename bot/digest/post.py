@@ -28,6 +28,7 @@ from bot.digest.chart import chart_alt_text, render_chart
 from bot.errors import AlignbotError
 from bot.metrics.model import Period, Report
 from bot.outbox import SLACK_MESSAGE, SLACK_UPDATE, enqueue
+from bot.settings import Settings
 from bot.signals.analyze import ANALYZER_VERSION
 from bot.store.tables import COMMENTS, OUTBOX, SIGNALS, TICKETS
 
@@ -99,8 +100,8 @@ def check_postable(engine: Engine, period: Period) -> None:
         )
 
 
-def _rendered(report: Report, *, chart_attached: bool) -> dict[str, Any]:
-    message = render_blocks(report, chart_attached=chart_attached)
+def _rendered(report: Report, settings: Settings, *, chart_attached: bool) -> dict[str, Any]:
+    message = render_blocks(report, settings, chart_attached=chart_attached)
     # As stored: a JSON round trip, so it compares equal to a payload read back.
     loaded: dict[str, Any] = json.loads(
         json.dumps({"text": message.text, "blocks": message.blocks})
@@ -128,7 +129,9 @@ def _revisions(connection: Connection, base: str) -> list[tuple[int, str, dict[s
     return sorted(revisions)
 
 
-def queue_digest(engine: Engine, report: Report, *, channel: str, now: datetime) -> Queued:
+def queue_digest(
+    engine: Engine, report: Report, settings: Settings, *, channel: str, now: datetime
+) -> Queued:
     """Queue the digest for `channel`: the message the first time, an update of it later.
 
     Callers that post on a schedule or on request call `check_postable` first.
@@ -138,7 +141,7 @@ def queue_digest(engine: Engine, report: Report, *, channel: str, now: datetime)
         revisions = _revisions(connection, base)
         if not revisions or revisions[0][0] != 1:
             chart = render_chart(report)
-            payload = _rendered(report, chart_attached=chart is not None)
+            payload = _rendered(report, settings, chart_attached=chart is not None)
             if chart is not None:
                 payload["file"] = {
                     "filename": f"alignbot-digest-{report.period.start:%Y-%m-%d}.png",
@@ -153,7 +156,7 @@ def queue_digest(engine: Engine, report: Report, *, channel: str, now: datetime)
             return Queued(outcome, base, 1, base, "pending")
         status = revisions[0][3]
         # The first message keeps its chart; the blocks say so when it had one.
-        payload = _rendered(report, chart_attached="file" in revisions[0][2])
+        payload = _rendered(report, settings, chart_attached="file" in revisions[0][2])
         revision, latest, last_payload, _ = revisions[-1]
         if {k: last_payload.get(k) for k in ("text", "blocks")} == payload:
             return Queued("unchanged", latest, revision, base, status)

@@ -2,48 +2,84 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from bot.digest.figures import figure
-from bot.metrics.model import DIMENSIONS, METRIC_INFO, Report
+from bot.metrics.model import DIMENSIONS, METRIC_INFO, PAIRINGS, Metric, Report
+from bot.settings import Settings
 
-__all__ = ["render_terminal"]
+__all__ = ["SCOPE_KEYS", "render_scopes", "render_terminal"]
 
-_STYLE = {"better": "green", "worse": "red", "same": "dim", "unknown": "dim"}
+_STYLE = {"better": "green", "worse": "red", "same": "dim", "too_few": "dim", "unknown": "dim"}
+#: The figures of a group's or agent's compact table: each KPI beside its human twin.
+SCOPE_KEYS: tuple[str, ...] = tuple(key for pair in PAIRINGS for key in pair)
 
 
-def _dimension_table(report: Report) -> Table:
+def _table() -> Table:
     table = Table(show_edge=False, pad_edge=False, expand=False)
     table.add_column("metric")
     table.add_column("this period", justify="right")
     table.add_column("previous", justify="right")
     table.add_column("change", justify="right")
     table.add_column("based on", style="dim")
-    for title, keys in DIMENSIONS:
-        table.add_row(Text(title, style="bold"), "", "", "", "")
-        for key in keys:
-            metric = report.metrics.get(key)
-            if metric is None:
-                continue
-            info = METRIC_INFO[key]
-            fig = figure(info, metric)
-            label = Text("  " + info.label)
-            label.append(" (KPI)" if info.traditional else "", style="dim")
-            basis = fig.basis + (f"; {metric.note}" if metric.note else "")
-            table.add_row(
-                label,
-                fig.value,
-                fig.previous,
-                Text(fig.change, style=_STYLE[fig.verdict]),
-                basis,
-            )
     return table
 
 
-def render_terminal(report: Report, console: Console) -> None:
+def _add_rows(
+    table: Table, metrics: Mapping[str, Metric], keys: Iterable[str], settings: Settings
+) -> None:
+    for key in keys:
+        metric = metrics.get(key)
+        if metric is None:
+            continue
+        info = METRIC_INFO[key]
+        fig = figure(info, metric, settings)
+        label = Text("  " + fig.label)
+        label.append(" (KPI)" if info.traditional else "", style="dim")
+        basis = "; ".join(part for part in (fig.basis, metric.note) if part)
+        table.add_row(
+            label, fig.value, fig.previous, Text(fig.comparison, style=_STYLE[fig.verdict]), basis
+        )
+
+
+def _dimension_table(report: Report, settings: Settings) -> Table:
+    table = _table()
+    for title, keys in DIMENSIONS:
+        table.add_row(Text(title, style="bold"), "", "", "", "")
+        _add_rows(table, report.metrics, keys, settings)
+    return table
+
+
+def render_scopes(
+    report: Report,
+    console: Console,
+    settings: Settings,
+    by: Literal["group", "agent"],
+) -> None:
+    """A compact table per group (or agent): each KPI beside its human twin."""
+    scopes = report.by_group if by == "group" else report.by_agent
+    names = report.group_names if by == "group" else report.agent_names
+    if not scopes:
+        console.print(Text(f"No {by} has figures for this period.", style="dim"))
+        return
+
+    def name(key: str) -> str:
+        return names.get(key) or key
+
+    for key in sorted(scopes, key=lambda k: name(k).casefold()):
+        console.print(Text(f"\n{by.capitalize()}: ", style="bold") + Text(name(key)))
+        table = _table()
+        _add_rows(table, scopes[key], SCOPE_KEYS, settings)
+        console.print(table)
+
+
+def render_terminal(report: Report, console: Console, settings: Settings) -> None:
     """Print the digest. Text from Zendesk is printed as text, never as rich markup."""
     period = report.period
     console.print(
@@ -64,7 +100,7 @@ def render_terminal(report: Report, console: Console) -> None:
         )
     else:
         console.print(Text("No KPI improved at the expense of the customer's experience.", "green"))
-    console.print(_dimension_table(report))
+    console.print(_dimension_table(report, settings))
     if report.conflict_tickets:
         console.print(Text("\nTickets that look good on a KPI and felt bad", style="bold"))
         for ticket in report.conflict_tickets:
@@ -73,6 +109,8 @@ def render_terminal(report: Report, console: Console) -> None:
             line.append(f": {ticket.looks_good}, but {ticket.feels_bad}")
             if ticket.url:
                 line.append(f"  {ticket.url}", style="dim")
+            if ticket.related_url:
+                line.append(f"  (#{ticket.related_ticket_id}: {ticket.related_url})", style="dim")
             console.print(line)
     if report.agent_gaps:
         console.print(Text("\nCoaching", style="bold"))

@@ -1,25 +1,21 @@
 """Alerts: a traditional metric improved while its human twin did not.
 
 Each pairing puts a KPI support orgs already watch beside the customer-side figure it is
-meant to stand for. An alert fires when the traditional metric moved in its better direction
-(both periods have a value and the change is not zero) and the human one did not move in its
-better direction: it stayed level, got worse, or has no value in one of the periods.
+meant to stand for. An alert fires when the traditional metric got better by more than its
+noise and the human one did not: it held, moved within its noise, or got worse. Whether a
+change counts is `bot.metrics.change.compare`'s call (sample floors, a two-proportion z-test
+for rates, effect-size floors for the rest): no alert from a handful of tickets, on either
+side. The sentence formats its numbers with `bot.digest.figures`, the same as the table.
 """
 
 from __future__ import annotations
 
-from bot.metrics.model import METRIC_INFO, Alert, Metric
+from bot.digest.figures import figure, format_size, label
+from bot.metrics.change import compare
+from bot.metrics.model import METRIC_INFO, PAIRINGS, Alert, Metric
+from bot.settings import Settings
 
-#: (traditional, human): the traditional KPI first.
-PAIRINGS: tuple[tuple[str, str], ...] = (
-    ("aht_minutes", "fcr_rate"),
-    ("closure_rate", "confirmed_resolution_rate"),
-    ("solved_per_agent_day", "authentic_empathy_rate"),
-    ("containment_rate", "repetition_per_journey"),
-    ("csat_rate", "sentiment_shift_rate"),
-)
-#: Changes smaller than this are rounding noise, not movement.
-EPSILON = 1e-9
+__all__ = ["PAIRINGS", "alerts", "describe", "name"]
 
 _WHY = {
     "fcr_rate": "faster handling may be sending customers back",
@@ -30,75 +26,45 @@ _WHY = {
 }
 
 
-def change(metric: Metric) -> float | None:
-    """value - previous, or None when either is missing."""
-    if metric.value is None or metric.previous is None:
-        return None
-    return metric.value - metric.previous
-
-
-def improved(key: str, delta: float | None) -> bool:
-    if delta is None or abs(delta) < EPSILON:
-        return False
-    better_up = METRIC_INFO[key].direction == "higher_is_better"
-    return delta > 0 if better_up else delta < 0
-
-
-def name(key: str) -> str:
+def name(key: str, metric: Metric | None = None) -> str:
     """A metric's label inside a sentence: "closure rate", "CSAT"."""
-    label = METRIC_INFO[key].label
-    return label if label[:2].isupper() else label[0].lower() + label[1:]
+    text = label(key, metric)
+    return text if text[:2].isupper() else text[0].lower() + text[1:]
 
 
-def describe(key: str, metric: Metric, delta: float | None) -> str:
-    """E.g. "closure rate rose 5.0 pts to 62.0%", or "... has no figure to compare"."""
+def describe(key: str, metric: Metric, settings: Settings) -> str:
+    """E.g. "closure rate rose by 12 pts to 62% (was 50%)", or "... held at 80%"."""
+    info = METRIC_INFO[key]
+    fig = figure(info, metric, settings)
+    what = name(key, metric)
+    delta = fig.compared.delta
     if delta is None or metric.value is None:
-        return f"{name(key)} has no figure to compare"
-    if abs(delta) < EPSILON:
-        return f"{name(key)} held at {_format(key, metric.value)}"
+        return f"{what} has no figure to compare"
+    if fig.change.startswith("±"):
+        return f"{what} held at {fig.value} (was {fig.previous})"
     verb = "rose" if delta > 0 else "fell"
-    return f"{name(key)} {verb} {_format_change(key, abs(delta))} to {_format(key, metric.value)}"
+    moved = f"{what} {verb} by {format_size(info, delta)} to {fig.value} (was {fig.previous})"
+    return moved + (", within noise" if fig.verdict == "same" else "")
 
 
-def _format(key: str, value: float) -> str:
-    kind = METRIC_INFO[key].kind
-    if kind == "rate":
-        return f"{value * 100:.1f}%"
-    if kind == "minutes":
-        return f"{value:.1f} min"
-    if kind == "count":
-        return f"{value:.0f}"
-    return f"{value:.2f}"
-
-
-def _format_change(key: str, delta: float) -> str:
-    kind = METRIC_INFO[key].kind
-    if kind == "rate":
-        return f"{delta * 100:.1f} pts"
-    if kind == "minutes":
-        return f"{delta:.1f} min"
-    if kind == "count":
-        return f"{delta:.0f}"
-    return f"{delta:.2f}"
-
-
-def alerts(metrics: dict[str, Metric]) -> list[Alert]:
-    """One Alert per pairing whose traditional metric improved and human twin did not."""
+def alerts(metrics: dict[str, Metric], settings: Settings) -> list[Alert]:
+    """One Alert per pairing whose traditional metric got better beyond its noise while the
+    human twin, measured on enough cases in both periods, did not."""
     found = []
     for traditional, human in PAIRINGS:
         if traditional not in metrics or human not in metrics:
             continue
-        trad_delta = change(metrics[traditional])
-        if trad_delta is None or not improved(traditional, trad_delta):
+        kpi = compare(METRIC_INFO[traditional], metrics[traditional], settings)
+        if kpi.verdict != "better" or kpi.delta is None:
             continue
-        human_delta = change(metrics[human])
-        if improved(human, human_delta):
+        twin = compare(METRIC_INFO[human], metrics[human], settings)
+        if twin.verdict not in ("same", "worse"):
             continue
         message = (
-            f"{_capital(describe(traditional, metrics[traditional], trad_delta))} while "
-            f"{describe(human, metrics[human], human_delta)}: {_WHY[human]}."
+            f"{_capital(describe(traditional, metrics[traditional], settings))} while "
+            f"{describe(human, metrics[human], settings)}: {_WHY[human]}."
         )
-        found.append(Alert(traditional, human, trad_delta, human_delta, message))
+        found.append(Alert(traditional, human, kpi.delta, twin.delta, message))
     return found
 
 

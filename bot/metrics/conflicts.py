@@ -11,7 +11,8 @@ bad on a human one, each with a link a manager can open:
 4. rated good (CSAT), but the customer's last message was negative.
 
 *Agents*: agents whose rank by tickets solved and rank by a human metric (authentic empathy,
-first-contact resolution) are far apart, framed as a coaching suggestion.
+first-contact resolution) are far apart, framed as a coaching suggestion that shows the
+figures it ranks on. Only agents with enough cases (`Settings.min_sample`) are ranked.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, literal, select
 
+from bot.digest.figures import format_value
+from bot.metrics.change import enough_cases, two_proportion_p
 from bot.metrics.model import METRIC_INFO, AgentRankGap, ConflictTicket, Metric
 from bot.metrics.query import (
     Buckets,
@@ -36,12 +39,11 @@ from bot.metrics.query import (
     solved_in,
     stamp,
 )
+from bot.settings import Settings
 from bot.store.tables import METRICS, RATINGS, RUNS, TICKETS
 
 MAX_EXAMPLES = 5
 FAST_MINUTES = 60
-#: The fewest cases an agent needs on the human metric to be ranked on it.
-MIN_CASES = 3
 MAX_GAPS = 5
 
 T = TICKETS.c
@@ -56,6 +58,7 @@ class _Example:
     agent_id: int | None
     looks_good: str
     feels_bad: str
+    related_id: int | None = None  # the other ticket it names ("opened #33")
 
 
 def _minutes(minutes: float) -> str:
@@ -93,14 +96,20 @@ def conflict_tickets(
                 chosen.append(examples[position])
                 seen.add(examples[position].ticket_id)
     base = zendesk_url.rstrip("/") if zendesk_url else None
+
+    def url(ticket_id: int | None) -> str | None:
+        return f"{base}/agent/tickets/{ticket_id}" if base and ticket_id is not None else None
+
     return [
         ConflictTicket(
             ticket_id=e.ticket_id,
-            url=f"{base}/agent/tickets/{e.ticket_id}" if base else None,
+            url=url(e.ticket_id),
             subject=e.subject,
             looks_good=e.looks_good,
             feels_bad=e.feels_bad,
             agent=agent_name(e.agent_id) if e.agent_id is not None else None,
+            related_ticket_id=e.related_id,
+            related_url=url(e.related_id),
         )
         for e in chosen[:MAX_EXAMPLES]
     ]
@@ -182,6 +191,7 @@ def _came_back(ctx: Context, period: Buckets) -> list[_Example]:
                 agent,
                 f"solved {solved_on.day} {solved_on:%b}",
                 f"the requester opened #{return_id} {_gap(solved_at, returned_at)} later",
+                related_id=int(return_id),
             )
         )
     return examples
@@ -236,53 +246,107 @@ def _ranks(values: Mapping[str, float]) -> dict[str, int]:
     }
 
 
-def agent_gaps(by_agent: Mapping[str, Mapping[str, Metric]]) -> list[AgentRankGap]:
+@dataclass(frozen=True)
+class _Ranked:
+    solved: int
+    cases: float  # the human metric's denominator
+    hits: float  # its numerator
+    value: float
+
+
+def agent_gaps(
+    by_agent: Mapping[str, Mapping[str, Metric]],
+    settings: Settings,
+    names: Mapping[str, str] | None = None,
+) -> list[AgentRankGap]:
     """Agents whose rank by tickets solved and rank on a human metric are far apart.
 
     Ranked: agents who solved at least one ticket in the period and have at least
-    MIN_CASES cases on the human metric; at least three of them. "Far apart": ranks differ
-    by at least half the number ranked (and at least 2).
+    `settings.min_sample(human)` cases on the human metric; at least three of them. "Far
+    apart": ranks differ by at least half the number ranked (and at least 2), and the
+    agent's human rate differs from the other ranked agents' pooled rate beyond noise (a
+    two-proportion z-test at `settings.digest_significance`). `names` turns `by_agent`'s
+    keys into display names.
     """
+    names = names or {}
     gaps: list[tuple[int, AgentRankGap]] = []
     for human in ("authentic_empathy_rate", "fcr_rate"):
-        solved: dict[str, float] = {}
-        scores: dict[str, float] = {}
-        for name, metrics in by_agent.items():
+        floor = settings.min_sample(human)
+        ranked: dict[str, _Ranked] = {}
+        for key, metrics in by_agent.items():
             volume = metrics.get("solved_per_agent_day")
             score = metrics.get(human)
             if volume is None or score is None or not volume.numerator:
                 continue
-            if score.value is None or (score.denominator or 0) < MIN_CASES:
+            if score.value is None or not enough_cases(score, floor):
                 continue
-            solved[name] = float(volume.numerator)
-            scores[name] = score.value
-        if len(solved) < 3:
+            cases = float(score.denominator or 0)
+            hits = score.numerator if score.numerator is not None else score.value * cases
+            ranked[key] = _Ranked(int(volume.numerator), cases, float(hits), score.value)
+        if len(ranked) < 3:
             continue
-        traditional_rank, human_rank = _ranks(solved), _ranks(scores)
-        threshold = max(2, ceil(len(solved) / 2))
-        for name in solved:
-            gap = abs(traditional_rank[name] - human_rank[name])
-            if gap >= threshold:
-                gaps.append(
-                    (
-                        gap,
-                        AgentRankGap(
-                            agent=name,
-                            traditional_rank=traditional_rank[name],
-                            human_rank=human_rank[name],
-                            agents_ranked=len(solved),
-                            suggestion=_suggestion(
-                                name, traditional_rank[name], human_rank[name], len(solved), human
-                            ),
-                            human_metric=human,
+        traditional_rank = _ranks({k: float(r.solved) for k, r in ranked.items()})
+        human_rank = _ranks({k: r.value for k, r in ranked.items()})
+        threshold = max(2, ceil(len(ranked) / 2))
+        for key, mine in ranked.items():
+            gap = abs(traditional_rank[key] - human_rank[key])
+            if gap < threshold or not _stands_out(key, ranked, settings):
+                continue
+            name = names.get(key, key)
+            figures = _rank_figures(
+                mine, human, traditional_rank[key], human_rank[key], len(ranked)
+            )
+            gaps.append(
+                (
+                    gap,
+                    AgentRankGap(
+                        agent=name,
+                        traditional_rank=traditional_rank[key],
+                        human_rank=human_rank[key],
+                        agents_ranked=len(ranked),
+                        suggestion=_suggestion(
+                            name,
+                            traditional_rank[key],
+                            human_rank[key],
+                            len(ranked),
+                            human,
+                            figures,
                         ),
-                    )
+                        human_metric=human,
+                        solved=mine.solved,
+                        human_numerator=mine.hits,
+                        human_denominator=mine.cases,
+                        human_value=mine.value,
+                        agent_key=key,
+                    ),
                 )
+            )
     gaps.sort(key=lambda pair: (-pair[0], pair[1].agent, pair[1].human_metric))
     return [gap for _, gap in gaps[:MAX_GAPS]]
 
 
-def _suggestion(name: str, traditional: int, human: int, ranked: int, key: str) -> str:
+def _stands_out(key: str, ranked: Mapping[str, _Ranked], settings: Settings) -> bool:
+    """The agent's human rate differs from everyone else's pooled rate beyond noise."""
+    mine = ranked[key]
+    others = [r for k, r in ranked.items() if k != key]
+    hits, cases = sum(r.hits for r in others), sum(r.cases for r in others)
+    return two_proportion_p(mine.hits, mine.cases, hits, cases) < settings.digest_significance
+
+
+def _rank_figures(mine: _Ranked, key: str, traditional: int, human: int, ranked: int) -> str:
+    """E.g. "solved 41 (rank 1 of 6); authentic empathy 2 of 9 = 22% (rank 6 of 6)"."""
+    info = METRIC_INFO[key]
+    share = format_value(info, mine.value)
+    return (
+        f"solved {mine.solved:,} (rank {traditional} of {ranked}); "
+        f"{info.label.lower()} {mine.hits:,.0f} of {mine.cases:,.0f} = {share} "
+        f"(rank {human} of {ranked})"
+    )
+
+
+def _suggestion(
+    name: str, traditional: int, human: int, ranked: int, key: str, figures: str
+) -> str:
     label = METRIC_INFO[key].label.lower()
     if traditional < human:
         if key == "fcr_rate":
@@ -297,10 +361,10 @@ def _suggestion(name: str, traditional: int, human: int, ranked: int, key: str) 
             )
         return (
             f"{name} is #{traditional} of {ranked} for tickets solved but #{human} for "
-            f"{label}: {advice}."
+            f"{label} ({figures}): {advice}."
         )
     return (
-        f"{name} is #{human} of {ranked} for {label} but #{traditional} for tickets solved: "
-        "what they do works for customers — worth sharing with the team, and worth asking "
-        "what slows their queue."
+        f"{name} is #{human} of {ranked} for {label} but #{traditional} for tickets solved "
+        f"({figures}): what they do works for customers — worth sharing with the team, and "
+        "worth asking what slows their queue."
     )

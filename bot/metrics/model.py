@@ -33,6 +33,16 @@ DIMENSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 METRIC_KEYS: tuple[str, ...] = tuple(key for _, keys in DIMENSIONS for key in keys)
 
+#: Each KPI beside the human metric it can hide (traditional first): the alerts' pairings,
+#: the chart's panels and the columns of a group's or agent's compact table.
+PAIRINGS: tuple[tuple[str, str], ...] = (
+    ("aht_minutes", "fcr_rate"),
+    ("closure_rate", "confirmed_resolution_rate"),
+    ("solved_per_agent_day", "authentic_empathy_rate"),
+    ("containment_rate", "repetition_per_journey"),
+    ("csat_rate", "sentiment_shift_rate"),
+)
+
 Kind = Literal["rate", "count", "minutes", "average"]
 Direction = Literal["higher_is_better", "lower_is_better"]
 
@@ -152,7 +162,9 @@ class Period:
 @dataclass(frozen=True)
 class Metric:
     """One figure with what it was computed from. `value` is None when `denominator` is 0
-    (nothing to measure), never 0; `previous` is the value for the previous period."""
+    (nothing to measure), never 0; `previous` is the value for the previous period, and
+    `previous_numerator`/`previous_denominator` what it was computed from (None when not
+    known), so a change can be weighed against its sample (`bot.metrics.change`)."""
 
     value: float | None
     numerator: float | None
@@ -161,6 +173,8 @@ class Metric:
     note: str | None = None  # e.g. which period an FCR figure covers, or "not final"
     # False when the figure can still change (e.g. an FCR return window still open).
     final: bool = True
+    previous_numerator: float | None = None
+    previous_denominator: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -168,6 +182,8 @@ class Metric:
             "numerator": self.numerator,
             "denominator": self.denominator,
             "previous": self.previous,
+            "previous_numerator": self.previous_numerator,
+            "previous_denominator": self.previous_denominator,
         }
         if self.note:
             data["note"] = self.note
@@ -197,6 +213,9 @@ class ConflictTicket:
     looks_good: str  # e.g. "solved in 12 min"
     feels_bad: str  # e.g. "reopened 2 days later"
     agent: str | None = None
+    # Another ticket the conflict names (the requester's new ticket, "came back as #N").
+    related_ticket_id: int | None = None
+    related_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +229,13 @@ class AgentRankGap:
     suggestion: str
     traditional_metric: str = "solved"  # what the traditional rank orders by
     human_metric: str = "authentic_empathy_rate"  # a METRIC_KEYS key
+    # The figures the ranks are on, so a reader can check them: tickets solved, and the
+    # human metric's numerator of denominator (e.g. 2 of 9 replies with authentic empathy).
+    solved: int | None = None
+    human_numerator: float | None = None
+    human_denominator: float | None = None
+    human_value: float | None = None
+    agent_key: str | None = None  # the agent's key in `Report.by_agent`
 
 
 @dataclass(frozen=True)
@@ -229,8 +255,19 @@ class Report:
     # Daily values of a few metrics over the last 14 days, oldest first, for the chart:
     # {"fcr_rate": [(date, value or None), ...], ...}
     trend: dict[str, list[tuple[date, float | None]]] = field(default_factory=dict)
+    # Each trend day's sample size (the figure's denominator), for the chart:
+    # {"fcr_rate": [(date, n), ...], ...}
+    trend_n: dict[str, list[tuple[date, int]]] = field(default_factory=dict)
+    # Display names of the keys of `by_group` and `by_agent` (Zendesk ids as strings);
+    # a key missing here is shown as it is.
     group_names: dict[str, str] = field(default_factory=dict)
     agent_names: dict[str, str] = field(default_factory=dict)
+
+    def group_name(self, key: str) -> str:
+        return self.group_names.get(key, key)
+
+    def agent_name(self, key: str) -> str:
+        return self.agent_names.get(key, key)
 
     def as_json(self) -> dict[str, Any]:
         def metrics(values: dict[str, Metric]) -> dict[str, Any]:
@@ -252,5 +289,9 @@ class Report:
             "trend": {
                 key: [[day.isoformat(), value] for day, value in points]
                 for key, points in self.trend.items()
+            },
+            "trend_n": {
+                key: [[day.isoformat(), n] for day, n in points]
+                for key, points in self.trend_n.items()
             },
         }

@@ -103,13 +103,17 @@ def metric_of(
 ) -> Metric:
     median = METRIC_INFO[key].kind == "minutes"
     fig = current or Fig()
+    before = previous or Fig()
     return Metric(
         value=value_of(key, current),
         numerator=None if median else _whole(fig.numerator),
         denominator=_whole(fig.denominator),
         previous=value_of(key, previous),
-        note=note if note is not None else fig.note,
+        # A period note ("not final") does not hide how the figure was computed.
+        note="; ".join(part for part in (note, fig.note) if part) or None,
         final=final,
+        previous_numerator=None if median else _whole(before.numerator),
+        previous_denominator=_whole(before.denominator),
     )
 
 
@@ -230,7 +234,7 @@ def build_report(
     with engine.connect() as conn:
         ctx = Context(conn, settings, now)
         tune(ctx)
-        results, trend = _figures(ctx, previous, period)
+        results, trend, trend_n = _figures(ctx, previous, period)
         notes = notes_for(ctx, period)
         metrics = _scoped_metrics(results, ALL, notes)
         scopes = {scope for series in results.values() for (_, scope) in series if scope != ALL}
@@ -261,14 +265,15 @@ def build_report(
         metrics=metrics,
         by_group=by_group,
         by_agent=by_agent,
-        alerts=alerts(metrics),
+        alerts=alerts(metrics, settings),
         conflict_tickets=examples,
         agent_gaps=agent_gaps(
-            {agent_names[int(key)]: metrics for key, metrics in by_agent.items()}
+            by_agent, settings, names={str(i): name for i, name in agent_names.items()}
         ),
         group_names={str(i): name for i, name in group_names.items()},
         agent_names={str(i): name for i, name in agent_names.items() if str(i) in by_agent},
         trend=trend,
+        trend_n=trend_n,
     )
 
 
@@ -280,7 +285,7 @@ def trend_buckets(period: Period) -> Buckets:
 
 def _figures(
     ctx: Context, previous: Period, period: Period
-) -> tuple[Results, dict[str, list[tuple[date, float | None]]]]:
+) -> tuple[Results, dict[str, list[tuple[date, float | None]]], dict[str, list[tuple[date, int]]]]:
     """Every metric for [previous, period] by group and agent, and the overall trend: one
     grouped query per metric family for the two periods, and one for the trend days.
 
@@ -328,4 +333,15 @@ def _figures(
         ]
         for key in TREND_KEYS
     }
-    return results, trend
+    trend_n = {
+        key: [
+            (days.edges[i], int(_sample(daily.get(key, {}).get((i, ALL)))))
+            for i in range(TREND_DAYS)
+        ]
+        for key in TREND_KEYS
+    }
+    return results, trend, trend_n
+
+
+def _sample(fig: Fig | None) -> float:
+    return fig.denominator if fig is not None else 0

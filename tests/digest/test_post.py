@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from digest_support import HOSTILE, sample_report
+from digest_support import HOSTILE, SETTINGS, sample_report
 from sqlalchemy import Engine, func, select, update
 
 from bot.digest import queue_digest
@@ -31,9 +31,11 @@ def _queued(engine: Engine) -> int:
 def test_queueing_the_same_digest_twice_queues_it_once(engine: Engine) -> None:
     now = datetime.now(UTC)
     report = sample_report()
-    first = queue_digest(engine, report, channel="#support-managers", now=now)
-    again = queue_digest(engine, report, channel="#support-managers", now=now)
-    other = queue_digest(engine, report, channel="#leads", now=now)  # another channel: its own
+    first = queue_digest(engine, report, SETTINGS, channel="#support-managers", now=now)
+    again = queue_digest(engine, report, SETTINGS, channel="#support-managers", now=now)
+    other = queue_digest(
+        engine, report, SETTINGS, channel="#leads", now=now
+    )  # another channel: its own
     assert (first.outcome, again.outcome, other.outcome) == ("queued", "unchanged", "queued")
     assert again.key == first.key and again.revision == 1
     assert _queued(engine) == 2
@@ -44,11 +46,11 @@ def test_a_changed_digest_queues_the_next_revision_as_an_update_of_the_first_mes
 ) -> None:
     now = datetime.now(UTC)
     channel = "#support_managers"
-    first = queue_digest(engine, sample_report(tickets=0), channel=channel, now=now)
-    second = queue_digest(engine, sample_report(tickets=2), channel=channel, now=now)
-    same = queue_digest(engine, sample_report(tickets=2), channel=channel, now=now)
-    third = queue_digest(engine, sample_report(tickets=3), channel=channel, now=now)
-    back = queue_digest(engine, sample_report(tickets=0), channel=channel, now=now)
+    first = queue_digest(engine, sample_report(tickets=0), SETTINGS, channel=channel, now=now)
+    second = queue_digest(engine, sample_report(tickets=2), SETTINGS, channel=channel, now=now)
+    same = queue_digest(engine, sample_report(tickets=2), SETTINGS, channel=channel, now=now)
+    third = queue_digest(engine, sample_report(tickets=3), SETTINGS, channel=channel, now=now)
+    back = queue_digest(engine, sample_report(tickets=0), SETTINGS, channel=channel, now=now)
 
     assert [q.outcome for q in (first, second, same, third, back)] == [
         "queued", "update", "unchanged", "update", "update"
@@ -73,7 +75,9 @@ def test_the_digest_reaches_slack_escaped_with_its_chart(
     engine: Engine, slack: SlackSandbox
 ) -> None:
     now = datetime.now(UTC)
-    queue_digest(engine, sample_report(subject=HOSTILE), channel="#support-managers", now=now)
+    queue_digest(
+        engine, sample_report(subject=HOSTILE), SETTINGS, channel="#support-managers", now=now
+    )
     chat = SlackChat("xoxb-sandbox", base_url=slack.url)
     result = Dispatcher(engine, chat=chat, helpdesk=None, worker_id="test").run_once(now)
 
@@ -93,11 +97,11 @@ def test_the_digest_reaches_slack_escaped_with_its_chart(
 
 def test_requeueing_says_when_the_first_message_failed_to_post(engine: Engine) -> None:
     now = datetime.now(UTC)
-    first = queue_digest(engine, sample_report(tickets=1), channel="#ops", now=now)
+    first = queue_digest(engine, sample_report(tickets=1), SETTINGS, channel="#ops", now=now)
     with engine.begin() as connection:
         connection.execute(update(OUTBOX).values(status="failed", last_error="not_in_channel"))
 
-    again = queue_digest(engine, sample_report(tickets=2), channel="#ops", now=now)
+    again = queue_digest(engine, sample_report(tickets=2), SETTINGS, channel="#ops", now=now)
 
     assert (first.message_status, again.message_status) == ("pending", "failed")
     assert again.outcome == "update" and again.message_key == first.key

@@ -45,7 +45,12 @@ def test_an_empty_store_has_every_key_and_no_values(engine: Engine) -> None:
         "numerator": 0,
         "denominator": 0,
         "previous": None,
+        "previous_numerator": 0,
+        "previous_denominator": 0,
     }
+    # Each trend day says how many cases it rests on: none here.
+    assert set(result.trend_n) == set(TREND_KEYS)
+    assert all(n == 0 for points in result.trend_n.values() for _, n in points)
 
 
 def test_groups_and_agents_are_keyed_by_id_with_stable_unique_names(
@@ -98,12 +103,19 @@ def test_the_trend_has_a_value_per_local_day(engine: Engine, seed: Seed) -> None
     assert values[date(2026, 6, 1)] == 0.5
     assert values[date(2026, 6, 2)] is None
     assert values[date(2026, 6, 3)] == 1.0 == result.metrics["csat_rate"].value
+    # Each day's sample: the ratings it rests on.
+    samples = dict(result.trend_n["csat_rate"])
+    assert [samples[date(2026, 5, 21)], samples[date(2026, 6, 1)]] == [1, 2]
+    assert [samples[date(2026, 6, 2)], samples[date(2026, 6, 3)]] == [0, 1]
+    assert result.metrics["csat_rate"].previous_denominator == 0
     # A two-day period (2-3 June) charts the same days.
     period = Period.between(date(2026, 6, 2), date(2026, 6, 4), MADRID)
     two_days = build_report(engine, settings(), period, now=NOW)
     assert two_days.trend["csat_rate"] == csat
     assert two_days.metrics["csat_rate"].value == 1.0  # 2 June has none; 3 June good
     assert two_days.metrics["csat_rate"].previous == 0.5  # 31 May-1 June: good, bad
+    csat_two = two_days.metrics["csat_rate"]
+    assert (csat_two.previous_numerator, csat_two.previous_denominator) == (1, 2)
 
 
 @contextmanager
@@ -178,6 +190,7 @@ def test_report_json_has_the_digest_shape(engine: Engine, seed: Seed) -> None:
         "alerts",
         "conflicts",
         "trend",
+        "trend_n",
     }
     assert data["period"]["start"] == "2026-06-03T00:00:00+02:00"
     assert data["previous_period"]["start"] == "2026-06-02T00:00:00+02:00"
