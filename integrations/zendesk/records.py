@@ -174,6 +174,17 @@ def clean_text(value: str) -> str:
     return value
 
 
+def clean_json(value: Any) -> Any:
+    """`value` (parsed JSON) with every string in it, keys included, put through `clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_json(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): clean_json(v) for k, v in value.items()}
+    return value
+
+
 class _Reader:
     """Reads one record's fields, noting each repair against that record."""
 
@@ -286,6 +297,9 @@ def ticket_row(raw: Any, notes: Notes) -> Record:
     updated = updated or created
     status = r.text("status") or "new"
     via = raw_channel(raw.get("via"))
+    if via is not None and clean_text(via) != via:
+        r.problems.append("via.channel had NUL or invalid characters")
+        via = clean_text(via)
     tags = raw.get("tags")
     if not isinstance(tags, list):
         if tags is not None:
@@ -299,6 +313,9 @@ def ticket_row(raw: Any, notes: Notes) -> Record:
                 custom[str(item["id"])] = item.get("value")
     elif isinstance(fields, dict):
         custom = {str(k): v for k, v in fields.items()}
+    cleaned_fields = clean_json(custom)
+    if cleaned_fields != custom:
+        r.problems.append("custom_fields had NUL or invalid characters")
     deleted = status == "deleted"
     row: Record = {
         "id": tid,
@@ -316,7 +333,7 @@ def ticket_row(raw: Any, notes: Notes) -> Record:
         "organization_id": r.ref("organization_id"),
         "problem_id": r.ref("problem_id"),
         "tags": [clean_text(str(t)) for t in tags if t is not None],
-        "custom_fields": custom,
+        "custom_fields": cleaned_fields,
         "created_at": created,
         "updated_at": updated,
         "deleted": deleted,
