@@ -311,9 +311,10 @@ class Pass:
                 if stamp is not None and stamp > horizon:
                     past_horizon = True
                     if tid is not None and ahead.get(tid) == stamp:
-                        continue  # stored by an earlier pass, and unchanged since
+                        continue  # read by an earlier pass, and unchanged since
                     if tid is not None:
-                        future[tid] = stamp
+                        # Remembered stored or rejected: no later pass reads it again.
+                        ahead[tid] = future[tid] = stamp
                 elif stamp is not None:
                     if cursor is None and (stamp < start or (stamp == start and tid in seen)):
                         continue  # stored by an earlier pass
@@ -322,7 +323,6 @@ class Pass:
             tickets = self.rows("tickets", kept, ticket_row)
             for ticket in tickets:
                 if ticket["id"] in future:
-                    ahead[ticket["id"]] = future[ticket["id"]]
                     self.ahead_of_now(
                         "tickets", f"ticket {ticket['id']}", future[ticket["id"]], now
                     )
@@ -571,9 +571,10 @@ class Pass:
                 if ts is not None and (ts < start or (ts == mark.at and rid in mark.ids)):
                     continue  # read by an earlier page or pass, stored or rejected
                 if ts is not None and ts > horizon:
-                    if rid is None or ahead.get(rid) == ts:
-                        continue
-                    ahead[rid] = future[rid] = ts
+                    if rid is not None and ahead.get(rid) == ts:
+                        continue  # read by an earlier pass although dated after the present
+                    if rid is not None:
+                        ahead[rid] = future[rid] = ts
                 elif ts is not None:
                     # Rejected ratings move the position too, so no pass reads them again.
                     mark.read(ts, rid)
