@@ -157,6 +157,14 @@ def parse_time(value: Any) -> datetime | None:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
+#: Unix time 0: a zero a broken record holds where its time belongs, never a real event's time.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _after_epoch(value: datetime | None) -> datetime | None:
+    return value if value is not None and value > EPOCH else None
+
+
 def audit_time(audit: Record) -> datetime | None:
     """An audit's Unix `timestamp` as a time; 0 or less is no time (it would read 1970)."""
     ts = _as_int(audit.get("timestamp"))
@@ -467,9 +475,11 @@ def comment_row(
             "told from an internal note"
         )
     r = _Reader(child, f"comment {cid}", notes)
-    created = r.time("created_at") or parse_time(audit.get("created_at"))
-    if created is None:
-        created = audit_time(audit)
+    own = r.time("created_at")
+    if own is not None and own <= EPOCH:
+        r.problems.append(f"created_at {_short(child.get('created_at'))} is no time")
+        own = None
+    created = own or _after_epoch(parse_time(audit.get("created_at"))) or audit_time(audit)
     if created is None:
         raise Rejected(f"comment {cid} has no created_at, nor has its audit")
     body = r.text("body", MAX_BODY_CHARS)
@@ -524,7 +534,7 @@ def status_change_row(child: Any, audit: Record, notes: Notes) -> Record:
     ticket_id = reference(audit.get("ticket_id"), what, "ticket_id")
     if ticket_id is None:
         raise Rejected(f"status change {cid} belongs to no ticket")
-    at = parse_time(audit.get("created_at")) or audit_time(audit)
+    at = _after_epoch(parse_time(audit.get("created_at"))) or audit_time(audit)
     if at is None:
         raise Rejected(f"status change {cid} has no time (its audit has no created_at)")
     status = child.get("value")

@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from test_sync_cli import run_cli
 from test_sync_support import NOW, client_for, ids
 
-from bot.store import Comment, make_engine
+from bot.store import Comment, TicketMetric, make_engine
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 from integrations.zendesk.sync import sync
 
@@ -52,6 +52,10 @@ def huge_ids() -> Iterator[tuple[ZendeskSandbox, dict[str, Any]]]:
     org.ticket_metrics[tids[0]]["id"] = TOO_BIG  # the metric set of ticket 1
     marks["metric_of"] = tids[0]
     org.tickets[tids[1]]["requester_id"] = JUST_TOO_BIG
+    # Counts are 32-bit columns (INTEGER on PostgreSQL): too large is stored empty.
+    org.ticket_metrics[tids[6]]["replies"] = 2**40
+    org.ticket_metrics[tids[6]]["reply_time_in_minutes"] = {"calendar": 2**40, "business": 5}
+    marks["huge_counts"] = tids[6]
     marks["bad_requester"] = tids[1]
     org.tickets[tids[2]]["group_id"] = TOO_BIG
     marks["bad_group_ref"] = tids[2]
@@ -101,6 +105,10 @@ def test_an_id_too_large_for_64_bits_rejects_its_record_and_the_rest_is_stored(
         marks["bad_group_ref"],
     }
     assert marks["metric_of"] not in ids(engine, "ticket_metrics")
+    with Session(engine) as session:
+        counts = session.get(TicketMetric, marks["huge_counts"])
+    assert counts is not None and counts.replies == 0
+    assert (counts.reply_time_calendar, counts.reply_time_business) == (None, 5)
     assert marks["bad_user"] not in ids(engine, "users")
     assert TOO_BIG not in ids(engine, "groups") and len(ids(engine, "groups")) == 4
     comments = set(ids(engine, "comments"))
@@ -179,6 +187,11 @@ def odd_comments_and_ratings() -> Iterator[tuple[ZendeskSandbox, dict[str, Any]]
     timeless.pop("created_at")
     audit = audit_of(org, timeless)
     audit["created_at"], audit["timestamp"] = None, 0
+    at_zero = org.comments[with_comments[1]][0]
+    at_zero["created_at"] = "1970-01-01T00:00:00Z"
+    zero_audit = audit_of(org, at_zero)
+    zero_audit["created_at"], zero_audit["timestamp"] = "1970-01-01T00:00:00Z", 0
+    marks["at_zero"] = at_zero["id"]
     marks["timeless_change"] = next(
         c["id"] for c in audit["child_events"] if c.get("field_name") == "status"
     )
@@ -204,18 +217,19 @@ def test_comments_with_a_public_that_is_not_a_boolean_or_no_time_are_rejected_no
 
     result = sync(engine, client_for(sandbox), full=True)
 
+    rejected = {marks["said_yes"], marks["said_null"], marks["timeless"], marks["at_zero"]}
     stored = set(ids(engine, "comments"))
-    assert not {marks["said_yes"], marks["said_null"], marks["timeless"]} & stored
     everything = {c["id"] for cs in sandbox.org.comments.values() for c in cs}
-    assert stored == everything - {marks["said_yes"], marks["said_null"], marks["timeless"]}
+    assert stored == everything - rejected
     with Session(engine) as session:
         assert all(c.created_at.year > 2000 for c in session.exec(select(Comment)))
     logged = "\n".join(rejections(caplog))
     assert f"comment {marks['said_yes']}: public 'yes' is not true or false" in logged
     assert f"comment {marks['said_null']}: public None is not true or false" in logged
     assert f"comment {marks['timeless']} has no created_at, nor has its audit" in logged
+    assert f"comment {marks['at_zero']} has no created_at, nor has its audit" in logged
     assert f"status change {marks['timeless_change']} has no time" in logged
-    assert result.errors == () and result.rejected == 6
+    assert result.errors == () and result.rejected == 8  # and the two audits' status changes
 
 
 def test_a_rerun_does_not_reject_and_log_the_same_records_again(
@@ -233,7 +247,7 @@ def test_a_rerun_does_not_reject_and_log_the_same_records_again(
     second = sync(engine, client)
     third = sync(engine, client)
 
-    assert first.rejected == 6 and len(first_rejections) == 6
+    assert first.rejected == 8 and len(first_rejections) == 8
     assert any("satisfaction rating" in line for line in first_rejections)
     assert (second.rejected, third.rejected) == (0, 0)
     assert rejections(caplog) == []
