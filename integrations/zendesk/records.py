@@ -76,18 +76,12 @@ class Notes:
     #: Records stored dated after the present (their stream's position stays before them).
     ahead: int = 0
     unknown_channels: Counter[str] = field(default_factory=Counter)
-    _rejections: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def repair(self, what: str, reason: str) -> None:
         self.repaired += 1
         log.warning("stored %s after repair: %s", what, reason)
 
     def reject(self, what: str, reason: str) -> None:
-        # A record served twice in one pass (a user sideloaded on two pages, a group both
-        # listed and sideloaded) is one rejection, logged once.
-        if (what, reason) in self._rejections:
-            return
-        self._rejections.add((what, reason))
         self.rejected += 1
         log.warning("rejected %s: %s", what, reason)
 

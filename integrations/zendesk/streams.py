@@ -204,6 +204,8 @@ class Pass:
     stored: dict[str, set[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     written: int = 0
+    #: (kind, repr of id) of the records `rows` rejected in this pass.
+    rejected_ids: set[tuple[str, str]] = field(default_factory=set)
 
     def count(self, name: str, n: int) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -253,6 +255,13 @@ class Pass:
             try:
                 out.append(make(raw, self.notes))
             except Rejected as exc:
+                # A record served twice in one pass (a user sideloaded on two pages, a group
+                # both listed and sideloaded) is one rejection, logged once.
+                rid = raw.get("id") if isinstance(raw, dict) else None
+                key = (kind, repr(rid))
+                if rid is not None and key in self.rejected_ids:
+                    continue
+                self.rejected_ids.add(key)
                 self.notes.reject(kind.rstrip("s"), str(exc))
         return out
 
