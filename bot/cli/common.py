@@ -29,6 +29,9 @@ class Overrides:
 
     #: Replaces `time.sleep` between retries of Zendesk requests.
     sleep: Callable[[float], None] | None = None
+    #: Replaces `time.time` as the Zendesk client's present (export start times, and the
+    #: horizon past which a record counts as dated in the future).
+    clock: Callable[[], float] | None = None
     #: Called with each progress report a long command receives (`SyncProgress`,
     #: `AnalyzeProgress`), after the command has shown it.
     on_progress: Callable[[Any], None] | None = None

@@ -62,6 +62,8 @@ def sync_command(
     engine = open_store(settings.database_url)
     full = full or start is not None
     options: dict[str, Any] = {"sleep": overrides.sleep} if overrides.sleep else {}
+    if overrides.clock is not None:
+        options["wall_clock"] = overrides.clock
     client = ZendeskClient.from_settings(settings, **options)
     reached = SyncProgress(stream="groups", tickets=0, comments=0, api_calls=0)
     total: int | None = None

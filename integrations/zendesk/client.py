@@ -313,9 +313,13 @@ class ZendeskClient:
 
     # ----- the exports ---------------------------------------------------------------------
 
+    def now(self) -> float:
+        """The present as this client sees it (Unix seconds, from its `wall_clock`)."""
+        return float(self._wall_clock())
+
     def clamp_start_time(self, start_time: int) -> int:
         """An export start_time Zendesk accepts: not negative, not within the last minute."""
-        latest = int(self._wall_clock()) - EXPORT_MIN_AGE_SECONDS
+        latest = int(self.now()) - EXPORT_MIN_AGE_SECONDS
         if start_time > latest:
             log.info(
                 "export start_time %d is within the last minute, which Zendesk refuses; "

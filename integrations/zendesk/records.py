@@ -5,9 +5,17 @@ with the reason. What can be repaired is stored and noted (`Notes.repaired`), wi
 line on the `alignbot.sync` logger saying what was done:
 
 - an id given as a digit string is read as a number; a record without a numeric id is
-  rejected (there is nothing to upsert it by);
+  rejected (there is nothing to upsert it by), and so is a record whose id, or any id it
+  refers to (requester, assignee, author, group, organization, audit...), does not fit a
+  64-bit column: the database would refuse the whole page, and a reference cut to empty
+  would silently move the record to nobody;
+- a count or duration that does not fit its 32-bit column is stored empty;
 - a missing or unreadable timestamp falls back to a sibling one (a ticket's `updated_at`
-  to its `created_at` and back, a comment's to its audit's); with none left, rejected;
+  to its `created_at` and back, a comment's to its audit's); with none left, rejected (an
+  audit `timestamp` of 0 is no time: it would date the comment 1970-01-01);
+- a comment whose `public` is not true or false is rejected: Zendesk always sends a JSON
+  boolean, and a guess either way is wrong in a way that matters (an internal note taken
+  for a reply to the customer, or a customer's message dropped from every metric);
 - a value of the wrong type (a list where text belongs, text where a number belongs) is
   dropped to the column's empty value; tags that are not a list become `[]`;
 - text is cleaned of NUL characters and lone surrogates (PostgreSQL refuses both), and a
@@ -36,6 +44,7 @@ __all__ = [
     "organization_row",
     "parse_time",
     "rating_row",
+    "reference",
     "ticket_row",
     "user_row",
 ]
@@ -45,6 +54,10 @@ log = logging.getLogger("alignbot.sync")
 #: Longest comment body (and html_body) stored, in characters. Zendesk caps comments at
 #: 64 KB; anything longer came from somewhere else and would only slow the analysis down.
 MAX_BODY_CHARS = 65_536
+#: The range of the store's id columns (BIGINT on PostgreSQL, INTEGER on SQLite: 64 bits).
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+#: The range of its count and duration columns (INTEGER on PostgreSQL: 32 bits).
+COUNT_MIN, COUNT_MAX = -(2**31), 2**31 - 1
 TRUNCATION_MARKER = "\n[truncated by alignbot: {dropped} more characters]"
 
 Record = dict[str, Any]
@@ -60,6 +73,8 @@ class Notes:
 
     repaired: int = 0
     rejected: int = 0
+    #: Records stored dated after the present (their stream's position stays before them).
+    ahead: int = 0
     unknown_channels: Counter[str] = field(default_factory=Counter)
 
     def repair(self, what: str, reason: str) -> None:
@@ -91,7 +106,18 @@ def record_id(raw: Any, key: str = "id") -> int:
     value = raw.get(key)
     as_int = _as_int(value)
     if as_int is None or as_int <= 0:
-        raise Rejected(f"{key} {value!r} is not a positive number")
+        raise Rejected(f"{key} {_short(value)} is not a positive number")
+    if as_int > ID_MAX:
+        raise Rejected(f"{key} {_short(value)} does not fit a 64-bit id column")
+    return as_int
+
+
+def reference(value: Any, what: str, key: str) -> int | None:
+    """An id one record holds of another (`ticket_id`, `author_id`...), read like `_as_int`,
+    or `Rejected` when it does not fit a 64-bit column."""
+    as_int = _as_int(value)
+    if as_int is not None and not ID_MIN <= as_int <= ID_MAX:
+        raise Rejected(f"{what}: {key} {_short(value)} does not fit a 64-bit id column")
     return as_int
 
 
@@ -125,6 +151,20 @@ def parse_time(value: Any) -> datetime | None:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
+#: Unix time 0: a zero a broken record holds where its time belongs, never a real event's time.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _after_epoch(value: datetime | None) -> datetime | None:
+    return value if value is not None and value > EPOCH else None
+
+
+def audit_time(audit: Record) -> datetime | None:
+    """An audit's Unix `timestamp` as a time; 0 or less is no time (it would read 1970)."""
+    ts = _as_int(audit.get("timestamp"))
+    return parse_time(ts) if ts is not None and ts > 0 else None
+
+
 def clean_text(value: str) -> str:
     """Text PostgreSQL and SQLite both accept: no NUL, no lone surrogate."""
     if "\x00" in value:
@@ -133,6 +173,17 @@ def clean_text(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         value = value.encode("utf-8", errors="replace").decode("utf-8")
+    return value
+
+
+def clean_json(value: Any) -> Any:
+    """`value` (parsed JSON) with every string in it, keys included, put through `clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_json(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): clean_json(v) for k, v in value.items()}
     return value
 
 
@@ -162,13 +213,32 @@ class _Reader:
             )
         return as_int
 
+    def ref(self, key: str) -> int | None:
+        """An id of another record: read like `int_`, and `Rejected` if out of 64-bit range."""
+        as_int = self.int_(key)
+        if as_int is not None and not ID_MIN <= as_int <= ID_MAX:
+            raise Rejected(
+                f"{self.what}: {key} {_short(self.raw.get(key))} does not fit a 64-bit id column"
+            )
+        return as_int
+
+    def count(self, key: str) -> int | None:
+        """A count for a 32-bit column: read like `int_`, and dropped if out of range."""
+        return self._in_count_range(key, self.int_(key))
+
+    def _in_count_range(self, key: str, value: int | None) -> int | None:
+        if value is not None and not COUNT_MIN <= value <= COUNT_MAX:
+            self.problems.append(f"{key} {value} is out of range")
+            return None
+        return value
+
     def dur(self, key: str, kind: str) -> int | None:
         value = self.raw.get(key)
         if value is None:
             return None
         if isinstance(value, dict):
             inner = value.get(kind)
-            return None if inner is None else _as_int(inner)
+            return None if inner is None else self._in_count_range(key, _as_int(inner))
         self.problems.append(f"{key} is not an object")
         return None
 
@@ -229,6 +299,9 @@ def ticket_row(raw: Any, notes: Notes) -> Record:
     updated = updated or created
     status = r.text("status") or "new"
     via = raw_channel(raw.get("via"))
+    if via is not None and clean_text(via) != via:
+        r.problems.append("via.channel had NUL or invalid characters")
+        via = clean_text(via)
     tags = raw.get("tags")
     if not isinstance(tags, list):
         if tags is not None:
@@ -242,24 +315,27 @@ def ticket_row(raw: Any, notes: Notes) -> Record:
                 custom[str(item["id"])] = item.get("value")
     elif isinstance(fields, dict):
         custom = {str(k): v for k, v in fields.items()}
+    cleaned_fields = clean_json(custom)
+    if cleaned_fields != custom:
+        r.problems.append("custom_fields had NUL or invalid characters")
     deleted = status == "deleted"
     row: Record = {
         "id": tid,
         "subject": r.text("subject", 10_000),
         "status": status,
-        "custom_status_id": r.int_("custom_status_id"),
+        "custom_status_id": r.ref("custom_status_id"),
         "priority": r.text("priority"),
         "type": r.text("type"),
         "channel": notes.channel(via, f"ticket {tid}"),
         "via_channel": via,
-        "requester_id": r.int_("requester_id"),
-        "submitter_id": r.int_("submitter_id"),
-        "assignee_id": r.int_("assignee_id"),
-        "group_id": r.int_("group_id"),
-        "organization_id": r.int_("organization_id"),
-        "problem_id": r.int_("problem_id"),
+        "requester_id": r.ref("requester_id"),
+        "submitter_id": r.ref("submitter_id"),
+        "assignee_id": r.ref("assignee_id"),
+        "group_id": r.ref("group_id"),
+        "organization_id": r.ref("organization_id"),
+        "problem_id": r.ref("problem_id"),
         "tags": [clean_text(str(t)) for t in tags if t is not None],
-        "custom_fields": custom,
+        "custom_fields": cleaned_fields,
         "created_at": created,
         "updated_at": updated,
         "deleted": deleted,
@@ -281,8 +357,8 @@ def user_row(raw: Any, notes: Notes) -> Record:
         "locale": r.text("locale"),
         # Zendesk's `time_zone` is a Rails name ("London"); `iana_time_zone` is what we need.
         "time_zone": r.text("iana_time_zone"),
-        "organization_id": r.int_("organization_id"),
-        "default_group_id": r.int_("default_group_id"),
+        "organization_id": r.ref("organization_id"),
+        "default_group_id": r.ref("default_group_id"),
         "created_at": r.time("created_at"),
         "updated_at": r.time("updated_at"),
     }
@@ -322,11 +398,11 @@ def metric_row(raw: Any, notes: Notes) -> Record:
     r = _Reader(raw, f"metric set of ticket {tid}", notes)
     row: Record = {
         "ticket_id": tid,
-        "id": r.int_("id"),
-        "reopens": r.int_("reopens") or 0,
-        "replies": r.int_("replies") or 0,
-        "assignee_stations": r.int_("assignee_stations") or 0,
-        "group_stations": r.int_("group_stations") or 0,
+        "id": r.ref("id"),
+        "reopens": r.count("reopens") or 0,
+        "replies": r.count("replies") or 0,
+        "assignee_stations": r.count("assignee_stations") or 0,
+        "group_stations": r.count("group_stations") or 0,
         "reply_time_calendar": r.dur("reply_time_in_minutes", "calendar"),
         "reply_time_business": r.dur("reply_time_in_minutes", "business"),
         "first_resolution_time_calendar": r.dur("first_resolution_time_in_minutes", "calendar"),
@@ -356,10 +432,10 @@ def rating_row(raw: Any, notes: Notes) -> Record:
         raise Rejected(f"satisfaction rating {rid} has no created_at")
     row: Record = {
         "id": rid,
-        "ticket_id": r.int_("ticket_id"),
-        "requester_id": r.int_("requester_id"),
-        "assignee_id": r.int_("assignee_id"),
-        "group_id": r.int_("group_id"),
+        "ticket_id": r.ref("ticket_id"),
+        "requester_id": r.ref("requester_id"),
+        "assignee_id": r.ref("assignee_id"),
+        "group_id": r.ref("group_id"),
         "score": r.text("score") or "unoffered",
         "comment": r.text("comment", MAX_BODY_CHARS),
         "reason": r.text("reason", 1000),
@@ -383,26 +459,34 @@ def comment_row(
     see `author_role` for how a comment by a user not seen yet is classified.
     """
     cid = record_id(child)
-    ticket_id = _as_int(audit.get("ticket_id"))
+    ticket_id = reference(audit.get("ticket_id"), f"comment {cid}", "ticket_id")
     if ticket_id is None:
         raise Rejected(f"comment {cid} belongs to no ticket (ticket_id {audit.get('ticket_id')!r})")
+    public = child.get("public")
+    if not isinstance(public, bool):
+        raise Rejected(
+            f"comment {cid}: public {_short(public)} is not true or false, so it cannot be "
+            "told from an internal note"
+        )
     r = _Reader(child, f"comment {cid}", notes)
-    created = r.time("created_at") or parse_time(audit.get("created_at"))
-    if created is None:
-        created = parse_time(audit.get("timestamp"))
+    own = r.time("created_at")
+    if own is not None and own <= EPOCH:
+        r.problems.append(f"created_at {_short(child.get('created_at'))} is no time")
+        own = None
+    created = own or _after_epoch(parse_time(audit.get("created_at"))) or audit_time(audit)
     if created is None:
         raise Rejected(f"comment {cid} has no created_at, nor has its audit")
     body = r.text("body", MAX_BODY_CHARS)
     if body is None:
         body = r.text("plain_body", MAX_BODY_CHARS) or ""
     via = raw_channel(child.get("via")) or raw_channel(audit.get("via"))
-    author_id = r.int_("author_id")
+    author_id = r.ref("author_id")
     row: Record = {
         "id": cid,
         "ticket_id": ticket_id,
         "author_id": author_id,
         "author_role": author_role(author_id, via, roles, requesters.get(ticket_id)),
-        "public": r.bool_("public", True),
+        "public": public,
         "channel": notes.channel(via, f"comment {cid}"),
         "body": body,
         "html_body": r.text("html_body", MAX_BODY_CHARS),
@@ -440,10 +524,11 @@ def status_change_row(child: Any, audit: Record, notes: Notes) -> Record:
     """A status change from a ticket event export's `Create` or `Change` child event whose
     `field_name` is `status` (the caller picks those). Its time is the audit's."""
     cid = record_id(child)
-    ticket_id = _as_int(audit.get("ticket_id"))
+    what = f"status change {cid}"
+    ticket_id = reference(audit.get("ticket_id"), what, "ticket_id")
     if ticket_id is None:
         raise Rejected(f"status change {cid} belongs to no ticket")
-    at = parse_time(audit.get("created_at")) or parse_time(audit.get("timestamp"))
+    at = _after_epoch(parse_time(audit.get("created_at"))) or audit_time(audit)
     if at is None:
         raise Rejected(f"status change {cid} has no time (its audit has no created_at)")
     status = child.get("value")
@@ -453,9 +538,9 @@ def status_change_row(child: Any, audit: Record, notes: Notes) -> Record:
     return {
         "id": cid,
         "ticket_id": ticket_id,
-        "audit_id": _as_int(audit.get("id")),
+        "audit_id": reference(audit.get("id"), what, "audit id"),
         "at": at,
         "status": status,
         "previous_status": previous if previous in STATUSES else None,
-        "actor_id": _as_int(audit.get("updater_id")),
+        "actor_id": reference(audit.get("updater_id"), what, "updater_id"),
     }

@@ -10,8 +10,17 @@ that page back and reads it again. Upserts by Zendesk id make a page read twice 
   carries every comment body in bulk; the position is `end_time` plus the ids of the audits
   already stored at that second (Zendesk repeats the last second on the next page).
 - `satisfaction_ratings`: the ratings list filtered by `start_time`, 100 a page (Zendesk has
-  no incremental export for them); the position is the newest `created_at` stored, plus the
-  ids stored at that second.
+  no incremental export for them); the position is the newest `created_at` read (stored or
+  rejected), plus the ids read at that second.
+
+No position ever runs ahead of the present: a record dated later than the client's now plus
+`AHEAD_TOLERANCE_SECONDS` (a bad import, a clock error) is stored and logged, and the stream
+keeps the position of the newest record dated before that, remembering the future-dated
+record's id and time (`id@time` in the position) so the next pass neither writes nor logs it
+again. Were the position moved to the record's date, every later record would be older than
+it and skipped for ever. The ticket export's opaque cursor cannot be held back, so a page
+holding such a ticket turns that stream's position into a `start_time` (the newest honest
+`generated_timestamp`) until a page ends before the horizon again.
 """
 
 from __future__ import annotations
@@ -38,6 +47,8 @@ from bot.store.tables import (
 )
 from integrations.zendesk.client import ZendeskClient
 from integrations.zendesk.records import (
+    ID_MAX,
+    ID_MIN,
     Notes,
     Rejected,
     _as_int,
@@ -45,6 +56,7 @@ from integrations.zendesk.records import (
     group_row,
     metric_row,
     organization_row,
+    parse_time,
     rating_row,
     status_change_row,
     ticket_row,
@@ -59,6 +71,10 @@ log = logging.getLogger("alignbot.sync")
 STREAMS = ("tickets", "ticket_events", "satisfaction_ratings")
 SEEN_PREFIX = "seen:"
 EVENT_SLICE = 500
+#: How far past the client's clock a record may be dated before it counts as "ahead of the
+#: present": room for Zendesk's clock to run a little ahead of ours, far less than the
+#: interval between two syncs.
+AHEAD_TOLERANCE_SECONDS = 300
 
 
 STATE = SYNC_STATE
@@ -74,10 +90,37 @@ class StreamPosition:
     end_of_stream: bool = False
     rows_synced: int = 0
 
-    def seen(self) -> set[int]:
+    def _entries(self) -> list[str]:
         if self.cursor and self.cursor.startswith(SEEN_PREFIX):
-            return {int(x) for x in self.cursor[len(SEEN_PREFIX) :].split(",") if x.isdigit()}
-        return set()
+            return self.cursor[len(SEEN_PREFIX) :].split(",")
+        return []
+
+    def seen(self) -> set[int]:
+        """Ids read at `start_time`'s second, which the next page or pass skips."""
+        return {int(x) for x in self._entries() if _is_int(x)}
+
+    def ahead(self) -> dict[int, int]:
+        """Records read dated after the present, id -> the Unix time they are dated."""
+        out = {}
+        for entry in self._entries():
+            rid, _, ts = entry.partition("@")
+            if _is_int(rid) and _is_int(ts):
+                out[int(rid)] = int(ts)
+        return out
+
+    def zendesk_cursor(self) -> str | None:
+        """Zendesk's own cursor, if that is what the position holds."""
+        if self.cursor and not self.cursor.startswith(SEEN_PREFIX):
+            return self.cursor
+        return None
+
+    def hold(self, start: int, seen: Iterable[int], ahead: dict[int, int]) -> None:
+        """Stand at `start`, having read `seen` at that second and `ahead` after the present
+        (those dated at or before `start` are forgotten: the position skips them anyway)."""
+        entries = [str(i) for i in sorted(seen)]
+        entries += [f"{i}@{ts}" for i, ts in sorted(ahead.items()) if ts > start]
+        self.start_time = start
+        self.cursor = SEEN_PREFIX + ",".join(entries)
 
     def row(self, now: datetime) -> dict[str, Any]:
         return {
@@ -90,8 +133,53 @@ class StreamPosition:
         }
 
 
-def _seen_cursor(ids: Iterable[int]) -> str:
-    return SEEN_PREFIX + ",".join(str(i) for i in sorted(ids))
+def _is_int(text: str) -> bool:
+    return text.lstrip("-").isdigit()
+
+
+def _iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _unix(value: Any) -> int | None:
+    """A Zendesk timestamp (ISO 8601 or Unix seconds) as Unix seconds, else None."""
+    parsed = parse_time(value)
+    return int(parsed.timestamp()) if parsed is not None else None
+
+
+def _ticket_stamp(raw: Any) -> int | None:
+    """Where a ticket stands in the export: its `generated_timestamp`, else `updated_at`."""
+    if not isinstance(raw, dict):
+        return None
+    stamp = _as_int(raw.get("generated_timestamp"))
+    return stamp if stamp is not None else _unix(raw.get("updated_at"))
+
+
+def _rating_stamp(raw: Any) -> int | None:
+    """Where a rating stands in the list: its `created_at` (else `updated_at`, as stored)."""
+    if not isinstance(raw, dict):
+        return None
+    stamp = _unix(raw.get("created_at"))
+    return stamp if stamp is not None else _unix(raw.get("updated_at"))
+
+
+def _in_id_range(values: Iterable[int]) -> list[int]:
+    """Ids a query may bind (a larger one is rejected with its record, not sent)."""
+    return sorted(v for v in values if ID_MIN <= v <= ID_MAX)
+
+
+class _Mark:
+    """The newest second read at or before the present, with the ids read at that second."""
+
+    def __init__(self, at: int | None, ids: Iterable[int] = ()) -> None:
+        self.at = at
+        self.ids = set(ids)
+
+    def read(self, ts: int, rid: int | None) -> None:
+        if self.at is None or ts > self.at:
+            self.at, self.ids = ts, set()
+        if ts == self.at and rid is not None:
+            self.ids.add(rid)
 
 
 @dataclass
@@ -116,6 +204,8 @@ class Pass:
     stored: dict[str, set[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     written: int = 0
+    #: (kind, repr of id) of the records `rows` rejected in this pass.
+    rejected_ids: set[tuple[str, str]] = field(default_factory=set)
 
     def count(self, name: str, n: int) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -165,11 +255,32 @@ class Pass:
             try:
                 out.append(make(raw, self.notes))
             except Rejected as exc:
+                # A record served twice in one pass (a user sideloaded on two pages, a group
+                # both listed and sideloaded) is one rejection, logged once.
+                rid = raw.get("id") if isinstance(raw, dict) else None
+                key = (kind, repr(rid))
+                if rid is not None and key in self.rejected_ids:
+                    continue
+                self.rejected_ids.add(key)
                 self.notes.reject(kind.rstrip("s"), str(exc))
         return out
 
     def save_position(self, conn: Connection, position: StreamPosition) -> None:
         upsert(conn, STATE, [position.row(datetime.now(UTC))])
+
+    def horizon(self) -> tuple[float, int]:
+        """The client's present, and the latest time a record may be dated before it is
+        "ahead of the present" (see the module docstring)."""
+        now = self.client.now()
+        return now, int(now) + AHEAD_TOLERANCE_SECONDS
+
+    def ahead_of_now(self, stream: str, what: str, ts: int, now: float) -> None:
+        self.notes.ahead += 1
+        log.warning(
+            "%s is dated %s, after the present (%s): stored, and the %s position is not "
+            "moved past it",
+            what, _iso(ts), _iso(now), stream,
+        )  # fmt: skip
 
     def page_done(self, stream: str) -> None:
         if self.on_page is not None:
@@ -188,13 +299,44 @@ class Pass:
 
     def sync_tickets(self) -> None:
         position = self.position("tickets")
+        cursor = position.zendesk_cursor()
         start = position.start_time if position.start_time is not None else self.since
-        pages = self.client.ticket_pages(cursor=position.cursor, start_time=start)
+        # Without a cursor, the position is a start_time: skip what it says was read.
+        seen = position.seen() if cursor is None else set()
+        ahead = position.ahead()
+        mark = _Mark(start, seen) if cursor is None else _Mark(None)
+        pages = self.client.ticket_pages(cursor=cursor, start_time=start)
         for page in pages:
-            tickets = self.rows("tickets", page.get("tickets"), ticket_row)
-            if not isinstance(page.get("tickets"), list):
+            raws = page.get("tickets")
+            if not isinstance(raws, list):
+                self.rows("tickets", raws, ticket_row)
                 self.errors.append("tickets: a page had no ticket list; stopped at its cursor")
                 return
+            now, horizon = self.horizon()
+            kept, future, past_horizon = [], {}, False
+            for raw in raws:
+                stamp = _ticket_stamp(raw)
+                tid = _as_int(raw.get("id")) if isinstance(raw, dict) else None
+                if stamp is not None and stamp > horizon:
+                    past_horizon = True
+                    if tid is not None and ahead.get(tid) == stamp:
+                        continue  # read by an earlier pass, and unchanged since
+                    if tid is not None:
+                        # Remembered stored or rejected: no later pass reads it again.
+                        ahead[tid] = future[tid] = stamp
+                elif stamp is not None:
+                    if cursor is None and (stamp < start or (stamp == start and tid in seen)):
+                        continue  # stored by an earlier pass
+                    mark.read(stamp, tid)
+                kept.append(raw)
+            tickets = self.rows("tickets", kept, ticket_row)
+            for ticket in tickets:
+                if ticket["id"] in future:
+                    self.ahead_of_now(
+                        "tickets", f"ticket {ticket['id']}", future[ticket["id"]], now
+                    )
+                else:
+                    ahead.pop(ticket["id"], None)
             users = self.rows("users", page.get("users"), user_row)
             groups = self.rows("groups", page.get("groups"), group_row)
             metrics = self.rows("metric sets", page.get("metric_sets"), metric_row)
@@ -212,7 +354,12 @@ class Pass:
                 # with the event export, its current state (bot.store.history).
                 rebuild_runs(conn, [t["id"] for t in tickets])
                 after = page.get("after_cursor")
-                if isinstance(after, str) and after:
+                if past_horizon:
+                    # Zendesk's cursor would stand after the future-dated ticket, and every
+                    # ticket changed later sorts before it: hold the newest honest second.
+                    if mark.at is not None:
+                        position.hold(mark.at, mark.ids, ahead)
+                elif isinstance(after, str) and after:
                     position.cursor = after
                 elif position.cursor is None:
                     position.start_time = start
@@ -232,6 +379,8 @@ class Pass:
         position = self.position("ticket_events")
         start = position.start_time if position.start_time is not None else self.since
         seen = position.seen()
+        ahead = position.ahead()
+        mark = _Mark(start, seen)
         for _ in range(10_000_000):  # bounded: stops at end_of_stream or when stuck
             page = self.client.ticket_event_page(start)
             events = page.get("ticket_events")
@@ -240,6 +389,7 @@ class Pass:
                 self.notes.reject("a ticket event page", "no ticket_events list or end_time")
                 self.errors.append("ticket_events: a page was malformed; stopped at its start")
                 return
+            now, horizon = self.horizon()
             fresh: list[dict[str, Any]] = []
             for event in events:
                 if not isinstance(event, dict):
@@ -248,6 +398,8 @@ class Pass:
                 ts, eid = _as_int(event.get("timestamp")), _as_int(event.get("id"))
                 if ts is not None and (ts < start or (ts == start and eid in seen)):
                     continue  # stored by an earlier page or pass
+                if eid is not None and ts is not None and ahead.get(eid) == ts:
+                    continue  # stored by an earlier pass although dated after the present
                 fresh.append(event)
             with self.engine.begin() as conn:
                 # A page never splits a second, so one can hold far more than page_size
@@ -260,6 +412,7 @@ class Pass:
                     changes = self._status_rows(events)
                     self.count("status_changes", self.write(conn, STATUS_CHANGES, changes))
                     rebuild_runs(conn, [row["ticket_id"] for row in changes])
+                    self._note_ahead(events, rows, changes, horizon, now, ahead)
                 self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
@@ -271,17 +424,53 @@ class Pass:
                 }
                 if next_start == start:
                     at_end |= seen
-                position.start_time, position.cursor = next_start, _seen_cursor(at_end)
+                for event in fresh:
+                    ts = _as_int(event.get("timestamp"))
+                    if ts is not None and ts <= horizon:
+                        mark.read(ts, _as_int(event.get("id")))
+                if next_start <= horizon:
+                    mark = _Mark(next_start, at_end)
+                position.hold(mark.at if mark.at is not None else start, mark.ids, ahead)
                 position.end_of_stream = bool(page.get("end_of_stream"))
                 position.rows_synced += written
                 self.save_position(conn, position)
             self.page_done("ticket_events")
-            if page.get("end_of_stream"):
-                return
+            if page.get("end_of_stream") or next_start > horizon:
+                return  # past the present, the export only repeats what it just served
             if next_start == start and not fresh:
                 log.warning("ticket event export did not move past %d; stopping this pass", start)
                 return
             start, seen = next_start, at_end
+
+    def _note_ahead(
+        self,
+        events: list[dict[str, Any]],
+        comments: list[dict[str, Any]],
+        changes: list[dict[str, Any]],
+        horizon: int,
+        now: float,
+        ahead: dict[int, int],
+    ) -> None:
+        """Log each audit dated after the present with what of it was stored, and remember
+        it so the next pass skips it (its position stays before it)."""
+        stored = [("comment", row["id"]) for row in comments]
+        stored += [("status change", row["id"]) for row in changes]
+        for event in events:
+            ts, eid = _as_int(event.get("timestamp")), _as_int(event.get("id"))
+            if ts is None or eid is None or ts <= horizon:
+                continue
+            ahead[eid] = ts
+            kids = event.get("child_events")
+            kid_ids = (
+                {_as_int(k.get("id")) for k in kids if isinstance(k, dict)}
+                if isinstance(kids, list)
+                else set()
+            )
+            mine = ", ".join(f"{kind} {rid}" for kind, rid in stored if rid in kid_ids)
+            what = f"audit {eid} of ticket {event.get('ticket_id')}" + (
+                f" ({mine})" if mine else ""
+            )
+            self.ahead_of_now("ticket_events", what, ts, now)
 
     def _status_rows(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The status changes in `events`: `Create` and `Change` children of `status`."""
@@ -316,11 +505,11 @@ class Pass:
         ticket_ids = {t for _, e in children if (t := _as_int(e.get("ticket_id"))) is not None}
         roles: dict[int, str] = {}
         requesters: dict[int, int | None] = {}
-        for chunk in _chunks(sorted(authors), 900):
+        for chunk in _chunks(_in_id_range(authors), 900):
             roles.update(
                 conn.execute(select(USERS.c.id, USERS.c.role).where(USERS.c.id.in_(chunk))).all()
             )
-        for chunk in _chunks(sorted(ticket_ids), 900):
+        for chunk in _chunks(_in_id_range(ticket_ids), 900):
             requesters.update(
                 conn.execute(
                     select(TICKETS.c.id, TICKETS.c.requester_id).where(TICKETS.c.id.in_(chunk))
@@ -375,30 +564,38 @@ class Pass:
         position = self.position("satisfaction_ratings")
         start = position.start_time if position.start_time is not None else self.since
         seen = position.seen()
+        ahead = position.ahead()
+        mark = _Mark(start, seen)
         for page in self.client.rating_pages(start_time=start):
             raws = page.get("satisfaction_ratings")
             if not isinstance(raws, list):
                 self.notes.reject("a satisfaction rating page", "no satisfaction_ratings list")
                 self.errors.append("satisfaction_ratings: a page was malformed; stopped there")
                 return
-            rows = [
-                r
-                for r in self.rows("satisfaction ratings", raws, rating_row)
-                if not (int(r["created_at"].timestamp()) == start and r["id"] in seen)
-            ]
+            now, horizon = self.horizon()
+            kept, future = [], {}
+            for raw in raws:
+                ts = _rating_stamp(raw)
+                rid = _as_int(raw.get("id")) if isinstance(raw, dict) else None
+                if ts is not None and (ts < start or (ts == mark.at and rid in mark.ids)):
+                    continue  # read by an earlier page or pass, stored or rejected
+                if ts is not None and ts > horizon:
+                    if rid is not None and ahead.get(rid) == ts:
+                        continue  # read by an earlier pass although dated after the present
+                    if rid is not None:
+                        ahead[rid] = future[rid] = ts
+                elif ts is not None:
+                    # Rejected ratings move the position too, so no pass reads them again.
+                    mark.read(ts, rid)
+                kept.append(raw)
+            rows = self.rows("satisfaction ratings", kept, rating_row)
+            for row in rows:
+                if row["id"] in future:
+                    what = f"satisfaction rating {row['id']}"
+                    self.ahead_of_now("satisfaction_ratings", what, future[row["id"]], now)
             with self.engine.begin() as conn:
                 self.count("ratings", self.write(conn, RATINGS, rows))
-                if rows:
-                    newest = max(int(r["created_at"].timestamp()) for r in rows)
-                    at_newest = {
-                        r["id"] for r in rows if int(r["created_at"].timestamp()) == newest
-                    }
-                    if newest == start:
-                        at_newest |= seen
-                    position.start_time, position.cursor = newest, _seen_cursor(at_newest)
-                    start, seen = newest, at_newest
-                elif position.start_time is None:
-                    position.start_time = start
+                position.hold(mark.at if mark.at is not None else start, mark.ids, ahead)
                 position.rows_synced += len(rows)
                 position.end_of_stream = not bool((page.get("meta") or {}).get("has_more"))
                 self.save_position(conn, position)

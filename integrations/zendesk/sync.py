@@ -49,6 +49,9 @@ class SyncResult:
     seconds: float = 0.0
     repaired: int = 0
     errors: tuple[str, ...] = ()
+    #: Records stored although dated after the present (a bad import, a clock error); each
+    #: is logged, and its stream's position is not moved past it.
+    ahead: int = 0
 
     def summary(self) -> str:
         """One line for a terminal."""
@@ -60,6 +63,8 @@ class SyncResult:
         )
         if self.rejected or self.repaired:
             line += f"; {self.rejected} rejected, {self.repaired} repaired (see the log)"
+        if self.ahead:
+            line += f"; {self.ahead} dated in the future, stored (see the log)"
         if self.errors:
             line += f"; {len(self.errors)} stream(s) stopped early: " + " | ".join(self.errors)
         return line
@@ -148,4 +153,5 @@ def sync(
         seconds=time.monotonic() - started,
         repaired=state.notes.repaired + client.repaired_pages,
         errors=tuple(state.errors),
+        ahead=state.notes.ahead,
     )

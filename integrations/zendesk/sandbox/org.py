@@ -125,7 +125,7 @@ class Org:
         admins = [u for u in staff if u.get("role") == "admin"] or staff
         if not admins:
             raise OrgFormatError("the org has no agent or admin user for the API token to act as")
-        return min(admins, key=lambda u: int(u["id"]))
+        return min(admins, key=lambda u: _int(u.get("id")))
 
     def next_id(self, kind: str) -> int:
         """A fresh id for a new record of `kind` (comment, audit, child_event, custom_status)."""

@@ -619,7 +619,7 @@ class ZendeskSandbox(LoopbackServer):
     def _satisfaction_ratings(self, params: dict[str, str], base: str) -> Record:
         rows = sorted(
             self.org.satisfaction_ratings.values(),
-            key=lambda r: (str(r.get("created_at", "")), int(r.get("id", 0))),
+            key=lambda r: (str(r.get("created_at", "")), _int_or(r.get("id"))),
         )
         for name in ("start_time", "end_time"):
             raw = params.get(name)
@@ -671,7 +671,7 @@ class ZendeskSandbox(LoopbackServer):
         limit = self.ticket_updates_per_10_minutes
         now = self.now()
         if limit is not None:
-            window = self._ticket_updates.setdefault((ticket_id, int(actor["id"])), deque())
+            window = self._ticket_updates.setdefault((ticket_id, _int_or(actor.get("id"))), deque())
             while window and now - window[0] >= 600:
                 window.popleft()
             if len(window) >= limit:
@@ -730,7 +730,7 @@ class ZendeskSandbox(LoopbackServer):
                 raise _invalid(
                     "Comment: cannot be blank", {"comment": [{"description": "cannot be blank"}]}
                 )
-            author_id = _int_or(comment_in.get("author_id"), int(actor["id"]))
+            author_id = _int_or(comment_in.get("author_id"), _int_or(actor.get("id")))
             author = org.users.get(author_id)
             if author is None:
                 raise _invalid("Author is invalid", {"author_id": [{"description": "invalid"}]})
@@ -875,7 +875,7 @@ class ZendeskSandbox(LoopbackServer):
         metric = self.org.ticket_metrics.get(ticket_id)
         if metric is None:
             return
-        author = self.org.users.get(int(comment["author_id"]), {})
+        author = self.org.users.get(_int_or(comment.get("author_id")), {})
         metric["latest_comment_added_at"] = iso(ts)
         metric["updated_at"] = iso(ts)
         if author.get("role") == "end-user":
@@ -990,6 +990,16 @@ def _lookup(table: dict[int, Record], raw: str) -> Record:
     return record
 
 
+def _json_bytes(body: Any) -> bytes:
+    """`body` as UTF-8 JSON. Text holding a lone surrogate (a fixture may: JSON's `\\ud800`
+    escape is valid JSON text) cannot be UTF-8, so that answer is sent with every non-ASCII
+    character escaped, as any JSON encoder that escapes them sends it."""
+    try:
+        return json.dumps(body, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return json.dumps(body).encode("ascii")
+
+
 class _Handler(BaseHTTPRequestHandler):
     sandbox: ZendeskSandbox
     protocol_version = "HTTP/1.1"
@@ -1099,8 +1109,15 @@ class _Handler(BaseHTTPRequestHandler):
     ) -> None:
         sandbox = self.sandbox
         with sandbox.lock:
+            try:
+                data = _json_bytes(body) if body is not None else b""
+            except (TypeError, ValueError):
+                # A value JSON cannot hold, planted in the org by hand: answer as Zendesk does
+                # on an internal error (never an empty 200), traceback in the log.
+                log.exception("sandbox cannot encode its answer to %s as JSON", self.path)
+                status = 500
+                data = _json_bytes({"error": "InternalServerError", "description": "Sandbox error"})
             sandbox.stats.by_status[status] += 1
-            data = json.dumps(body, ensure_ascii=False).encode() if body is not None else b""
             remaining = sandbox._global_window.remaining(sandbox.requests_per_minute, unlimited=700)
             limit = sandbox.requests_per_minute or 700
         try:
