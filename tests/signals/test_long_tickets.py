@@ -16,6 +16,7 @@ from bot.settings import Settings
 from bot.signals import EarlierMessage, agent_signals, customer_signals
 from bot.signals.analyze import analyze
 from bot.signals.context import _GIVEN
+from bot.signals.history import RESTATEMENT_WINDOW, Said, Timeline
 from bot.signals.text import own_words
 from bot.store import Comment, CommentSignal, Ticket, User
 
@@ -85,6 +86,22 @@ def test_context_reads_grow_linearly_with_the_length_of_one_ticket(engine: Engin
     long = analyze(engine, SETTINGS, NOW, batch_size=25)
     assert (short.analyzed, long.analyzed) == (150, 600)
     assert 0 < long.context_reads <= 4.5 * short.context_reads
+
+
+def test_restatements_compare_with_the_latest_other_channel_messages_only() -> None:
+    start = NOW - timedelta(days=10)
+    timeline = Timeline(start)
+    said = [
+        Said(i, 1, start + timedelta(minutes=i), "chat" if i % 2 else "email", f"order {i}")
+        for i in range(1_000)
+    ]
+    timeline.extend(said, NOW)
+    before = start + timedelta(minutes=900)
+    found = timeline.other_channels("email", start, before)
+    assert len(found) == RESTATEMENT_WINDOW
+    assert [s.id for s in found] == list(range(901 - 2 * RESTATEMENT_WINDOW, 900, 2))
+    # Fewer than the window: every one of them, on every other channel.
+    assert len(timeline.other_channels("phone", start, start + timedelta(minutes=50))) == 50
 
 
 def _store(engine: Engine, seed: int = 8) -> None:
