@@ -102,6 +102,12 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_API_URL
     slack_digest_channel: str = "#support-managers"
 
+    # --- Logs --------------------------------------------------------------------------
+    # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
+    # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
+    # response bodies, which carry the digest's subjects and names and people's emails.
+    log_customer_text: bool = False
+
     @field_validator("zendesk_url")
     @classmethod
     def _zendesk_url(cls, value: str | None) -> str | None:

@@ -9,7 +9,7 @@ JSON is `Report.as_json()`.
 
 from bot.digest.blocks import SlackMessage, render_blocks
 from bot.digest.chart import chart_alt_text, render_chart
-from bot.digest.mrkdwn import escape
+from bot.digest.mrkdwn import escape, literal, plain
 from bot.digest.post import digest_key, queue_digest
 from bot.digest.terminal import render_scopes, render_terminal
 
@@ -18,6 +18,8 @@ __all__ = [
     "chart_alt_text",
     "digest_key",
     "escape",
+    "literal",
+    "plain",
     "queue_digest",
     "render_blocks",
     "render_chart",

@@ -4,10 +4,11 @@ Layout: a header, the period, alerts first, then one section per dimension (this
 the previous one and the change of every metric, with ✅/⚠️ only when the change is beyond
 its noise, "too few to compare (n = 4)" below the sample floor), a compact table per group,
 example tickets, coaching notes, and a pointer to the chart, which is uploaded beside the
-message as a PNG (see `bot.digest.chart` for why a PNG and not Slack's chart block). Names
-from Zendesk go out as `plain_text` where Block Kit allows and escaped where it does not
-(links, bold); every text is kept under Slack's limits, so the message is accepted whatever
-the data holds.
+message as a PNG (see `bot.digest.chart` for why a PNG and not Slack's chart block).
+Customer text (subjects, agent and group names from Zendesk) goes out as `plain_text` where
+Block Kit allows and as `literal` mrkdwn where it does not (a subject inside its ticket's
+link): one line, no markup, no mention (`bot.digest.mrkdwn`). Every text is kept under
+Slack's limits, so the message is accepted whatever the data holds.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.digest.figures import Figure, figure
-from bot.digest.mrkdwn import escape, link, truncate
+from bot.digest.mrkdwn import escape, link, literal, plain, truncate
 from bot.metrics.model import DIMENSIONS, METRIC_INFO, PAIRINGS, Metric, Report
 from bot.settings import Settings
 
@@ -41,6 +42,11 @@ MAX_EXAMPLES = 5
 MAX_COACHING = 5
 #: Groups in the compact table; the rest are named by count (`--print --by group` has all).
 MAX_GROUPS = 12
+#: Characters of a subject or a name shown in Slack (names are the start of a group's line).
+MAX_SUBJECT_CHARS = 80
+MAX_NAME_CHARS = 60
+#: Characters of one coaching line (it carries an agent's name), so five always fit.
+MAX_COACHING_CHARS = 500
 
 _MARK = {"better": "✅", "worse": "⚠️", "same": "➖", "too_few": "", "unknown": ""}
 
@@ -128,8 +134,8 @@ def _examples_text(report: Report) -> str:
     for ticket in report.conflict_tickets[:MAX_EXAMPLES]:
         name = f"#{ticket.ticket_id}"
         if ticket.subject:
-            name += f" {truncate(ticket.subject, 80)}"
-        title = link(ticket.url, name) if ticket.url else escape(name)
+            name += f" {plain(ticket.subject, MAX_SUBJECT_CHARS)}"
+        title = link(ticket.url, name) if ticket.url else literal(name)
         feels_bad = escape(ticket.feels_bad)
         if ticket.related_ticket_id is not None and ticket.related_url:
             # "the requester opened #33 ...": the other ticket is a link too.
@@ -141,14 +147,16 @@ def _examples_text(report: Report) -> str:
                 feels_bad += f" ({linked})"
         line = f"• {title}: {escape(ticket.looks_good)}, but {feels_bad}"
         if ticket.agent:
-            line += f" ({escape(ticket.agent)})"
+            line += f" ({literal(ticket.agent, MAX_NAME_CHARS)})"
         lines.append(line)
     return "*Tickets that look good on a KPI and felt bad to the customer*\n" + "\n".join(lines)
 
 
 def _coaching_blocks(report: Report) -> list[dict[str, Any]]:
     """A title, then the suggestions as plain text: they carry agents' names."""
-    lines = [f"• {gap.suggestion}" for gap in report.agent_gaps[:MAX_COACHING]]
+    lines = [
+        f"• {plain(gap.suggestion, MAX_COACHING_CHARS)}" for gap in report.agent_gaps[:MAX_COACHING]
+    ]
     return [
         _section("*Coaching: where a KPI rank and the customer's experience disagree*"),
         _plain_section("\n".join(lines)),
@@ -179,7 +187,8 @@ def group_lines(report: Report, settings: Settings) -> list[str]:
             )
             for pair in PAIRINGS
         ]
-        lines.append(f"{report.group_name(key)}: " + "; ".join(p for p in pairs if p))
+        name = plain(report.group_name(key), MAX_NAME_CHARS)
+        lines.append(f"{name}: " + "; ".join(p for p in pairs if p))
     return lines
 
 

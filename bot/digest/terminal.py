@@ -1,4 +1,9 @@
-"""The digest in a terminal, with rich: what `alignbot digest --print` and the demo show."""
+"""The digest in a terminal, with rich: what `alignbot digest --print` and the demo show.
+
+Customer text (subjects, names) is printed as `rich.text.Text`, never parsed as rich markup,
+and one line of it (`bot.digest.mrkdwn.plain`): no line break, terminal control sequence or
+bidi override from Zendesk reaches the screen.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.digest.figures import figure
+from bot.digest.mrkdwn import plain
 from bot.metrics.model import DIMENSIONS, METRIC_INFO, PAIRINGS, Metric, Report
 from bot.settings import Settings
 
@@ -70,7 +76,7 @@ def render_scopes(
         return
 
     def name(key: str) -> str:
-        return names.get(key) or key
+        return plain(names.get(key) or key)
 
     for key in sorted(scopes, key=lambda k: name(k).casefold()):
         console.print(Text(f"\n{by.capitalize()}: ", style="bold") + Text(name(key)))
@@ -105,7 +111,7 @@ def render_terminal(report: Report, console: Console, settings: Settings) -> Non
         console.print(Text("\nTickets that look good on a KPI and felt bad", style="bold"))
         for ticket in report.conflict_tickets:
             line = Text(f"  #{ticket.ticket_id} ")
-            line.append(ticket.subject or "", style="italic")
+            line.append(plain(ticket.subject or ""), style="italic")
             line.append(f": {ticket.looks_good}, but {ticket.feels_bad}")
             if ticket.url:
                 line.append(f"  {ticket.url}", style="dim")
@@ -115,4 +121,4 @@ def render_terminal(report: Report, console: Console, settings: Settings) -> Non
     if report.agent_gaps:
         console.print(Text("\nCoaching", style="bold"))
         for gap in report.agent_gaps:
-            console.print(Text(f"  {gap.agent}: {gap.suggestion}"))
+            console.print(Text(f"  {plain(gap.agent)}: {plain(gap.suggestion)}"))

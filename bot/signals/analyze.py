@@ -8,7 +8,9 @@ flight, and a re-run finds nothing to do: re-running changes nothing.
 Conversation context comes from the store: an agent reply answers the latest earlier public
 customer comment on its ticket; a customer's history is their public comments on this and
 other tickets within `HISTORY_DAYS` before the message, with their channels. The
-requester's Zendesk locale settles the language of short texts.
+requester's Zendesk locale settles the language of short texts. Each requester's history is
+read once into a `bot.signals.history.Timeline` and kept while the next batch needs it, so
+a comment costs the same whether its ticket holds 4 comments or 20,000.
 
 Internal notes (`public=False`) and system comments get a role-only row (`public` False for
 notes, every signal NULL): they are never read as a customer's words, and the row records
@@ -28,6 +30,8 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, func, insert, select
 
 from bot.settings import Settings
+from bot.signals.context import EarlierTexts, History
+from bot.signals.history import Said, Timeline
 from bot.signals.message import agent_signals, customer_signals
 from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
@@ -41,6 +45,9 @@ log = logging.getLogger(__name__)
 ANALYZER_VERSION = "signals-3"
 HISTORY_DAYS = 30
 SCAN_SIZE = 2_000
+#: A requester's timeline kept from an earlier batch is read again from the store once more
+#: than this share of it is older than anything the batch reads (it only held memory).
+STALE_SHARE = 0.5
 
 
 _SIGNALS = SIGNALS
@@ -56,6 +63,10 @@ class AnalyzeResult:
     scanned: int  # comments looked at
     analyzed: int  # rows written (new, changed, or analysed by an older version)
     batches: int
+    # Earlier messages read to give comments their context: rows loaded from the store and
+    # messages compared for restatements. It grows with the comments analysed, not with the
+    # square of a ticket's length.
+    context_reads: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,8 +98,12 @@ def body_hash(body: str, html_body: str | None) -> str:
     return digest.hexdigest()
 
 
+def _words(body: str, html_body: str | None) -> str:
+    return own_words(body, None) if body.strip() else own_words("", html_body or "")
+
+
 def _text(row: _Row) -> str:
-    return own_words(row.body, None) if row.body.strip() else own_words("", row.html_body or "")
+    return _words(row.body, row.html_body)
 
 
 def analyze(
@@ -118,6 +133,7 @@ def analyze(
         _S.analyzer_version,
     )
     scanned = analyzed = batches = 0
+    timelines = _Timelines()
     last_id = -1
     pending: list[_Row] = []
     total = 0
@@ -155,7 +171,7 @@ def analyze(
             last_id = page[-1][0]
         while len(pending) >= batch_size or (pending and not page):
             batch, pending = pending[:batch_size], pending[batch_size:]
-            analyzed += _analyze_batch(engine, settings, now, batch, backend)
+            analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines)
             batches += 1
             report()
         if page and not pending:
@@ -163,7 +179,9 @@ def analyze(
         if len(page) < SCAN_SIZE and not pending:
             break
     log.info("analysed %d of %d comments in %d batches", analyzed, scanned, batches)
-    return AnalyzeResult(scanned=scanned, analyzed=analyzed, batches=batches)
+    return AnalyzeResult(
+        scanned=scanned, analyzed=analyzed, batches=batches, context_reads=timelines.reads
+    )
 
 
 def _analyze_batch(
@@ -172,13 +190,92 @@ def _analyze_batch(
     now: datetime,
     batch: Sequence[_Row],
     backend: SentimentBackend,
+    timelines: _Timelines,
 ) -> int:
     with engine.begin() as conn:
-        context = _Context.load(conn, batch, settings.zendesk_sentiment_field_id)
+        context = _Context.load(conn, batch, timelines, settings.zendesk_sentiment_field_id)
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
     return len(values)
+
+
+class _Timelines:
+    """The requesters' timelines of one run, each kept while consecutive batches need it and
+    extended with only what it lacks (a huge ticket is read from the store once, not once per
+    batch)."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, Timeline] = {}
+        self.reads = 0
+
+    def cover(
+        self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
+    ) -> dict[int, Timeline]:
+        """Timelines holding every public customer message of `requesters` from `floor` to
+        `latest`; requesters the batch does not need are forgotten."""
+        kept: dict[int, Timeline] = {}
+        fresh: set[int] = set()
+        behind: dict[datetime, set[int]] = defaultdict(set)
+        for requester in requesters:
+            timeline = self.held.get(requester)
+            if (
+                timeline is None
+                or timeline.start > floor
+                or timeline.stale_share(floor) > STALE_SHARE
+            ):
+                fresh.add(requester)
+                kept[requester] = Timeline(floor)
+                continue
+            kept[requester] = timeline
+            if timeline.end < latest:
+                behind[timeline.end].add(requester)
+        if fresh:
+            self._load(conn, kept, fresh, _C.created_at >= floor, latest)
+        for end, group in behind.items():
+            self._load(conn, kept, group, _C.created_at > end, latest)
+        self.held = kept
+        return kept
+
+    def _load(
+        self,
+        conn: Any,
+        timelines: dict[int, Timeline],
+        requesters: set[int],
+        since: Any,
+        latest: datetime,
+    ) -> None:
+        found = conn.execute(
+            select(
+                _C.id,
+                _C.ticket_id,
+                _C.channel,
+                _C.body,
+                _C.html_body,
+                _C.created_at,
+                _T.requester_id,
+                _T.channel,
+            )
+            .join(_TICKETS, _T.id == _C.ticket_id)
+            .where(
+                _T.requester_id.in_(requesters),
+                _C.author_role == "customer",
+                _C.public == True,  # noqa: E712
+                since,
+                _C.created_at <= latest,
+            )
+            .order_by(_C.created_at, _C.id)
+        ).all()
+        said: dict[int, list[Said]] = defaultdict(list)
+        for id_, ticket_id, channel, body, html_body, created_at, requester, by in found:
+            # A comment that came by no channel of its own came by its ticket's (`by`).
+            came_by = by if channel == "other" else channel
+            said[requester].append(
+                Said(id_, ticket_id, created_at, came_by, _words(body, html_body))
+            )
+        for requester in requesters:
+            timelines[requester].extend(said.get(requester, ()), latest)
+        self.reads += len(found)
 
 
 @dataclass
@@ -188,12 +285,18 @@ class _Context:
     requester: dict[int, int | None]  # ticket id -> requester id
     ticket_channel: dict[int, str]
     locale: dict[int, str | None]  # requester id -> locale
-    by_requester: dict[int, list[_Row]]  # public customer comments, oldest first
+    timelines: dict[int, Timeline]  # requester id -> their public customer comments
+    # The earliest time this batch reads (HISTORY_DAYS before its earliest comment): a
+    # timeline kept from an earlier batch may reach further back.
+    floor: datetime
+    run: _Timelines
     # Zendesk's own sentiment value per ticket (ZENDESK_SENTIMENT_FIELD_ID), when configured
     sentiment_field: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, conn: Any, batch: Sequence[_Row], field_id: int | None = None) -> _Context:
+    def load(
+        cls, conn: Any, batch: Sequence[_Row], run: _Timelines, field_id: int | None = None
+    ) -> _Context:
         ticket_ids = {row.ticket_id for row in batch}
         tickets = conn.execute(
             select(_T.id, _T.requester_id, _T.channel, _T.custom_fields).where(
@@ -210,51 +313,26 @@ class _Context:
                     sentiment_field[t[0]] = value
         requesters = {r for r in requester.values() if r is not None}
         locale = dict(conn.execute(select(_U.id, _U.locale).where(_U.id.in_(requesters))).all())
-        earliest = min(row.created_at for row in batch) - timedelta(days=HISTORY_DAYS)
+        floor = min(row.created_at for row in batch) - timedelta(days=HISTORY_DAYS)
         latest = max(row.created_at for row in batch)
-        history = conn.execute(
-            select(
-                _C.id,
-                _C.ticket_id,
-                _C.author_role,
-                _C.public,
-                _C.channel,
-                _C.body,
-                _C.html_body,
-                _C.created_at,
-                _T.requester_id,
-                _T.channel,
-            )
-            .join(_TICKETS, _T.id == _C.ticket_id)
-            .where(
-                _T.requester_id.in_(requesters),
-                _C.author_role == "customer",
-                _C.public == True,  # noqa: E712
-                _C.created_at >= earliest,
-                _C.created_at <= latest,
-            )
-            .order_by(_C.created_at, _C.id)
-        ).all()
-        by_requester: dict[int, list[_Row]] = defaultdict(list)
-        for record in history:
-            row = _Row(*record[:8])
-            if row.channel == "other":
-                row = _replace_channel(row, record[9])
-            by_requester[record[8]].append(row)
-            channel.setdefault(row.ticket_id, record[9])
-        return cls(requester, channel, locale, by_requester, sentiment_field)
+        timelines = run.cover(conn, requesters, floor, latest)
+        return cls(requester, channel, locale, timelines, floor, run, sentiment_field)
+
+    def timeline(self, row: _Row) -> Timeline | None:
+        requester = self.requester.get(row.ticket_id)
+        return self.timelines.get(requester) if requester is not None else None
 
     def ticket_sentiment(self, row: _Row) -> str | None:
         """Zendesk's sentiment value of the ticket, for its first customer message only."""
         value = self.sentiment_field.get(row.ticket_id)
         if value is None:
             return None
-        requester = self.requester.get(row.ticket_id)
-        mine = self.by_requester.get(requester, []) if requester is not None else []
-        earlier_here = any(
-            c.ticket_id == row.ticket_id and c.created_at < row.created_at for c in mine
-        )
-        return None if earlier_here else value
+        timeline = self.timeline(row)
+        if timeline is not None and timeline.asked_before(
+            row.ticket_id, row.created_at, self.floor
+        ):
+            return None
+        return value
 
     def channel_of(self, row: _Row) -> str:
         return (
@@ -263,40 +341,32 @@ class _Context:
             else self.ticket_channel.get(row.ticket_id, "other")
         )
 
-    def earlier(self, row: _Row, before: datetime) -> list[_Row]:
-        requester = self.requester.get(row.ticket_id)
-        if requester is None:
+    def since(self, before: datetime) -> datetime:
+        return max(before - timedelta(days=HISTORY_DAYS), self.floor)
+
+    def other_channels(self, row: _Row) -> list[EarlierMessage]:
+        """The customer's earlier messages on other channels than this one's, for
+        restatements and earlier contacts (the latest `RESTATEMENT_WINDOW`)."""
+        timeline = self.timeline(row)
+        if timeline is None:
             return []
-        since = before - timedelta(days=HISTORY_DAYS)
-        return [
-            c
-            for c in self.by_requester.get(requester, [])
-            if since <= c.created_at < before and c.id != row.id
-        ]
+        said = timeline.other_channels(
+            self.channel_of(row), self.since(row.created_at), row.created_at
+        )
+        self.run.reads += len(said)
+        return [EarlierMessage(item.text, item.channel) for item in said]
 
-    def answered(self, reply: _Row) -> _Row | None:
-        requester = self.requester.get(reply.ticket_id)
-        if requester is None:
-            return None
-        candidates = [
-            c
-            for c in self.by_requester.get(requester, [])
-            if c.ticket_id == reply.ticket_id and c.created_at <= reply.created_at
-        ]
-        return candidates[-1] if candidates else None
-
-
-def _replace_channel(row: _Row, channel: str) -> _Row:
-    return _Row(
-        row.id,
-        row.ticket_id,
-        row.author_role,
-        row.public,
-        channel,
-        row.body,
-        row.html_body,
-        row.created_at,
-    )
+    def answered(self, reply: _Row) -> tuple[Said | None, History]:
+        """The customer comment a reply answers, and the customer's history before it."""
+        timeline = self.timeline(reply)
+        answered = (
+            timeline.answered(reply.ticket_id, reply.created_at, self.floor)
+            if timeline is not None
+            else None
+        )
+        if timeline is None or answered is None:
+            return None, EarlierTexts(())
+        return answered, timeline.window(self.since(answered.created_at), answered.created_at)
 
 
 def _signal_values(
@@ -318,15 +388,12 @@ def _signal_values(
         return values
     text = _text(row)
     if row.author_role == "customer":
-        history = [
-            EarlierMessage(_text(c), context.channel_of(c))
-            for c in context.earlier(row, row.created_at)
-        ]
         signals = customer_signals(
             text,
             locale=locale,
             channel=context.channel_of(row),
-            history=history,
+            # Only other channels' messages count (restatements, earlier contacts).
+            history=context.other_channels(row),
             backend=backend,
             sentiment_field=context.ticket_sentiment(row),
             clean=False,
@@ -341,13 +408,11 @@ def _signal_values(
             restatements=signals.restatements,
         )
         return values
-    answered = context.answered(row)
-    customer_text = _text(answered) if answered is not None else None
-    earlier = context.earlier(row, answered.created_at) if answered is not None else []
+    answered, history = context.answered(row)
     agent = agent_signals(
         text,
-        customer_text=customer_text,
-        history=[_text(c) for c in earlier],
+        customer_text=answered.text if answered is not None else None,
+        history=history,
         locale=locale,
         script_phrases=settings.script_phrases,
         backend=backend,

@@ -6,13 +6,22 @@ the customer's text and history; "kinds" of information already given (order num
 reference, invoice number, photo, receipt, steps already tried, the problem itself) come
 from identifiers and keywords. A reply is redundant when a request in it (a question, or
 "please send ...") asks for a kind already given.
+
+The customer's earlier messages reach these functions as a list of texts, or as a `History`:
+anything that can say how many messages there are, which kinds they gave and whether they
+name an identifier. The analysis job passes an index over the requester's timeline
+(`bot.signals.history`), so a reply costs the same on the 20,000th comment of a ticket as on
+the second. What a list of texts gave is the union of what each text gave: no pattern in
+`_GIVEN` can match a line break (a test checks), so none can match across two messages.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, runtime_checkable
 
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
@@ -293,11 +302,55 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found | set(_EMAIL.findall(folded)))
 
 
-def given_kinds(customer_text: str, history: Sequence[str]) -> set[str]:
+@lru_cache(maxsize=65_536)
+def kinds_in(text: str) -> frozenset[str]:
+    """Kinds of information one message gives (an order number, a photo, steps tried...)."""
+    folded = fold(text)
+    return frozenset(kind for kind, pattern in _GIVEN.items() if pattern.search(folded))
+
+
+@runtime_checkable
+class History(Protocol):
+    """A customer's earlier messages, as the reply signals read them."""
+
+    def __len__(self) -> int:
+        """How many messages."""
+        ...
+
+    def given(self) -> frozenset[str]:
+        """The kinds of information any of them gave (`kinds_in`)."""
+        ...
+
+    def names_any(self, found: frozenset[str]) -> bool:
+        """Does any of them name one of these identifiers (`identifiers`)?"""
+        ...
+
+
+@dataclass(frozen=True)
+class EarlierTexts:
+    """A `History` over the texts themselves (`alignbot signals classify`, tests)."""
+
+    texts: Sequence[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def given(self) -> frozenset[str]:
+        return frozenset().union(*(kinds_in(text) for text in self.texts))
+
+    def names_any(self, found: frozenset[str]) -> bool:
+        return bool(found) and any(found & identifiers(text) for text in self.texts)
+
+
+def as_history(history: Sequence[str] | History) -> History:
+    return history if isinstance(history, History) else EarlierTexts(history)
+
+
+def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str]:
     """Kinds of information the customer already gave, in this message or earlier ones."""
-    folded = fold(" \n ".join([customer_text, *history]))
-    kinds = {kind for kind, pattern in _GIVEN.items() if pattern.search(folded)}
-    if history or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text))):
+    earlier = as_history(history)
+    kinds = set(kinds_in(customer_text) | earlier.given())
+    if earlier or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text))):
         kinds.add("problem")
     return kinds
 
@@ -312,7 +365,9 @@ def asked_kinds(agent_text: str) -> set[str]:
     return kinds
 
 
-def redundant_question(agent_text: str, customer_text: str, history: Sequence[str]) -> bool:
+def redundant_question(
+    agent_text: str, customer_text: str, history: Sequence[str] | History
+) -> bool:
     """Does the reply ask for something the customer already gave?"""
     if not agent_text:
         return False
@@ -327,7 +382,9 @@ _TRIED = re.compile(
 )
 
 
-def acknowledges_history(agent_text: str, history: Sequence[str], customer_text: str = "") -> bool:
+def acknowledges_history(
+    agent_text: str, history: Sequence[str] | History, customer_text: str = ""
+) -> bool:
     """Does the reply refer to the customer's earlier contact or what they already tried?
 
     Only meaningful when there is something to acknowledge: earlier contact (`history`), or
@@ -337,12 +394,12 @@ def acknowledges_history(agent_text: str, history: Sequence[str], customer_text:
     """
     if not agent_text:
         return False
-    if not history:
+    earlier = as_history(history)
+    if not earlier:
         folded = fold(customer_text)
         if not (_GIVEN["steps"].search(folded) and _TRIED.search(folded)):
             return False
-    earlier = frozenset().union(*(identifiers(h) for h in history))
-    if earlier & identifiers(agent_text):
+    if earlier.names_any(identifiers(agent_text)):
         return True
     for sentence in _SENTENCE.findall(fold(agent_text)):
         if sentence.rstrip().endswith("?"):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.signals.context import acknowledges_history, redundant_question
+from bot.signals.context import History, acknowledges_history, redundant_question
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
@@ -102,13 +102,14 @@ def agent_signals(
     *,
     customer_text: str | None = None,
     customer_weight_high: bool | None = None,
-    history: Sequence[str] = (),
+    history: Sequence[str] | History = (),
     locale: str | None = None,
     script_phrases: Sequence[str] = (),
     backend: SentimentBackend = DEFAULT_BACKEND,
     clean: bool = True,
 ) -> AgentSignals:
-    """Signals of an agent reply to `customer_text`, given the customer's earlier messages.
+    """Signals of an agent reply to `customer_text`, given the customer's earlier messages
+    (their texts, or a `History` index over them).
 
     `customer_weight_high` is the answered message's weight when already known (the job
     passes the stored value); otherwise it is computed from `customer_text`.

@@ -33,6 +33,27 @@ __all__ = ["METADATA_EVENT_TYPE", "SlackChat"]
 
 log = logging.getLogger("alignbot.slack")
 
+
+class WithoutBodies(logging.Filter):
+    """Cuts slack_sdk's DEBUG lines down to the method's URL or the answer's status: the
+    request and response bodies they carry hold messages (subjects, names) and emails."""
+
+    _SDK_LINES = ("Sending a request - ", "Received the following response - ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith(self._SDK_LINES):
+            record.msg = (
+                message.split(", ", 1)[0] + " (bodies left out; LOG_CUSTOMER_TEXT=true keeps them)"
+            )
+            record.args = ()
+        return True
+
+
+#: slack_sdk logs here; with LOG_CUSTOMER_TEXT=true, to the child `verbatim` (no filter).
+SDK_LOG = logging.getLogger("alignbot.slack.sdk")
+SDK_LOG.addFilter(WithoutBodies())
+
 SLACK_API_URL = "https://slack.com/api/"
 #: The `event_type` of the message metadata that carries an outbox idempotency key.
 METADATA_EVENT_TYPE = "alignbot_outbox"
@@ -47,7 +68,14 @@ _FAILURES = (SlackClientError, OSError, http.client.HTTPException)
 class SlackChat:
     """Slack through slack_sdk. Raises `ChatError`, `ChatUnavailable` or `ChatRateLimited`."""
 
-    def __init__(self, token: str, base_url: str = SLACK_API_URL, timeout: float = 10) -> None:
+    def __init__(
+        self,
+        token: str,
+        base_url: str = SLACK_API_URL,
+        timeout: float = 10,
+        *,
+        log_customer_text: bool = False,
+    ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
         self._client = WebClient(
@@ -55,7 +83,7 @@ class SlackChat:
             base_url=self.base_url,
             timeout=timeout,  # type: ignore[arg-type]  # urllib takes float seconds
             retry_handlers=[],
-            logger=logging.getLogger("alignbot.slack.sdk"),
+            logger=SDK_LOG.getChild("verbatim") if log_customer_text else SDK_LOG,
         )
         self._lock = threading.Lock()
         self._channel_ids: dict[str, str] = {}  # "#name" or "U…" -> channel id
@@ -67,7 +95,11 @@ class SlackChat:
         token = settings.slack_bot_token
         if token is None:  # require_slack() has already said so; this keeps mypy informed
             raise SettingsError("SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)")
-        return cls(token.get_secret_value(), base_url=settings.slack_api_url)
+        return cls(
+            token.get_secret_value(),
+            base_url=settings.slack_api_url,
+            log_customer_text=settings.log_customer_text,
+        )
 
     def __repr__(self) -> str:
         return f"SlackChat(base_url={self.base_url!r})"

@@ -9,12 +9,17 @@ one client, so two helpdesks in one process can talk to two different Zendesks.
 zenpy also obeys the process-wide `ZENPY_FORCE_NETLOC` / `ZENPY_FORCE_SCHEME` environment
 variables, which would silently send our writes elsewhere: if either is set we refuse to
 start. zenpy's own errors never leave this module: each becomes a `ZendeskError` subclass.
+
+At DEBUG zenpy logs each request with its payload (a comment's text) and each answer whole
+(the ticket's subject, description, people): unless `LOG_CUSTOMER_TEXT=true`, those lines
+are cut to the method and URL (`ZenpyBodies`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse, urlsplit, urlunsplit
@@ -98,6 +103,36 @@ def _zenpy_target(url: str) -> tuple[str, requests.Session | None]:
     )
 
 
+class ZenpyBodies(logging.Filter):
+    """Cuts zenpy's DEBUG lines that carry payloads or answers down to what was called.
+
+    zenpy logs on a module logger of its own, shared by every client in the process, so the
+    setting is the process's: the helpdesk built last (there is one) sets `verbatim`.
+    """
+
+    verbatim = False
+    _REQUEST = re.compile(r"(GET|POST|PUT|PATCH|DELETE): \S+")
+    _CUT = (" matched: ", "Cleaning objects: ", "Setting dirty object: ")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.verbatim:
+            return True
+        message = record.getMessage()
+        request = self._REQUEST.match(message)
+        kept = request.group(0) if request else None
+        for marker in self._CUT:
+            if kept is None and marker in message:
+                kept = message.split(marker, 1)[0] + marker.rstrip(": ")
+        if kept is not None:
+            record.msg = f"{kept} (left out; LOG_CUSTOMER_TEXT=true keeps it)"
+            record.args = ()
+        return True
+
+
+ZENPY_BODIES = ZenpyBodies()
+logging.getLogger("zenpy.lib.api").addFilter(ZENPY_BODIES)
+
+
 class ZendeskHelpdesk:
     """Ticket writes through zenpy: comments, status, custom status, tags."""
 
@@ -109,6 +144,7 @@ class ZendeskHelpdesk:
         api_token: str | None = None,
         oauth_token: str | None = None,
         timeout: float = 30.0,
+        log_customer_text: bool = False,
     ) -> None:
         subdomain, session = _zenpy_target(url)
         credentials: dict[str, Any] = {"subdomain": subdomain, "timeout": timeout}
@@ -125,6 +161,7 @@ class ZendeskHelpdesk:
             )
         self.url = url
         self._zenpy = Zenpy(**credentials)
+        ZENPY_BODIES.verbatim = log_customer_text
 
     @classmethod
     def from_settings(cls, settings: Any) -> ZendeskHelpdesk:
@@ -136,6 +173,7 @@ class ZendeskHelpdesk:
             api_token=token.get_secret_value() if token is not None else None,
             oauth_token=oauth.get_secret_value() if oauth is not None else None,
             timeout=settings.zendesk_timeout_seconds,
+            log_customer_text=settings.log_customer_text,
         )
 
     def __repr__(self) -> str:
