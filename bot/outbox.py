@@ -23,8 +23,11 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   They come back with exponential backoff and jitter, or exactly the Retry-After asked for.
   After a rate limit the rest of the pass leaves that port alone: its other rows are put
   back, due when the Retry-After ends, without using an attempt.
-- A claim is renewed just before its row is delivered when the batch kept it waiting, so
-  `claim_timeout` only has to outlast one delivery (a few calls, each with its timeout).
+- A dispatcher claims a few rows at a time (`BATCH_SIZE`), what it will deliver soon, and
+  renews the claims of the rows still in its hand before each delivery and at each
+  checkpoint, so `claim_timeout` (`CLAIM_TIMEOUT`) only has to outlast one delivery (a few
+  calls, each with its timeout). A dispatcher that dies holds only those few rows, and only
+  for that long.
 - When an earlier attempt *may* have been delivered (the process died between the call and
   the mark, or the call failed in a way that does not say whether it was accepted, e.g. a
   500 or a timeout), the row remembers since when (`result["unknown_since"]`), and the next
@@ -95,6 +98,8 @@ from bot.store.outbox import OutboxRow
 from bot.store.tables import OUTBOX
 
 __all__ = [
+    "BATCH_SIZE",
+    "CLAIM_TIMEOUT",
     "DELIVERERS",
     "FAILED",
     "PENDING",
@@ -125,6 +130,13 @@ PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 SLACK_MESSAGE, SLACK_DM, SLACK_UPDATE = "slack.message", "slack.dm", "slack.update"
 ZENDESK_COMMENT, ZENDESK_UPDATE = "zendesk.comment", "zendesk.update"
 
+# Rows a dispatcher claims at a time: what it delivers in the next few seconds, so a killed
+# dispatcher strands no more than these.
+BATCH_SIZE = 5
+# A claim not renewed for this long is its dispatcher's death. Claims in hand are renewed
+# before each delivery and at each checkpoint, so this only has to outlast one delivery's
+# calls between checkpoints (Slack's client times out after 10 s, Zendesk's after 30 s).
+CLAIM_TIMEOUT = timedelta(minutes=2)
 # How far before the earliest uncertain attempt Slack is searched: clocks differ a little.
 LOOKBACK = timedelta(minutes=2)
 MAX_ERROR_CHARS = 2000
@@ -596,9 +608,10 @@ class Dispatcher:
 
     Rows whose port this dispatcher lacks (no `chat` for `slack.*`, no `helpdesk` for
     `zendesk.*`) are left untouched for a dispatcher that has it; `undeliverable()` counts
-    them. `claim_timeout` must exceed the longest single call to a service: a claim older
-    than that is taken as its dispatcher's death. `after_send` is a test hook called after
-    a delivery returned and before it is marked.
+    them. It claims `batch_size` rows at a time and renews the claims it holds before each
+    delivery and at each checkpoint; `claim_timeout` must exceed the longest stretch of calls
+    between two renewals: a claim older than that is taken as its dispatcher's death.
+    `after_send` is a test hook called after a delivery returned and before it is marked.
     """
 
     def __init__(
@@ -609,9 +622,9 @@ class Dispatcher:
         helpdesk: Helpdesk | None,
         worker_id: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        claim_timeout: timedelta = timedelta(minutes=5),
+        claim_timeout: timedelta = CLAIM_TIMEOUT,
         max_attempts: int = 10,
-        batch_size: int = 50,
+        batch_size: int = BATCH_SIZE,
         backoff_base: timedelta = timedelta(seconds=5),
         backoff_cap: timedelta = timedelta(minutes=30),
         jitter: Callable[[], float] = random.random,
@@ -689,16 +702,17 @@ class Dispatcher:
             claims, seen = self._claim(current(), kinds, done)
             if not seen:
                 return total  # none due (rows another dispatcher won first: read again)
-            for claim in claims:
-                done.add(claim.id)
+            done.update(claim.id for claim in claims)
+            while claims:
+                claims = self._renew(claims, current())
+                if not claims:
+                    break
+                claim, claims = claims[0], claims[1:]
                 port = self.deliverers[claim.kind].port
                 if port in paused:
                     total = total + self._defer(claim, paused[port])
                     continue
-                renewed = self._renew(claim, current())
-                if renewed is None:
-                    continue
-                outcome, rate_limited_until = self._deliver(renewed, current)
+                outcome, rate_limited_until = self._deliver(claim, current)
                 total = total + outcome
                 if rate_limited_until is not None:
                     paused[port] = rate_limited_until
@@ -773,17 +787,9 @@ class Dispatcher:
         )
 
     def _mark(self, claim: _Claim, **values: Any) -> bool:
-        c = OUTBOX.c
         with self.engine.begin() as connection:
             changed = connection.execute(
-                update(OUTBOX)
-                .where(
-                    c.id == claim.id,
-                    c.status == SENDING,
-                    c.claimed_by == self.worker_id,
-                    c.attempts == claim.attempts,
-                )
-                .values(**values)
+                update(OUTBOX).where(self._holding(claim)).values(**values)
             ).rowcount
         if changed != 1:
             log.warning(
@@ -794,14 +800,40 @@ class Dispatcher:
             )
         return changed == 1
 
-    def _renew(self, claim: _Claim, now: datetime) -> _Claim | None:
-        """The claim, made fresh if the batch has kept it waiting a while, so no replica
-        takes over a row this dispatcher is about to deliver; None if one already has."""
-        if now - claim.claimed_at <= self.claim_timeout / 4 and self.claim_timeout:
-            return claim
-        if not self._mark(claim, claimed_at=now):
-            return None
-        return replace(claim, claimed_at=now)
+    def _holding(self, claim: _Claim) -> Any:
+        """Where the row is still this dispatcher's, under this claim."""
+        c = OUTBOX.c
+        return and_(
+            c.id == claim.id,
+            c.status == SENDING,
+            c.claimed_by == self.worker_id,
+            c.attempts == claim.attempts,
+        )
+
+    def _renew(self, claims: Sequence[_Claim], now: datetime) -> list[_Claim]:
+        """The claims still in hand, made fresh together once they are a quarter of the
+        claim timeout old, so no replica takes over a row waiting its turn in this batch;
+        a claim another dispatcher has already taken over is dropped."""
+        if self.claim_timeout and all(
+            now - claim.claimed_at <= self.claim_timeout / 4 for claim in claims
+        ):
+            return list(claims)
+        kept = []
+        with self.engine.begin() as connection:
+            for claim in claims:
+                renewed = connection.execute(
+                    update(OUTBOX).where(self._holding(claim)).values(claimed_at=now)
+                ).rowcount
+                if renewed == 1:
+                    kept.append(replace(claim, claimed_at=now))
+                else:
+                    log.warning(
+                        "outbox row %s (key %s): another dispatcher took it over while it "
+                        "waited in this batch; left to it",
+                        claim.id,
+                        claim.key,
+                    )
+        return kept
 
     def lookup(self, key: str) -> OutboxRow | None:
         """The row queued under `key` as it is now, or None."""
@@ -844,7 +876,9 @@ class Dispatcher:
 
         def checkpoint(more: dict[str, Any]) -> None:
             progress.update(more)
-            if not self._mark(claim, result=progress):
+            # Renewed too: the calls after a checkpoint get a whole claim timeout. The claim's
+            # own claimed_at stays the attempt's start, which is what unknown_since records.
+            if not self._mark(claim, result=progress, claimed_at=now()):
                 raise _ClaimLost
 
         delivery = Delivery(

@@ -19,6 +19,7 @@ from outbox_support import keys_in, now, rows
 from sqlalchemy import Engine
 
 from bot.outbox import (
+    CLAIM_TIMEOUT,
     FAILED,
     PENDING,
     SENT,
@@ -241,3 +242,27 @@ def test_a_dispatcher_whose_claim_was_taken_over_leaves_the_row_to_the_new_owner
     assert keys_in(slack.messages) == ["slow"]
     row = rows(engine)["slow"]
     assert (row["status"], row["claimed_by"], row["result"]["found"]) == (SENT, "w2", True)
+
+
+def test_a_slow_dispatcher_renews_the_claims_in_its_hand_so_no_replica_takes_them_over(
+    engine: Engine, slack: SlackSandbox
+) -> None:
+    for n in range(5):
+        queue(engine, f"row-{n}", "#general")
+    clock = [now()]
+    others: list[DispatchResult] = []
+
+    def each_post_takes_half_the_claim_timeout(delivery: Any, result: Any) -> None:
+        clock[0] += CLAIM_TIMEOUT / 2
+        at = clock[0]
+        others.append(dispatcher(engine, slack, worker_id="w2", clock=lambda: at).run_once())
+
+    slow = dispatcher(
+        engine, slack, clock=lambda: clock[0], after_send=each_post_takes_half_the_claim_timeout
+    ).run_once()
+
+    # Without renewal the rows waiting their turn would look dead after two posts.
+    assert slow == DispatchResult(sent=5)
+    assert others == [DispatchResult()] * 5
+    assert Counter(keys_in(slack.messages)) == Counter(f"row-{n}" for n in range(5))
+    assert {(r["status"], r["claimed_by"]) for r in rows(engine).values()} == {(SENT, "w1")}
