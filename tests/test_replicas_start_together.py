@@ -12,14 +12,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import IN_CI, POSTGRES_URL
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine, inspect
 
 from bot.store.db import current_revision, head_revision, make_engine, upgrade
 
@@ -52,36 +49,6 @@ def start_together(url: str, commands: list[list[str]], cwd: Path) -> list[tuple
     return done
 
 
-@pytest.fixture
-def fresh_postgres() -> Iterator[Iterator[str]]:
-    """Hands out brand-new, empty PostgreSQL databases; drops them all afterwards."""
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    try:
-        admin.connect().close()
-    except OperationalError as exc:
-        message = f"PostgreSQL is not reachable at {POSTGRES_URL}: {exc.orig}"
-        if IN_CI:
-            pytest.fail(message + " (CI=true: the PostgreSQL tests must run)")
-        pytest.skip(message)
-    made: list[str] = []
-
-    def databases() -> Iterator[str]:
-        while True:
-            name = f"alignbot_replicas_{uuid.uuid4().hex[:12]}"
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            made.append(name)
-            yield POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
-
-    try:
-        yield databases()
-    finally:
-        with admin.connect() as conn:
-            for name in made:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def assert_current(url: str) -> None:
     engine = make_engine(url)
     try:
@@ -94,10 +61,10 @@ def assert_current(url: str) -> None:
 
 
 def test_two_replicas_starting_together_on_a_fresh_postgres_database_both_come_up(
-    fresh_postgres: Iterator[str], tmp_path: Path
+    new_postgres_database: Callable[[], str], tmp_path: Path
 ) -> None:
     for _ in range(ROUNDS):
-        url = next(fresh_postgres)
+        url = new_postgres_database()
 
         done = start_together(url, [["db", "upgrade"], ["stats"]], tmp_path)
 
@@ -106,10 +73,10 @@ def test_two_replicas_starting_together_on_a_fresh_postgres_database_both_come_u
 
 
 def test_two_replicas_upgrading_an_older_postgres_database_together_both_come_up(
-    fresh_postgres: Iterator[str], tmp_path: Path
+    new_postgres_database: Callable[[], str], tmp_path: Path
 ) -> None:
     for _ in range(ROUNDS):
-        url = next(fresh_postgres)
+        url = new_postgres_database()
         old = create_engine(url)
         upgrade(old, "0003")
         old.dispose()
