@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -25,11 +25,10 @@ POSTGRES_URL = os.environ.get(
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this test session, dropped afterwards."""
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    name = f"alignbot_test_{uuid.uuid4().hex[:12]}"
+def _create_database(admin: Engine, prefix: str) -> str:
+    """Create an empty database on the test server and return its name; skip the test
+    (fail it when CI=true) if the server is not reachable."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     try:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -39,7 +38,40 @@ def postgres_url() -> Iterator[str]:
         if IN_CI:
             pytest.fail(message + " (CI=true: the PostgreSQL tests must run)")
         pytest.skip(message)
-    url = POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+    return name
+
+
+def _url_of(name: str) -> str:
+    return POSTGRES_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def new_postgres_database() -> Iterator[Callable[[], str]]:
+    """Makes brand-new, empty (unmigrated) PostgreSQL databases, one per call, and returns
+    each one's URL; all are dropped afterwards."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def new() -> str:
+        made.append(_create_database(admin, "alignbot_new"))
+        return _url_of(made[-1])
+
+    try:
+        yield new
+    finally:
+        if made:
+            with admin.connect() as conn:
+                for name in made:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session, dropped afterwards."""
+    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    name = _create_database(admin, "alignbot_test")
+    url = _url_of(name)
     engine = make_engine(url)
     upgrade(engine)
     engine.dispose()

@@ -11,16 +11,13 @@ from bot.cli.common import settings_and_store
 from bot.errors import SettingsError
 from bot.outbox import DELIVERERS, Dispatcher, default_worker_id
 
-# What is missing when rows needing a port are due and the port is not configured.
-MISSING = {
-    "chat": ("Slack message", "SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)"),
-    "helpdesk": ("Zendesk write", "ZENDESK_URL is not set (https://<subdomain>.zendesk.com)"),
-}
+# What a row needing each port is called when that port cannot be used.
+WHAT = {"chat": "Slack message", "helpdesk": "Zendesk write"}
 
 
-def _blocked(port: str, count: int) -> str:
-    what, setting = MISSING[port]
-    return f"{count} {what}{'s are' if count != 1 else ' is'} due but {setting}"
+def _blocked(port: str, count: int, why: str) -> str:
+    what = WHAT[port]
+    return f"{count} {what}{'s are' if count != 1 else ' is'} due but {why}"
 
 
 @app.command("dispatch")
@@ -32,16 +29,28 @@ def dispatch_command(
     """Deliver every outbox row that is due, once, and print what was sent.
 
     Transient failures (rate limits, 5xx) are rescheduled with backoff for a later run;
-    refusals are marked failed with the reason. Exits 1 when a row failed in this run.
+    refusals are marked failed with the reason. Rows for a service that is not configured
+    are left queued. Exits 1 when a row failed in this run, 2 (after delivering the rest)
+    when rows are due for a service it has no credentials for.
     """
     settings, engine = settings_and_store()
     chat: Any = None
     helpdesk: Any = None
-    if settings.slack_bot_token is not None:
+    # Why each port cannot be used; only worth saying if rows needing it are due.
+    unusable: dict[str, str] = {}
+    try:
+        settings.require_slack()
+    except SettingsError as exc:
+        unusable["chat"] = str(exc)
+    else:
         from integrations.slack.client import SlackChat
 
         chat = SlackChat.from_settings(settings)
-    if settings.zendesk_url:
+    try:
+        settings.require_zendesk()
+    except SettingsError as exc:
+        unusable["helpdesk"] = str(exc)
+    else:
         from integrations.zendesk.helpdesk import ZendeskHelpdesk
 
         helpdesk = ZendeskHelpdesk.from_settings(settings)
@@ -51,6 +60,8 @@ def dispatch_command(
         helpdesk=helpdesk,
         worker_id=worker_id or default_worker_id(),
     )
+    result = dispatcher.run_once()
+    typer.echo(result.summary())
     blocked: dict[str, int] = {}
     for kind, count in dispatcher.undeliverable().items():
         deliverer = DELIVERERS.get(kind)
@@ -59,8 +70,11 @@ def dispatch_command(
         else:
             blocked[deliverer.port] = blocked.get(deliverer.port, 0) + count
     if blocked:
-        raise SettingsError("; ".join(_blocked(port, n) for port, n in sorted(blocked.items())))
-    result = dispatcher.run_once()
-    typer.echo(result.summary())
+        raise SettingsError(
+            "; ".join(
+                _blocked(port, n, unusable.get(port, "it is not configured"))
+                for port, n in sorted(blocked.items())
+            )
+        )
     if result.failed:
         raise typer.Exit(1)

@@ -6,7 +6,7 @@ replica) queues it once. A later run whose digest differs queues a `slack.update
 the next revision of that key (`...:v2`, `...:v3`), which the dispatcher delivers after the
 message (and any earlier update) as a `chat.update` of the same Slack message: a channel
 never gets a second digest for one period. A run whose digest is the same as the last one
-queued queues nothing. The chart is not uploaded again (see `bot.outbox.SlackUpdate`).
+queued queues nothing. The chart is not uploaded again (see `bot.outbox.deliverers.SlackUpdate`).
 
 `check_postable` refuses a digest that would mislead: from a store with no tickets in the
 period, or with comments the analysis job has not read yet.

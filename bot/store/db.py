@@ -2,10 +2,16 @@
 
 `open_store(url)` is what every command that needs the store calls: it connects and brings
 the schema up to date (a new SQLite file included), so no command needs a manual migration.
+
+Every replica starts this way after a deploy, so an upgrade holds the database's migration
+lock for its whole run: on PostgreSQL an advisory lock (`MIGRATION_LOCK`) on the connection
+that runs Alembic, on SQLite the file's write lock (`BEGIN IMMEDIATE`). A process that had to
+wait then reads the revision the other one left, finds nothing to do and goes on.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,13 +21,18 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from bot.errors import StoreError
 
+log = logging.getLogger("alignbot.store")
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The PostgreSQL advisory lock key every alignbot process migrates under (any fixed 64-bit
+# number no other application on the database uses: these are the bytes of "alignbot").
+MIGRATION_LOCK = 0x616C69676E626F74
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -56,14 +67,58 @@ def head_revision() -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply every migration up to `revision` (default: the newest)."""
+    """Apply every migration up to `revision` (default: the newest), under the migration lock.
+
+    Two processes upgrading at once take turns: the second waits for the first to commit,
+    then Alembic reads the revision the first left and applies only what is still missing
+    (usually nothing). The whole upgrade is one transaction on both backends.
+    """
     config = _alembic_config()
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection, _migration_lock(connection):
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as exc:
         raise StoreError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+
+
+@contextmanager
+def _migration_lock(connection: Connection) -> Iterator[None]:
+    """Hold the database's migration lock on `connection` around a transaction that commits
+    when the body returns and rolls back if it raises."""
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        # A session-level lock, not a transaction one: it outlasts a migration that commits
+        # part of its work itself (an autocommit block for CREATE INDEX CONCURRENTLY).
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        connection.commit()
+        try:
+            with connection.begin():
+                yield
+        finally:
+            _advisory_unlock(connection)
+        return
+    if dialect == "sqlite":
+        # Python's sqlite3 runs DDL outside any transaction, so without this two processes
+        # each see no `alembic_version` table and both create it. BEGIN IMMEDIATE takes the
+        # file's write lock now (waiting up to the busy timeout for another upgrade to end)
+        # and makes the upgrade all-or-nothing.
+        with connection.begin():
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield
+        return
+    with connection.begin():
+        yield
+
+
+def _advisory_unlock(connection: Connection) -> None:
+    try:
+        connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+        connection.commit()
+    except DBAPIError:
+        # The connection broke: dropping it ends the server session, which frees the lock.
+        log.warning("could not release the migration lock; closing its connection instead")
+        connection.invalidate()
 
 
 def open_store(url: str) -> Engine:

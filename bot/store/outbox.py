@@ -19,6 +19,7 @@ from bot.store.types import UTCDateTime
 
 #: Every status a row can have, in the order a row moves through them (see `bot.outbox`).
 STATUSES = ("pending", "sending", "sent", "failed")
+PENDING, SENDING, SENT, FAILED = STATUSES
 
 
 class OutboxMessage(SQLModel, table=True):

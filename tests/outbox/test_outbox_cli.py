@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from outbox_support import keys_in, now, rows
+from sqlalchemy import Engine
 
-from bot.outbox import SLACK_DM, SLACK_MESSAGE, enqueue
+from bot.outbox import SLACK_DM, SLACK_MESSAGE, ZENDESK_COMMENT, enqueue
 from bot.store import make_engine, session_scope, upgrade
 from integrations.slack.sandbox import SlackSandbox
 
@@ -106,3 +107,64 @@ def test_dispatch_exits_1_when_a_row_fails_for_good(tmp_path: Path) -> None:
 
     assert done.returncode == 1
     assert done.stdout.strip() == "dispatched: 0 sent, 0 retried later, 1 failed"
+
+
+# ZENDESK_URL set (a .env carries it) but no credentials to go with it.
+ZENDESK_WITHOUT_CREDENTIALS = {"ZENDESK_URL": "http://127.0.0.1:9"}
+ZENDESK_MISSING = (
+    "ZENDESK_API_TOKEN (or ZENDESK_OAUTH_TOKEN) is not set; "
+    "ZENDESK_EMAIL is not set (the agent the API token belongs to)"
+)
+
+
+def queue(engine: Engine, *rows_: tuple[str, str, str, dict[str, object]]) -> None:
+    with session_scope(engine) as session:
+        for key, kind, target, payload in rows_:
+            enqueue(session, key=key, kind=kind, target=target, payload=payload, now=now())
+
+
+def test_dispatch_without_zendesk_credentials_delivers_the_slack_rows_and_exits_0(
+    db_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(db_url)
+    queue(engine, ("a", SLACK_MESSAGE, "#general", {"text": "a"}),
+          ("b", SLACK_DM, "ana@example.com", {"text": "b"}))  # fmt: skip
+
+    with SlackSandbox() as slack:
+        env = clean_env(DATABASE_URL=db_url, SLACK_API_URL=slack.url,
+                        SLACK_BOT_TOKEN="xoxb-sandbox", **ZENDESK_WITHOUT_CREDENTIALS)  # fmt: skip
+        done = alignbot("dispatch", env=env, cwd=tmp_path)
+        posted = keys_in(slack.messages)
+    queued = rows(engine)
+    engine.dispose()
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "dispatched: 2 sent, 0 retried later, 0 failed"
+    assert done.stderr == ""
+    assert sorted(posted) == ["a", "b"]
+    assert {r["status"] for r in queued.values()} == {"sent"}
+
+
+def test_dispatch_without_zendesk_credentials_sends_slack_and_names_what_zendesk_lacks(
+    db_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(db_url)
+    queue(engine, ("a", SLACK_MESSAGE, "#general", {"text": "a"}),
+          ("z", ZENDESK_COMMENT, "7", {"body": "Fixed.", "public": True}))  # fmt: skip
+
+    with SlackSandbox() as slack:
+        env = clean_env(DATABASE_URL=db_url, SLACK_API_URL=slack.url,
+                        SLACK_BOT_TOKEN="xoxb-sandbox", **ZENDESK_WITHOUT_CREDENTIALS)  # fmt: skip
+        done = alignbot("dispatch", env=env, cwd=tmp_path)
+        posted = keys_in(slack.messages)
+    queued = rows(engine)
+    engine.dispose()
+
+    assert done.returncode == 2
+    assert done.stdout.strip() == "dispatched: 1 sent, 0 retried later, 0 failed"
+    assert done.stderr.strip().splitlines() == [
+        f"error: 1 Zendesk write is due but {ZENDESK_MISSING}"
+    ]
+    assert posted == ["a"]
+    assert queued["a"]["status"] == "sent"
+    assert queued["z"]["status"] == "pending" and queued["z"]["attempts"] == 0

@@ -19,6 +19,7 @@ from outbox_support import keys_in, now, rows
 from sqlalchemy import Engine
 
 from bot.outbox import (
+    CLAIM_TIMEOUT,
     FAILED,
     PENDING,
     SENT,
@@ -241,3 +242,57 @@ def test_a_dispatcher_whose_claim_was_taken_over_leaves_the_row_to_the_new_owner
     assert keys_in(slack.messages) == ["slow"]
     row = rows(engine)["slow"]
     assert (row["status"], row["claimed_by"], row["result"]["found"]) == (SENT, "w2", True)
+
+
+def test_a_slow_dispatcher_renews_the_claims_in_its_hand_so_no_replica_takes_them_over(
+    engine: Engine, slack: SlackSandbox
+) -> None:
+    for n in range(5):
+        queue(engine, f"row-{n}", "#general")
+    clock = [now()]
+    others: list[DispatchResult] = []
+
+    def each_post_takes_half_the_claim_timeout(delivery: Any, result: Any) -> None:
+        clock[0] += CLAIM_TIMEOUT / 2
+        at = clock[0]
+        others.append(dispatcher(engine, slack, worker_id="w2", clock=lambda: at).run_once())
+
+    slow = dispatcher(
+        engine, slack, clock=lambda: clock[0], after_send=each_post_takes_half_the_claim_timeout
+    ).run_once()
+
+    # Without renewal the rows waiting their turn would look dead after two posts.
+    assert slow == DispatchResult(sent=5)
+    assert others == [DispatchResult()] * 5
+    assert Counter(keys_in(slack.messages)) == Counter(f"row-{n}" for n in range(5))
+    assert {(r["status"], r["claimed_by"]) for r in rows(engine).values()} == {(SENT, "w1")}
+
+
+def test_a_posted_message_renews_its_claim_so_a_slow_upload_is_not_taken_over(
+    engine: Engine, slack: SlackSandbox
+) -> None:
+    chart = base64.b64encode(b"\x89PNG\r\n\x1a\n fake chart").decode()
+    queue(engine, "chart", "#general", file={"filename": "c.png", "content_b64": chart,
+                                             "title": "FCR"})  # fmt: skip
+    clock = [now()]
+    others: list[DispatchResult] = []
+
+    def the_post_takes_most_of_the_claim_timeout(message: RecordedMessage) -> None:
+        clock[0] += CLAIM_TIMEOUT * 3 / 4
+
+    def the_upload_takes_half_of_it(delivery: Any, result: Any) -> None:
+        clock[0] += CLAIM_TIMEOUT / 2
+        at = clock[0]
+        others.append(dispatcher(engine, slack, worker_id="w2", clock=lambda: at).run_once())
+
+    slack.on_message = the_post_takes_most_of_the_claim_timeout
+    slow = dispatcher(
+        engine, slack, clock=lambda: clock[0], after_send=the_upload_takes_half_of_it
+    ).run_once()
+
+    # 1.25 claim timeouts after the claim, but only half of one after the message was posted.
+    assert others == [DispatchResult()]
+    assert slow == DispatchResult(sent=1)
+    assert keys_in(slack.messages) == ["chart"] and len(slack.files) == 1
+    row = rows(engine)["chart"]
+    assert (row["status"], row["claimed_by"]) == (SENT, "w1")
