@@ -79,7 +79,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as exc:
-        raise StoreError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+        raise StoreError(
+            f"cannot open the database {engine.url!r}: {_one_line(exc.orig)} (check DATABASE_URL)"
+        ) from exc
 
 
 @contextmanager
@@ -135,7 +137,7 @@ def current_revision_safe(engine: Engine) -> str | None:
     except OperationalError as exc:
         raise StoreError(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
-            f"{exc.orig} (check DATABASE_URL)"
+            f"{_one_line(exc.orig)} (check DATABASE_URL)"
         ) from exc
 
 
@@ -149,3 +151,8 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def _one_line(error: object) -> str:
+    """A driver's message on one line (psycopg's span several, with a hint)."""
+    return " ".join(str(error).split())
