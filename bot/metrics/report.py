@@ -47,6 +47,9 @@ TREND_KEYS: tuple[str, ...] = (
     "csat_rate",
     "sentiment_shift_rate",
     "containment_rate",
+    "aht_minutes",
+    "solved_per_agent_day",
+    "repetition_per_journey",
 )
 TREND_DAYS = 14
 #: Computed over the whole trend for a one-day period: the trend's metrics and the others
