@@ -80,23 +80,83 @@ def compute(
 
 def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     """Of the tickets unsolved at some moment in the bucket (open at its start, created in
-    it, or reopened in it), the share solved at its end (capped at now): from history."""
-    per_ticket = _unsolved_in(ctx, buckets)
-    columns: dict[str, ColumnElement[Any]] = {}
-    for index in range(len(buckets)):
-        columns[f"open{index}"] = per_ticket.c[f"open{index}"]
-        columns[f"closed{index}"] = per_ticket.c[f"closed{index}"]
-    rows = select(
-        per_ticket.c.g, per_ticket.c.a, *(func.sum(c) for c in columns.values())
-    ).group_by(per_ticket.c.g, per_ticket.c.a)
-    per_bucket = []
-    for row in ctx.conn.execute(rows):
-        values = dict(zip(columns, row[2:], strict=True))
-        for index in range(len(buckets)):
-            if values[f"open{index}"]:  # a scope with nothing in a bucket has no figure
-                per_bucket.append(
-                    (index, row[0], row[1], values[f"closed{index}"], values[f"open{index}"])
-                )
+    it, or reopened in it), the share solved at its end (capped at now): from history.
+
+    Each run overlapping the buckets is reduced to three bucket numbers: the first and last
+    bucket it is unsolved in (`lo`, `hi`; a reopened run starts after the bucket its
+    previous run already covers, so a ticket's runs never count a bucket twice), and the
+    bucket whose end finds it solved (`sb`, -1 for none: solved in it, before its capped
+    end, and not reopened by then; a ticket solved then was unsolved in that bucket). One
+    GROUP BY (group, agent, lo, hi, sb) counts the runs; the ranges are expanded here.
+    """
+    r = RUNS.c
+    n = len(buckets)
+    starts, ends = buckets.bounds[:-1], buckets.bounds[1:]
+    caps = buckets.ends(ctx.now)
+
+    def last_start_before(column: Any) -> ColumnElement[Any]:
+        """The last bucket starting before `column` (-1 for none)."""
+        return case(
+            *((column <= stamp(start), literal(i - 1)) for i, start in enumerate(starts)),
+            else_=literal(n - 1),
+        )
+
+    overlapping = union_all(
+        *(
+            select(r.ticket_id, r.opened_at, r.solved_at, r.reopened_at, r.prev_solved_at).where(
+                condition, r.opened_at < buckets.end
+            )
+            # Read by the partial index of unsolved runs and the solved_at index.
+            for condition in (r.solved_at.is_(None), r.solved_at > buckets.start)
+        )
+    ).subquery("overlapping")
+    o = overlapping.c
+    lo: ColumnElement[Any] = literal(0)
+    if n > 1:
+        lo = case(
+            *((o.opened_at < stamp(end), literal(i)) for i, end in enumerate(ends[:-1])),
+            else_=literal(n - 1),
+        )
+    hi = case((o.solved_at.is_(None), literal(n - 1)), else_=last_start_before(o.solved_at))
+    covered = case(
+        (o.prev_solved_at.is_(None), literal(-1)), else_=last_start_before(o.prev_solved_at)
+    )
+    greatest = func.greatest if ctx.postgres else func.max  # SQLite's two-argument max
+    sb = case(
+        *(
+            (
+                and_(
+                    o.solved_at > stamp(start),
+                    o.solved_at < stamp(cap),
+                    or_(o.reopened_at.is_(None), o.reopened_at >= stamp(cap)),
+                ),
+                literal(i),
+            )
+            for i, (start, cap) in enumerate(zip(starts, caps, strict=True))
+        ),
+        else_=literal(-1),
+    )
+    runs = (
+        select(
+            T.group_id.label("g"),
+            T.assignee_id.label("a"),
+            greatest(lo, covered + 1).label("lo"),
+            hi.label("hi"),
+            sb.label("sb"),
+        )
+        .select_from(overlapping.join(TICKETS, T.id == o.ticket_id))
+        .where(live(T))
+        .subquery("runs")
+    )
+    u = runs.c
+    counted = select(u.g, u.a, u.lo, u.hi, u.sb, func.count()).group_by(u.g, u.a, u.lo, u.hi, u.sb)
+    sums: dict[tuple[int, Any, Any], list[int]] = {}
+    for group, agent, first, last, solved_in_bucket, count in ctx.conn.execute(counted):
+        for index in range(int(first), int(last) + 1):
+            sums.setdefault((index, group, agent), [0, 0])[1] += int(count)
+        if int(solved_in_bucket) >= 0:
+            sums.setdefault((int(solved_in_bucket), group, agent), [0, 0])[0] += int(count)
+    per_bucket = [(i, g, a, closed, opened) for (i, g, a), (closed, opened) in sums.items()]
     results = rollup(per_bucket, ["closure_rate"])
     if not scoped:
         results = {
