@@ -505,8 +505,9 @@ def reopened_after_solve(ctx: Context, buckets: Buckets, runs: Any = R) -> Colum
     )
 
 
-def first_solve_held(ctx: Context) -> ColumnElement[bool]:
+def first_solve_held(ctx: Context, runs: Any = R) -> ColumnElement[bool]:
     """The ticket's first solve, not reopened within `fcr_window_days` (before now)."""
+    R = runs
     return and_(
         R.prev_solved_at.is_(None),
         or_(

@@ -9,6 +9,8 @@ digest time was most of the digest's time, so `solve_facts` keeps, per solve (a 
 - the run's times (`solved_at`, `prev_solved_at`, `next_solved_at`, `reopened_at`);
 - `parallel_with`: another ticket of the requester open at the same time, if any
   (containment);
+- `returned_at`, `returned_by`: the requester's first other ticket created after the solve
+  (first-contact resolution compares it with the return window);
 - `mixed_at`: when the ticket's customer messages first came through a second channel;
 - the first analysed customer message (`first_at`, `first_sentiment`);
 - the last analysed customer message at or before the solve (`before_*`);
@@ -25,8 +27,8 @@ the same transaction (`refresh_solve_facts`): the history's `rebuild_runs` (whic
 sync and the event sync call), the event sync's comments, the author sync's roles and the
 analysis job's signals. A ticket's facts read its requester's other tickets, so a refresh
 also covers every other ticket of the requesters involved and every solve whose
-`parallel_with` is one of the refreshed tickets (which catches a ticket moving to another
-requester: a solve that stays parallel after it has another such ticket, so is not stale).
+`parallel_with` or `returned_by` is one of the refreshed tickets: that catches a ticket
+moving to another requester (a solve that had another such ticket is not stale).
 """
 
 from __future__ import annotations
@@ -37,7 +39,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Connection, Index, Table, delete, insert, select, true
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Index,
+    Table,
+    delete,
+    insert,
+    or_,
+    select,
+    true,
+)
 from sqlmodel import Field, SQLModel
 
 from bot.store.types import UTCDateTime
@@ -53,6 +66,7 @@ class SolveFact(SQLModel, table=True):
     __table_args__ = (
         Index("ix_solve_facts_solved_at", "solved_at"),
         Index("ix_solve_facts_parallel_with", "parallel_with"),
+        Index("ix_solve_facts_returned_by", "returned_by"),
     )
 
     ticket_id: int | None = Field(
@@ -67,6 +81,9 @@ class SolveFact(SQLModel, table=True):
     reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Another ticket of the requester open at the same time (one of them, if several).
     parallel_with: int | None = Field(default=None, sa_type=BigInteger)
+    # The requester's first other ticket created after the solve (the lowest id on a tie).
+    returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    returned_by: int | None = Field(default=None, sa_type=BigInteger)
     mixed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # second channel
     first_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_sentiment: str | None = None
@@ -98,12 +115,13 @@ class Message:
 
 @dataclass(frozen=True)
 class Peer:
-    """One run of a ticket, with the ticket's creation and whether it is deleted."""
+    """Another ticket of the requester: one row per run (`opened_at` None when it has no
+    runs), with the ticket's creation and whether it is deleted."""
 
     ticket_id: int
     created_at: datetime
     deleted: bool
-    opened_at: datetime
+    opened_at: datetime | None
     solved_at: datetime | None
 
 
@@ -128,7 +146,7 @@ def parallel_with(
     since = created_at - timedelta(days=PARALLEL_DAYS)
     found: int | None = None
     for peer in peers:
-        if peer.ticket_id == ticket_id or peer.deleted:
+        if peer.ticket_id == ticket_id or peer.deleted or peer.opened_at is None:
             continue
         if not since <= peer.created_at < solved_at:
             continue
@@ -137,6 +155,18 @@ def parallel_with(
         ):
             found = peer.ticket_id if found is None else min(found, peer.ticket_id)
     return found
+
+
+def returned(
+    ticket_id: int, solved_at: datetime, peers: Iterable[Peer]
+) -> tuple[datetime, int] | None:
+    """The requester's first other live ticket created after the solve: (creation, id)."""
+    after = [
+        (peer.created_at, peer.ticket_id)
+        for peer in peers
+        if peer.ticket_id != ticket_id and not peer.deleted and peer.created_at > solved_at
+    ]
+    return min(after) if after else None
 
 
 def facts_of(
@@ -154,6 +184,8 @@ def facts_of(
     before = [m for m in analysed if m.at <= solved_at]
     after = [m for m in analysed if m.at > solved_at]
     last_before = before[-1] if before else None
+    peers = list(peers)
+    came_back = returned(run.ticket_id, solved_at, peers)
     return {
         "ticket_id": run.ticket_id,
         "seq": run.seq,
@@ -162,6 +194,8 @@ def facts_of(
         "next_solved_at": run.next_solved_at,
         "reopened_at": run.reopened_at,
         "parallel_with": parallel_with(run.ticket_id, created_at, solved_at, peers),
+        "returned_at": came_back[0] if came_back else None,
+        "returned_by": came_back[1] if came_back else None,
         "mixed_at": mixed_at(messages, ticket_channel),
         "first_at": first.at if first else None,
         "first_sentiment": first.sentiment if first else None,
@@ -196,7 +230,11 @@ def refresh_solve_facts(conn: Connection, ticket_ids: Iterable[int]) -> int:
                 .distinct()
             )
         )
-        found = select(f.ticket_id).where(f.parallel_with.in_(chunk)).distinct()
+        found = (
+            select(f.ticket_id)
+            .where(or_(f.parallel_with.in_(chunk), f.returned_by.in_(chunk)))
+            .distinct()
+        )
         ids.update(int(i) for (i,) in conn.execute(found))
     for chunk in _chunks(sorted(requesters)):
         ids.update(int(i) for (i,) in conn.execute(select(t.id).where(t.requester_id.in_(chunk))))
@@ -256,7 +294,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int]) -> int:
     for part in _chunks(requesters):
         for peer in conn.execute(
             select(t.requester_id, t.id, t.created_at, t.deleted, r.opened_at, r.solved_at)
-            .select_from(TICKETS.join(RUNS, r.ticket_id == t.id))
+            .select_from(TICKETS.outerjoin(RUNS, r.ticket_id == t.id))
             .where(t.requester_id.in_(part))
         ):
             peers[int(peer.requester_id)].append(

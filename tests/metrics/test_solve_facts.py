@@ -3,6 +3,8 @@ and exact whatever the period's cap (its end, or now)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from metrics_support import Seed, figures, madrid, report
 from sqlalchemy import Engine, delete, update
 
@@ -84,3 +86,17 @@ def test_messages_after_the_solve_count_only_before_the_days_end(
     early = report(engine, now=madrid(3, 11))
     assert figures(early.metrics["sentiment_shift_rate"]) == (0.0, 0, 1)
     assert figures(early.metrics["trust_indicator_rate"]) == (0.0, 0, 1)
+
+
+def test_a_return_ticket_moving_to_another_requester_refreshes_fcr(
+    engine: Engine, seed: Seed
+) -> None:
+    may_27 = date(2026, 5, 27)
+    seed.ticket(1, madrid(may_27, 8), requester=5, solved=madrid(may_27, 10))
+    seed.ticket(2, madrid(1, 9), requester=5)  # came back 5 days later
+    seed.save()
+    assert figures(report(engine).metrics["fcr_rate"]) == (0.0, 0, 1)
+    with engine.begin() as conn:
+        conn.execute(update(TICKETS).where(TICKETS.c.id == 2).values(requester_id=6))
+        rebuild_runs(conn, [2])
+    assert figures(report(engine).metrics["fcr_rate"]) == (1.0, 1, 1)

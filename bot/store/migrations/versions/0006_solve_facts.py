@@ -31,6 +31,8 @@ def upgrade() -> None:
     sa.Column('next_solved_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('reopened_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('parallel_with', sa.BigInteger(), nullable=True),
+    sa.Column('returned_at', bot.store.types.UTCDateTime(), nullable=True),
+    sa.Column('returned_by', sa.BigInteger(), nullable=True),
     sa.Column('mixed_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('first_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('first_sentiment', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
@@ -46,6 +48,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_solve_facts_solved_at', 'solve_facts', ['solved_at'], unique=False)
     op.create_index('ix_solve_facts_parallel_with', 'solve_facts', ['parallel_with'], unique=False)
+    op.create_index('ix_solve_facts_returned_by', 'solve_facts', ['returned_by'], unique=False)
     # Every solve already in the store, with the code that keeps them from now on.
     from bot.store.solves import refresh_all
 
@@ -53,6 +56,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_solve_facts_returned_by', table_name='solve_facts')
     op.drop_index('ix_solve_facts_parallel_with', table_name='solve_facts')
     op.drop_index('ix_solve_facts_solved_at', table_name='solve_facts')
     op.drop_table('solve_facts')
