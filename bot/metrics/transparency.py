@@ -22,7 +22,7 @@ from collections.abc import Collection
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal, null, or_, select, union_all
 
 from bot.metrics.query import (
     ALL,
@@ -166,9 +166,9 @@ def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 
 
 def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
-    """One row per live ticket unsolved at some moment in any bucket, with its group and
-    agent and, per bucket i, `open{i}` (unsolved at some moment in it), `closed{i}` (also
-    solved at its end, capped at now) and `unsolved_end{i}` (unsolved at its end).
+    """One row per live ticket unsolved at some moment in any bucket, with its group,
+    agent, priority, creation and status and, per bucket i, `open{i}` (unsolved at some
+    moment in it) and `unsolved_end{i}` (unsolved at its end, capped at now).
 
     Read from the runs overlapping the buckets: those still unsolved (a partial index) and
     those solved since the first bucket began (the `solved_at` index), each per bucket.
@@ -178,9 +178,7 @@ def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
     for index, cap in enumerate(buckets.ends(ctx.now)):
         start, end = buckets.bounds[index], buckets.bounds[index + 1]
         unsolved = and_(r.opened_at < end, or_(r.solved_at.is_(None), r.solved_at > start))
-        solved_then = and_(r.solved_at < cap, or_(r.reopened_at.is_(None), r.reopened_at >= cap))
         flags[f"open{index}"] = flag(unsolved)
-        flags[f"solved{index}"] = flag(and_(r.solved_at > start, solved_then))
         flags[f"unsolved_end{index}"] = flag(
             and_(r.opened_at < cap, or_(r.solved_at.is_(None), r.solved_at >= cap))
         )
@@ -205,9 +203,10 @@ def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
             T.group_id.label("g"),
             T.assignee_id.label("a"),
             T.id.label("id"),
-            *(p[f"open{i}"].label(f"open{i}") for i in range(len(buckets))),
-            *((p[f"open{i}"] * p[f"solved{i}"]).label(f"closed{i}") for i in range(len(buckets))),
-            *(p[f"unsolved_end{i}"].label(f"unsolved_end{i}") for i in range(len(buckets))),
+            func.coalesce(T.priority, "normal").label("priority"),
+            T.created_at.label("created_at"),
+            T.status.label("status"),
+            *(p[name].label(name) for name in flags),
         )
         .select_from(per_ticket.join(TICKETS, T.id == p.ticket_id))
         .where(live(T))
@@ -229,42 +228,55 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
     on hold: the latest status change before then, or the current status of a ticket whose
     history the store does not hold); *stale* = backlog tickets whose last public agent
     reply before then (or creation) is older than the priority's threshold.
+
+    The status then is probed once per ticket unsolved at a bucket's end, in a subquery
+    the planner keeps (OFFSET 0), so the backlog and stale columns reading it do not each
+    repeat the probe; the last reply is probed for backlog tickets only.
     """
-    per_ticket = _unsolved_in(ctx, buckets)
-    p = per_ticket.c
+    u = _unsolved_in(ctx, buckets).c
     sc = STATUS_CHANGES.alias("status_then")
-    priority = func.coalesce(T.priority, "normal")
-    columns: dict[str, ColumnElement[Any]] = {}
-    for index, as_of in enumerate(buckets.ends(ctx.now)):
+    ends = buckets.ends(ctx.now)
+    statuses = []
+    for index, as_of in enumerate(ends):
         status_then = func.coalesce(
             select(sc.c.status)
-            .where(sc.c.ticket_id == T.id, sc.c.at < as_of)
+            .where(sc.c.ticket_id == u.id, sc.c.at < as_of)
             .order_by(sc.c.at.desc(), sc.c.id.desc())
             .limit(1)
             .scalar_subquery(),
-            T.status,
+            u.status,
         )
+        statuses.append(
+            case((u[f"unsolved_end{index}"] == 1, status_then), else_=null()).label(
+                f"status{index}"
+            )
+        )
+    per_ticket = (
+        select(u.g, u.a, u.id, u.priority, u.created_at, *(u[f"open{i}"] for i in range(len(ends))))
+        .add_columns(*statuses)
+        .offset(0)
+        .subquery("status_then")
+    )
+    p = per_ticket.c
+    columns: dict[str, ColumnElement[Any]] = {}
+    for index, as_of in enumerate(ends):
         reply = COMMENTS.alias()
         last_reply = (
             select(func.max(reply.c.created_at))
-            .where(reply.c.ticket_id == T.id, agent_reply(reply.c), reply.c.created_at < as_of)
+            .where(reply.c.ticket_id == p.id, agent_reply(reply.c), reply.c.created_at < as_of)
             .scalar_subquery()
         )
         cutoff = case(
-            *((priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
+            *((p.priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
             else_=stamp(as_of - STALE_AFTER["normal"]),
         )
-        backlog = and_(p[f"unsolved_end{index}"] == 1, status_then.in_(UNSOLVED))
+        backlog = p[f"status{index}"].in_(UNSOLVED)
         columns[f"backlog{index}"] = flag(backlog)
         columns[f"stale{index}"] = case(
-            (backlog, flag(func.coalesce(last_reply, T.created_at) < cutoff)), else_=literal(0)
+            (backlog, flag(func.coalesce(last_reply, p.created_at) < cutoff)), else_=literal(0)
         )
         columns[f"open{index}"] = p[f"open{index}"]
-    rows = (
-        select(T.group_id, T.assignee_id, *(func.sum(c) for c in columns.values()))
-        .select_from(per_ticket.join(TICKETS, T.id == p.id))
-        .group_by(T.group_id, T.assignee_id)
-    )
+    rows = select(p.g, p.a, *(func.sum(c) for c in columns.values())).group_by(p.g, p.a)
     per_bucket = []
     for row in ctx.conn.execute(rows):
         values = dict(zip(columns, row[2:], strict=True))
