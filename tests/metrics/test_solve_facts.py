@@ -4,13 +4,15 @@ and exact whatever the period's cap (its end, or now)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from metrics_support import Seed, figures, madrid, report
-from sqlalchemy import Engine, delete, update
+from metrics_support import Seed, figures, madrid, report, utc
+from sqlalchemy import Engine, delete, insert, update
 
+from bot.store import make_engine, upgrade
 from bot.store.history import rebuild_runs
 from bot.store.solves import SOLVE_FACTS, refresh_solve_facts
-from bot.store.tables import COMMENTS, SIGNALS, TICKETS
+from bot.store.tables import COMMENTS, RUNS, SIGNALS, TICKETS
 
 
 def test_another_ticket_of_the_requester_refreshes_an_earlier_solves_containment(
@@ -100,3 +102,79 @@ def test_a_return_ticket_moving_to_another_requester_refreshes_fcr(
         conn.execute(update(TICKETS).where(TICKETS.c.id == 2).values(requester_id=6))
         rebuild_runs(conn, [2])
     assert figures(report(engine).metrics["fcr_rate"]) == (1.0, 1, 1)
+
+
+def test_migrating_a_store_fills_the_facts_of_its_solves(tmp_path: Path) -> None:
+    # A store at 0005 (runs, no facts) gets its solves' facts from migration 0006. SQLite
+    # only: the PostgreSQL test database is shared at the newest revision.
+    engine = make_engine(f"sqlite:///{tmp_path}/old.db")
+    upgrade(engine, "0005")
+    created, solved = utc(madrid(3, 8)), utc(madrid(3, 12))
+    with engine.begin() as conn:
+        conn.execute(
+            insert(TICKETS),
+            [
+                {
+                    "id": t,
+                    "subject": "s",
+                    "status": "solved",
+                    "channel": "email",
+                    "requester_id": 5,
+                    "tags": [],
+                    "custom_fields": {},
+                    "created_at": created,
+                    "updated_at": solved,
+                    "deleted": False,
+                }
+                for t in (1, 2)
+            ],
+        )
+        conn.execute(
+            insert(RUNS),
+            [
+                {"ticket_id": 1, "seq": 1, "opened_at": created, "solved_at": solved},
+                {"ticket_id": 2, "seq": 1, "opened_at": created, "solved_at": None},
+            ],
+        )
+        conn.execute(
+            insert(COMMENTS),
+            [
+                {
+                    "id": 10,
+                    "ticket_id": 1,
+                    "author_role": "customer",
+                    "public": True,
+                    "channel": "web",
+                    "body": "",
+                    "created_at": created,
+                }
+            ],
+        )
+        conn.execute(
+            insert(SIGNALS),
+            [
+                {
+                    "comment_id": 10,
+                    "ticket_id": 1,
+                    "role": "customer",
+                    "public": True,
+                    "sentiment_label": "negative",
+                    "resolution_reply": "confirm",
+                    "body_hash": "x",
+                    "analyzer_version": "test",
+                    "analyzed_at": solved,
+                }
+            ],
+        )
+    upgrade(engine)
+    with engine.connect() as conn:
+        [fact] = conn.execute(SOLVE_FACTS.select()).all()
+    assert (fact.ticket_id, fact.seq, fact.solved_at) == (1, 1, solved)
+    assert fact.parallel_with == 2  # ticket 2 was opened with it and is still open
+    assert (fact.first_at, fact.first_sentiment, fact.before_reply) == (
+        created,
+        "negative",
+        "confirm",
+    )
+    assert fact.after_first_at is None and fact.mixed_at is None
+    engine.dispose()
