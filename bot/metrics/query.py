@@ -480,19 +480,22 @@ def on_live_ticket(ticket_id: ColumnElement[Any]) -> ColumnElement[bool]:
 R = RUNS.c
 
 
-def solved_in(buckets: Buckets) -> ColumnElement[bool]:
+def solved_in(buckets: Buckets, runs: Any = R) -> ColumnElement[bool]:
     """The runs (`ticket_runs`) that count as "solved in the bucket": solved in it and not
     solved again later in the same bucket, so a ticket counts once per bucket, at its last
-    solve there, and a past bucket keeps the solves it had whatever happens later."""
+    solve there, and a past bucket keeps the solves it had whatever happens later. (`runs`:
+    the columns of `ticket_runs`, or of `solve_facts`, which copies them.)"""
+    R = runs
     return and_(
         buckets.within(R.solved_at),
         or_(R.next_solved_at.is_(None), R.next_solved_at >= buckets.end_of(R.solved_at)),
     )
 
 
-def reopened_after_solve(ctx: Context, buckets: Buckets) -> ColumnElement[bool]:
+def reopened_after_solve(ctx: Context, buckets: Buckets, runs: Any = R) -> ColumnElement[bool]:
     """A solve counted in a bucket (`solved_in`) whose ticket was reopened: after an earlier
     solve in the same bucket, or within `fcr_window_days` of this solve (and before now)."""
+    R = runs
     return or_(
         R.prev_solved_at >= buckets.start_of(R.solved_at),
         and_(
@@ -502,8 +505,9 @@ def reopened_after_solve(ctx: Context, buckets: Buckets) -> ColumnElement[bool]:
     )
 
 
-def first_solve_held(ctx: Context) -> ColumnElement[bool]:
+def first_solve_held(ctx: Context, runs: Any = R) -> ColumnElement[bool]:
     """The ticket's first solve, not reopened within `fcr_window_days` (before now)."""
+    R = runs
     return and_(
         R.prev_solved_at.is_(None),
         or_(

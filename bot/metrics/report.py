@@ -47,11 +47,29 @@ TREND_KEYS: tuple[str, ...] = (
     "csat_rate",
     "sentiment_shift_rate",
     "containment_rate",
+    "aht_minutes",
+    "solved_per_agent_day",
+    "repetition_per_journey",
 )
 TREND_DAYS = 14
-#: Computed over the whole trend for a one-day period: the trend's metrics and the others
-#: their statements compute anyway (`bot.metrics.solved`, `bot.metrics.empathy`).
-WIDE_KEYS: tuple[str, ...] = tuple(dict.fromkeys(TREND_KEYS + solved.KEYS + empathy.KEYS))
+#: Computed over the whole trend, by group and agent, for a one-day period on PostgreSQL:
+#: the families whose per-row work is the same with or without groups and agents, so the
+#: two periods come out of the trend's statement (`bot.metrics.solved`, `bot.metrics.empathy`,
+#: the closure rate, CSAT, FCR). The other trend keys (medians and journeys, whose grouping
+#: by group and agent costs as much as their rows) are computed for the two periods by group
+#: and agent and for the trend's other days overall only.
+WIDE_KEYS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            "closure_rate",
+            "fcr_rate",
+            "csat_rate",
+            "solved_per_agent_day",
+            *solved.KEYS,
+            *empathy.KEYS,
+        )
+    )
+)
 
 
 #: Each dimension's keys and the function computing them.
@@ -289,43 +307,43 @@ def _figures(
     """Every metric for [previous, period] by group and agent, and the overall trend: one
     grouped query per metric family for the two periods, and one for the trend days.
 
-    For a one-day period the trend's last two days are the previous period and this one:
-    the trend's metrics (and those computed in the same statements, `WIDE_KEYS`) are then
-    computed once for all TREND_DAYS days, by group and agent, and the two periods' figures
-    taken from its last two days (the same intervals, so the same figures); the other
-    metrics for the two periods only. (On SQLite, whose per-ticket probes are cheap, the
-    trend is computed apart, without groups and agents: measured faster there.)
+    For a one-day period the trend's last two days are the previous period and this one.
+    On PostgreSQL the `WIDE_KEYS` families are then computed once for all TREND_DAYS days,
+    by group and agent, and the two periods' figures taken from its last two days (the same
+    intervals, so the same figures). Every other metric is computed for the two periods by
+    group and agent, and the trend's remaining keys for its earlier days overall only. (On
+    SQLite, whose per-ticket probes are cheap, nothing is wide: measured faster there.)
     """
     days = trend_buckets(period)
-    if period.days == 1 and ctx.postgres:
-        wide = compute_all(ctx, days, keys=WIDE_KEYS)
-        results = compute_all(
-            ctx,
-            Buckets.of_periods(previous, period),
-            keys=[key for key in METRIC_KEYS if key not in WIDE_KEYS],
+    # A one-day period's two days are the trend's last two.
+    reused = 2 if period.days == 1 else 0
+    wide = WIDE_KEYS if period.days == 1 and ctx.postgres else ()
+    daily: Results = compute_all(ctx, days, keys=wide) if wide else {}
+    results = compute_all(
+        ctx,
+        Buckets.of_periods(previous, period),
+        keys=[key for key in METRIC_KEYS if key not in wide],
+    )
+    first = TREND_DAYS - 2
+    for key, series in daily.items():
+        results[key] = {
+            (bucket - first, scope): fig
+            for (bucket, scope), fig in series.items()
+            if bucket >= first
+        }
+    narrow = [key for key in TREND_KEYS if key not in wide]
+    earlier = TREND_DAYS - reused
+    daily.update(
+        compute_all(
+            ctx, Buckets(days.edges[: earlier + 1], days.timezone), scoped=False, keys=narrow
         )
-        first = TREND_DAYS - 2
-        for key, series in wide.items():
-            results[key] = {
-                (bucket - first, scope): fig
-                for (bucket, scope), fig in series.items()
-                if bucket >= first
-            }
-        daily = wide
-    else:
-        results = compute_all(ctx, Buckets.of_periods(previous, period))
-        # A one-day period's two days are the trend's last two: computed already.
-        reused = 2 if period.days == 1 else 0
-        earlier = TREND_DAYS - reused
-        daily = compute_all(
-            ctx, Buckets(days.edges[: earlier + 1], days.timezone), scoped=False, keys=TREND_KEYS
-        )
-        for key in TREND_KEYS:
-            series = daily.setdefault(key, {})
-            for offset in range(reused):
-                fig = results.get(key, {}).get((offset, ALL))
-                if fig is not None:
-                    series[(earlier + offset, ALL)] = fig
+    )
+    for key in narrow:
+        series = daily.setdefault(key, {})
+        for offset in range(reused):
+            fig = results.get(key, {}).get((offset, ALL))
+            if fig is not None:
+                series[(earlier + offset, ALL)] = fig
     trend = {
         key: [
             (days.edges[i], value_of(key, daily.get(key, {}).get((i, ALL))))

@@ -22,7 +22,7 @@ from collections.abc import Collection
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal, null, or_, select, union_all
 
 from bot.metrics.query import (
     ALL,
@@ -80,23 +80,83 @@ def compute(
 
 def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     """Of the tickets unsolved at some moment in the bucket (open at its start, created in
-    it, or reopened in it), the share solved at its end (capped at now): from history."""
-    per_ticket = _unsolved_in(ctx, buckets)
-    columns: dict[str, ColumnElement[Any]] = {}
-    for index in range(len(buckets)):
-        columns[f"open{index}"] = per_ticket.c[f"open{index}"]
-        columns[f"closed{index}"] = per_ticket.c[f"closed{index}"]
-    rows = select(
-        per_ticket.c.g, per_ticket.c.a, *(func.sum(c) for c in columns.values())
-    ).group_by(per_ticket.c.g, per_ticket.c.a)
-    per_bucket = []
-    for row in ctx.conn.execute(rows):
-        values = dict(zip(columns, row[2:], strict=True))
-        for index in range(len(buckets)):
-            if values[f"open{index}"]:  # a scope with nothing in a bucket has no figure
-                per_bucket.append(
-                    (index, row[0], row[1], values[f"closed{index}"], values[f"open{index}"])
-                )
+    it, or reopened in it), the share solved at its end (capped at now): from history.
+
+    Each run overlapping the buckets is reduced to three bucket numbers: the first and last
+    bucket it is unsolved in (`lo`, `hi`; a reopened run starts after the bucket its
+    previous run already covers, so a ticket's runs never count a bucket twice), and the
+    bucket whose end finds it solved (`sb`, -1 for none: solved in it, before its capped
+    end, and not reopened by then; a ticket solved then was unsolved in that bucket). One
+    GROUP BY (group, agent, lo, hi, sb) counts the runs; the ranges are expanded here.
+    """
+    r = RUNS.c
+    n = len(buckets)
+    starts, ends = buckets.bounds[:-1], buckets.bounds[1:]
+    caps = buckets.ends(ctx.now)
+
+    def last_start_before(column: Any) -> ColumnElement[Any]:
+        """The last bucket starting before `column` (-1 for none)."""
+        return case(
+            *((column <= stamp(start), literal(i - 1)) for i, start in enumerate(starts)),
+            else_=literal(n - 1),
+        )
+
+    overlapping = union_all(
+        *(
+            select(r.ticket_id, r.opened_at, r.solved_at, r.reopened_at, r.prev_solved_at).where(
+                condition, r.opened_at < buckets.end
+            )
+            # Read by the partial index of unsolved runs and the solved_at index.
+            for condition in (r.solved_at.is_(None), r.solved_at > buckets.start)
+        )
+    ).subquery("overlapping")
+    o = overlapping.c
+    lo: ColumnElement[Any] = literal(0)
+    if n > 1:
+        lo = case(
+            *((o.opened_at < stamp(end), literal(i)) for i, end in enumerate(ends[:-1])),
+            else_=literal(n - 1),
+        )
+    hi = case((o.solved_at.is_(None), literal(n - 1)), else_=last_start_before(o.solved_at))
+    covered = case(
+        (o.prev_solved_at.is_(None), literal(-1)), else_=last_start_before(o.prev_solved_at)
+    )
+    greatest = func.greatest if ctx.postgres else func.max  # SQLite's two-argument max
+    sb = case(
+        *(
+            (
+                and_(
+                    o.solved_at > stamp(start),
+                    o.solved_at < stamp(cap),
+                    or_(o.reopened_at.is_(None), o.reopened_at >= stamp(cap)),
+                ),
+                literal(i),
+            )
+            for i, (start, cap) in enumerate(zip(starts, caps, strict=True))
+        ),
+        else_=literal(-1),
+    )
+    runs = (
+        select(
+            T.group_id.label("g"),
+            T.assignee_id.label("a"),
+            greatest(lo, covered + 1).label("lo"),
+            hi.label("hi"),
+            sb.label("sb"),
+        )
+        .select_from(overlapping.join(TICKETS, T.id == o.ticket_id))
+        .where(live(T))
+        .subquery("runs")
+    )
+    u = runs.c
+    counted = select(u.g, u.a, u.lo, u.hi, u.sb, func.count()).group_by(u.g, u.a, u.lo, u.hi, u.sb)
+    sums: dict[tuple[int, Any, Any], list[int]] = {}
+    for group, agent, first, last, solved_in_bucket, count in ctx.conn.execute(counted):
+        for index in range(int(first), int(last) + 1):
+            sums.setdefault((index, group, agent), [0, 0])[1] += int(count)
+        if int(solved_in_bucket) >= 0:
+            sums.setdefault((int(solved_in_bucket), group, agent), [0, 0])[0] += int(count)
+    per_bucket = [(i, g, a, closed, opened) for (i, g, a), (closed, opened) in sums.items()]
     results = rollup(per_bucket, ["closure_rate"])
     if not scoped:
         results = {
@@ -106,9 +166,9 @@ def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 
 
 def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
-    """One row per live ticket unsolved at some moment in any bucket, with its group and
-    agent and, per bucket i, `open{i}` (unsolved at some moment in it), `closed{i}` (also
-    solved at its end, capped at now) and `unsolved_end{i}` (unsolved at its end).
+    """One row per live ticket unsolved at some moment in any bucket, with its group,
+    agent, priority, creation and status and, per bucket i, `open{i}` (unsolved at some
+    moment in it) and `unsolved_end{i}` (unsolved at its end, capped at now).
 
     Read from the runs overlapping the buckets: those still unsolved (a partial index) and
     those solved since the first bucket began (the `solved_at` index), each per bucket.
@@ -118,9 +178,7 @@ def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
     for index, cap in enumerate(buckets.ends(ctx.now)):
         start, end = buckets.bounds[index], buckets.bounds[index + 1]
         unsolved = and_(r.opened_at < end, or_(r.solved_at.is_(None), r.solved_at > start))
-        solved_then = and_(r.solved_at < cap, or_(r.reopened_at.is_(None), r.reopened_at >= cap))
         flags[f"open{index}"] = flag(unsolved)
-        flags[f"solved{index}"] = flag(and_(r.solved_at > start, solved_then))
         flags[f"unsolved_end{index}"] = flag(
             and_(r.opened_at < cap, or_(r.solved_at.is_(None), r.solved_at >= cap))
         )
@@ -145,9 +203,10 @@ def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
             T.group_id.label("g"),
             T.assignee_id.label("a"),
             T.id.label("id"),
-            *(p[f"open{i}"].label(f"open{i}") for i in range(len(buckets))),
-            *((p[f"open{i}"] * p[f"solved{i}"]).label(f"closed{i}") for i in range(len(buckets))),
-            *(p[f"unsolved_end{i}"].label(f"unsolved_end{i}") for i in range(len(buckets))),
+            func.coalesce(T.priority, "normal").label("priority"),
+            T.created_at.label("created_at"),
+            T.status.label("status"),
+            *(p[name].label(name) for name in flags),
         )
         .select_from(per_ticket.join(TICKETS, T.id == p.ticket_id))
         .where(live(T))
@@ -169,42 +228,55 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
     on hold: the latest status change before then, or the current status of a ticket whose
     history the store does not hold); *stale* = backlog tickets whose last public agent
     reply before then (or creation) is older than the priority's threshold.
+
+    The status then is probed once per ticket unsolved at a bucket's end, in a subquery
+    the planner keeps (OFFSET 0), so the backlog and stale columns reading it do not each
+    repeat the probe; the last reply is probed for backlog tickets only.
     """
-    per_ticket = _unsolved_in(ctx, buckets)
-    p = per_ticket.c
+    u = _unsolved_in(ctx, buckets).c
     sc = STATUS_CHANGES.alias("status_then")
-    priority = func.coalesce(T.priority, "normal")
-    columns: dict[str, ColumnElement[Any]] = {}
-    for index, as_of in enumerate(buckets.ends(ctx.now)):
+    ends = buckets.ends(ctx.now)
+    statuses = []
+    for index, as_of in enumerate(ends):
         status_then = func.coalesce(
             select(sc.c.status)
-            .where(sc.c.ticket_id == T.id, sc.c.at < as_of)
+            .where(sc.c.ticket_id == u.id, sc.c.at < as_of)
             .order_by(sc.c.at.desc(), sc.c.id.desc())
             .limit(1)
             .scalar_subquery(),
-            T.status,
+            u.status,
         )
+        statuses.append(
+            case((u[f"unsolved_end{index}"] == 1, status_then), else_=null()).label(
+                f"status{index}"
+            )
+        )
+    per_ticket = (
+        select(u.g, u.a, u.id, u.priority, u.created_at, *(u[f"open{i}"] for i in range(len(ends))))
+        .add_columns(*statuses)
+        .offset(0)
+        .subquery("status_then")
+    )
+    p = per_ticket.c
+    columns: dict[str, ColumnElement[Any]] = {}
+    for index, as_of in enumerate(ends):
         reply = COMMENTS.alias()
         last_reply = (
             select(func.max(reply.c.created_at))
-            .where(reply.c.ticket_id == T.id, agent_reply(reply.c), reply.c.created_at < as_of)
+            .where(reply.c.ticket_id == p.id, agent_reply(reply.c), reply.c.created_at < as_of)
             .scalar_subquery()
         )
         cutoff = case(
-            *((priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
+            *((p.priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
             else_=stamp(as_of - STALE_AFTER["normal"]),
         )
-        backlog = and_(p[f"unsolved_end{index}"] == 1, status_then.in_(UNSOLVED))
+        backlog = p[f"status{index}"].in_(UNSOLVED)
         columns[f"backlog{index}"] = flag(backlog)
         columns[f"stale{index}"] = case(
-            (backlog, flag(func.coalesce(last_reply, T.created_at) < cutoff)), else_=literal(0)
+            (backlog, flag(func.coalesce(last_reply, p.created_at) < cutoff)), else_=literal(0)
         )
         columns[f"open{index}"] = p[f"open{index}"]
-    rows = (
-        select(T.group_id, T.assignee_id, *(func.sum(c) for c in columns.values()))
-        .select_from(per_ticket.join(TICKETS, T.id == p.id))
-        .group_by(T.group_id, T.assignee_id)
-    )
+    rows = select(p.g, p.a, *(func.sum(c) for c in columns.values())).group_by(p.g, p.a)
     per_bucket = []
     for row in ctx.conn.execute(rows):
         values = dict(zip(columns, row[2:], strict=True))

@@ -37,6 +37,7 @@ from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
+from bot.store.solves import refresh_solve_facts
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
 log = logging.getLogger(__name__)
@@ -197,6 +198,8 @@ def _analyze_batch(
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
+        # The solves' stored facts read the signals: refreshed in the same transaction.
+        refresh_solve_facts(conn, {row.ticket_id for row in batch})
     return len(values)
 
 

@@ -14,6 +14,7 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.signals import CommentSignal
+from bot.store.solves import SolveFact
 
 __all__ = [
     "Comment",
@@ -22,6 +23,7 @@ __all__ = [
     "Organization",
     "OutboxMessage",
     "SatisfactionRating",
+    "SolveFact",
     "SyncState",
     "Ticket",
     "TicketMetric",

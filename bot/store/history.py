@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Column, Connection, Index, Table, delete, insert, select, text
 from sqlmodel import Field, SQLModel
 
+from bot.store.solves import refresh_solve_facts
 from bot.store.types import UTCDateTime
 
 #: Statuses in which a ticket is resolved (Zendesk's solved and closed).
@@ -169,7 +170,9 @@ def fallback_run(created_at: datetime, status: str, solved_at: datetime | None) 
 
 def rebuild_runs(conn: Connection, ticket_ids: Sequence[int]) -> int:
     """Recompute the runs of `ticket_ids` from their stored changes (or, for a ticket with
-    none, from its current state); return how many runs were written."""
+    none, from its current state), and the facts of their solves (`bot.store.solves`,
+    which also read the ticket row: call this after writing tickets too); return how many
+    runs were written."""
     from bot.store.tables import METRICS, TICKETS  # the tables module imports this one
 
     written = 0
@@ -207,4 +210,5 @@ def rebuild_runs(conn: Connection, ticket_ids: Sequence[int]) -> int:
         if rows:
             conn.execute(insert(RUNS), rows)
         written += len(rows)
+    refresh_solve_facts(conn, ids)
     return written

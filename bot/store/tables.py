@@ -24,6 +24,7 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.signals import CommentSignal
+from bot.store.solves import SOLVE_FACTS
 
 __all__ = [
     "COMMENTS",
@@ -34,6 +35,7 @@ __all__ = [
     "RATINGS",
     "RUNS",
     "SIGNALS",
+    "SOLVE_FACTS",
     "STATUS_CHANGES",
     "SYNC_STATE",
     "TICKETS",

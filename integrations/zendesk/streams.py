@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
 from bot.store.history import rebuild_runs
+from bot.store.solves import refresh_solve_facts
 from bot.store.tables import (
     COMMENTS,
     GROUPS,
@@ -413,6 +414,8 @@ class Pass:
                     self.count("status_changes", self.write(conn, STATUS_CHANGES, changes))
                     rebuild_runs(conn, [row["ticket_id"] for row in changes])
                     self._note_ahead(events, rows, changes, horizon, now, ahead)
+                    # The solves' stored facts read the customer messages too.
+                    refresh_solve_facts(conn, [row["ticket_id"] for row in rows])
                 self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
@@ -550,6 +553,12 @@ class Pass:
             ]
             if params:
                 conn.execute(fix, params)
+                # A comment's role decides whether it is a customer message the solves'
+                # stored facts read.
+                touched = select(COMMENTS.c.ticket_id).where(
+                    COMMENTS.c.author_id.in_([u["id"] for u in users])
+                )
+                refresh_solve_facts(conn, conn.execute(touched.distinct()).scalars().all())
         self.remember("users", users)
         unresolved = len(missing) - len(users)
         if unresolved:

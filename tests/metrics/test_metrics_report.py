@@ -196,3 +196,43 @@ def test_report_json_has_the_digest_shape(engine: Engine, seed: Seed) -> None:
     assert data["previous_period"]["start"] == "2026-06-02T00:00:00+02:00"
     assert set(data["by_agent"]["10"]) == set(METRIC_KEYS)
     assert data["trend"]["fcr_rate"][-1][0] == "2026-06-03"
+
+
+def test_each_trend_day_equals_that_days_one_day_report(engine: Engine, seed: Seed) -> None:
+    # Handle time, solves per agent-day and repetition are charted day by day too: each
+    # day's point is the figure a one-day digest for that day reports, whatever the path.
+    for agent in (10, 11):
+        seed.agent(agent, f"Agent {agent}")
+    seed.customer(1)
+    seed.customer(2)
+    cases = [(28, 10, 1, 30), (28, 11, 2, 90), (30, 10, 1, 45), (30, 10, 2, 200), (3, 11, 1, 15)]
+    for i, (day, agent, requester, minutes) in enumerate(cases):
+        tid = 100 + i
+        created = madrid(date(2026, 5, day) if day > 3 else day, 8)
+        seed.ticket(
+            tid,
+            created,
+            requester=requester,
+            group=1,
+            assignee=agent,
+            solved=created + timedelta(minutes=minutes),
+            first_resolution=minutes,
+        )
+        seed.says(tid, created, restatements=i % 2, sentiment="negative")
+        seed.replies(tid, created + timedelta(minutes=5), agent, empathy="authentic")
+        seed.says(tid, created + timedelta(minutes=9), restatements=1, channel="chat")
+    seed.save()
+    keys = ("aht_minutes", "solved_per_agent_day", "repetition_per_journey", "containment_rate")
+    result = report(engine)
+    for day in (date(2026, 5, 28), date(2026, 5, 30), date(2026, 6, 3)):
+        one_day = build_report(engine, settings(), Period.for_day(day, MADRID), now=NOW)
+        for key in keys:
+            assert dict(result.trend[key])[day] == one_day.metrics[key].value, (day, key)
+            assert dict(result.trend_n[key])[day] == one_day.metrics[key].denominator, (day, key)
+    # The figures themselves: 28 May, median of 30 and 90 minutes; two agent-days, two
+    # solves; two journeys (one requester each) with 0 + 1 and 1 + 1 restatements.
+    trend = {key: dict(result.trend[key]) for key in keys}
+    assert trend["aht_minutes"][date(2026, 5, 28)] == 60
+    assert trend["solved_per_agent_day"][date(2026, 5, 28)] == 1.0
+    assert trend["repetition_per_journey"][date(2026, 5, 28)] == 1.5
+    assert trend["aht_minutes"][date(2026, 5, 29)] is None

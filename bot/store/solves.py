@@ -1,0 +1,332 @@
+"""Solve facts: what the digest needs to know about each solve, kept beside the history.
+
+Containment, confirmed resolutions, sentiment shift and the trust words of the last message
+look at every ticket solved in a period and at its public customer messages. Reading those
+messages (and probing the requester's other tickets) for every solve of 14 trend days at
+digest time was most of the digest's time, so `solve_facts` keeps, per solve (a run of
+`ticket_runs` with a solve), the facts that do not depend on the period it is counted in:
+
+- the run's times (`solved_at`, `prev_solved_at`, `next_solved_at`, `reopened_at`);
+- `parallel_with`: another ticket of the requester open at the same time, if any
+  (containment);
+- `returned_at`, `returned_by`: the requester's first other ticket created after the solve
+  (first-contact resolution compares it with the return window);
+- `mixed_at`: when the ticket's customer messages first came through a second channel;
+- the first analysed customer message (`first_at`, `first_sentiment`);
+- the last analysed customer message at or before the solve (`before_*`);
+- the first and the last analysed customer message after the solve (`after_first_*`,
+  `after_last_*`).
+
+A figure only reads the messages written before its period ended (capped at now): with the
+times stored, the digest keeps that cap exact (`bot.metrics.solved`); only a solve with
+analysed messages both before and after the cap among those after it needs a probe of its
+messages.
+
+The facts are never stale: every write that changes what they are made of refreshes them in
+the same transaction (`refresh_solve_facts`): the history's `rebuild_runs` (which the ticket
+sync and the event sync call), the event sync's comments, the author sync's roles and the
+analysis job's signals. A ticket's facts read its requester's other tickets, so a refresh
+also covers every other ticket of the requesters involved and every solve whose
+`parallel_with` or `returned_by` is one of the refreshed tickets: that catches a ticket
+moving to another requester (a solve that had another such ticket is not stale).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Index,
+    Table,
+    delete,
+    insert,
+    or_,
+    select,
+    true,
+)
+from sqlmodel import Field, SQLModel
+
+from bot.store.types import UTCDateTime
+
+#: How far back another open ticket from the same requester counts as a second contact.
+PARALLEL_DAYS = 30
+
+
+class SolveFact(SQLModel, table=True):
+    """One solve of a ticket (a run with a solve) and its period-independent facts."""
+
+    __tablename__ = "solve_facts"
+    __table_args__ = (
+        Index("ix_solve_facts_solved_at", "solved_at"),
+        Index("ix_solve_facts_parallel_with", "parallel_with"),
+        Index("ix_solve_facts_returned_by", "returned_by"),
+    )
+
+    ticket_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, primary_key=True, autoincrement=False)
+    )
+    seq: int | None = Field(
+        default=None, sa_column=Column(BigInteger, primary_key=True, autoincrement=False)
+    )
+    solved_at: datetime = Field(sa_type=UTCDateTime)
+    prev_solved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    next_solved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    reopened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Another ticket of the requester open at the same time (one of them, if several).
+    parallel_with: int | None = Field(default=None, sa_type=BigInteger)
+    # The requester's first other ticket created after the solve (the lowest id on a tie).
+    returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    returned_by: int | None = Field(default=None, sa_type=BigInteger)
+    mixed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # second channel
+    first_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_sentiment: str | None = None
+    before_sentiment: str | None = None
+    before_trust: bool | None = None
+    before_reply: str | None = None
+    after_first_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    after_first_reply: str | None = None
+    after_last_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    after_last_sentiment: str | None = None
+    after_last_trust: bool | None = None
+
+
+SOLVE_FACTS: Table = SolveFact.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A public customer message as the facts read it (`analysed`: it has signals)."""
+
+    at: datetime
+    id: int
+    channel: str | None
+    analysed: bool = False
+    sentiment: str | None = None
+    trust: bool | None = None
+    reply: str | None = None
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Another ticket of the requester: one row per run (`opened_at` None when it has no
+    runs), with the ticket's creation and whether it is deleted."""
+
+    ticket_id: int
+    created_at: datetime
+    deleted: bool
+    opened_at: datetime | None
+    solved_at: datetime | None
+
+
+def mixed_at(messages: Iterable[Message], ticket_channel: str | None) -> datetime | None:
+    """When the messages first span two channels (a message marked `other` counts as the
+    ticket's channel): the second-earliest of each channel's first message."""
+    firsts: dict[str, datetime] = {}
+    for message in messages:
+        channel = ticket_channel if message.channel == "other" else message.channel
+        if channel is not None and (channel not in firsts or message.at < firsts[channel]):
+            firsts[channel] = message.at
+    ordered = sorted(firsts.values())
+    return ordered[1] if len(ordered) > 1 else None
+
+
+def parallel_with(
+    ticket_id: int, created_at: datetime, solved_at: datetime, peers: Iterable[Peer]
+) -> int | None:
+    """Another live ticket of the requester (the lowest id, if several), created in the
+    PARALLEL_DAYS before this one and before its solve, that was opened while this one was
+    open or was unsolved (a run of it) when this one was opened; None when there is none."""
+    since = created_at - timedelta(days=PARALLEL_DAYS)
+    found: int | None = None
+    for peer in peers:
+        if peer.ticket_id == ticket_id or peer.deleted or peer.opened_at is None:
+            continue
+        if not since <= peer.created_at < solved_at:
+            continue
+        if peer.created_at >= created_at or (
+            peer.opened_at <= created_at and (peer.solved_at is None or peer.solved_at > created_at)
+        ):
+            found = peer.ticket_id if found is None else min(found, peer.ticket_id)
+    return found
+
+
+def returned(
+    ticket_id: int, solved_at: datetime, peers: Iterable[Peer]
+) -> tuple[datetime, int] | None:
+    """The requester's first other live ticket created after the solve: (creation, id)."""
+    after = [
+        (peer.created_at, peer.ticket_id)
+        for peer in peers
+        if peer.ticket_id != ticket_id and not peer.deleted and peer.created_at > solved_at
+    ]
+    return min(after) if after else None
+
+
+def facts_of(
+    run: Any,
+    created_at: datetime,
+    ticket_channel: str | None,
+    messages: Sequence[Message],
+    peers: Iterable[Peer],
+) -> dict[str, Any]:
+    """The `solve_facts` row of one solve (`run`: a `ticket_runs` row with a solve);
+    `messages` are the ticket's public customer messages ordered by (time, id)."""
+    solved_at: datetime = run.solved_at
+    analysed = [m for m in messages if m.analysed]
+    first = analysed[0] if analysed else None
+    before = [m for m in analysed if m.at <= solved_at]
+    after = [m for m in analysed if m.at > solved_at]
+    last_before = before[-1] if before else None
+    peers = list(peers)
+    came_back = returned(run.ticket_id, solved_at, peers)
+    return {
+        "ticket_id": run.ticket_id,
+        "seq": run.seq,
+        "solved_at": solved_at,
+        "prev_solved_at": run.prev_solved_at,
+        "next_solved_at": run.next_solved_at,
+        "reopened_at": run.reopened_at,
+        "parallel_with": parallel_with(run.ticket_id, created_at, solved_at, peers),
+        "returned_at": came_back[0] if came_back else None,
+        "returned_by": came_back[1] if came_back else None,
+        "mixed_at": mixed_at(messages, ticket_channel),
+        "first_at": first.at if first else None,
+        "first_sentiment": first.sentiment if first else None,
+        "before_sentiment": last_before.sentiment if last_before else None,
+        "before_trust": last_before.trust if last_before else None,
+        "before_reply": last_before.reply if last_before else None,
+        "after_first_at": after[0].at if after else None,
+        "after_first_reply": after[0].reply if after else None,
+        "after_last_at": after[-1].at if after else None,
+        "after_last_sentiment": after[-1].sentiment if after else None,
+        "after_last_trust": after[-1].trust if after else None,
+    }
+
+
+def refresh_solve_facts(conn: Connection, ticket_ids: Iterable[int]) -> int:
+    """Recompute the facts of every solve of `ticket_ids`, of every other ticket of their
+    requesters, and of the solves found parallel to one of them; return the rows written.
+    Call it in the transaction that changed the tickets, runs, comments or signals."""
+    from bot.store.tables import TICKETS  # the tables module imports the history module
+
+    ids = set(ticket_ids)
+    if not ids:
+        return 0
+    t, f = TICKETS.c, SOLVE_FACTS.c
+    requesters: set[int] = set()
+    for chunk in _chunks(sorted(ids)):
+        requesters.update(
+            int(r)
+            for (r,) in conn.execute(
+                select(t.requester_id)
+                .where(t.id.in_(chunk), t.requester_id.is_not(None))
+                .distinct()
+            )
+        )
+        found = (
+            select(f.ticket_id)
+            .where(or_(f.parallel_with.in_(chunk), f.returned_by.in_(chunk)))
+            .distinct()
+        )
+        ids.update(int(i) for (i,) in conn.execute(found))
+    for chunk in _chunks(sorted(requesters)):
+        ids.update(int(i) for (i,) in conn.execute(select(t.id).where(t.requester_id.in_(chunk))))
+    written = 0
+    for chunk in _chunks(sorted(ids)):
+        written += _refresh_chunk(conn, chunk)
+    return written
+
+
+def _chunks(values: list[int], size: int = 900) -> Iterable[list[int]]:
+    for first in range(0, len(values), size):
+        yield values[first : first + size]
+
+
+def _refresh_chunk(conn: Connection, chunk: list[int]) -> int:
+    from bot.store.history import RUNS
+    from bot.store.tables import COMMENTS, SIGNALS, TICKETS
+
+    t, r, c, s = TICKETS.c, RUNS.c, COMMENTS.c, SIGNALS.c
+    tickets = {
+        int(row.id): row
+        for row in conn.execute(
+            select(t.id, t.created_at, t.channel, t.requester_id).where(t.id.in_(chunk))
+        )
+    }
+    messages: dict[int, list[Message]] = defaultdict(list)
+    for row in conn.execute(
+        select(
+            c.ticket_id,
+            c.created_at,
+            c.id,
+            c.channel,
+            s.comment_id,
+            s.sentiment_label,
+            s.trust_indicator,
+            s.resolution_reply,
+        )
+        .select_from(COMMENTS.outerjoin(SIGNALS, s.comment_id == c.id))
+        .where(c.ticket_id.in_(chunk), c.author_role == "customer", c.public == true())
+        .order_by(c.ticket_id, c.created_at, c.id)
+    ):
+        messages[int(row.ticket_id)].append(
+            Message(
+                row.created_at,
+                int(row.id),
+                row.channel,
+                row.comment_id is not None,
+                row.sentiment_label,
+                row.trust_indicator,
+                row.resolution_reply,
+            )
+        )
+    requesters = sorted(
+        {int(row.requester_id) for row in tickets.values() if row.requester_id is not None}
+    )
+    peers: dict[int, list[Peer]] = defaultdict(list)
+    for part in _chunks(requesters):
+        for peer in conn.execute(
+            select(t.requester_id, t.id, t.created_at, t.deleted, r.opened_at, r.solved_at)
+            .select_from(TICKETS.outerjoin(RUNS, r.ticket_id == t.id))
+            .where(t.requester_id.in_(part))
+        ):
+            peers[int(peer.requester_id)].append(
+                Peer(int(peer.id), peer.created_at, peer.deleted, peer.opened_at, peer.solved_at)
+            )
+    rows = []
+    for run in conn.execute(
+        select(RUNS).where(r.ticket_id.in_(chunk), r.solved_at.is_not(None)).order_by(r.ticket_id)
+    ):
+        ticket = tickets.get(int(run.ticket_id))
+        if ticket is None:
+            continue  # runs of a ticket the store does not hold never count
+        fact = facts_of(
+            run,
+            ticket.created_at,
+            ticket.channel,
+            messages.get(int(run.ticket_id), []),
+            peers.get(int(ticket.requester_id), []) if ticket.requester_id is not None else [],
+        )
+        rows.append(fact)
+    conn.execute(delete(SOLVE_FACTS).where(SOLVE_FACTS.c.ticket_id.in_(chunk)))
+    if rows:
+        conn.execute(insert(SOLVE_FACTS), rows)
+    return len(rows)
+
+
+def refresh_all(conn: Connection) -> int:
+    """The facts of every solve in the store (a new store, or one migrated to `0006`)."""
+    from bot.store.tables import TICKETS
+
+    ids = [int(i) for (i,) in conn.execute(select(TICKETS.c.id).order_by(TICKETS.c.id))]
+    written = 0
+    for chunk in _chunks(ids):
+        written += _refresh_chunk(conn, chunk)
+    return written
