@@ -394,21 +394,24 @@ def is_frustrated(
     if not negative:
         return False
     needed = 1 if sentiment_score <= -0.5 else 2
-    found = []
+    pressure: list[str] = []
     if earlier_contacts >= 2:
-        found.append(f"{earlier_contacts} earlier contacts")
+        pressure.append(f"{earlier_contacts} earlier contacts")
     piled = _PILED_PUNCTUATION.search(text)
     if piled:
-        found.append(piled.group())
+        pressure.append(piled.group())
     for cue in (URGENCY, NEED_NOW, LONG_WAIT, EXASPERATION):
-        if len(found) >= needed:
+        if len(pressure) >= needed:
             break
         match = cue.search(folded)
         if match:
-            found.append(match.group())
-    if len(found) >= needed:
+            pressure.append(match.group())
+    if len(pressure) >= needed:
         note(
-            cues, SIGNAL, f"negative words ({sentiment_score:+.2f}) with pressure", "; ".join(found)
+            cues,
+            SIGNAL,
+            f"negative words ({sentiment_score:+.2f}) with pressure",
+            "; ".join(pressure),
         )
         return True
     return False
