@@ -156,50 +156,76 @@ def _restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
     )
 
 
-def _repeat_outside(folded: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
-    for match in _REPEAT.finditer(folded):
-        if _restores(folded, spans, match.start()):
-            continue
-        if _THANKS_NEAR.search(folded[: match.start()]) or _THANKS_AFTER.search(
-            folded[match.end() :]
-        ):
-            continue  # "thanks again", "encore merci"
-        return match
-    return None
+def _thanked(folded: str, match: re.Match[str]) -> bool:
+    # "thanks again", "encore merci": gratitude repeated, not trouble.
+    before, after = folded[: match.start()], folded[match.end() :]
+    return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
 
 
-def _problem_outside(folded: str, spans: list[tuple[int, int]]) -> str | None:
+def _outside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     # "the error is gone" holds a problem phrase inside the confirmation itself.
-    for pattern in (PROBLEM, _TROUBLE):
-        for match in pattern.finditer(folded):
-            if not any(match.start() < end and start < match.end() for start, end in spans):
-                return match.group()
-    return None
+    return not any(match.start() < end and start < match.end() for start, end in spans)
+
+
+# Every doubt but a reported problem in one pass; `_RULES` gives the order in which a doubt
+# is reported. Each pattern opens with a word boundary: one look-behind for all of them
+# scans in half the time of a boundary per alternative.
+_RULES = {
+    "repeat": "again: the trouble came back or happened twice",
+    "problem": "another problem reported beside it",
+    "undone": "a negated fact beside it",
+    "contrast": "a contrast or restriction after the confirmation",
+    "not_yet": "not tried yet: future or an intention to test",
+    "tentative": "tentative: for now, so far, until",
+    "exception": "an exception to the confirmation",
+}
+_KINDS = (
+    ("exception", _EXCEPT),
+    ("repeat", _REPEAT),
+    ("problem", _TROUBLE),
+    ("undone", _UNDONE_AFTER),
+    ("contrast", CONTRAST),
+    ("restriction", _RESTRICTION),
+    ("not_yet", _NOT_YET_TRIED),
+    ("tentative", _TENTATIVE),
+)
+_BOUNDARY = r"\b"
+_DOUBTS = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(f"(?P<{name}>{pattern.pattern.removeprefix(_BOUNDARY)})" for name, pattern in _KINDS)
+    + ")"
+)
 
 
 def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The first reason to doubt a confirmation, as (rule, evidence), or None."""
     if "?" in folded:
         return "a question: something is still open", "?"
-    repeat = _repeat_outside(folded, spans)
-    if repeat:
-        return "again: the trouble came back or happened twice", repeat.group()
-    problem = _problem_outside(folded, spans)
-    if problem:
-        return "another problem reported beside it", problem
-    undone = _UNDONE_AFTER.search(folded)
-    if undone:
-        return "a negated fact beside it", undone.group()
     first_end = min(end for _, end in spans)
-    contrast = CONTRAST.search(folded, first_end) or _RESTRICTION.search(folded, first_end)
-    if contrast:
-        return "a contrast or restriction after the confirmation", folded[contrast.start() :]
-    for rule, pattern in (
-        ("not tried yet: future or an intention to test", _NOT_YET_TRIED),
-        ("tentative: for now, so far, until", _TENTATIVE),
-        ("an exception to the confirmation", _EXCEPT),
-    ):
-        match = pattern.search(folded)
-        if match:
-            return rule, match.group()
+    found: dict[str, str] = {}
+    for match in _DOUBTS.finditer(folded):
+        kind = match.lastgroup or ""
+        if kind in found:
+            continue
+        if kind == "repeat" and (
+            _restores(folded, spans, match.start()) or _thanked(folded, match)
+        ):
+            continue
+        if kind == "problem" and not _outside(match, spans):
+            continue
+        if kind in ("contrast", "restriction"):
+            if match.start() < first_end:
+                continue
+            kind, evidence = "contrast", folded[match.start() :]
+        else:
+            evidence = match.group()
+        found.setdefault(kind, evidence)
+    if "problem" not in found:
+        for match in PROBLEM.finditer(folded):
+            if _outside(match, spans):
+                found["problem"] = match.group()
+                break
+    for kind, rule in _RULES.items():
+        if kind in found:
+            return rule, found[kind]
     return None

@@ -71,7 +71,8 @@ def customer_signals(
     words = own_words(text) if clean else text
     language = detect_language(words, locale)
     sentiment = backend.score(words, language, field_value=sentiment_field)
-    note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
+    if cues is not None:  # formatting the cue would cost every analysed comment
+        note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
     resolution = resolution_reply(words, cues)
     earlier_contacts = sum(1 for item in history if item.channel != channel)
     # Clearly positive words stay positive: the override corrects mild or neutral readings.

@@ -324,7 +324,8 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
         return "deny"
     spans: list[tuple[int, int]] = []
-    for match in CONFIRM.finditer(folded):
+    first = CONFIRM.search(folded)
+    for match in CONFIRM.finditer(folded, first.start()) if first else ():
         why = undone(folded, match)
         if why:
             note(cues, SIGNAL, f"confirming words {why}", match.group())
