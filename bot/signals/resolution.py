@@ -228,7 +228,7 @@ _ACK_WORDS = (
     r"ok|okay|okey|k|kk|got it|gotcha|great|perfect|excellent|awesome|brilliant|lovely|cool"
     r"|understood|noted|fantastic|amazing|wonderful|sweet|super|nice|fab"
     r"|vale|perfecto|perfecta|genial|entendido|entendida|estupendo|listo|de acuerdo|recibido"
-    r"|muy bien|bien|guay|fenomenal"
+    r"|muy bien|guay|fenomenal"
     r"|d'accord|parfait|top|entendu|nickel|tres bien|c'est note|bien note|bien recu|impeccable"
     r"|alles klar|perfekt|prima|toll|klasse|verstanden|sehr gut|gut|passt|wunderbar"
     r"|beleza|perfeito|perfeita|otimo|otima|certo|entendi|combinado|show|legal|blz|maravilha"

@@ -64,9 +64,11 @@ def test_a_short_acknowledgement_with_thanks_alone_confirms(text: str) -> None:
         "Beleza, obrigado, vou testar amanhã.",
         "Genial, gracias, sois muy majos.",
         "Thanks!",
+        "Merci bien !",
+        "Danke sehr!",
     ],
 )
-def test_an_acknowledgement_with_anything_more_said_does_not_confirm(text: str) -> None:
+def test_thanks_alone_or_an_acknowledgement_with_more_said_does_not_confirm(text: str) -> None:
     assert resolution_reply(text) == "none"
 
 
