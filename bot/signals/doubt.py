@@ -78,6 +78,7 @@ _TENTATIVE = re.compile(
     r"|parcialmente|mas o menos|parfois|des fois|de temps en temps|presque|en partie"
     r"|partiellement|plus ou moins|manchmal|ab und zu|zeitweise|fast|teilweise|halbwegs"
     r"|mehr oder weniger|as vezes|de vez em quando|quase|em parte|mais ou menos"
+    r"|half|halfway|a medias|la mitad|a moitie|la moitie|zur halfte|die halfte|halb|metade"
     r"|for now|so far|hopefully|fingers crossed|touch wood|until|till|por ahora|de momento"
     r"|por el momento|hasta ahora|hasta que|crucemos los dedos|pour l'instant|pour le moment"
     r"|jusqu'ici|jusqu'a|croisons les doigts|bis jetzt|vorerst|erstmal|fur den moment"

@@ -203,6 +203,8 @@ CONFIRM = compile_phrases(
         "pt": [
             r"ja (esta )?funcionando",
             r"funcionou",
+            r"(agora|ja) funciona",
+            r"funciona (\w+ )?(agora|perfeitamente|bem|normalmente)",
             r"(esta )?resolvido",
             r"deu certo",
             r"tudo certo",

@@ -114,6 +114,8 @@ def test_a_question_is_not_a_confirmation(text: str) -> None:
         "Vou testar amanhã e aviso se funcionou.",
         "Works for now, fingers crossed.",
         "It works half the time.",
+        "O reembolso chegou pela metade.",
+        "Ya funciona a medias.",
         "Das Problem ist teilweise gelöst.",
     ],
 )
@@ -157,6 +159,7 @@ def test_asking_to_close_an_account_is_not_asking_to_close_the_ticket(text: str)
         "Ça fonctionne à nouveau, merci encore !",
         "Alles läuft wieder, danke nochmal!",
         "Voltou a funcionar, obrigado de novo!",
+        "Funciona perfeitamente agora, obrigado!",
     ],
 )
 def test_a_plain_statement_that_it_works_still_confirms(text: str) -> None:
