@@ -1,10 +1,11 @@
-"""`alignbot analyze` and `alignbot signals classify`: conversation signals."""
+"""`alignbot analyze`, `alignbot signals classify` and `signals explain`: conversation signals."""
 
 from __future__ import annotations
 
 import json
 import sys
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -94,3 +95,40 @@ def classify_command(
             source.close()
         if output_path:
             target.close()
+
+
+class Role(StrEnum):
+    customer = "customer"
+    agent = "agent"
+
+
+@signals_app.command("explain")
+def explain_command(
+    text: str = typer.Argument(..., help="The message to read."),
+    role: Role = typer.Option(Role.customer, "--role", help="Who wrote it."),
+    customer_text: str | None = typer.Option(
+        None, "--customer-text", help="For an agent reply: the customer message it answers."
+    ),
+    locale: str | None = typer.Option(
+        None, "--locale", help="The author's locale (settles the language of short texts)."
+    ),
+) -> None:
+    """Print each signal of one message with the cue (rule, phrase or structure) behind it."""
+    from bot.settings import load_settings
+    from bot.signals.backends import load_backend
+    from bot.signals.explain import explain_agent, explain_customer, render
+
+    settings = load_settings()
+    backend = load_backend(settings.sentiment_backend)
+    if role is Role.agent:
+        explained = explain_agent(
+            text,
+            customer_text=customer_text,
+            locale=locale,
+            script_phrases=settings.script_phrases,
+            backend=backend,
+        )
+    else:
+        explained = explain_customer(text, locale=locale, backend=backend)
+    for line in render(explained):
+        typer.echo(line)

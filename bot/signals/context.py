@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
+from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
@@ -366,13 +367,21 @@ def asked_kinds(agent_text: str) -> set[str]:
 
 
 def redundant_question(
-    agent_text: str, customer_text: str, history: Sequence[str] | History
+    agent_text: str,
+    customer_text: str,
+    history: Sequence[str] | History,
+    cues: Cues | None = None,
 ) -> bool:
     """Does the reply ask for something the customer already gave?"""
     if not agent_text:
         return False
     asked = asked_kinds(agent_text)
-    return bool(asked and asked & given_kinds(customer_text, history))
+    again = asked & given_kinds(customer_text, history) if asked else set()
+    if again:
+        note(
+            cues, "redundant question", "asks for what the customer gave", ", ".join(sorted(again))
+        )
+    return bool(again)
 
 
 _TRIED = re.compile(
@@ -383,7 +392,10 @@ _TRIED = re.compile(
 
 
 def acknowledges_history(
-    agent_text: str, history: Sequence[str] | History, customer_text: str = ""
+    agent_text: str,
+    history: Sequence[str] | History,
+    customer_text: str = "",
+    cues: Cues | None = None,
 ) -> bool:
     """Does the reply refer to the customer's earlier contact or what they already tried?
 
@@ -400,10 +412,15 @@ def acknowledges_history(
         if not (_GIVEN["steps"].search(folded) and _TRIED.search(folded)):
             return False
     if earlier.names_any(identifiers(agent_text)):
+        note(cues, "acknowledges history", "names an identifier from the earlier contact")
         return True
     for sentence in _SENTENCE.findall(fold(agent_text)):
         if sentence.rstrip().endswith("?"):
             continue
-        if ACKNOWLEDGE.search(sentence):
+        acknowledged = ACKNOWLEDGE.search(sentence)
+        if acknowledged:
+            note(
+                cues, "acknowledges history", "refers to the earlier contact", acknowledged.group()
+            )
             return True
     return False

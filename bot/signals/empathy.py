@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
@@ -309,20 +310,28 @@ def _scripts(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(p).strip(" .!") for p in phrases if p.strip())
 
 
-def empathy(text: str, script_phrases: Iterable[str] = ()) -> str:
+def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = None) -> str:
     """`none`, `scripted` or `authentic` for an agent reply."""
     if not text:
         return "none"
     folded = fold(text)
-    scripted = False
+    scripted = ""
     for phrase in _scripts(tuple(script_phrases)):
         if phrase and phrase in folded:
             folded = folded.replace(phrase, " ")
-            scripted = True
-    kinds = {match.lastgroup for match in _CUES.finditer(folded)}
-    if "authentic" in kinds or ("validate" in kinds and SPECIFIC.search(folded)):
+            scripted = phrase
+    kinds = {match.lastgroup: match.group() for match in _CUES.finditer(folded)}
+    if "authentic" in kinds:
+        note(cues, "empathy", "names this customer's feeling or situation", kinds["authentic"])
+        return "authentic"
+    specific = SPECIFIC.search(folded) if "validate" in kinds else None
+    if specific:
+        evidence = f"{kinds['validate']}; {specific.group()}"
+        note(cues, "empathy", "a validation beside concrete facts of the case", evidence)
         return "authentic"
     if scripted or "boilerplate" in kinds:
+        rule = "a configured script phrase" if scripted else "boilerplate"
+        note(cues, "empathy", rule, scripted or kinds["boilerplate"])
         return "scripted"
     return "none"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.signals.context import History, acknowledges_history, redundant_question
+from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
@@ -61,26 +62,35 @@ def customer_signals(
     backend: SentimentBackend = DEFAULT_BACKEND,
     sentiment_field: str | None = None,
     clean: bool = True,
+    cues: Cues | None = None,
 ) -> CustomerSignals:
-    """Signals of a customer message (`clean=False` when `text` is already `own_words`)."""
+    """Signals of a customer message (`clean=False` when `text` is already `own_words`).
+
+    `cues`, when given, collects the rule behind each signal (`alignbot signals explain`).
+    """
     words = own_words(text) if clean else text
     language = detect_language(words, locale)
     sentiment = backend.score(words, language, field_value=sentiment_field)
-    resolution = resolution_reply(words)
+    if cues is not None:  # formatting the cue would cost every analysed comment
+        note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
+    resolution = resolution_reply(words, cues)
     earlier_contacts = sum(1 for item in history if item.channel != channel)
     # Clearly positive words stay positive: the override corrects mild or neutral readings.
     # A denial or a problem report is read first, so that frustration sees the corrected score.
     if _mild(sentiment.score) and (resolution == "deny" or reports_problem(words)):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
-    frustration = is_frustrated(words, sentiment.score, earlier_contacts)
+        rule = "a denial" if resolution == "deny" else "a problem report"
+        note(cues, "sentiment", f"{rule} reads negative in support")
+    frustration = is_frustrated(words, sentiment.score, earlier_contacts, cues)
     if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
+        note(cues, "sentiment", "high emotional weight reads negative")
     return CustomerSignals(
         language=language,
         sentiment=sentiment,
         frustration=frustration,
         resolution_reply=resolution,
-        trust_indicator=has_trust_indicator(words),
+        trust_indicator=has_trust_indicator(words, cues),
         restatements=restatements(words, channel, history),
     )
 
@@ -107,6 +117,7 @@ def agent_signals(
     script_phrases: Sequence[str] = (),
     backend: SentimentBackend = DEFAULT_BACKEND,
     clean: bool = True,
+    cues: Cues | None = None,
 ) -> AgentSignals:
     """Signals of an agent reply to `customer_text`, given the customer's earlier messages
     (their texts, or a `History` index over them).
@@ -122,12 +133,16 @@ def agent_signals(
             if backend is DEFAULT_BACKEND
             else _compute_weight_high(answered, locale, backend)
         )
-    label = empathy(words, script_phrases)
+    label = empathy(words, script_phrases, cues)
+    matched = empathy_matched(label, customer_weight_high) if words else None
+    if matched is not None:
+        weight = "charged" if customer_weight_high else "calm"
+        note(cues, "empathy matched", f"the answered message is {weight}")
     return AgentSignals(
         language=detect_language(words, locale),
         empathy=label,
-        empathy_matched=empathy_matched(label, customer_weight_high) if words else None,
-        upsell=is_upsell(words),
-        acknowledges_history=acknowledges_history(words, history, answered),
-        redundant_question=redundant_question(words, answered, history),
+        empathy_matched=matched,
+        upsell=is_upsell(words, cues),
+        acknowledges_history=acknowledges_history(words, history, answered, cues),
+        redundant_question=redundant_question(words, answered, history, cues),
     )

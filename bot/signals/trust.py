@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
@@ -104,14 +105,18 @@ _NEGATION_BEFORE = re.compile(
 )
 
 
-def has_trust_indicator(text: str) -> bool:
+def has_trust_indicator(text: str, cues: Cues | None = None) -> bool:
     """Does this customer message contain a trust word or phrase, not negated?"""
     if not text:
         return False
     folded = fold(text)
-    if NO_PRESSURE.search(folded):
+    pressure = NO_PRESSURE.search(folded)
+    if pressure:
+        note(cues, "trust indicator", "not pushed", pressure.group())
         return True
     for match in TRUST.finditer(folded):
         if not _NEGATION_BEFORE.search(folded[max(0, match.start() - 25) : match.start()]):
+            note(cues, "trust indicator", "a trust word or phrase", match.group())
             return True
+        note(cues, "trust indicator", "a trust word negated", match.group())
     return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
@@ -355,6 +356,8 @@ _CURRENT_PLAN = compile_phrases(
     }
 )
 
+SIGNAL = "upsell"
+
 
 # Cues in two passes (offers, then deals and pitches, which often overlap an offer): each
 # match says which kind it is. The customer's own plan and a goodwill upgrade come first in
@@ -368,19 +371,31 @@ _OFFER_CUES = _kinds(("strong", STRONG.pattern), ("offer", OFFER.pattern))
 _PITCH_CUES = _kinds(("deal", DEAL.pattern), ("price", _PRICE.pattern), ("pitch", PITCH.pattern))
 
 
-def is_upsell(text: str) -> bool:
+def is_upsell(text: str, cues: Cues | None = None) -> bool:
     """Does this agent message pitch an upgrade, plan, add-on or offer?"""
     if not text:
         return False
     folded = fold(text)
-    kinds = {match.lastgroup for match in _OFFER_CUES.finditer(folded)}
-    if "strong" in kinds:
+    offers = {match.lastgroup: match.group() for match in _OFFER_CUES.finditer(folded)}
+    if "strong" in offers:
+        note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
-    pitch = {match.lastgroup for match in _PITCH_CUES.finditer(folded)}
-    deal = "deal" in pitch or "price" in pitch
-    if not (deal or "pitch" in pitch):
+    pitches = {match.lastgroup: match.group() for match in _PITCH_CUES.finditer(folded)}
+    deal = "deal" in pitches or "price" in pitches
+    if not (deal or "pitch" in pitches):
         return False
-    offer = "offer" in kinds
-    if not offer and "own" not in kinds and "goodwill" not in kinds:
-        offer = _BRAND.search(text) is not None
-    return (offer and deal) or ((offer or deal) and "pitch" in pitch)
+    offer = "offer" in offers
+    if not offer and "own" not in offers and "goodwill" not in offers:
+        brand = _BRAND.search(text)
+        if brand:
+            offers["offer"], offer = brand.group(), True
+    upsell = (offer and deal) or ((offer or deal) and "pitch" in pitches)
+    if upsell and cues is not None:
+        found = {**offers, **pitches}
+        named = [
+            f"{kind}: {found[kind]}"
+            for kind in ("offer", "deal", "price", "pitch")
+            if kind in found
+        ]
+        note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))
+    return upsell
