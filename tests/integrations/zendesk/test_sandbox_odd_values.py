@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 from test_sync_cli import run_cli
-from test_sync_support import NOW, client_for, ids
+from test_sync_support import NOW, client_for, ids, point_cli_at
 
 from bot.store import Comment, Group, SatisfactionRating, Ticket, User
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org, load_fixture
@@ -114,16 +114,8 @@ def test_sync_cli_against_a_fixture_with_lone_surrogates_exits_0_and_says_what_w
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     surrogate_fixture(tmp_path / "org.json")
-    monkeypatch.chdir(tmp_path)  # no stray .env
     with ZendeskSandbox(load_fixture(tmp_path / "org.json")) as sandbox:
-        for name, value in {
-            "ZENDESK_URL": sandbox.url,
-            "ZENDESK_EMAIL": sandbox.email,
-            "ZENDESK_API_TOKEN": "sandbox",
-            "ZENDESK_REQUESTS_PER_MINUTE": "10000",
-            "DATABASE_URL": db_url,
-        }.items():
-            monkeypatch.setenv(name, value)
+        point_cli_at(sandbox, db_url, monkeypatch, tmp_path)
         code = run_cli(["sync", "--full"], sleep=lambda seconds: None)
 
     line = capsys.readouterr().out.strip().splitlines()[-1]

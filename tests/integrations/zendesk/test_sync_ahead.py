@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 from test_sync_cli import run_cli
-from test_sync_support import NOW, client_for, ids
+from test_sync_support import NOW, client_for, ids, point_cli_at
 
 from bot.store import make_engine
 from bot.store.tables import SYNC_STATE
@@ -173,15 +173,7 @@ def test_sync_cli_says_a_future_dated_record_was_stored_and_a_later_sync_gets_wh
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     sandbox, marks = future_org
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    for name, value in {
-        "ZENDESK_URL": sandbox.url,
-        "ZENDESK_EMAIL": sandbox.email,
-        "ZENDESK_API_TOKEN": "sandbox",
-        "ZENDESK_REQUESTS_PER_MINUTE": "10000",
-        "DATABASE_URL": db_url,
-    }.items():
-        monkeypatch.setenv(name, value)
+    point_cli_at(sandbox, db_url, monkeypatch, tmp_path)
 
     first = run_cli(["sync", "--full"], clock=clock)
     first_out = capsys.readouterr().out.strip().splitlines()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
-from test_sync_support import NOW, ids
+from test_sync_support import NOW, ids, point_cli_at
 from typer.testing import CliRunner
 
 from bot.cli import Overrides, app, main
@@ -38,17 +38,9 @@ STATS_KEYS = {
 def test_sync_full_then_incremental_then_stats_json(
     db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # no stray .env
     org = generate_org(tickets=120, seed=8, now=NOW)
     with ZendeskSandbox(org) as sandbox:
-        for name, value in {
-            "ZENDESK_URL": sandbox.url,
-            "ZENDESK_EMAIL": sandbox.email,
-            "ZENDESK_API_TOKEN": "sandbox",
-            "ZENDESK_REQUESTS_PER_MINUTE": "10000",
-            "DATABASE_URL": db_url,
-        }.items():
-            monkeypatch.setenv(name, value)
+        point_cli_at(sandbox, db_url, monkeypatch, tmp_path)
         runner = CliRunner()
         full = runner.invoke(app, ["sync", "--full"])
         again = runner.invoke(app, ["sync"])

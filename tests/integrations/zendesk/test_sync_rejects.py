@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from test_sync_cli import run_cli
-from test_sync_support import NOW, client_for, ids
+from test_sync_support import NOW, client_for, ids, point_cli_at
 
 from bot.store import Comment, TicketMetric, make_engine
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
@@ -144,15 +144,7 @@ def test_sync_cli_with_an_id_too_large_stores_the_rest_and_says_how_many_were_re
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     sandbox, _ = huge_ids
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    for name, value in {
-        "ZENDESK_URL": sandbox.url,
-        "ZENDESK_EMAIL": sandbox.email,
-        "ZENDESK_API_TOKEN": "sandbox",
-        "ZENDESK_REQUESTS_PER_MINUTE": "10000",
-        "DATABASE_URL": db_url,
-    }.items():
-        monkeypatch.setenv(name, value)
+    point_cli_at(sandbox, db_url, monkeypatch, tmp_path)
 
     code = run_cli(["sync", "--full"])
     line = capsys.readouterr().out.strip().splitlines()[-1]

@@ -75,3 +75,17 @@ def people_of(org: Org) -> set[int]:
 
 def comment_ids(org: Org) -> list[int]:
     return sorted(c["id"] for cs in org.comments.values() for c in cs)
+
+
+def point_cli_at(sandbox: ZendeskSandbox, db_url: str, monkeypatch: Any, cwd: Any) -> None:
+    """Settings for an `alignbot` command run in-process against `sandbox` and `db_url`,
+    from `cwd` (so no stray .env is read)."""
+    monkeypatch.chdir(cwd)
+    for name, value in {
+        "ZENDESK_URL": sandbox.url,
+        "ZENDESK_EMAIL": sandbox.email,
+        "ZENDESK_API_TOKEN": "sandbox",
+        "ZENDESK_REQUESTS_PER_MINUTE": "10000",
+        "DATABASE_URL": db_url,
+    }.items():
+        monkeypatch.setenv(name, value)
