@@ -198,8 +198,9 @@ def _analyze_batch(
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
-        # The solves' stored facts read the signals: refreshed in the same transaction.
-        refresh_solve_facts(conn, {row.ticket_id for row in batch})
+        # The solves' stored facts read the signals: refreshed in the same transaction
+        # (only these tickets' own: no solve reads another ticket's signals).
+        refresh_solve_facts(conn, {row.ticket_id for row in batch}, related=False)
     return len(values)
 
 

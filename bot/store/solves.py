@@ -210,15 +210,23 @@ def facts_of(
     }
 
 
-def refresh_solve_facts(conn: Connection, ticket_ids: Iterable[int]) -> int:
+def refresh_solve_facts(
+    conn: Connection, ticket_ids: Iterable[int], *, related: bool = True
+) -> int:
     """Recompute the facts of every solve of `ticket_ids`, of every other ticket of their
     requesters, and of the solves found parallel to one of them; return the rows written.
-    Call it in the transaction that changed the tickets, runs, comments or signals."""
+    Call it in the transaction that changed the tickets, runs, comments or signals.
+
+    `related=False` refreshes `ticket_ids` alone: right when only their signals changed,
+    since no solve reads another ticket's signals (the parallel and return checks read
+    tickets and runs only)."""
     from bot.store.tables import TICKETS  # the tables module imports the history module
 
     ids = set(ticket_ids)
     if not ids:
         return 0
+    if not related:
+        return sum(_refresh_chunk(conn, chunk) for chunk in _chunks(sorted(ids)))
     t, f = TICKETS.c, SOLVE_FACTS.c
     requesters: set[int] = set()
     for chunk in _chunks(sorted(ids)):
