@@ -25,10 +25,12 @@ messages.
 The facts are never stale: every write that changes what they are made of refreshes them in
 the same transaction (`refresh_solve_facts`): the history's `rebuild_runs` (which the ticket
 sync and the event sync call), the event sync's comments, the author sync's roles and the
-analysis job's signals. A ticket's facts read its requester's other tickets, so a refresh
-also covers every other ticket of the requesters involved and every solve whose
-`parallel_with` or `returned_by` is one of the refreshed tickets: that catches a ticket
-moving to another requester (a solve that had another such ticket is not stale).
+analysis job's signals. A ticket's facts read its requester's other tickets (their
+creation and runs, never their messages: a change to messages, roles or signals refreshes
+only its own ticket, `related=False`), so a refresh of tickets or runs also covers every
+other ticket of the requesters involved and every solve whose `parallel_with` or
+`returned_by` is one of the refreshed tickets: that catches a ticket moving to another
+requester (a solve that had another such ticket is not stale).
 """
 
 from __future__ import annotations

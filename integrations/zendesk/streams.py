@@ -412,10 +412,13 @@ class Pass:
                     written += self.write(conn, COMMENTS, rows)
                     changes = self._status_rows(events)
                     self.count("status_changes", self.write(conn, STATUS_CHANGES, changes))
-                    rebuild_runs(conn, [row["ticket_id"] for row in changes])
+                    rebuild = {row["ticket_id"] for row in changes}
+                    rebuild_runs(conn, sorted(rebuild))
                     self._note_ahead(events, rows, changes, horizon, now, ahead)
-                    # The solves' stored facts read the customer messages too.
-                    refresh_solve_facts(conn, [row["ticket_id"] for row in rows])
+                    # The solves' stored facts read the customer messages too: only their
+                    # own ticket's (rebuild_runs refreshed the rebuilt tickets already).
+                    messaged = {row["ticket_id"] for row in rows} - rebuild
+                    refresh_solve_facts(conn, messaged, related=False)
                 self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
@@ -553,12 +556,14 @@ class Pass:
             ]
             if params:
                 conn.execute(fix, params)
-                # A comment's role decides whether it is a customer message the solves'
-                # stored facts read.
+                # A comment's role decides whether it is a customer message its own
+                # ticket's stored solve facts read.
                 touched = select(COMMENTS.c.ticket_id).where(
                     COMMENTS.c.author_id.in_([u["id"] for u in users])
                 )
-                refresh_solve_facts(conn, conn.execute(touched.distinct()).scalars().all())
+                refresh_solve_facts(
+                    conn, conn.execute(touched.distinct()).scalars().all(), related=False
+                )
         self.remember("users", users)
         unresolved = len(missing) - len(users)
         if unresolved:

@@ -560,17 +560,7 @@ class SlackSandbox(LoopbackServer):
         if not ref:
             raise _SlackError("channel_not_found")
         channel = self._resolve(ref, names=True, users=True)
-        text = _text(params, "text")
-        markdown_text = _text(params, "markdown_text")
-        blocks = _parse_blocks(params.get("blocks"))
-        if markdown_text:
-            if text or blocks:
-                raise _SlackError("markdown_text_conflict")
-            text = markdown_text
-        if not text and not blocks and not params.get("attachments"):
-            raise _SlackError("no_text")
-        if text is not None and len(text) > MAX_TEXT_CHARS:
-            raise _SlackError("msg_too_long")
+        text, blocks = _content(params)
         metadata = _parse_metadata(params.get("metadata"))
         thread_ts = _text(params, "thread_ts") or None
         if thread_ts is not None and _ts_micros(thread_ts) is None:
@@ -615,18 +605,8 @@ class SlackSandbox(LoopbackServer):
         old = self.messages[index]
         if old.user != BOT_USER_ID:
             raise _SlackError("cant_update_message")
-        text = _text(params, "text")
-        markdown_text = _text(params, "markdown_text")
         raw_blocks = params.get("blocks")
-        blocks = _parse_blocks(raw_blocks)
-        if markdown_text:
-            if text or blocks:
-                raise _SlackError("markdown_text_conflict")
-            text = markdown_text
-        if not text and not blocks and not params.get("attachments"):
-            raise _SlackError("no_text")
-        if text is not None and len(text) > MAX_TEXT_CHARS:
-            raise _SlackError("msg_too_long")
+        text, blocks = _content(params)
         metadata = _parse_metadata(params.get("metadata"))
         kept_blocks = old.blocks if raw_blocks is None or raw_blocks == "" else blocks
         message = replace(
@@ -1092,6 +1072,23 @@ def _parse_metadata(raw: Any) -> Record | None:
 
 
 # ----- Block Kit validation -------------------------------------------------------------------
+
+
+def _content(params: Params) -> tuple[str | None, list[Record] | None]:
+    """A chat.postMessage or chat.update's text and blocks, checked as Slack checks them:
+    markdown_text stands alone, something must be said, and text has a length limit."""
+    text = _text(params, "text")
+    markdown_text = _text(params, "markdown_text")
+    blocks = _parse_blocks(params.get("blocks"))
+    if markdown_text:
+        if text or blocks:
+            raise _SlackError("markdown_text_conflict")
+        text = markdown_text
+    if not text and not blocks and not params.get("attachments"):
+        raise _SlackError("no_text")
+    if text is not None and len(text) > MAX_TEXT_CHARS:
+        raise _SlackError("msg_too_long")
+    return text, blocks
 
 
 def _parse_blocks(raw: Any) -> list[Record] | None:
