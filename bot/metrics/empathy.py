@@ -11,22 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import and_, exists, literal, or_, select
+from sqlalchemy import case, literal
 
 from bot.metrics.query import (
     Buckets,
     Context,
     Results,
-    agent_reply,
-    customer_message,
-    earlier,
-    flag,
-    is_true,
     live,
     scoped_select,
     tally,
 )
-from bot.store.tables import COMMENTS, SIGNALS, TICKETS
+from bot.store.tables import REPLY_FACTS, TICKETS
 
 KEYS = ("authentic_empathy_rate", "scripted_only_count")
 
@@ -34,43 +29,25 @@ KEYS = ("authentic_empathy_rate", "scripted_only_count")
 def compute(
     ctx: Context, buckets: Buckets, *, scoped: bool = True, keys: Collection[str] = KEYS
 ) -> Results:
+    """Each reply counts once per weighty message it answers (`reply_facts.weighty`: the
+    analysed customer messages with negative sentiment or frustration since the previous
+    public agent reply)."""
     if not set(keys) & set(KEYS):
         return {}
-    reply, message, between = COMMENTS.alias("reply"), COMMENTS.alias("message"), COMMENTS.alias()
-    reply_signals, message_signals = SIGNALS.alias("rs"), SIGNALS.alias("ms")
-    r, m, rs, ms, t = reply.c, message.c, reply_signals.c, message_signals.c, TICKETS.c
-    answered_by_this = ~exists(
-        select(literal(1))
-        .select_from(between)
-        .where(
-            between.c.ticket_id == r.ticket_id,
-            agent_reply(between.c),
-            earlier(m, between.c),
-            earlier(between.c, r),
-        )
-    )
-    weighty = or_(ms.sentiment_label == "negative", is_true(ms.frustration))
+    f, t = REPLY_FACTS.c, TICKETS.c
     rows = (
         scoped_select(
-            buckets.index(r.created_at),
+            buckets.index(f.created_at),
             t.group_id,
-            r.author_id,
+            f.author_id,
             {
-                "authentic": flag(rs.empathy == "authentic"),
-                "scripted": flag(rs.empathy == "scripted"),
-                "one": literal(1),
+                "authentic": case((f.empathy == "authentic", f.weighty), else_=literal(0)),
+                "scripted": case((f.empathy == "scripted", f.weighty), else_=literal(0)),
+                "one": f.weighty,
             },
         )
-        .select_from(
-            reply.join(reply_signals, rs.comment_id == r.id)
-            .join(TICKETS, t.id == r.ticket_id)
-            .join(
-                message,
-                and_(m.ticket_id == r.ticket_id, customer_message(m), earlier(m, r)),
-            )
-            .join(message_signals, ms.comment_id == m.id)
-        )
-        .where(buckets.within(r.created_at), agent_reply(r), live(t), weighty, answered_by_this)
+        .select_from(REPLY_FACTS.join(TICKETS, t.id == f.ticket_id))
+        .where(buckets.within(f.created_at), f.weighty > 0, live(t))
     )
     return tally(
         ctx,

@@ -23,21 +23,18 @@ from bot.metrics.query import (
     Context,
     Fig,
     Results,
-    agent_reply,
     agent_scope,
-    earlier,
     flag,
     group_scope,
     is_true,
     live,
-    message_value,
     on_live_ticket,
     scoped_select,
     tally_categories,
 )
 from bot.metrics.solved import solved_tally
 from bot.signals.trust import has_trust_indicator
-from bot.store.tables import COMMENTS, RATINGS, SIGNALS, TICKETS
+from bot.store.tables import RATINGS, REPLY_FACTS, TICKETS
 
 KEYS = ("upsell_during_frustration_count", "trust_indicator_rate")
 
@@ -54,18 +51,16 @@ def compute(
 
 
 def upsell_during_frustration(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
-    reply = COMMENTS.alias("reply")
-    r, s, t = reply.c, SIGNALS.c, TICKETS.c
-    mood = message_value(r.ticket_id, "sentiment_label", lambda c: earlier(c, r), last=True)
+    f, t = REPLY_FACTS.c, TICKETS.c
     rows = (
         scoped_select(
-            buckets.index(r.created_at),
+            buckets.index(f.created_at),
             t.group_id,
-            r.author_id,
-            {"mood": mood, "upsell": flag(is_true(s.upsell))},
+            f.author_id,
+            {"mood": f.mood, "upsell": flag(is_true(f.upsell))},
         )
-        .select_from(reply.join(SIGNALS, s.comment_id == r.id).join(TICKETS, t.id == r.ticket_id))
-        .where(buckets.within(r.created_at), agent_reply(r), live(t))
+        .select_from(REPLY_FACTS.join(TICKETS, t.id == f.ticket_id))
+        .where(buckets.within(f.created_at), live(t))
     )
 
     def score(mood: str | None, upsell: int) -> dict[str, tuple[float, float]]:

@@ -8,18 +8,19 @@ the same query; this module turns those sums into `Metric` values and names the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.metrics import (
     consistency,
     emotion,
     empathy,
     relationships,
-    solved,
     speed,
     transparency,
     understanding,
@@ -34,9 +35,13 @@ from bot.metrics.query import (
     Fig,
     Results,
     Scope,
+    local_midnight,
 )
 from bot.settings import Settings
 from bot.store.tables import GROUPS, USERS
+from bot.store.trend import METRICS_VERSION, SETTLED, Stored, store_figures, stored_figures
+
+log = logging.getLogger("alignbot.digest")
 
 #: Metrics the digest charts day by day.
 TREND_KEYS: tuple[str, ...] = (
@@ -52,25 +57,6 @@ TREND_KEYS: tuple[str, ...] = (
     "repetition_per_journey",
 )
 TREND_DAYS = 14
-#: Computed over the whole trend, by group and agent, for a one-day period on PostgreSQL:
-#: the families whose per-row work is the same with or without groups and agents, so the
-#: two periods come out of the trend's statement (`bot.metrics.solved`, `bot.metrics.empathy`,
-#: the closure rate, CSAT, FCR). The other trend keys (medians and journeys, whose grouping
-#: by group and agent costs as much as their rows) are computed for the two periods by group
-#: and agent and for the trend's other days overall only.
-WIDE_KEYS: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        (
-            "closure_rate",
-            "fcr_rate",
-            "csat_rate",
-            "solved_per_agent_day",
-            *solved.KEYS,
-            *empathy.KEYS,
-        )
-    )
-)
-
 
 #: Each dimension's keys and the function computing them.
 DIMENSION_MODULES: tuple[tuple[tuple[str, ...], Callable[..., Results]], ...] = (
@@ -277,6 +263,7 @@ def build_report(
         examples = conflict_tickets(
             ctx, current, speed.fcr_buckets(ctx, current), agent_name, zendesk_url
         )
+        _store_trend(ctx)
     return Report(
         period=period,
         previous_period=previous,
@@ -304,41 +291,21 @@ def trend_buckets(period: Period) -> Buckets:
 def _figures(
     ctx: Context, previous: Period, period: Period
 ) -> tuple[Results, dict[str, list[tuple[date, float | None]]], dict[str, list[tuple[date, int]]]]:
-    """Every metric for [previous, period] by group and agent, and the overall trend: one
-    grouped query per metric family for the two periods, and one for the trend days.
+    """Every metric for [previous, period] by group and agent (one grouped query per metric
+    family), and the overall trend.
 
     For a one-day period the trend's last two days are the previous period and this one.
-    On PostgreSQL the `WIDE_KEYS` families are then computed once for all TREND_DAYS days,
-    by group and agent, and the two periods' figures taken from its last two days (the same
-    intervals, so the same figures). Every other metric is computed for the two periods by
-    group and agent, and the trend's remaining keys for its earlier days overall only. (On
-    SQLite, whose per-ticket probes are cheap, nothing is wide: measured faster there.)
+    Its other days are final ones: their figures are read back from the store
+    (`bot.store.trend`) where an earlier digest stored them, and only the days not stored
+    yet are computed (overall, in one query per family); a daily digest computes one.
     """
     days = trend_buckets(period)
     # A one-day period's two days are the trend's last two.
     reused = 2 if period.days == 1 else 0
-    wide = WIDE_KEYS if period.days == 1 and ctx.postgres else ()
-    daily: Results = compute_all(ctx, days, keys=wide) if wide else {}
-    results = compute_all(
-        ctx,
-        Buckets.of_periods(previous, period),
-        keys=[key for key in METRIC_KEYS if key not in wide],
-    )
-    first = TREND_DAYS - 2
-    for key, series in daily.items():
-        results[key] = {
-            (bucket - first, scope): fig
-            for (bucket, scope), fig in series.items()
-            if bucket >= first
-        }
-    narrow = [key for key in TREND_KEYS if key not in wide]
+    results = compute_all(ctx, Buckets.of_periods(previous, period))
     earlier = TREND_DAYS - reused
-    daily.update(
-        compute_all(
-            ctx, Buckets(days.edges[: earlier + 1], days.timezone), scoped=False, keys=narrow
-        )
-    )
-    for key in narrow:
+    daily = _trend_days(ctx, Buckets(days.edges[: earlier + 1], days.timezone))
+    for key in TREND_KEYS:
         series = daily.setdefault(key, {})
         for offset in range(reused):
             fig = results.get(key, {}).get((offset, ALL))
@@ -359,6 +326,75 @@ def _figures(
         for key in TREND_KEYS
     }
     return results, trend, trend_n
+
+
+def trend_basis(settings: Settings) -> str:
+    """What the stored trend figures were computed under (see `bot.store.trend`)."""
+    return (
+        f"v{METRICS_VERSION};fcr={settings.fcr_window_days};"
+        f"tracking={settings.zendesk_time_tracking_field_id or '-'}"
+    )
+
+
+def _trend_days(ctx: Context, buckets: Buckets) -> Results:
+    """The trend keys' overall figures for each day of `buckets`: stored ones read back,
+    the others computed; the computed days that are final are queued in `ctx.memo` for
+    `_store_trend` to keep."""
+    timezone = buckets.timezone
+    day_list = list(buckets.edges[:-1])
+    if not day_list:
+        return {}
+    basis = trend_basis(ctx.settings)
+    settled = {
+        i
+        for i, day in enumerate(day_list)
+        if local_midnight(day + timedelta(days=1), timezone) + SETTLED <= ctx.now
+    }
+    stored = stored_figures(ctx.conn, basis, timezone, (day_list[i] for i in settled), TREND_KEYS)
+    complete = {i for i in settled if all((day_list[i], key) in stored for key in TREND_KEYS)}
+    daily: Results = {key: {} for key in TREND_KEYS}
+    for i in complete:
+        for key in TREND_KEYS:
+            kept = stored[(day_list[i], key)]
+            daily[key][(i, ALL)] = Fig(kept.numerator, kept.denominator, kept.median, kept.note)
+    missing = [i for i in range(len(day_list)) if i not in complete]
+    if not missing:
+        return daily
+    first, last = missing[0], missing[-1]
+    span = Buckets(buckets.edges[first : last + 2], timezone)
+    computed = compute_all(ctx, span, scoped=False, keys=TREND_KEYS)
+    pending: dict[tuple[date, str], Stored] = {}
+    for i in range(first, last + 1):
+        if i in complete:
+            continue
+        for key in TREND_KEYS:
+            fig = computed.get(key, {}).get((i - first, ALL))
+            if fig is not None:
+                daily[key][(i, ALL)] = fig
+            if i in settled:
+                made = fig or Fig()
+                pending[(day_list[i], key)] = Stored(
+                    float(made.numerator), float(made.denominator), made.median, made.note
+                )
+    if pending:
+        ctx.memo.setdefault("trend_pending", []).append((basis, timezone, pending))
+    return daily
+
+
+def _store_trend(ctx: Context) -> None:
+    """Keep the final trend figures this digest computed; a store that cannot be written
+    (a read-only replica, a lock held too long) only costs the next digest their
+    computation."""
+    queued = ctx.memo.pop("trend_pending", [])
+    if not queued:
+        return
+    try:
+        for basis, timezone, pending in queued:
+            store_figures(ctx.conn, basis, timezone, pending, ctx.now)
+        ctx.conn.commit()
+    except SQLAlchemyError as exc:
+        ctx.conn.rollback()
+        log.warning("could not store the final trend figures (%s)", type(exc).__name__)
 
 
 def _sample(fig: Fig | None) -> float:

@@ -2,34 +2,32 @@
 
 Cohort: tickets whose *first public agent reply* was written in the bucket (that reply's
 `created_at`), attributed to the ticket's group and to the reply's author, when the reply has
-been analysed.
+been analysed. The customer *has history* when the requester had another ticket created in
+the 30 days before the ticket (and before the reply), or wrote on this ticket, before the
+reply, through another channel than the ticket's own. Both are stored with each reply
+(`bot.store.replies`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import exists, literal, or_, select
-
 from bot.metrics.query import (
     Buckets,
     Context,
     Results,
-    agent_reply,
-    customer_message,
-    earlier,
     flag,
     is_true,
     live,
-    plus_days,
     scoped_select,
     tally_categories,
 )
-from bot.store.tables import COMMENTS, SIGNALS, TICKETS
+from bot.store.replies import HISTORY_DAYS
+from bot.store.tables import REPLY_FACTS, TICKETS
+
+__all__ = ["HISTORY_DAYS", "KEYS", "compute"]
 
 KEYS = ("context_acknowledged_rate", "redundant_question_count")
-#: How far back another ticket from the same requester counts as earlier contact.
-HISTORY_DAYS = 30
 
 
 def compute(
@@ -37,58 +35,20 @@ def compute(
 ) -> Results:
     if not set(keys) & set(KEYS):
         return {}
-    reply = COMMENTS.alias("reply")
-    r = reply.c
-    s = SIGNALS.c
-    t = TICKETS.c
-    before = COMMENTS.alias("before")
-    first = ~exists(
-        select(literal(1))
-        .select_from(before)
-        .where(
-            before.c.ticket_id == r.ticket_id,
-            agent_reply(before.c),
-            earlier(before.c, r),
-        )
-    )
-    other = TICKETS.alias("other")
-    other_ticket = exists(
-        select(literal(1))
-        .select_from(other)
-        .where(
-            other.c.requester_id == t.requester_id,
-            other.c.id != t.id,
-            live(other.c),
-            other.c.created_at >= plus_days(ctx, t.created_at, -HISTORY_DAYS),
-            other.c.created_at < r.created_at,
-        )
-    )
-    said = COMMENTS.alias("said")
-    other_channel = exists(
-        select(literal(1))
-        .select_from(said)
-        .where(
-            said.c.ticket_id == r.ticket_id,
-            customer_message(said.c),
-            earlier(said.c, r),
-            said.c.channel != "other",
-            said.c.channel != t.channel,
-        )
-    )
-    history = or_(other_ticket, other_channel)
+    f, t = REPLY_FACTS.c, TICKETS.c
     rows = (
         scoped_select(
-            buckets.index(r.created_at),
+            buckets.index(f.created_at),
             t.group_id,
-            r.author_id,
+            f.author_id,
             {
-                "history": flag(history),
-                "acknowledges": flag(is_true(s.acknowledges_history)),
-                "redundant": flag(is_true(s.redundant_question)),
+                "history": flag(is_true(f.history)),
+                "acknowledges": flag(is_true(f.acknowledges)),
+                "redundant": flag(is_true(f.redundant)),
             },
         )
-        .select_from(reply.join(SIGNALS, s.comment_id == r.id).join(TICKETS, t.id == r.ticket_id))
-        .where(buckets.within(r.created_at), agent_reply(r), live(t), first)
+        .select_from(REPLY_FACTS.join(TICKETS, t.id == f.ticket_id))
+        .where(buckets.within(f.created_at), is_true(f.first), live(t))
     )
 
     def score(history: int, acknowledges: int, redundant: int) -> dict[str, tuple[float, float]]:

@@ -13,8 +13,10 @@ from bot.store.models import (
     User,
 )
 from bot.store.outbox import OutboxMessage
+from bot.store.replies import ReplyFact
 from bot.store.signals import CommentSignal
 from bot.store.solves import SolveFact
+from bot.store.trend import TrendFigure
 
 __all__ = [
     "Comment",
@@ -22,6 +24,7 @@ __all__ = [
     "Group",
     "Organization",
     "OutboxMessage",
+    "ReplyFact",
     "SatisfactionRating",
     "SolveFact",
     "SyncState",
@@ -29,6 +32,7 @@ __all__ = [
     "TicketMetric",
     "TicketRun",
     "TicketStatusChange",
+    "TrendFigure",
     "User",
     "make_engine",
     "open_store",

@@ -55,6 +55,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
+from bot.store.replies import REPLY_FACTS, Other, Said, reply_facts_of
 from bot.store.types import UTCDateTime
 
 #: How far back another open ticket from the same requester counts as a second contact.
@@ -259,7 +260,7 @@ def _chunks(values: list[int], size: int = 900) -> Iterable[list[int]]:
         yield values[first : first + size]
 
 
-def _refresh_chunk(conn: Connection, chunk: list[int]) -> int:
+def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) -> int:
     from bot.store.history import RUNS
     from bot.store.tables import COMMENTS, SIGNALS, TICKETS
 
@@ -271,27 +272,52 @@ def _refresh_chunk(conn: Connection, chunk: list[int]) -> int:
         )
     }
     messages: dict[int, list[Message]] = defaultdict(list)
+    said: dict[int, list[Said]] = defaultdict(list)
     for row in conn.execute(
         select(
             c.ticket_id,
             c.created_at,
             c.id,
             c.channel,
+            c.author_role,
+            c.author_id,
             s.comment_id,
             s.sentiment_label,
             s.trust_indicator,
             s.resolution_reply,
+            s.frustration,
+            s.empathy,
+            s.upsell,
+            s.acknowledges_history,
+            s.redundant_question,
         )
         .select_from(COMMENTS.outerjoin(SIGNALS, s.comment_id == c.id))
-        .where(c.ticket_id.in_(chunk), c.author_role == "customer", c.public == true())
+        .where(
+            c.ticket_id.in_(chunk),
+            c.author_role.in_(("customer", "agent")),
+            c.public == true(),
+        )
         .order_by(c.ticket_id, c.created_at, c.id)
     ):
+        analysed = row.comment_id is not None
+        said[int(row.ticket_id)].append(
+            Said(
+                row.created_at,
+                int(row.id),
+                row.author_role,
+                row.channel,
+                row.author_id,
+                row if analysed else None,
+            )
+        )
+        if row.author_role != "customer":
+            continue
         messages[int(row.ticket_id)].append(
             Message(
                 row.created_at,
                 int(row.id),
                 row.channel,
-                row.comment_id is not None,
+                analysed,
                 row.sentiment_label,
                 row.trust_indicator,
                 row.resolution_reply,
@@ -328,15 +354,36 @@ def _refresh_chunk(conn: Connection, chunk: list[int]) -> int:
     conn.execute(delete(SOLVE_FACTS).where(SOLVE_FACTS.c.ticket_id.in_(chunk)))
     if rows:
         conn.execute(insert(SOLVE_FACTS), rows)
-    return len(rows)
+    if not replies:
+        return len(rows)
+    replied = []
+    for ticket_id, ticket in tickets.items():
+        others = (
+            [Other(p.ticket_id, p.created_at, p.deleted) for p in peers[int(ticket.requester_id)]]
+            if ticket.requester_id is not None
+            else []
+        )
+        replied += reply_facts_of(
+            ticket_id, ticket.created_at, ticket.channel, said.get(ticket_id, []), _once(others)
+        )
+    conn.execute(delete(REPLY_FACTS).where(REPLY_FACTS.c.ticket_id.in_(chunk)))
+    if replied:
+        conn.execute(insert(REPLY_FACTS), replied)
+    return len(rows) + len(replied)
 
 
-def refresh_all(conn: Connection) -> int:
-    """The facts of every solve in the store (a new store, or one migrated to `0006`)."""
+def _once(others: list[Other]) -> list[Other]:
+    """One entry per ticket (the peers hold one row per run)."""
+    return list({other.ticket_id: other for other in others}.values())
+
+
+def refresh_all(conn: Connection, *, replies: bool = True) -> int:
+    """The facts of every solve (and, when `replies`, of every agent reply) in the store: a
+    new store, or one migrated to `0006` (solves) or `0008` (replies)."""
     from bot.store.tables import TICKETS
 
     ids = [int(i) for (i,) in conn.execute(select(TICKETS.c.id).order_by(TICKETS.c.id))]
     written = 0
     for chunk in _chunks(ids):
-        written += _refresh_chunk(conn, chunk)
+        written += _refresh_chunk(conn, chunk, replies=replies)
     return written

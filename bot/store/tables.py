@@ -23,8 +23,10 @@ from bot.store.models import (
     User,
 )
 from bot.store.outbox import OutboxMessage
+from bot.store.replies import REPLY_FACTS
 from bot.store.signals import CommentSignal
 from bot.store.solves import SOLVE_FACTS
+from bot.store.trend import TREND_FIGURES
 
 __all__ = [
     "COMMENTS",
@@ -33,12 +35,14 @@ __all__ = [
     "ORGANIZATIONS",
     "OUTBOX",
     "RATINGS",
+    "REPLY_FACTS",
     "RUNS",
     "SIGNALS",
     "SOLVE_FACTS",
     "STATUS_CHANGES",
     "SYNC_STATE",
     "TICKETS",
+    "TREND_FIGURES",
     "USERS",
 ]
 

@@ -110,6 +110,9 @@ def test_a_past_digest_is_unchanged_by_later_activity(
         }
 
     assert figures(after.metrics) == figures(before.metrics)
+    # The trend too: its earlier days are read back as first stored, its last two are the
+    # (final) figures above.
+    assert after.trend == before.trend and after.trend_n == before.trend_n
     assert before.by_group and before.by_agent
     for scope in ("by_group", "by_agent"):
         was, now = getattr(before, scope), getattr(after, scope)

@@ -52,7 +52,7 @@ def upgrade() -> None:
     # Every solve already in the store, with the code that keeps them from now on.
     from bot.store.solves import refresh_all
 
-    refresh_all(op.get_bind())
+    refresh_all(op.get_bind(), replies=False)  # reply_facts come with 0008
 
 
 def downgrade() -> None:
