@@ -20,19 +20,21 @@ import numpy as np
 import onnx
 import pytest
 from onnx import TensorProto, helper, numpy_helper
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlmodel import Session
+from sqlmodel import select as sqlmodel_select
 from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
 from typer.testing import CliRunner
 
 from bot.cli import app, main
 from bot.errors import SettingsError
 from bot.settings import Settings
+from bot.signals.analyze import analyze
 from bot.signals.backends import backend_from_settings, load_backend
 from bot.signals.message import customer_signals
 from bot.signals.onnx_backend import OnnxBackend, map_labels
 from bot.signals.sentiment import LexiconBackend
-from bot.store import Comment, Ticket, User, open_store
+from bot.store import Comment, CommentSignal, Ticket, User, open_store
 from bot.store.tables import SIGNALS
 
 SPECIAL = ["[UNK]", "[PAD]", "[CLS]", "[SEP]"]
@@ -405,6 +407,46 @@ def test_analyze_stores_the_models_scores(
         102: backend.score(said[102][1], "en").score,
     }
     assert stored[100] < -0.3 < 0.3 < stored[102]
+
+
+def test_analyze_asks_the_model_once_per_batch(
+    model_dir: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    texts = [f"The app is {word}" for word in ("great", "broken", "perfect", "terrible")]
+    with Session(engine) as session:
+        session.add(User(id=1, name="Ana", role="end-user", locale="en-US"))
+        session.add(
+            Ticket(id=10, requester_id=1, channel="email", created_at=start, updated_at=start)
+        )
+        for index, body in enumerate(texts * 3):
+            session.add(
+                Comment(
+                    id=100 + index,
+                    ticket_id=10,
+                    author_id=1,
+                    author_role="customer",
+                    channel="email",
+                    body=body + "!" * index,  # twelve different messages
+                    created_at=start + timedelta(minutes=index),
+                )
+            )
+        session.commit()
+    backend = OnnxBackend(model_dir)
+    calls: list[int] = []
+    run = backend._run
+    monkeypatch.setattr(backend, "_run", lambda chunk: calls.append(len(chunk)) or run(chunk))
+
+    analyze(
+        engine, Settings(_env_file=None), start + timedelta(hours=1), batch_size=6, backend=backend
+    )
+
+    assert calls == [6, 6]
+    with Session(engine) as session:
+        stored = session.exec(
+            sqlmodel_select(CommentSignal.comment_id, CommentSignal.sentiment_label)
+        ).all()
+    assert [label for _, label in sorted(stored)] == ["positive", "negative"] * 6
 
 
 # --- One line naming the setting for each way the model can be unusable -----------------------
