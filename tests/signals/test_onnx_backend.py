@@ -479,6 +479,20 @@ def _four_outputs(directory: Path) -> None:
     )
 
 
+def _one_score_per_token(directory: Path) -> None:
+    """[batch, sequence]: two dimensions, as many as there are tokens, which no declared
+    shape tells apart from [batch, labels]; the startup probe finds it."""
+    model = _graph(THREE, token_type_ids=True, sequence="sequence", outputs=None)
+    model.graph.initializer.append(numpy_helper.from_array(np.array([2], np.int64), "features"))
+    model.graph.node.append(
+        helper.make_node("ReduceSum", ["kept", "features"], ["per_token"], keepdims=0)
+    )
+    model.graph.output[0].CopyFrom(
+        helper.make_tensor_value_info("per_token", TensorProto.FLOAT, ["batch", "sequence"])
+    )
+    onnx.save(model, str(directory / "model.onnx"))
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
@@ -490,7 +504,8 @@ def _four_outputs(directory: Path) -> None:
         (_write("model.onnx", b"not a model"), "cannot load"),
         (_write("tokenizer.json", b'{"version": "1.0"}'), "cannot read"),
         (_base_model_outputs, "not [batch, 3]"),
-        (_four_outputs, "not [batch, 3]"),
+        (_four_outputs, "gives 4 scores per message, not [batch, 3]"),
+        (_one_score_per_token, "for 1 message(s), not [1, 3]"),
     ],
 )
 def test_an_unusable_model_directory_is_one_line_naming_the_setting(
