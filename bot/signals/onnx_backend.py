@@ -158,6 +158,26 @@ def _limit(value: Any) -> int | None:
     return value if isinstance(value, int) and 0 < value < _NO_LIMIT else None
 
 
+def _locate(given: Path) -> tuple[Path, Path]:
+    """The model's directory and its .onnx file; `SettingsError` naming the file missing."""
+    if given.suffix == ".onnx" and given.is_file():
+        directory, model_file = given.parent, given
+    elif given.is_dir():
+        directory, model_file = given, given / "model.onnx"
+    else:
+        raise _error(f"{given} is not a directory holding model.onnx")
+    if not model_file.is_file():
+        raise _error(f"no model.onnx in {directory}: export one with {_EXPORT_HINT}")
+    if not (directory / "tokenizer.json").is_file():
+        raise _error(
+            f"no tokenizer.json in {directory}: the export writes it beside model.onnx "
+            "(a model with only a slow tokenizer needs one saved by a fast tokenizer)"
+        )
+    if not (directory / "config.json").is_file():
+        raise _error(f"no config.json in {directory}: it names the model's labels")
+    return directory, model_file
+
+
 class OnnxBackend:
     """Scores messages with the ONNX text-classification model in `path` (a directory, or a
     `.onnx` file beside its tokenizer and config); raises `SettingsError` naming
@@ -173,24 +193,8 @@ class OnnxBackend:
             raise SettingsError(
                 f"SENTIMENT_BACKEND=onnx needs onnxruntime and tokenizers ({exc}): {INSTALL}"
             ) from exc
-        given = Path(path).expanduser()
-        if given.suffix == ".onnx" and given.is_file():
-            directory, model_file = given.parent, given
-        elif given.is_dir():
-            directory, model_file = given, given / "model.onnx"
-        else:
-            raise _error(f"{given} is not a directory holding model.onnx")
-        if not model_file.is_file():
-            raise _error(f"no model.onnx in {directory}: export one with {_EXPORT_HINT}")
-        tokenizer_file = directory / "tokenizer.json"
-        if not tokenizer_file.is_file():
-            raise _error(
-                f"no tokenizer.json in {directory}: the export writes it beside model.onnx "
-                "(a model with only a slow tokenizer needs one saved by a fast tokenizer)"
-            )
-        config_file = directory / "config.json"
-        if not config_file.is_file():
-            raise _error(f"no config.json in {directory}: it names the model's labels")
+        directory, model_file = _locate(Path(path).expanduser())
+        tokenizer_file, config_file = directory / "tokenizer.json", directory / "config.json"
         config = _read_json(config_file)
         try:
             self.labels = map_labels(_id2label(config, config_file))

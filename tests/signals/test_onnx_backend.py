@@ -493,6 +493,15 @@ def _one_score_per_token(directory: Path) -> None:
     onnx.save(model, str(directory / "model.onnx"))
 
 
+def _position_ids(directory: Path) -> None:
+    """An input alignbot has nothing to feed."""
+    model = _graph(THREE, token_type_ids=True, sequence="sequence", outputs=None)
+    model.graph.input.append(
+        helper.make_tensor_value_info("position_ids", TensorProto.INT64, ["batch", "sequence"])
+    )
+    onnx.save(model, str(directory / "model.onnx"))
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
@@ -506,6 +515,7 @@ def _one_score_per_token(directory: Path) -> None:
         (_base_model_outputs, "not [batch, 3]"),
         (_four_outputs, "gives 4 scores per message, not [batch, 3]"),
         (_one_score_per_token, "for 1 message(s), not [1, 3]"),
+        (_position_ids, "wants an input 'position_ids'"),
     ],
 )
 def test_an_unusable_model_directory_is_one_line_naming_the_setting(
