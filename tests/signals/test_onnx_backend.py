@@ -10,6 +10,7 @@ and "terrible" negative; every other word is neutral.
 from __future__ import annotations
 
 import json
+import socket
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -259,6 +260,21 @@ def test_a_label_that_cannot_be_mapped_stops_startup_naming_the_setting(
 
     assert str(error.value).startswith("SENTIMENT_MODEL_PATH: ")
     assert message in str(error.value) and "\n" not in str(error.value)
+
+
+def test_loading_and_scoring_never_touch_the_network(
+    model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the onnx backend opened a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+    backend = load_backend("onnx", model_path=str(model_dir))
+
+    assert backend.score("great", None).label == "positive"
 
 
 # --- What the model is fed ------------------------------------------------------------------
