@@ -57,8 +57,11 @@ class Settings(BaseSettings):
     # --- Time and metrics --------------------------------------------------------------
     alignbot_timezone: str = "UTC"
     fcr_window_days: int = Field(default=7, ge=1, le=90)
-    # "lexicon" (default), "zendesk_field", or "package.module:Name" for your own backend.
+    # "lexicon" (default), "zendesk_field", "onnx", or "package.module:Name" for your own.
     sentiment_backend: str = "lexicon"
+    sentiment_model_path: str | None = Field(
+        default=None, description="SENTIMENT_BACKEND=onnx: the exported model's directory"
+    )
     script_phrases: list[str] = Field(
         default_factory=lambda: [
             "we apologize for the inconvenience",

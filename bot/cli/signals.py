@@ -84,7 +84,7 @@ def classify_command(
 
     settings = load_settings()
     # Messages outside the store carry no ticket field, so zendesk_field scores by lexicon.
-    backend = load_backend(settings.sentiment_backend)
+    backend = load_backend(settings.sentiment_backend, model_path=settings.sentiment_model_path)
     source = input_path.open(encoding="utf-8") if input_path else sys.stdin
     target = output_path.open("w", encoding="utf-8") if output_path else sys.stdout
     try:
@@ -119,7 +119,7 @@ def explain_command(
     from bot.signals.explain import explain_agent, explain_customer, render
 
     settings = load_settings()
-    backend = load_backend(settings.sentiment_backend)
+    backend = load_backend(settings.sentiment_backend, model_path=settings.sentiment_model_path)
     if role is Role.agent:
         explained = explain_agent(
             text,

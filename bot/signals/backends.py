@@ -4,6 +4,8 @@
 - `zendesk_field`: Zendesk's own sentiment value from the ticket field
   `ZENDESK_SENTIMENT_FIELD_ID` (e.g. Intelligent Triage), read for the ticket's first
   customer message; the lexicons score every other message.
+- `onnx`: a text-classification model of your own, exported to ONNX, in the directory
+  `SENTIMENT_MODEL_PATH` (`bot.signals.onnx_backend`; needs the `onnx` extra).
 - `package.module:Name`: your own backend, e.g. a local transformer model. `Name` is a class
   (or factory) called with no arguments whose instances have a `name` and
   `score(text, language, *, field_value=None) -> Sentiment`.
@@ -21,16 +23,28 @@ from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend, ZendeskFiel
 __all__ = ["backend_from_settings", "load_backend"]
 
 
-def load_backend(spec: str) -> SentimentBackend:
-    """The backend `spec` names; `SettingsError` naming SENTIMENT_BACKEND when it cannot."""
+def load_backend(spec: str, *, model_path: str | None = None) -> SentimentBackend:
+    """The backend `spec` names; `SettingsError` naming SENTIMENT_BACKEND (or, for `onnx`,
+    SENTIMENT_MODEL_PATH) when it cannot. `model_path` is SENTIMENT_MODEL_PATH."""
     if spec == "lexicon":
         return DEFAULT_BACKEND
     if spec == "zendesk_field":
         return ZendeskFieldBackend(DEFAULT_BACKEND)
+    if spec == "onnx":
+        if not model_path:
+            raise SettingsError(
+                "SENTIMENT_BACKEND=onnx needs SENTIMENT_MODEL_PATH (the directory holding "
+                "model.onnx, tokenizer.json and config.json)"
+            )
+        # Imported here: without the `onnx` extra the other backends still load.
+        from bot.signals.onnx_backend import OnnxBackend
+
+        return OnnxBackend(model_path)
     module_name, _, attribute = spec.partition(":")
     if not module_name or not attribute:
         raise SettingsError(
-            f"SENTIMENT_BACKEND: {spec!r} is not lexicon, zendesk_field or package.module:Name"
+            f"SENTIMENT_BACKEND: {spec!r} is not lexicon, zendesk_field, onnx or "
+            "package.module:Name"
         )
     try:
         factory = getattr(importlib.import_module(module_name), attribute)
@@ -49,7 +63,7 @@ def load_backend(spec: str) -> SentimentBackend:
 
 
 def backend_from_settings(settings: Settings) -> SentimentBackend:
-    backend = load_backend(settings.sentiment_backend)
+    backend = load_backend(settings.sentiment_backend, model_path=settings.sentiment_model_path)
     if isinstance(backend, ZendeskFieldBackend) and settings.zendesk_sentiment_field_id is None:
         raise SettingsError(
             "SENTIMENT_BACKEND=zendesk_field needs ZENDESK_SENTIMENT_FIELD_ID (the ticket field "

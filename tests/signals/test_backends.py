@@ -33,7 +33,7 @@ def test_a_backend_of_your_own_is_loaded_from_its_import_path() -> None:
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("vader", "is not lexicon, zendesk_field or package.module:Name"),
+        ("vader", "is not lexicon, zendesk_field, onnx or package.module:Name"),
         ("no_such_package.models:Model", "cannot load"),
         ("bot.signals.sentiment:Sentiment", "failed to start"),
         ("bot.signals.sentiment:DEFAULT_BACKEND", "failed to start"),
