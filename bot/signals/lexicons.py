@@ -349,6 +349,11 @@ FR: dict[str, float] = {
     "mediocre*": -2.4,
     "incapable*": -2.4,
     "lache*": -2.2,
+    # Acknowledgements ("d'accord, je teste ce soir"), barely positive; without them the
+    # published lexicon's "ok" and "accord" would read as praise.
+    "ok": 0.1,
+    "okay": 0.1,
+    "accord": 0.1,
     "bien": 1.5,
     "bon": 1.8,
     "bonne": 1.8,
