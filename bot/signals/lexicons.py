@@ -354,6 +354,28 @@ FR: dict[str, float] = {
     "ok": 0.1,
     "okay": 0.1,
     "accord": 0.1,
+    # Support vocabulary that the published lexicon (published.py, translated from English)
+    # scores by another sense of the word: formulas of politeness and the nouns of orders,
+    # travel and accounts are not opinions.
+    "prie": 0.0,  # "je vous prie de", not prayer
+    "prions": 0.0,
+    "excuser": 0.0,  # "veuillez m'excuser", a formula
+    "excusez": 0.0,
+    "plait": 0.0,  # "s'il vous plaît"
+    "salutations": 0.0,
+    "urgent": 0.0,  # urgency is weighed by frustration, not read as praise
+    "vol": 0.0,  # a flight, not a theft
+    "vols": 0.0,
+    "ordre": 0.0,
+    "cadeau": 0.0,  # "carte cadeau"
+    "garantie": 0.0,
+    "reduction": 0.0,
+    "securise": 0.0,
+    "ouvert": 0.0,
+    "ouverte": 0.0,
+    "libre": 0.0,
+    "charge": 0.0,  # "prise en charge"
+    "dedie": 0.0,
     "bien": 1.5,
     "bon": 1.8,
     "bonne": 1.8,

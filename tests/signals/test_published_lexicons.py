@@ -67,6 +67,20 @@ def test_weak_and_tiny_published_entries_are_left_out() -> None:
     assert all(len(word) >= 3 for word in merged)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon vol part demain matin de Lyon.",  # a flight, not a theft
+        "Je vous prie de trouver ci-joint la facture du mois dernier.",
+        "La garantie couvre l'écran pendant deux ans.",
+    ],
+)
+def test_support_words_the_published_lexicon_reads_in_another_sense_stay_neutral(
+    text: str,
+) -> None:
+    assert label(text, "fr") == "neutral"
+
+
 def test_an_acknowledgement_is_not_praise() -> None:
     assert label("D'accord, je regarde ça demain matin.", "fr") == "neutral"
     assert label("Ok, je réessaie après le déjeuner.", "fr") == "neutral"
