@@ -1,8 +1,9 @@
 """alignbot's own compact VADER-style sentiment lexicons for Spanish, French, German, Portuguese.
 
-No maintained, offline, permissively licensed lexicon for these languages turned up on PyPI
-(the VADER forks found are unmaintained single releases), so these were written for alignbot:
-everyday and support vocabulary with VADER's -4..+4 valence scale. Keys are lower case
+These were written for alignbot: everyday and support vocabulary with VADER's -4..+4 valence
+scale. Where a published lexicon with a permissive licence measurably helps (French today),
+`published.py` fills the gaps of ours with it, and ours wins wherever both have a word; the
+published lexicons measured and not adopted, and why, are in docs/signals.md. Keys are lower case
 without accents (see `text.fold`); a key ending in `*` matches every word starting with it
 ("horribl*" matches horrible, horribles, horriblement). Shared entries (emoji, emoticons,
 internet slang) live in `COMMON`. English uses VADER's own lexicon plus `EN_SUPPORT`.
