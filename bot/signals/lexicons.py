@@ -1,8 +1,9 @@
 """alignbot's own compact VADER-style sentiment lexicons for Spanish, French, German, Portuguese.
 
-No maintained, offline, permissively licensed lexicon for these languages turned up on PyPI
-(the VADER forks found are unmaintained single releases), so these were written for alignbot:
-everyday and support vocabulary with VADER's -4..+4 valence scale. Keys are lower case
+These were written for alignbot: everyday and support vocabulary with VADER's -4..+4 valence
+scale. Where a published lexicon with a permissive licence measurably helps (French today),
+`published.py` fills the gaps of ours with it, and ours wins wherever both have a word; the
+published lexicons measured and not adopted, and why, are in docs/signals.md. Keys are lower case
 without accents (see `text.fold`); a key ending in `*` matches every word starting with it
 ("horribl*" matches horrible, horribles, horriblement). Shared entries (emoji, emoticons,
 internet slang) live in `COMMON`. English uses VADER's own lexicon plus `EN_SUPPORT`.
@@ -349,6 +350,33 @@ FR: dict[str, float] = {
     "mediocre*": -2.4,
     "incapable*": -2.4,
     "lache*": -2.2,
+    # Acknowledgements ("d'accord, je teste ce soir"), barely positive; without them the
+    # published lexicon's "ok" and "accord" would read as praise.
+    "ok": 0.1,
+    "okay": 0.1,
+    "accord": 0.1,
+    # Support vocabulary that the published lexicon (published.py, translated from English)
+    # scores by another sense of the word: formulas of politeness and the nouns of orders,
+    # travel and accounts are not opinions.
+    "prie": 0.0,  # "je vous prie de", not prayer
+    "prions": 0.0,
+    "excuser": 0.0,  # "veuillez m'excuser", a formula
+    "excusez": 0.0,
+    "plait": 0.0,  # "s'il vous plaît"
+    "salutations": 0.0,
+    "urgent": 0.0,  # urgency is weighed by frustration, not read as praise
+    "vol": 0.0,  # a flight, not a theft
+    "vols": 0.0,
+    "ordre": 0.0,
+    "cadeau": 0.0,  # "carte cadeau"
+    "garantie": 0.0,
+    "reduction": 0.0,
+    "securise": 0.0,
+    "ouvert": 0.0,
+    "ouverte": 0.0,
+    "libre": 0.0,
+    "charge": 0.0,  # "prise en charge"
+    "dedie": 0.0,
     "bien": 1.5,
     "bon": 1.8,
     "bonne": 1.8,

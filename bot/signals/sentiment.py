@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Protocol
 
 from bot.signals.lexicons import (
@@ -26,6 +26,7 @@ from bot.signals.lexicons import (
     POST_NEGATED,
     POST_NEGATORS,
 )
+from bot.signals.published import with_published
 from bot.signals.text import fold
 
 LABELS = ("negative", "neutral", "positive")
@@ -67,7 +68,12 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
     return exact, prefixes
 
 
-_TABLES = {lang: _stems({**COMMON, **lexicon}) for lang, lexicon in LEXICONS.items()}
+@cache
+def _table(language: str) -> tuple[dict[str, float], dict[str, float]]:
+    # Built on first use: a published lexicon (published.py) is read from disk only then.
+    return _stems(with_published(language, {**COMMON, **LEXICONS[language]}))
+
+
 _NO_WORDS: frozenset[str] = frozenset()
 _CLAUSE_BREAKS = frozenset(".!?;,\n")
 _CLAUSE_TOKEN = re.compile(_TOKEN.pattern + r"|[.!?;,\n]", re.UNICODE)
@@ -94,7 +100,7 @@ _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(_EMOJI_VALENCE, key=le
 
 @lru_cache(maxsize=131_072)
 def _valence(language: str, token: str) -> float:
-    exact, prefixes = _TABLES[language]
+    exact, prefixes = _table(language)
     if token in exact:
         return exact[token]
     for end in range(len(token), 2, -1):
