@@ -13,6 +13,7 @@ from bot.store.models import (
     User,
 )
 from bot.store.outbox import OutboxMessage
+from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
 from bot.store.solves import SolveFact
 
@@ -22,6 +23,8 @@ __all__ = [
     "Group",
     "Organization",
     "OutboxMessage",
+    "ResolutionAnswer",
+    "ResolutionLinkUse",
     "SatisfactionRating",
     "SolveFact",
     "SyncState",

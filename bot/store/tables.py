@@ -23,6 +23,7 @@ from bot.store.models import (
     User,
 )
 from bot.store.outbox import OutboxMessage
+from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
 from bot.store.solves import SOLVE_FACTS
 
@@ -33,6 +34,8 @@ __all__ = [
     "ORGANIZATIONS",
     "OUTBOX",
     "RATINGS",
+    "RESOLUTION_ANSWERS",
+    "RESOLUTION_LINK_USES",
     "RUNS",
     "SIGNALS",
     "SOLVE_FACTS",
@@ -57,3 +60,5 @@ RATINGS = _table(SatisfactionRating)
 SYNC_STATE = _table(SyncState)
 SIGNALS = _table(CommentSignal)
 OUTBOX = _table(OutboxMessage)
+RESOLUTION_LINK_USES = _table(ResolutionLinkUse)
+RESOLUTION_ANSWERS = _table(ResolutionAnswer)
