@@ -9,7 +9,6 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from resolution_support import KEYS, NOW, add_ticket, answer_tables, token
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +16,7 @@ import bot.resolution.answers as answers_module
 from bot.resolution.answers import Answer, answer_by_link, check_link
 from bot.resolution.links import Choice, LinkRefused, Refusal
 from bot.store.tables import RESOLUTION_ANSWERS, RESOLUTION_LINK_USES
+from tests.resolution.resolution_support import KEYS, NOW, add_ticket, answer_tables, token
 
 
 def answer(engine: Engine, text: str, ticket_id: int = 7, **kwargs: object) -> Answer:

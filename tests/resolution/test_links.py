@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from resolution_support import KEYS, NOW, TTL, token
 
 from bot.resolution.links import (
     MAX_TOKEN_LENGTH,
@@ -20,6 +19,7 @@ from bot.resolution.links import (
     request_links,
 )
 from bot.settings import LinkKeys
+from tests.resolution.resolution_support import KEYS, NOW, TTL, token
 
 claims = st.builds(
     LinkClaim,
