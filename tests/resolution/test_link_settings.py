@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.errors import SettingsError
@@ -75,3 +77,14 @@ def test_a_malformed_public_url_is_named(monkeypatch, value: str, expected: str)
 def test_the_public_url_loses_its_trailing_slash(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALIGNBOT_PUBLIC_URL", "https://help.example.com/alignbot/")
     assert load_settings().require_public_url() == "https://help.example.com/alignbot"
+
+
+def test_env_example_copied_as_it_is_asks_for_a_link_key() -> None:
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    Path(".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+
+    settings = load_settings()
+
+    assert (settings.alignbot_http_port, settings.alignbot_link_ttl_days) == (8080, 14)
+    with pytest.raises(SettingsError, match=r"^ALIGNBOT_LINK_SECRET is not set"):
+        settings.require_link_secret()
