@@ -110,7 +110,10 @@ def create_app(
         body = await _read_body(request)
         if body is None:
             return _html(pages.problem(fallback, 413))
-        form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+        try:
+            form = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+        except ValueError:  # more fields than any form of ours has
+            return _html(pages.problem(fallback, 400))
         token = form.get("token", [""])[0]
         rating_text = form.get("rating", [""])[0].strip()
         if not token or len(token) > MAX_TOKEN_LENGTH:

@@ -3,6 +3,7 @@ refused link changes nothing."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import timedelta
 
@@ -205,3 +206,36 @@ def test_the_answer_tables_refuse_a_rating_outside_one_to_five(engine: Engine) -
                 answered_at=NOW,
             )
         )
+
+
+def test_two_clicks_at_once_record_one_answer_and_refuse_the_other(engine: Engine) -> None:
+    rounds = 5
+    for round_ in range(rounds):
+        add_ticket(engine, 100 + round_)
+    outcomes: list[str] = []
+
+    def click(ticket_id: int, choice: Choice, start: threading.Barrier) -> None:
+        start.wait(timeout=30)
+        try:
+            answer(engine, token(ticket_id, f"{ticket_id}-1", choice), ticket_id)
+            outcomes.append("answered")
+        except LinkRefused as refused:
+            outcomes.append(refused.reason.value)
+        except Exception as exc:  # reported below, with what it was
+            outcomes.append(repr(exc))
+
+    for round_ in range(rounds):
+        start = threading.Barrier(2)
+        clicks = [
+            threading.Thread(target=click, args=(100 + round_, choice, start))
+            for choice in (Choice.CONFIRM, Choice.NEED_HELP)
+        ]
+        for thread in clicks:
+            thread.start()
+        for thread in clicks:
+            thread.join(timeout=60)
+            assert not thread.is_alive()
+
+    assert sorted(outcomes) == ["answered"] * rounds + ["used"] * rounds
+    tables = answer_tables(engine)
+    assert len(tables["uses"]) == len(tables["answers"]) == rounds

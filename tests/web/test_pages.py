@@ -239,8 +239,11 @@ def test_a_post_that_is_not_a_form_is_refused_with_415(site, engine) -> None:
     assert answer_tables(engine) == EMPTY
 
 
-def test_a_post_without_a_token_is_a_bad_request(site, engine) -> None:
+def test_a_post_without_a_token_or_with_too_many_fields_is_a_bad_request(site, engine) -> None:
+    crowded = site.post("/r/7/answer", data={f"f{n}": "x" for n in range(11)} | {"token": "t"})
+
     assert post(site, 7, "").status_code == 400
+    assert crowded.status_code == 400
     assert answer_tables(engine) == EMPTY
 
 
