@@ -7,6 +7,7 @@ and says what is wrong, one line per problem, so the CLI can print it as it is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,6 +21,8 @@ DEFAULT_DATABASE_URL = "sqlite:///alignbot.db"
 SLACK_API_URL = "https://slack.com/api/"
 #: The ZENDESK_URL `.env.example` ships with: set, valid, and never anyone's account.
 PLACEHOLDER_ZENDESK_URL = "https://example.zendesk.com"
+#: The fewest characters ALIGNBOT_LINK_SECRET may have (32 from `secrets.token_urlsafe(24)`).
+MIN_LINK_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
@@ -105,6 +108,21 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_API_URL
     slack_digest_channel: str = "#support-managers"
 
+    # --- Resolution links and `alignbot web` (docs/resolution.md) ----------------------
+    # The key that signs the customer's answer links. Never logged; required wherever a
+    # link is made or checked (`require_link_secret`).
+    alignbot_link_secret: SecretStr | None = None
+    # Earlier keys, still accepted when checking a link (never used to sign): rotate by
+    # moving the old key here and setting a new ALIGNBOT_LINK_SECRET. A JSON list.
+    alignbot_link_secret_fallbacks: list[SecretStr] = Field(default_factory=list)
+    # How long a link works after it is made.
+    alignbot_link_ttl_days: int = Field(default=14, ge=1, le=90)
+    # Where `alignbot web` is reached from outside, e.g. https://help.example.com/alignbot;
+    # the links put in a customer's comment start with it.
+    alignbot_public_url: str | None = None
+    # The port `alignbot web` listens on unless --port says otherwise.
+    alignbot_http_port: int = Field(default=8080, ge=1, le=65535)
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
@@ -155,6 +173,18 @@ class Settings(BaseSettings):
             raise ValueError("must be an http(s) URL such as https://slack.com/api/")
         return value if value.endswith("/") else value + "/"
 
+    @field_validator("alignbot_public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        parsed = urlparse(value.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ValueError("must be an http(s) URL such as https://help.example.com/alignbot")
+        if parsed.query or parsed.fragment:
+            raise ValueError("must have no query or fragment (the links add their own path)")
+        return value.strip().rstrip("/")
+
     @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.alignbot_timezone)
@@ -181,6 +211,48 @@ class Settings(BaseSettings):
         """Raise `SettingsError` unless a Slack bot token is configured."""
         if self.slack_bot_token is None:
             raise SettingsError("SLACK_BOT_TOKEN is not set (a bot token, xoxb-...)")
+
+    def require_link_secret(self) -> LinkKeys:
+        """The keys that sign and check the customer's answer links; raise `SettingsError`
+        unless ALIGNBOT_LINK_SECRET is set and long enough. The message never holds a key."""
+        secret = _secret(self.alignbot_link_secret)
+        if not secret:
+            raise SettingsError(
+                "ALIGNBOT_LINK_SECRET is not set (a random key of at least "
+                f"{MIN_LINK_SECRET_LENGTH} characters, e.g. the output of "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+            )
+        fallbacks = tuple(_secret(old) for old in self.alignbot_link_secret_fallbacks)
+        if len(secret) < MIN_LINK_SECRET_LENGTH:
+            raise SettingsError(
+                f"ALIGNBOT_LINK_SECRET is too short ({len(secret)} characters): use at least "
+                f"{MIN_LINK_SECRET_LENGTH}, e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))'`"
+            )
+        if any(not old for old in fallbacks):
+            raise SettingsError("ALIGNBOT_LINK_SECRET_FALLBACKS holds an empty key; remove it")
+        return LinkKeys(current=secret, fallbacks=fallbacks)
+
+    def require_public_url(self) -> str:
+        """The base URL of `alignbot web` as customers reach it, or `SettingsError`."""
+        if not self.alignbot_public_url:
+            raise SettingsError(
+                "ALIGNBOT_PUBLIC_URL is not set (where customers reach `alignbot web`, "
+                "e.g. https://help.example.com/alignbot)"
+            )
+        return self.alignbot_public_url
+
+
+@dataclass(frozen=True, repr=False)
+class LinkKeys:
+    """The key that signs answer links and the older keys still accepted when checking one.
+    Its repr names no key, so it can never reach a log line by accident."""
+
+    current: str
+    fallbacks: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"LinkKeys(current=***, fallbacks={len(self.fallbacks)} more)"
 
 
 def _secret(value: SecretStr | None) -> str:

@@ -14,6 +14,7 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
+from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
 from bot.store.solves import SolveFact
 from bot.store.trend import TrendFigure
@@ -25,6 +26,8 @@ __all__ = [
     "Organization",
     "OutboxMessage",
     "ReplyFact",
+    "ResolutionAnswer",
+    "ResolutionLinkUse",
     "SatisfactionRating",
     "SolveFact",
     "SyncState",

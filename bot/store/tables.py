@@ -24,6 +24,7 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
+from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
 from bot.store.solves import SOLVE_FACTS
 from bot.store.trend import TREND_FIGURES
@@ -36,6 +37,8 @@ __all__ = [
     "OUTBOX",
     "RATINGS",
     "REPLY_FACTS",
+    "RESOLUTION_ANSWERS",
+    "RESOLUTION_LINK_USES",
     "RUNS",
     "SIGNALS",
     "SOLVE_FACTS",
@@ -61,3 +64,5 @@ RATINGS = _table(SatisfactionRating)
 SYNC_STATE = _table(SyncState)
 SIGNALS = _table(CommentSignal)
 OUTBOX = _table(OutboxMessage)
+RESOLUTION_LINK_USES = _table(ResolutionLinkUse)
+RESOLUTION_ANSWERS = _table(ResolutionAnswer)
