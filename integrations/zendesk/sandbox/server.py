@@ -28,7 +28,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from integrations.loopback import LoopbackServer, MinuteWindow
-from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso
+from integrations.zendesk.sandbox.org import (
+    TICKET_STATUSES,
+    Org,
+    from_iso,
+    html_body_for,
+    iso,
+)
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
 
@@ -45,6 +51,15 @@ MAX_CONSECUTIVE_FAULTS = 3
 
 EXPORT_PREFIX = "/api/v2/incremental/"
 ONE_MINUTE = 60
+DAY = 86_400
+# Zendesk's default automation closes a ticket 4 days after it was solved (an admin may make
+# it up to 28), and any ticket solved for 28 days is closed whatever the automations say.
+DEFAULT_CLOSE_SOLVED_AFTER_DAYS = 4
+HARD_CLOSE_DAYS = 28
+HARD_CLOSE = HARD_CLOSE_DAYS * DAY
+# Zendesk takes up to 1 kilobyte of custom metadata on each ticket update's audit.
+MAX_CUSTOM_METADATA_BYTES = 1024
+SYSTEM_USER_ID = -1  # the author Zendesk gives audits made by automations
 
 
 @dataclass
@@ -73,6 +88,10 @@ class _Reply(Exception):
         self.status = status
         self.body = body
         self.headers = headers or {}
+
+
+class _Drop(Exception):
+    """Raised inside a route to close the connection without an answer."""
 
 
 def _not_found() -> _Reply:
@@ -159,6 +178,9 @@ class ZendeskSandbox(LoopbackServer):
         self._global_window = MinuteWindow()
         self._ticket_updates: dict[tuple[int, int], deque[float]] = {}
         self._fault_streak: Counter[str] = Counter()
+        self._advanced = 0.0
+        self._faults_after_write: deque[str] = deque()
+        self.close_solved_after_days = DEFAULT_CLOSE_SOLVED_AFTER_DAYS
 
     # ----- lifecycle ------------------------------------------------------------------------
 
@@ -179,7 +201,52 @@ class ZendeskSandbox(LoopbackServer):
             return str(self.org.api_user().get("email", ""))
 
     def now(self) -> float:
-        return float(self._clock())
+        """The sandbox's time in Unix seconds: its clock, plus what `advance` added."""
+        return float(self._clock()) + self._advanced
+
+    def advance(self, seconds: float) -> list[int]:
+        """Move the sandbox's time forward by `seconds` (the clock it was given keeps
+        running underneath), then run Zendesk's time-based rules as an hourly automation
+        run would (`run_automations`). Returns the ids of the tickets they closed."""
+        if seconds < 0:
+            raise ValueError("the sandbox's time only moves forward")
+        with self.lock:
+            self._advanced += seconds
+            return self.run_automations()
+
+    def run_automations(self) -> list[int]:
+        """Close what Zendesk would close by now, and return those tickets' ids:
+
+        - the default automation "Close ticket 4 days after status is set to solved"
+          (`close_solved_after_days`; Zendesk lets an admin raise it to 28, not switch it off);
+        - the hard rule: a ticket solved for 28 days is closed whatever the automations say.
+
+        Each close is an audit by the automation, as Zendesk records it. They run when a test
+        calls `advance` (or this), never by themselves: a generated org's solved tickets stay
+        as generated until then.
+        """
+        with self.lock:
+            now = self.now()
+            after = min(float(self.close_solved_after_days), HARD_CLOSE_DAYS) * DAY
+            closed = []
+            for ticket_id, ticket in self.org.tickets.items():
+                if ticket.get("status") != "solved":
+                    continue
+                solved_at = self._solved_at(ticket_id, ticket)
+                if solved_at is None or now - solved_at < after:
+                    continue
+                self._close_by_automation(ticket, int(now), hard=now - solved_at >= HARD_CLOSE)
+                closed.append(ticket_id)
+            return closed
+
+    def fail_after_next_write(self, kind: str = "500", times: int = 1) -> None:
+        """Apply the next `times` ticket updates, then answer each with a fault instead of
+        the result: "500", "503" or "drop" (the connection closes). This is the ambiguous
+        outcome a client cannot tell from a write that never happened."""
+        if kind not in ("500", "503", "drop"):
+            raise ValueError(f"a fault after a write is 500, 503 or drop, not {kind!r}")
+        with self.lock:
+            self._faults_after_write.extend([kind] * times)
 
     # ----- helpers tests use to change data between syncs -----------------------------------
 
@@ -294,7 +361,17 @@ class ZendeskSandbox(LoopbackServer):
             if method == "GET":
                 return 200, self._get(parts, params, base, actor)
             if method == "PUT" and len(parts) == 2 and parts[0] == "tickets":
-                return 200, self._put_ticket(_int_or_404(parts[1]), body, actor)
+                answer = self._put_ticket(_int_or_404(parts[1]), body, actor)
+                if self._faults_after_write:
+                    kind = self._faults_after_write.popleft()
+                    self.stats.faults[f"{kind} after write"] += 1
+                    if kind == "drop":
+                        raise _Drop
+                    raise _Reply(
+                        int(kind),
+                        {"error": "InternalServerError", "description": "Injected by the sandbox"},
+                    )
+                return 200, answer
             if method == "POST" and parts == ["custom_statuses"]:
                 return 201, self._post_custom_status(body)
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
@@ -319,6 +396,15 @@ class ZendeskSandbox(LoopbackServer):
                 if params.get("sort_order") == "desc":
                     comments.reverse()
                 return self._list(comments, "comments", params, base, parts)
+            case ["tickets", ticket_id, "audits"]:
+                audits = [_served_audit(e) for e in org.audits_of(self._ticket_id(ticket_id))]
+                return self._list(audits, "audits", params, base, parts)
+            case ["tickets", ticket_id, "audits", audit_id]:
+                wanted = _int_or_404(audit_id)
+                for event in org.audits_of(self._ticket_id(ticket_id)):
+                    if event.get("id") == wanted:
+                        return {"audit": _served_audit(event)}
+                raise _not_found()
             case ["tickets", ticket_id, "metrics"]:
                 self._ticket(_int_or_404(ticket_id))
                 metric = org.ticket_metrics.get(int(ticket_id))
@@ -383,6 +469,12 @@ class ZendeskSandbox(LoopbackServer):
             case ["satisfaction_ratings", rating_id]:
                 return {"satisfaction_rating": _lookup(org.satisfaction_ratings, rating_id)}
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    def _ticket_id(self, raw: str) -> int:
+        """The id of a ticket that exists (404 otherwise)."""
+        ticket_id = _int_or_404(raw)
+        self._ticket(ticket_id)
+        return ticket_id
 
     def _ticket(self, ticket_id: int) -> Record:
         ticket = self.org.tickets.get(ticket_id)
@@ -699,6 +791,7 @@ class ZendeskSandbox(LoopbackServer):
         status_before = str(ticket.get("status"))
         new_status = update.get("status")
         custom_status_id = update.get("custom_status_id")
+        custom_metadata = _custom_metadata(update.get("metadata"))
         if custom_status_id is not None:
             custom = org.custom_statuses.get(_int_or(custom_status_id))
             if custom is None:
@@ -830,15 +923,34 @@ class ZendeskSandbox(LoopbackServer):
             self._count_reply(int(ticket["id"]), comment, ts)
         org.retime_ticket(ticket, ts)
         via = {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}}
-        org.add_event(
+        audit = self._record_audit(
+            ticket, events, audit_id, int(actor["id"]), ts, via, "Web service", custom_metadata
+        )
+        return ticket, audit
+
+    def _record_audit(
+        self,
+        ticket: Record,
+        events: list[Record],
+        audit_id: int,
+        author_id: int,
+        ts: int,
+        via: Record,
+        via_label: str,
+        custom: Record,
+    ) -> Record:
+        """Store one update's audit (served by the ticket event export and by the ticket's
+        audits) and return it as the update's answer carries it."""
+        system = {"client": "alignbot-sandbox", "location": None}
+        self.org.add_event(
             {
                 "id": audit_id,
                 "ticket_id": ticket["id"],
                 "timestamp": ts,
                 "created_at": iso(ts),
-                "updater_id": actor["id"],
-                "via": "Web service",
-                "system": {"client": "alignbot-sandbox", "location": None},
+                "updater_id": author_id,
+                "via": via_label,
+                "system": system,
                 "metadata": {},
                 "event_type": "Audit",
                 "child_events": [
@@ -847,18 +959,57 @@ class ZendeskSandbox(LoopbackServer):
                     else {**{k: v for k, v in e.items() if k != "type"}, "event_type": "Change"}
                     for e in events
                 ],
+                "_via": via,
+                "_custom_metadata": custom,
             }
         )
-        audit = {
+        return {
             "id": audit_id,
             "ticket_id": ticket["id"],
             "created_at": iso(ts),
-            "author_id": actor["id"],
-            "metadata": {"system": {}, "custom": {}},
+            "author_id": author_id,
+            "metadata": {"system": dict(system), "custom": dict(custom)},
             "via": via,
             "events": events,
         }
-        return ticket, audit
+
+    def _solved_at(self, ticket_id: int, ticket: Record) -> float | None:
+        """When the ticket was last solved: its metric set's `solved_at`, else its last
+        update (a fixture ticket may have no metric set)."""
+        metric = self.org.ticket_metrics.get(ticket_id) or {}
+        for stamp in (metric.get("solved_at"), ticket.get("updated_at")):
+            if isinstance(stamp, str):
+                try:
+                    return float(from_iso(stamp))
+                except ValueError:
+                    continue
+        return None
+
+    def _close_by_automation(self, ticket: Record, ts: int, *, hard: bool) -> None:
+        org = self.org
+        title = (
+            "Tickets solved for 28 days are closed"
+            if hard
+            else f"Close ticket {self.close_solved_after_days} days after status is set to solved"
+        )
+        events: list[Record] = [
+            {
+                "id": org.next_id("child_event"),
+                "type": "Change",
+                "field_name": "status",
+                "value": "closed",
+                "previous_value": ticket.get("status"),
+            }
+        ]
+        ticket["status"] = "closed"
+        self._update_metrics(int(ticket["id"]), "solved", "closed", ts)
+        org.retime_ticket(ticket, ts)
+        via = {
+            "channel": "rule",
+            "source": {"from": {"id": 1, "title": title}, "to": {}, "rel": "automation"},
+        }
+        audit_id = org.next_id("audit")
+        self._record_audit(ticket, events, audit_id, SYSTEM_USER_ID, ts, via, "Rule", {})
 
     def _update_metrics(self, ticket_id: int, before: str, after: str, ts: int) -> None:
         metric = self.org.ticket_metrics.get(ticket_id)
@@ -925,6 +1076,55 @@ class ZendeskSandbox(LoopbackServer):
         }
         self.org.custom_statuses[status_id] = record
         return {"custom_status": record}
+
+
+def _custom_metadata(value: Any) -> Record:
+    """An update's `ticket.metadata`, which Zendesk keeps as its audit's `metadata.custom`."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _invalid("Metadata must be an object", {"metadata": [{"description": "invalid"}]})
+    if len(json.dumps(value).encode()) > MAX_CUSTOM_METADATA_BYTES:
+        raise _invalid(
+            "Metadata is too large (at most 1 kilobyte)",
+            {"metadata": [{"description": "is too large"}]},
+        )
+    return dict(value)
+
+
+def _served_audit(event: Record) -> Record:
+    """A stored audit as GET /api/v2/tickets/{id}/audits serves it: `author_id`, `via`,
+    `metadata` with `custom` and `system`, and `events` each with its `type`."""
+    events: list[Record] = []
+    comment_via: Any = None
+    for child in event.get("child_events") or []:
+        if not isinstance(child, dict):
+            continue
+        if child.get("type") == "Comment":
+            served = _public(child)
+            served = {
+                **served,
+                "html_body": served.get("html_body") or html_body_for(str(served.get("body", ""))),
+            }
+            comment_via = comment_via or served.get("via")
+            events.append(served)
+        else:
+            kind = child.get("event_type") or child.get("type")
+            rest = {k: v for k, v in child.items() if k not in ("event_type", "type")}
+            events.append({**_public(rest), "type": kind})
+    via = event.get("_via") or comment_via or {"channel": "api", "source": {}}
+    return {
+        "id": event.get("id"),
+        "ticket_id": event.get("ticket_id"),
+        "created_at": event.get("created_at"),
+        "author_id": event.get("updater_id"),
+        "metadata": {
+            "system": dict(event.get("system") or {}),
+            "custom": dict(event.get("_custom_metadata") or {}),
+        },
+        "via": via,
+        "events": events,
+    }
 
 
 def _extend_same_second(order: list[tuple[int, int]], start: int, stop: int) -> int:
@@ -1086,6 +1286,9 @@ class _Handler(BaseHTTPRequestHandler):
             status, payload = sandbox.route(method, path, params, body, f"http://{host}", actor)
         except _Reply as exc:
             self._send(exc.status, exc.body, exc.headers)
+            return
+        except _Drop:
+            self._drop()
             return
         except Exception:
             # A malformed record planted by a test, or a sandbox bug: answer as Zendesk does
