@@ -866,9 +866,10 @@ class ZendeskSandbox(LoopbackServer):
                 }
             )
             if custom_status_id is None:
+                # The category's default status, as Zendesk sets it (closed keeps solved's).
                 for custom in org.custom_statuses.values():
                     if custom.get("status_category") == new_status and custom.get("default"):
-                        ticket["custom_status_id"] = custom["id"]
+                        custom_status_id = custom["id"]
                         break
             self._update_metrics(int(ticket["id"]), status_before, new_status, ts)
         if custom_status_id is not None and custom_status_id != ticket.get("custom_status_id"):
