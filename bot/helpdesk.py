@@ -47,11 +47,13 @@ class HelpdeskUnavailable(HelpdeskError):
 
 class HelpdeskRateLimited(HelpdeskUnavailable):
     """The helpdesk asked us to slow down; retry after `retry_after` seconds. The call was
-    not carried out."""
+    not carried out. `ticket_id` is set when only that ticket is limited (it took too many
+    updates), not every call to the helpdesk."""
 
-    def __init__(self, message: str, retry_after: float) -> None:
+    def __init__(self, message: str, retry_after: float, *, ticket_id: int | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.ticket_id = ticket_id
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   raises subclasses of them, so no dispatcher has to be told which classes are transient.
   They come back with exponential backoff and jitter, or exactly the Retry-After asked for.
   After a rate limit the rest of the pass leaves that port alone: its other rows are put
-  back, due when the Retry-After ends, without using an attempt.
+  back, due when the Retry-After ends, without using an attempt. A rate limit of one ticket
+  (`HelpdeskRateLimited.ticket_id`: it took too many updates) holds back only that row.
 - A dispatcher claims a few rows at a time (`BATCH_SIZE`), what it will deliver soon, and
   renews the claims of the rows still in its hand before each delivery and at each
   checkpoint, so `claim_timeout` (`CLAIM_TIMEOUT`) only has to outlast one delivery (a few
@@ -491,8 +492,11 @@ class Dispatcher:
         error = _describe(exc)
         retry_after: float | None = None
         maybe_delivered = False
+        port_wide = True
         if isinstance(exc, ChatRateLimited | HelpdeskRateLimited):
             transient, retry_after = True, exc.retry_after  # asked to wait: it was not done
+            # A ticket that took too many updates holds back its own rows, not the port.
+            port_wide = not (isinstance(exc, HelpdeskRateLimited) and exc.ticket_id is not None)
         elif isinstance(exc, ChatUnavailable | HelpdeskUnavailable):
             transient, maybe_delivered = True, True  # no answer: it may have been done
         elif isinstance(exc, ChatError | HelpdeskError | OutboxError):
@@ -509,7 +513,8 @@ class Dispatcher:
         paused_until = None
         if retry_after is not None:
             retry_after = max(0.0, retry_after)
-            paused_until = now + timedelta(seconds=retry_after)
+            if port_wide:
+                paused_until = now + timedelta(seconds=retry_after)
         if maybe_delivered and "unknown_since" not in progress:
             progress["unknown_since"] = claim.claimed_at.isoformat()
         if transient and claim.attempts < self.max_attempts:

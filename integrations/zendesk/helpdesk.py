@@ -248,7 +248,9 @@ class ZendeskHelpdesk:
         if key is not None:
             # Kept by Zendesk as the audit's metadata.custom; zenpy sends any attribute set.
             ticket.metadata = {AUDIT_KEY: key}
-        audit = self._call(f"update ticket {ticket_id}", lambda: self._zenpy.tickets.update(ticket))
+        audit = self._call(
+            f"update ticket {ticket_id}", lambda: self._zenpy.tickets.update(ticket), ticket_id
+        )
         updated = audit.ticket
         comment_id = None
         for event in audit.audit.events or []:
@@ -345,7 +347,9 @@ class ZendeskHelpdesk:
         if response.status_code == 429:
             self._last_retry_after = _seconds(response.headers.get("Retry-After"))
 
-    def _call(self, what: str, call: Any) -> Any:
+    def _call(self, what: str, call: Any, ticket_id: int | None = None) -> Any:
+        """Make a zenpy call; its errors become `ZendeskError`s. For a ticket's update, name
+        the ticket: a 429 that only its own update limit explains is that ticket's alone."""
         try:
             return call()
         except RecordNotFoundException as exc:
@@ -355,15 +359,25 @@ class ZendeskHelpdesk:
             raise RateLimited(
                 f"Zendesk: cannot {what} (429): rate limited; retry after {retry_after:.0f}s",
                 retry_after,
+                ticket_id=_ticket_limit(ticket_id, retry_after),
             ) from exc
         except APIException as exc:
-            raise _api_error(what, exc) from exc
+            error = _api_error(what, exc)
+            if isinstance(error, RateLimited):
+                error.ticket_id = _ticket_limit(ticket_id, error.retry_after)
+            raise error from exc
         except (requests.Timeout, requests.ConnectionError) as exc:
             raise ZendeskUnavailable(
                 f"Zendesk: cannot {what}: {type(exc).__name__}; check ZENDESK_URL"
             ) from exc
         except ZenpyException as exc:
             raise ZendeskError(f"Zendesk: cannot {what}: {exc}") from exc
+
+
+def _ticket_limit(ticket_id: int | None, retry_after: float) -> int | None:
+    """The ticket whose own limit a 429 on its update must be: Zendesk's account limits are
+    per minute, so only a ticket's 10-minute update limit asks for more than 60 seconds."""
+    return ticket_id if ticket_id is not None and retry_after > 60 else None
 
 
 def _page(page: int) -> dict[str, Any]:

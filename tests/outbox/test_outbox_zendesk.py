@@ -289,3 +289,26 @@ def test_zendesk_errors_are_the_helpdesk_ports_transient_and_rate_limited_errors
     assert isinstance(ZendeskUnavailable("x"), HelpdeskUnavailable)
     assert not isinstance(NotFound("x"), HelpdeskUnavailable)
     assert isinstance(NotFound("x"), HelpdeskError)
+
+
+def test_a_ticket_rate_limited_by_zendesk_holds_back_its_own_row_not_other_tickets(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    # Another integration writing as the same user used up the ticket's 10-minute budget.
+    busy, other = [t for t, v in sandbox.org.tickets.items() if v["status"] == "open"][:2]
+    sandbox.ticket_updates_per_10_minutes = 1
+    ZendeskHelpdesk(sandbox.url, email=sandbox.email, api_token="sandbox").add_comment(
+        busy, "someone else's note", public=False
+    )
+    queue(engine, "busy", ZENDESK_COMMENT, busy, {"body": "Any news?", "public": True})
+    queue(engine, "other", ZENDESK_COMMENT, other, {"body": "Fixed.", "public": True})
+    start = now()
+
+    result = dispatcher(engine, sandbox, clock=lambda: start).run_once()
+
+    assert result == DispatchResult(sent=1, retried=1)
+    held = rows(engine)["busy"]
+    assert held["status"] == PENDING and "429" in held["last_error"]
+    assert start + timedelta(seconds=590) <= held["next_attempt_at"]
+    assert held["next_attempt_at"] <= start + timedelta(seconds=600)
+    assert bodies(sandbox, other, "Fixed.") == 1  # the helpdesk was not paused for it

@@ -144,4 +144,5 @@ def test_a_tickets_update_limit_comes_back_at_once_as_rate_limited_with_its_retr
 
     assert time.monotonic() - started < 5  # zenpy did not sleep out the 10 minutes
     assert 590 <= caught.value.retry_after <= 600
+    assert caught.value.ticket_id == ticket  # only this ticket is held back
     assert [c["body"] for c in sandbox.org.comments[ticket]].count("second") == 0
