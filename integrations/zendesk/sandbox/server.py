@@ -352,6 +352,8 @@ class ZendeskSandbox(LoopbackServer):
     ) -> tuple[int, Record]:
         """Answer one authenticated request; raises _Reply for errors."""
         parts = [p for p in path.split("/") if p]
+        if [p.removesuffix(".json") for p in parts] == ["sandbox", "clock"]:
+            return 200, self._clock_route(method, body)
         if len(parts) < 3 or parts[0] != "api" or parts[1] != "v2":
             raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
         parts = parts[2:]
@@ -375,6 +377,26 @@ class ZendeskSandbox(LoopbackServer):
             if method == "POST" and parts == ["custom_statuses"]:
                 return 201, self._post_custom_status(body)
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    def _clock_route(self, method: str, body: Any) -> Record:
+        """The sandbox's own admin path (not Zendesk's): GET /sandbox/clock says the time,
+        POST /sandbox/clock {"advance_seconds": N} moves it on, as `advance` does."""
+        closed: list[int] = []
+        if method == "POST":
+            seconds = body.get("advance_seconds") if isinstance(body, dict) else None
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+                raise _Reply(
+                    400,
+                    {
+                        "error": "InvalidValue",
+                        "description": 'The body must be {"advance_seconds": N}, N >= 0',
+                    },
+                )
+            closed = self.advance(float(seconds))
+        elif method != "GET":
+            raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+        now = self.now()
+        return {"now": iso(now), "now_unix": now, "closed_ticket_ids": closed}
 
     def _get(self, parts: list[str], params: dict[str, str], base: str, actor: Record) -> Record:
         org = self.org

@@ -191,3 +191,22 @@ def test_the_clock_only_moves_forward(sandbox: ZendeskSandbox) -> None:
     sandbox.advance(90)
 
     assert sandbox.now() == before + 90
+
+
+def test_another_process_moves_the_clock_through_the_sandboxs_admin_path(
+    sandbox: ZendeskSandbox,
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    helpdesk_for(sandbox).update_ticket(ticket, status="solved")
+    session = requests.Session()
+    url = f"{sandbox.url}/sandbox/clock"
+
+    anonymous = session.post(url, json={"advance_seconds": 4 * DAY}, timeout=10)
+    session.auth = (f"{sandbox.email}/token", "sandbox")
+    refused = session.post(url, json={"advance_seconds": -5}, timeout=10)
+    moved = session.post(url, json={"advance_seconds": 4 * DAY}, timeout=10).json()
+
+    assert anonymous.status_code == 401 and refused.status_code == 400
+    assert moved["now_unix"] == ORG_NOW.timestamp() + 4 * DAY
+    assert ticket in moved["closed_ticket_ids"]
+    assert session.get(url, timeout=10).json()["now"] == "2026-03-06T00:00:00Z"
