@@ -18,10 +18,11 @@ Kinds (see `DELIVERERS`; a Dispatcher can be given its own `deliverers`):
   `add_tags`, `remove_tags`, `comment` with `public`.
 
 Both Zendesk kinds send the row's key with the write (the helpdesk keeps it in the ticket
-update's audit). When an earlier attempt may have gone in, a write with a comment is first
-looked up (`Helpdesk.find_write`): found, it is recorded as sent (`found: true`) and not
-made again; not found, it is made. A write without a comment is simply made again: the same
-status and tags change nothing.
+update's audit). When an earlier attempt may have gone in, the write is first looked up
+(`Helpdesk.find_write`): found, it is recorded as sent (`found: true`) and not made again,
+so a comment is never posted twice and a status set then is not set over what happened to
+the ticket since (a customer's reply that reopened it); not found, it is made. An update
+that changed nothing leaves no audit, so it is made again, which again changes nothing.
 
 A file goes *after* its message: the message is the part that matters and the part Slack
 can be asked about. Once the message is posted its {channel, ts} is committed to the row
@@ -301,8 +302,8 @@ def _written(write: TicketWrite) -> dict[str, Any]:
 def _found_or_write(
     delivery: Delivery, helpdesk: Helpdesk, ticket: int, write: Callable[[], TicketWrite]
 ) -> dict[str, Any]:
-    """Make a write with a comment, unless an earlier attempt that may have gone in did:
-    the ticket's audits are asked for the row's key first."""
+    """Make a write, unless an earlier attempt that may have gone in did: the ticket's
+    audits are asked for the row's key first."""
     if delivery.unknown_since is not None:
         since = delivery.unknown_since - LOOKBACK
         found = helpdesk.find_write(ticket, delivery.key, since=since)
@@ -388,9 +389,6 @@ class ZendeskUpdate:
                 key=delivery.key,
             )
 
-        if payload.get("comment") is None:
-            # Without a comment an update is safe to make again: the same status and tags.
-            return _written(write())
         return _found_or_write(delivery, helpdesk, ticket, write)
 
 

@@ -35,8 +35,7 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   `Chat.find_message` (the key is in the message's metadata), Zendesk by
   `Helpdesk.find_write` (the key is in the ticket update's audit metadata). So a Slack
   message or a Zendesk comment is never sent twice and never given up on for an unknown
-  outcome. A ticket update without a comment is simply made again (setting a status or
-  tags twice changes nothing).
+  outcome, and a ticket update found made is not made again over what changed since.
 """
 
 from __future__ import annotations

@@ -191,6 +191,25 @@ def test_a_comment_whose_answer_was_lost_after_the_write_is_found_not_sent_again
     assert done["result"]["status"] == "pending" and done["attempts"] == 2
 
 
+def test_a_status_change_found_made_is_not_made_again_over_a_customers_reply(
+    engine: Engine, sandbox: ZendeskSandbox
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    queue(engine, "wait", ZENDESK_UPDATE, ticket,
+          {"status": "pending", "add_tags": ["alignbot_awaiting_confirmation"]})  # fmt: skip
+    sandbox.fail_after_next_write("503")
+    start = now()
+
+    lost = dispatcher(engine, sandbox, jitter=lambda: 0.0, clock=lambda: start).run_once()
+    requester = sandbox.org.tickets[ticket]["requester_id"]
+    sandbox.touch_ticket(ticket, "still broken", author_id=requester)  # reopens it
+    found = dispatcher(engine, sandbox).run_once(start + timedelta(minutes=1))
+
+    assert lost == DispatchResult(retried=1) and found == DispatchResult(sent=1)
+    assert rows(engine)["wait"]["result"]["found"] is True
+    assert sandbox.org.tickets[ticket]["status"] == "open"  # the reply's reopen stands
+
+
 def test_a_comment_whose_first_attempt_never_arrived_is_sent_once_after_looking(
     engine: Engine, sandbox: ZendeskSandbox
 ) -> None:
