@@ -295,8 +295,8 @@ class ZendeskHelpdesk:
                 body = self._get_json(what, path, _page(page))
         raise ZendeskError(
             f"Zendesk: cannot tell whether the write {key} reached ticket {ticket_id}: its "
-            f"newest {MAX_AUDIT_PAGES * AUDITS_PER_PAGE} audits do not hold it and reach no "
-            "further back than the write; check the ticket"
+            f"newest {MAX_AUDIT_PAGES * AUDITS_PER_PAGE} audits do not hold it and do not "
+            "reach back to when it was made; check the ticket"
         )
 
     def _found(self, ticket_id: int, audit: dict[str, Any]) -> TicketWrite:

@@ -24,6 +24,7 @@ __all__ = [
     "html_body_for",
     "iso",
     "load_fixture",
+    "public_view",
 ]
 
 Record = dict[str, Any]
@@ -56,6 +57,13 @@ def from_iso(value: str) -> int:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return int(parsed.timestamp())
+
+
+def public_view(record: Record) -> Record:
+    """A stored record as the API serves it: without the sandbox's private `_` keys."""
+    if any(k.startswith("_") for k in record):
+        return {k: v for k, v in record.items() if not k.startswith("_")}
+    return record
 
 
 def html_body_for(body: str) -> str:

@@ -28,13 +28,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from integrations.loopback import LoopbackServer, MinuteWindow
-from integrations.zendesk.sandbox.org import (
-    TICKET_STATUSES,
-    Org,
-    from_iso,
-    html_body_for,
-    iso,
+from integrations.zendesk.sandbox.audits import MetadataInvalid, custom_metadata_of, served_audit
+from integrations.zendesk.sandbox.automations import (
+    DEFAULT_CLOSE_SOLVED_AFTER_DAYS,
+    due_to_close,
 )
+from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso, public_view
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
 
@@ -51,14 +50,6 @@ MAX_CONSECUTIVE_FAULTS = 3
 
 EXPORT_PREFIX = "/api/v2/incremental/"
 ONE_MINUTE = 60
-DAY = 86_400
-# Zendesk's default automation closes a ticket 4 days after it was solved (an admin may make
-# it up to 28), and any ticket solved for 28 days is closed whatever the automations say.
-DEFAULT_CLOSE_SOLVED_AFTER_DAYS = 4
-HARD_CLOSE_DAYS = 28
-HARD_CLOSE = HARD_CLOSE_DAYS * DAY
-# Zendesk takes up to 1 kilobyte of custom metadata on each ticket update's audit.
-MAX_CUSTOM_METADATA_BYTES = 1024
 SYSTEM_USER_ID = -1  # the author Zendesk gives audits made by automations
 
 
@@ -106,13 +97,6 @@ def _invalid(description: str, details: Record | None = None) -> _Reply:
 
 def _bad_param(description: str) -> _Reply:
     return _Reply(400, {"error": "InvalidPaginationParameter", "description": description})
-
-
-def _public(record: Record) -> Record:
-    """A stored record without the sandbox's private `_` keys."""
-    if any(k.startswith("_") for k in record):
-        return {k: v for k, v in record.items() if not k.startswith("_")}
-    return record
 
 
 def _encode_cursor(payload: Record) -> str:
@@ -227,17 +211,10 @@ class ZendeskSandbox(LoopbackServer):
         """
         with self.lock:
             now = self.now()
-            after = min(float(self.close_solved_after_days), HARD_CLOSE_DAYS) * DAY
-            closed = []
-            for ticket_id, ticket in self.org.tickets.items():
-                if ticket.get("status") != "solved":
-                    continue
-                solved_at = self._solved_at(ticket_id, ticket)
-                if solved_at is None or now - solved_at < after:
-                    continue
-                self._close_by_automation(ticket, int(now), hard=now - solved_at >= HARD_CLOSE)
-                closed.append(ticket_id)
-            return closed
+            due = due_to_close(self.org, now, self.close_solved_after_days)
+            for ticket_id, hard in due:
+                self._close_by_automation(self.org.tickets[ticket_id], int(now), hard=hard)
+            return [ticket_id for ticket_id, _ in due]
 
     def fail_after_next_write(self, kind: str = "500", times: int = 1) -> None:
         """Apply the next `times` ticket updates, then answer each with a fault instead of
@@ -369,9 +346,9 @@ class ZendeskSandbox(LoopbackServer):
                     self.stats.faults[f"{kind} after write"] += 1
                     if kind == "drop":
                         raise _Drop
+                    error = "ServiceUnavailable" if kind == "503" else "InternalServerError"
                     raise _Reply(
-                        int(kind),
-                        {"error": "InternalServerError", "description": "Injected by the sandbox"},
+                        int(kind), {"error": error, "description": "Injected by the sandbox"}
                     )
                 return 200, answer
             if method == "POST" and parts == ["custom_statuses"]:
@@ -414,18 +391,18 @@ class ZendeskSandbox(LoopbackServer):
                 return {"ticket": self._ticket(_int_or_404(ticket_id))}
             case ["tickets", ticket_id, "comments"]:
                 self._ticket(_int_or_404(ticket_id))
-                comments = [_public(c) for c in org.comments.get(int(ticket_id), [])]
+                comments = [public_view(c) for c in org.comments.get(int(ticket_id), [])]
                 if params.get("sort_order") == "desc":
                     comments.reverse()
                 return self._list(comments, "comments", params, base, parts)
             case ["tickets", ticket_id, "audits"]:
-                audits = [_served_audit(e) for e in org.audits_of(self._ticket_id(ticket_id))]
+                audits = [served_audit(e) for e in org.audits_of(self._ticket_id(ticket_id))]
                 return self._list(audits, "audits", params, base, parts)
             case ["tickets", ticket_id, "audits", audit_id]:
                 wanted = _int_or_404(audit_id)
                 for event in org.audits_of(self._ticket_id(ticket_id)):
                     if event.get("id") == wanted:
-                        return {"audit": _served_audit(event)}
+                        return {"audit": served_audit(event)}
                 raise _not_found()
             case ["tickets", ticket_id, "metrics"]:
                 self._ticket(_int_or_404(ticket_id))
@@ -716,7 +693,7 @@ class ZendeskSandbox(LoopbackServer):
                 comment_present = True
                 comment_public = comment_public or bool(child.get("public"))
                 if with_comments:
-                    served = _public(child)
+                    served = public_view(child)
                     served = {**served, "event_type": "Comment"}
                     served.setdefault("html_body", html_body_for(str(served.get("body", ""))))
                     served.setdefault("plain_body", served.get("body"))
@@ -813,7 +790,10 @@ class ZendeskSandbox(LoopbackServer):
         status_before = str(ticket.get("status"))
         new_status = update.get("status")
         custom_status_id = update.get("custom_status_id")
-        custom_metadata = _custom_metadata(update.get("metadata"))
+        try:
+            custom_metadata = custom_metadata_of(update.get("metadata"))
+        except MetadataInvalid as exc:
+            raise _invalid(str(exc), {"metadata": [{"description": str(exc)}]}) from None
         if custom_status_id is not None:
             custom = org.custom_statuses.get(_int_or(custom_status_id))
             if custom is None:
@@ -996,18 +976,6 @@ class ZendeskSandbox(LoopbackServer):
             "events": events,
         }
 
-    def _solved_at(self, ticket_id: int, ticket: Record) -> float | None:
-        """When the ticket was last solved: its metric set's `solved_at`, else its last
-        update (a fixture ticket may have no metric set)."""
-        metric = self.org.ticket_metrics.get(ticket_id) or {}
-        for stamp in (metric.get("solved_at"), ticket.get("updated_at")):
-            if isinstance(stamp, str):
-                try:
-                    return float(from_iso(stamp))
-                except ValueError:
-                    continue
-        return None
-
     def _close_by_automation(self, ticket: Record, ts: int, *, hard: bool) -> None:
         org = self.org
         title = (
@@ -1099,55 +1067,6 @@ class ZendeskSandbox(LoopbackServer):
         }
         self.org.custom_statuses[status_id] = record
         return {"custom_status": record}
-
-
-def _custom_metadata(value: Any) -> Record:
-    """An update's `ticket.metadata`, which Zendesk keeps as its audit's `metadata.custom`."""
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise _invalid("Metadata must be an object", {"metadata": [{"description": "invalid"}]})
-    if len(json.dumps(value).encode()) > MAX_CUSTOM_METADATA_BYTES:
-        raise _invalid(
-            "Metadata is too large (at most 1 kilobyte)",
-            {"metadata": [{"description": "is too large"}]},
-        )
-    return dict(value)
-
-
-def _served_audit(event: Record) -> Record:
-    """A stored audit as GET /api/v2/tickets/{id}/audits serves it: `author_id`, `via`,
-    `metadata` with `custom` and `system`, and `events` each with its `type`."""
-    events: list[Record] = []
-    comment_via: Any = None
-    for child in event.get("child_events") or []:
-        if not isinstance(child, dict):
-            continue
-        if child.get("type") == "Comment":
-            served = _public(child)
-            served = {
-                **served,
-                "html_body": served.get("html_body") or html_body_for(str(served.get("body", ""))),
-            }
-            comment_via = comment_via or served.get("via")
-            events.append(served)
-        else:
-            kind = child.get("event_type") or child.get("type")
-            rest = {k: v for k, v in child.items() if k not in ("event_type", "type")}
-            events.append({**_public(rest), "type": kind})
-    via = event.get("_via") or comment_via or {"channel": "api", "source": {}}
-    return {
-        "id": event.get("id"),
-        "ticket_id": event.get("ticket_id"),
-        "created_at": event.get("created_at"),
-        "author_id": event.get("updater_id"),
-        "metadata": {
-            "system": dict(event.get("system") or {}),
-            "custom": dict(event.get("_custom_metadata") or {}),
-        },
-        "via": via,
-        "events": events,
-    }
 
 
 def _extend_same_second(order: list[tuple[int, int]], start: int, stop: int) -> int:

@@ -210,3 +210,20 @@ def test_another_process_moves_the_clock_through_the_sandboxs_admin_path(
     assert moved["now_unix"] == ORG_NOW.timestamp() + 4 * DAY
     assert ticket in moved["closed_ticket_ids"]
     assert session.get(url, timeout=10).json()["now"] == "2026-03-06T00:00:00Z"
+
+
+def test_more_than_a_kilobyte_of_metadata_is_refused_and_nothing_is_written(
+    sandbox: ZendeskSandbox,
+) -> None:
+    ticket = ticket_with(sandbox, "open")
+    before = len(sandbox.org.comments[ticket])
+    session = requests.Session()
+    session.auth = (f"{sandbox.email}/token", "sandbox")
+    update = {"comment": {"body": "hello"}, "metadata": {"alignbot_key": "k" * 1100}}
+
+    refused = session.put(
+        f"{sandbox.url}/api/v2/tickets/{ticket}.json", json={"ticket": update}, timeout=10
+    )
+
+    assert refused.status_code == 422 and "1 kilobyte" in refused.text
+    assert len(sandbox.org.comments[ticket]) == before
