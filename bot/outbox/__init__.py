@@ -9,12 +9,14 @@ retried job, a second replica) queues once. A `Dispatcher` then delivers what is
 - `deliverers`: one deliverer per kind of row (`DELIVERERS`), each through the port it
   names (`Chat` or `Helpdesk`), and what a deliverer is given (`Delivery`, `Ports`).
 - `dispatcher`: claiming, renewing and marking rows (`Dispatcher`), with the state machine.
+- `budget`: how many writes one ticket may take in a window (`TicketBudget`).
 - `errors`: what the outbox raises.
 
 The package imports no network client: a dispatcher is given a `Chat` and a `Helpdesk`.
 Every public name is importable from `bot.outbox` itself.
 """
 
+from bot.outbox.budget import ZENDESK_TICKET_BUDGET, TicketBudget
 from bot.outbox.deliverers import (
     DELIVERERS,
     SLACK_DM,
@@ -51,6 +53,7 @@ __all__ = [
     "SLACK_MESSAGE",
     "SLACK_UPDATE",
     "ZENDESK_COMMENT",
+    "ZENDESK_TICKET_BUDGET",
     "ZENDESK_UPDATE",
     "Deliverer",
     "Delivery",
@@ -60,6 +63,7 @@ __all__ = [
     "OutboxRow",
     "OutcomeUnknown",
     "Ports",
+    "TicketBudget",
     "Waiting",
     "default_worker_id",
     "enqueue",

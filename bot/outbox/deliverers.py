@@ -17,6 +17,13 @@ Kinds (see `DELIVERERS`; a Dispatcher can be given its own `deliverers`):
 - `zendesk.update`: target a ticket id; payload any of `status`, `custom_status_id`, `tags`,
   `add_tags`, `remove_tags`, `comment` with `public`.
 
+Both Zendesk kinds send the row's key with the write (the helpdesk keeps it in the ticket
+update's audit). When an earlier attempt may have gone in, the write is first looked up
+(`Helpdesk.find_write`): found, it is recorded as sent (`found: true`) and not made again,
+so a comment is never posted twice and a status set then is not set over what happened to
+the ticket since (a customer's reply that reopened it); not found, it is made. An update
+that changed nothing leaves no audit, so it is made again, which again changes nothing.
+
 A file goes *after* its message: the message is the part that matters and the part Slack
 can be asked about. Once the message is posted its {channel, ts} is committed to the row
 (still claimed), so a failed or interrupted upload is retried without posting the message
@@ -38,7 +45,7 @@ from typing import Any, Literal, Protocol
 
 from bot.chat import Chat, ChatError
 from bot.helpdesk import Helpdesk, TicketWrite
-from bot.outbox.errors import OutboxError, OutcomeUnknown, Waiting
+from bot.outbox.errors import OutboxError, Waiting
 from bot.store.outbox import PENDING, SENDING, SENT, OutboxRow
 
 __all__ = [
@@ -63,7 +70,8 @@ log = logging.getLogger("alignbot.outbox")
 SLACK_MESSAGE, SLACK_DM, SLACK_UPDATE = "slack.message", "slack.dm", "slack.update"
 ZENDESK_COMMENT, ZENDESK_UPDATE = "zendesk.comment", "zendesk.update"
 
-# How far before the earliest uncertain attempt Slack is searched: clocks differ a little.
+# How far before the earliest uncertain attempt Slack and the helpdesk are searched: clocks
+# differ a little.
 LOOKBACK = timedelta(minutes=2)
 
 Port = Literal["chat", "helpdesk"]
@@ -287,16 +295,28 @@ def _written(write: TicketWrite) -> dict[str, Any]:
         "custom_status_id": write.custom_status_id,
         "tags": list(write.tags),
         "comment_id": write.comment_id,
+        "audit_id": write.audit_id,
     }
 
 
-def _unknown_comment(delivery: Delivery) -> OutcomeUnknown:
-    since = delivery.unknown_since or delivery.created_at
-    return OutcomeUnknown(
-        f"an earlier attempt (since {since:%Y-%m-%d %H:%M:%S} UTC) to comment on ticket "
-        f"{delivery.target} may have been added and the helpdesk cannot be asked, so it is "
-        "not sent again: check the ticket, and enqueue it under a new key if it is missing"
-    )
+def _found_or_write(
+    delivery: Delivery, helpdesk: Helpdesk, ticket: int, write: Callable[[], TicketWrite]
+) -> dict[str, Any]:
+    """Make a write, unless an earlier attempt that may have gone in did: the ticket's
+    audits are asked for the row's key first."""
+    if delivery.unknown_since is not None:
+        since = delivery.unknown_since - LOOKBACK
+        found = helpdesk.find_write(ticket, delivery.key, since=since)
+        if found is not None:
+            log.info(
+                "outbox row %s (key %s): already on ticket %s (audit %s), not written again",
+                delivery.id,
+                delivery.key,
+                ticket,
+                found.audit_id,
+            )
+            return {**_written(found), "found": True}
+    return _written(write())
 
 
 class ZendeskComment:
@@ -313,11 +333,16 @@ class ZendeskComment:
 
     def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
         helpdesk = ports.require_helpdesk()
-        if delivery.unknown_since is not None:
-            raise _unknown_comment(delivery)
         ticket = _ticket_id(ZENDESK_COMMENT, delivery.target)
         payload = delivery.payload
-        return _written(helpdesk.add_comment(ticket, payload["body"], public=payload["public"]))
+        return _found_or_write(
+            delivery,
+            helpdesk,
+            ticket,
+            lambda: helpdesk.add_comment(
+                ticket, payload["body"], public=payload["public"], key=delivery.key
+            ),
+        )
 
 
 UPDATE_FIELDS = ("status", "custom_status_id", "tags", "add_tags", "remove_tags", "comment")
@@ -349,20 +374,22 @@ class ZendeskUpdate:
     def deliver(self, delivery: Delivery, ports: Ports) -> dict[str, Any]:
         helpdesk = ports.require_helpdesk()
         payload = delivery.payload
-        if delivery.unknown_since is not None and payload.get("comment") is not None:
-            raise _unknown_comment(delivery)
-        # Without a comment an update is safe to make again: the same status and tags.
-        write = helpdesk.update_ticket(
-            _ticket_id(ZENDESK_UPDATE, delivery.target),
-            status=payload.get("status"),
-            custom_status_id=payload.get("custom_status_id"),
-            tags=payload.get("tags"),
-            add_tags=payload.get("add_tags") or (),
-            remove_tags=payload.get("remove_tags") or (),
-            comment=payload.get("comment"),
-            public=payload.get("public", True),
-        )
-        return _written(write)
+        ticket = _ticket_id(ZENDESK_UPDATE, delivery.target)
+
+        def write() -> TicketWrite:
+            return helpdesk.update_ticket(
+                ticket,
+                status=payload.get("status"),
+                custom_status_id=payload.get("custom_status_id"),
+                tags=payload.get("tags"),
+                add_tags=payload.get("add_tags") or (),
+                remove_tags=payload.get("remove_tags") or (),
+                comment=payload.get("comment"),
+                public=payload.get("public", True),
+                key=delivery.key,
+            )
+
+        return _found_or_write(delivery, helpdesk, ticket, write)
 
 
 DELIVERERS: dict[str, Deliverer] = {

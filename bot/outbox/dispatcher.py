@@ -17,21 +17,25 @@ State machine of a row (`bot.store.outbox.OutboxMessage`)::
   raises subclasses of them, so no dispatcher has to be told which classes are transient.
   They come back with exponential backoff and jitter, or exactly the Retry-After asked for.
   After a rate limit the rest of the pass leaves that port alone: its other rows are put
-  back, due when the Retry-After ends, without using an attempt.
+  back, due when the Retry-After ends, without using an attempt. A rate limit of one ticket
+  (`HelpdeskRateLimited.ticket_id`: it took too many updates) holds back only that row.
 - A dispatcher claims a few rows at a time (`BATCH_SIZE`), what it will deliver soon, and
   renews the claims of the rows still in its hand before each delivery and at each
   checkpoint, so `claim_timeout` (`CLAIM_TIMEOUT`) only has to outlast one delivery (a few
   calls, each with its timeout). A dispatcher that dies holds only those few rows, and only
   for that long.
+- A ticket takes a bounded number of writes (`TicketBudget`: Zendesk's 30 per 10 minutes).
+  A helpdesk row whose ticket used its budget (counted from the outbox's own sent rows) is
+  given back untried, due when the budget frees, without using an attempt: no 429 is
+  provoked.
 - When an earlier attempt *may* have been delivered (the process died between the call and
   the mark, or the call failed in a way that does not say whether it was accepted, e.g. a
   500 or a timeout), the row remembers since when (`result["unknown_since"]`), and the next
-  attempt first asks the service. Slack can be asked (`Chat.find_message` by the idempotency
-  key carried in the message's metadata), so a Slack message is never posted twice and never
-  lost. The `Helpdesk` port has no such question: a ticket update without a comment is simply
-  made again (setting a status or tags twice changes nothing), but a comment whose delivery
-  is unknown is marked `failed` with a message saying to check the ticket, rather than risk
-  emailing a customer twice.
+  attempt first asks the service, by the idempotency key the write carried: Slack by
+  `Chat.find_message` (the key is in the message's metadata), Zendesk by
+  `Helpdesk.find_write` (the key is in the ticket update's audit metadata). So a Slack
+  message or a Zendesk comment is never sent twice and never given up on for an unknown
+  outcome, and a ticket update found made is not made again over what changed since.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from sqlalchemy import Engine, RowMapping, and_, func, or_, select, update
 
 from bot.chat import Chat, ChatError, ChatRateLimited, ChatUnavailable
 from bot.helpdesk import Helpdesk, HelpdeskError, HelpdeskRateLimited, HelpdeskUnavailable
+from bot.outbox.budget import ZENDESK_TICKET_BUDGET, TicketBudget
 from bot.outbox.deliverers import DELIVERERS, Deliverer, Delivery, Ports
 from bot.outbox.errors import OutboxError, Waiting
 from bot.store.outbox import FAILED, PENDING, SENDING, SENT, OutboxRow
@@ -146,6 +151,7 @@ class Dispatcher:
     them. It claims `batch_size` rows at a time and renews the claims it holds before each
     delivery and at each checkpoint; `claim_timeout` must exceed the longest stretch of calls
     between two renewals: a claim older than that is taken as its dispatcher's death.
+    `ticket_budget` bounds the writes to one ticket (None: unbounded).
     `after_send` is a test hook called after a delivery returned and before it is marked.
     """
 
@@ -164,6 +170,7 @@ class Dispatcher:
         backoff_cap: timedelta = timedelta(minutes=30),
         jitter: Callable[[], float] = random.random,
         deliverers: Mapping[str, Deliverer] | None = None,
+        ticket_budget: TicketBudget | None = ZENDESK_TICKET_BUDGET,
         after_send: Callable[[Delivery, Mapping[str, Any]], None] | None = None,
     ) -> None:
         if max_attempts < 1 or batch_size < 1:
@@ -179,6 +186,7 @@ class Dispatcher:
         self.backoff_cap = backoff_cap
         self.jitter = jitter
         self.deliverers = dict(DELIVERERS if deliverers is None else deliverers)
+        self.ticket_budget = ticket_budget
         self.after_send = after_send
 
     # -- what is due --------------------------------------------------------------------
@@ -247,6 +255,11 @@ class Dispatcher:
                 if port in paused:
                     total = total + self._defer(claim, paused[port])
                     continue
+                if port == "helpdesk":
+                    budget_frees = self._ticket_budget_frees(claim, current())
+                    if budget_frees is not None:
+                        total = total + self._defer(claim, budget_frees)
+                        continue
                 outcome, rate_limited_until = self._deliver(claim, current)
                 total = total + outcome
                 if rate_limited_until is not None:
@@ -370,6 +383,33 @@ class Dispatcher:
                     )
         return kept
 
+    def _ticket_budget_frees(self, claim: _Claim, now: datetime) -> datetime | None:
+        """When the ticket a helpdesk row writes to may take another write, if not now."""
+        if self.ticket_budget is None:
+            return None
+        c = OUTBOX.c
+        kinds = [kind for kind, d in self.deliverers.items() if d.port == "helpdesk"]
+        query = select(c.sent_at).where(
+            c.kind.in_(kinds),
+            c.target == claim.target,
+            c.status == SENT,
+            c.sent_at > now - self.ticket_budget.window,
+        )
+        with self.engine.connect() as connection:
+            written = [_utc(t) for t in connection.execute(query).scalars()]
+        frees = self.ticket_budget.next_write_at([t for t in written if t is not None], now)
+        if frees is not None:
+            log.info(
+                "outbox row %s (key %s): ticket %s took %s writes in %s; due again at %s",
+                claim.id,
+                claim.key,
+                claim.target,
+                self.ticket_budget.writes,
+                self.ticket_budget.window,
+                frees,
+            )
+        return frees
+
     def lookup(self, key: str) -> OutboxRow | None:
         """The row queued under `key` as it is now, or None."""
         with self.engine.connect() as connection:
@@ -451,8 +491,11 @@ class Dispatcher:
         error = _describe(exc)
         retry_after: float | None = None
         maybe_delivered = False
+        port_wide = True
         if isinstance(exc, ChatRateLimited | HelpdeskRateLimited):
             transient, retry_after = True, exc.retry_after  # asked to wait: it was not done
+            # A ticket that took too many updates holds back its own rows, not the port.
+            port_wide = not (isinstance(exc, HelpdeskRateLimited) and exc.ticket_id is not None)
         elif isinstance(exc, ChatUnavailable | HelpdeskUnavailable):
             transient, maybe_delivered = True, True  # no answer: it may have been done
         elif isinstance(exc, ChatError | HelpdeskError | OutboxError):
@@ -469,7 +512,8 @@ class Dispatcher:
         paused_until = None
         if retry_after is not None:
             retry_after = max(0.0, retry_after)
-            paused_until = now + timedelta(seconds=retry_after)
+            if port_wide:
+                paused_until = now + timedelta(seconds=retry_after)
         if maybe_delivered and "unknown_since" not in progress:
             progress["unknown_since"] = claim.claimed_at.isoformat()
         if transient and claim.attempts < self.max_attempts:

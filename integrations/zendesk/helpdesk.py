@@ -10,6 +10,20 @@ zenpy also obeys the process-wide `ZENPY_FORCE_NETLOC` / `ZENPY_FORCE_SCHEME` en
 variables, which would silently send our writes elsewhere: if either is set we refuse to
 start. zenpy's own errors never leave this module: each becomes a `ZendeskError` subclass.
 
+Idempotency keys: Zendesk keeps up to 1 KB of custom metadata with each ticket update's
+audit, sent as `{"ticket": {"metadata": {...}, ...}}` and served back by
+`GET /api/v2/tickets/{id}/audits` as the audit's `metadata.custom` (developer docs, Tickets,
+"Setting Metadata"). zenpy's `Ticket` declares no `metadata` field, but it serialises any
+attribute set on the object, so the update still goes through `tickets.update`. zenpy reads
+a ticket's audits only oldest first, through every page; `find_write` wants the newest first
+and a bound, so it reads them itself through zenpy's own session (the same credentials,
+timeout and loopback routing) with offset pages, which Zendesk documents for this list.
+
+zenpy waits out a 429 itself, sleeping for its whole Retry-After (a ticket's update limit
+answers up to 10 minutes), which would hold an outbox claim far past its timeout. The
+helpdesk gives zenpy no budget for that (`ratelimit_budget`), so the 429 comes back at once
+as `RateLimited` with the Retry-After Zendesk sent, and the dispatcher schedules the retry.
+
 At DEBUG zenpy logs each request with its payload (a comment's text) and each answer whole
 (the ticket's subject, description, people): unless `LOG_CUSTOMER_TEXT=true`, those lines
 are cut to the method and URL (`ZenpyBodies`).
@@ -18,9 +32,11 @@ are cut to the method and URL (`ZenpyBodies`).
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse, urlsplit, urlunsplit
 
@@ -29,11 +45,17 @@ from requests.adapters import HTTPAdapter
 from zenpy import Zenpy
 from zenpy.lib.api_objects import Comment as ZenpyComment
 from zenpy.lib.api_objects import Ticket as ZenpyTicket
-from zenpy.lib.exception import APIException, RecordNotFoundException, ZenpyException
+from zenpy.lib.exception import (
+    APIException,
+    RatelimitBudgetExceeded,
+    RecordNotFoundException,
+    ZenpyException,
+)
 
 from bot.helpdesk import TicketWrite
 from integrations.zendesk.errors import (
     AuthError,
+    MalformedResponse,
     NotFound,
     RateLimited,
     RecordInvalid,
@@ -41,13 +63,18 @@ from integrations.zendesk.errors import (
     ZendeskUnavailable,
 )
 
-__all__ = ["ZendeskHelpdesk", "loopback_session"]
+__all__ = ["AUDIT_KEY", "ZendeskHelpdesk", "loopback_session"]
 
 log = logging.getLogger("alignbot.zendesk")
 
 #: Environment variables zenpy reads whenever it builds a URL (`BaseApi._build_url`).
 FORCED_BY_ENVIRONMENT = ("ZENPY_FORCE_NETLOC", "ZENPY_FORCE_SCHEME")
 SANDBOX_SUBDOMAIN = "sandbox"
+#: The name under the audit's `metadata.custom` that holds a write's idempotency key.
+AUDIT_KEY = "alignbot_key"
+#: Audits per page (Zendesk's most) and pages `find_write` reads at most, newest first.
+AUDITS_PER_PAGE = 100
+MAX_AUDIT_PAGES = 5
 
 
 class _LoopbackAdapter(HTTPAdapter):
@@ -159,8 +186,14 @@ class ZendeskHelpdesk:
                 "no Zendesk credentials: set ZENDESK_EMAIL and ZENDESK_API_TOKEN "
                 "(or ZENDESK_OAUTH_TOKEN)"
             )
+        # No budget for waiting out a 429: zenpy raises at once instead of sleeping.
+        credentials["ratelimit_budget"] = 0
         self.url = url
+        self.timeout = timeout
         self._zenpy = Zenpy(**credentials)
+        self._api = f"https://{subdomain}.zendesk.com/api/v2"
+        self._last_retry_after: float | None = None
+        self._zenpy.tickets.session.hooks["response"].append(self._note_retry_after)
         ZENPY_BODIES.verbatim = log_customer_text
 
     @classmethod
@@ -179,8 +212,10 @@ class ZendeskHelpdesk:
     def __repr__(self) -> str:
         return f"ZendeskHelpdesk({self.url!r})"
 
-    def add_comment(self, ticket_id: int, body: str, *, public: bool) -> TicketWrite:
-        return self.update_ticket(ticket_id, comment=body, public=public)
+    def add_comment(
+        self, ticket_id: int, body: str, *, public: bool, key: str | None = None
+    ) -> TicketWrite:
+        return self.update_ticket(ticket_id, comment=body, public=public, key=key)
 
     def update_ticket(
         self,
@@ -193,6 +228,7 @@ class ZendeskHelpdesk:
         remove_tags: Sequence[str] = (),
         comment: str | None = None,
         public: bool = True,
+        key: str | None = None,
     ) -> TicketWrite:
         # Only the fields given are sent: Zendesk leaves the others as they are.
         fields: dict[str, Any] = {"id": ticket_id}
@@ -209,7 +245,12 @@ class ZendeskHelpdesk:
         ticket = ZenpyTicket(**fields)
         if comment is not None:
             ticket.comment = ZenpyComment(body=comment, public=public)
-        audit = self._call(f"update ticket {ticket_id}", lambda: self._zenpy.tickets.update(ticket))
+        if key is not None:
+            # Kept by Zendesk as the audit's metadata.custom; zenpy sends any attribute set.
+            ticket.metadata = {AUDIT_KEY: key}
+        audit = self._call(
+            f"update ticket {ticket_id}", lambda: self._zenpy.tickets.update(ticket), ticket_id
+        )
         updated = audit.ticket
         comment_id = None
         for event in audit.audit.events or []:
@@ -221,21 +262,169 @@ class ZendeskHelpdesk:
             custom_status_id=updated.custom_status_id,
             tags=tuple(updated.tags or ()),
             comment_id=comment_id,
+            audit_id=_int_or_none(getattr(audit.audit, "id", None)),
         )
 
-    def _call(self, what: str, call: Any) -> Any:
+    def find_write(
+        self, ticket_id: int, key: str, *, since: datetime | None = None
+    ) -> TicketWrite | None:
+        what = f"read the audits of ticket {ticket_id}"
+        path = f"/tickets/{ticket_id}/audits.json"
+        first = self._get_json(what, path, {"per_page": AUDITS_PER_PAGE})
+        count = first.get("count")
+        if not isinstance(count, int):
+            raise MalformedResponse(f"Zendesk: cannot {what}: the answer has no count")
+        # Offset pages are oldest first: start at the last one and walk back.
+        page = max(1, math.ceil(count / AUDITS_PER_PAGE))
+        body = first if page == 1 else self._get_json(what, path, _page(page))
+        for read in range(1, MAX_AUDIT_PAGES + 1):
+            audits = body.get("audits")
+            if not isinstance(audits, list):
+                raise MalformedResponse(f"Zendesk: cannot {what}: the answer has no audits")
+            for audit in reversed(audits):
+                if not isinstance(audit, dict):
+                    continue
+                if _key_of(audit) == key:
+                    return self._found(ticket_id, audit)
+                if since is not None and _created(audit) < since:
+                    return None  # older than the first attempt: the write is not there
+            page -= 1
+            if page < 1:
+                return None
+            if read < MAX_AUDIT_PAGES:
+                body = self._get_json(what, path, _page(page))
+        raise ZendeskError(
+            f"Zendesk: cannot tell whether the write {key} reached ticket {ticket_id}: its "
+            f"newest {MAX_AUDIT_PAGES * AUDITS_PER_PAGE} audits do not hold it and do not "
+            "reach back to when it was made; check the ticket"
+        )
+
+    def _found(self, ticket_id: int, audit: dict[str, Any]) -> TicketWrite:
+        comment_id = None
+        for event in audit.get("events") or []:
+            if isinstance(event, dict) and event.get("type") == "Comment":
+                comment_id = _int_or_none(event.get("id"))
+        ticket = self._get_json(f"read ticket {ticket_id}", f"/tickets/{ticket_id}.json").get(
+            "ticket"
+        )
+        if not isinstance(ticket, dict):
+            raise MalformedResponse(f"Zendesk: cannot read ticket {ticket_id}: no ticket")
+        return TicketWrite(
+            ticket_id=ticket_id,
+            status=str(ticket.get("status")),
+            custom_status_id=_int_or_none(ticket.get("custom_status_id")),
+            tags=tuple(str(t) for t in ticket.get("tags") or ()),
+            comment_id=comment_id,
+            audit_id=_int_or_none(audit.get("id")),
+        )
+
+    def _get_json(
+        self, what: str, path: str, params: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """GET one Zendesk API path through zenpy's session; errors as `ZendeskError`s."""
+        session = self._zenpy.tickets.session
+        try:
+            response = session.get(self._api + path, params=params, timeout=self.timeout)
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            raise ZendeskUnavailable(
+                f"Zendesk: cannot {what}: {type(exc).__name__}; check ZENDESK_URL"
+            ) from exc
+        status = response.status_code
+        if status == 404:
+            raise NotFound(f"Zendesk: cannot {what}: not found or deleted")
+        if status >= 400:
+            raise _status_error(what, status, response.headers.get("Retry-After"), response.text)
+        try:
+            body = response.json()
+        except ValueError as exc:
+            raise MalformedResponse(f"Zendesk: cannot {what}: the answer is not JSON") from exc
+        if not isinstance(body, dict):
+            raise MalformedResponse(f"Zendesk: cannot {what}: the answer is not an object")
+        return body
+
+    def _note_retry_after(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        """A session hook: keep the Retry-After of a 429, which zenpy's error leaves out."""
+        if response.status_code == 429:
+            self._last_retry_after = _seconds(response.headers.get("Retry-After"))
+
+    def _call(self, what: str, call: Any, ticket_id: int | None = None) -> Any:
+        """Make a zenpy call; its errors become `ZendeskError`s. For a ticket's update, name
+        the ticket: a 429 that only its own update limit explains is that ticket's alone."""
         try:
             return call()
         except RecordNotFoundException as exc:
             raise NotFound(f"Zendesk: cannot {what}: not found or deleted") from exc
+        except RatelimitBudgetExceeded as exc:
+            retry_after = self._last_retry_after if self._last_retry_after is not None else 60.0
+            raise RateLimited(
+                f"Zendesk: cannot {what} (429): rate limited; retry after {retry_after:.0f}s",
+                retry_after,
+                ticket_id=_ticket_limit(ticket_id, retry_after),
+            ) from exc
         except APIException as exc:
-            raise _api_error(what, exc) from exc
+            error = _api_error(what, exc)
+            if isinstance(error, RateLimited):
+                error.ticket_id = _ticket_limit(ticket_id, error.retry_after)
+            raise error from exc
         except (requests.Timeout, requests.ConnectionError) as exc:
             raise ZendeskUnavailable(
                 f"Zendesk: cannot {what}: {type(exc).__name__}; check ZENDESK_URL"
             ) from exc
         except ZenpyException as exc:
             raise ZendeskError(f"Zendesk: cannot {what}: {exc}") from exc
+
+
+def _ticket_limit(ticket_id: int | None, retry_after: float) -> int | None:
+    """The ticket whose own limit a 429 on its update must be: Zendesk's account limits are
+    per minute, so only a ticket's 10-minute update limit asks for more than 60 seconds."""
+    return ticket_id if ticket_id is not None and retry_after > 60 else None
+
+
+def _page(page: int) -> dict[str, Any]:
+    return {"page": page, "per_page": AUDITS_PER_PAGE}
+
+
+def _key_of(audit: dict[str, Any]) -> Any:
+    metadata = audit.get("metadata")
+    custom = metadata.get("custom") if isinstance(metadata, dict) else None
+    return custom.get(AUDIT_KEY) if isinstance(custom, dict) else None
+
+
+def _created(audit: dict[str, Any]) -> datetime:
+    """When an audit was made; an unreadable time counts as the newest (keep looking)."""
+    stamp = audit.get("created_at")
+    try:
+        parsed = datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.max.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _seconds(raw: str | None) -> float:
+    try:
+        return max(0.0, float(raw)) if raw is not None else 60.0
+    except ValueError:
+        return 60.0
+
+
+def _status_error(what: str, status: int, retry_after: str | None, text: str) -> ZendeskError:
+    message = f"Zendesk: cannot {what} ({status}): {text[:300]}"
+    if status in (401, 403):
+        return AuthError(message + ". Check ZENDESK_EMAIL and ZENDESK_API_TOKEN")
+    if status == 429:
+        return RateLimited(message, _seconds(retry_after))
+    if status == 422:
+        return RecordInvalid(message)
+    if status >= 500:
+        return ZendeskUnavailable(message)
+    return ZendeskError(message)
 
 
 def _api_error(what: str, exc: APIException) -> ZendeskError:

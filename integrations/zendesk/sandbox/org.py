@@ -24,6 +24,7 @@ __all__ = [
     "html_body_for",
     "iso",
     "load_fixture",
+    "public_view",
 ]
 
 Record = dict[str, Any]
@@ -56,6 +57,13 @@ def from_iso(value: str) -> int:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return int(parsed.timestamp())
+
+
+def public_view(record: Record) -> Record:
+    """A stored record as the API serves it: without the sandbox's private `_` keys."""
+    if any(k.startswith("_") for k in record):
+        return {k: v for k, v in record.items() if not k.startswith("_")}
+    return record
 
 
 def html_body_for(body: str) -> str:
@@ -106,6 +114,7 @@ class Org:
     subdomain: str = "sandbox"
     _ticket_order: list[tuple[int, int]] | None = field(default=None, repr=False)
     _event_order: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _events_by_ticket: dict[int, list[int]] | None = field(default=None, repr=False)
     _next_ids: dict[str, int] = field(default_factory=dict, repr=False)
     _staff: tuple[int, list[Record]] | None = field(default=None, repr=False)
 
@@ -176,6 +185,16 @@ class Org:
         """Forget the sort orders; call after editing tickets or events by hand."""
         self._ticket_order = None
         self._event_order = None
+        self._events_by_ticket = None
+
+    def audits_of(self, ticket_id: int) -> list[Record]:
+        """The ticket's audits (its records in `ticket_events`), oldest first."""
+        if self._events_by_ticket is None:
+            index: dict[int, list[int]] = {}
+            for position, event in enumerate(self.ticket_events):
+                index.setdefault(_int(event.get("ticket_id")), []).append(position)
+            self._events_by_ticket = index
+        return [self.ticket_events[i] for i in self._events_by_ticket.get(ticket_id, [])]
 
     def retime_ticket(self, ticket: Record, ts: int) -> None:
         """Set a ticket's updated_at/generated_timestamp and move it in the export order."""
@@ -191,6 +210,10 @@ class Org:
     def add_event(self, event: Record) -> None:
         """Append an audit to the ticket event export."""
         self.ticket_events.append(event)
+        if self._events_by_ticket is not None:
+            self._events_by_ticket.setdefault(_int(event.get("ticket_id")), []).append(
+                len(self.ticket_events) - 1
+            )
         if self._event_order is not None:
             bisect.insort(
                 self._event_order, (_int(event.get("timestamp")), len(self.ticket_events) - 1)

@@ -28,7 +28,12 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from integrations.loopback import LoopbackServer, MinuteWindow
-from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso
+from integrations.zendesk.sandbox.audits import MetadataInvalid, custom_metadata_of, served_audit
+from integrations.zendesk.sandbox.automations import (
+    DEFAULT_CLOSE_SOLVED_AFTER_DAYS,
+    due_to_close,
+)
+from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso, public_view
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
 
@@ -45,6 +50,7 @@ MAX_CONSECUTIVE_FAULTS = 3
 
 EXPORT_PREFIX = "/api/v2/incremental/"
 ONE_MINUTE = 60
+SYSTEM_USER_ID = -1  # the author Zendesk gives audits made by automations
 
 
 @dataclass
@@ -75,6 +81,10 @@ class _Reply(Exception):
         self.headers = headers or {}
 
 
+class _Drop(Exception):
+    """Raised inside a route to close the connection without an answer."""
+
+
 def _not_found() -> _Reply:
     return _Reply(404, {"error": "RecordNotFound", "description": "Not found"})
 
@@ -87,13 +97,6 @@ def _invalid(description: str, details: Record | None = None) -> _Reply:
 
 def _bad_param(description: str) -> _Reply:
     return _Reply(400, {"error": "InvalidPaginationParameter", "description": description})
-
-
-def _public(record: Record) -> Record:
-    """A stored record without the sandbox's private `_` keys."""
-    if any(k.startswith("_") for k in record):
-        return {k: v for k, v in record.items() if not k.startswith("_")}
-    return record
 
 
 def _encode_cursor(payload: Record) -> str:
@@ -159,6 +162,9 @@ class ZendeskSandbox(LoopbackServer):
         self._global_window = MinuteWindow()
         self._ticket_updates: dict[tuple[int, int], deque[float]] = {}
         self._fault_streak: Counter[str] = Counter()
+        self._advanced = 0.0
+        self._faults_after_write: deque[str] = deque()
+        self.close_solved_after_days = DEFAULT_CLOSE_SOLVED_AFTER_DAYS
 
     # ----- lifecycle ------------------------------------------------------------------------
 
@@ -179,7 +185,45 @@ class ZendeskSandbox(LoopbackServer):
             return str(self.org.api_user().get("email", ""))
 
     def now(self) -> float:
-        return float(self._clock())
+        """The sandbox's time in Unix seconds: its clock, plus what `advance` added."""
+        return float(self._clock()) + self._advanced
+
+    def advance(self, seconds: float) -> list[int]:
+        """Move the sandbox's time forward by `seconds` (the clock it was given keeps
+        running underneath), then run Zendesk's time-based rules as an hourly automation
+        run would (`run_automations`). Returns the ids of the tickets they closed."""
+        if seconds < 0:
+            raise ValueError("the sandbox's time only moves forward")
+        with self.lock:
+            self._advanced += seconds
+            return self.run_automations()
+
+    def run_automations(self) -> list[int]:
+        """Close what Zendesk would close by now, and return those tickets' ids:
+
+        - the default automation "Close ticket 4 days after status is set to solved"
+          (`close_solved_after_days`; Zendesk lets an admin raise it to 28, not switch it off);
+        - the hard rule: a ticket solved for 28 days is closed whatever the automations say.
+
+        Each close is an audit by the automation, as Zendesk records it. They run when a test
+        calls `advance` (or this), never by themselves: a generated org's solved tickets stay
+        as generated until then.
+        """
+        with self.lock:
+            now = self.now()
+            due = due_to_close(self.org, now, self.close_solved_after_days)
+            for ticket_id, hard in due:
+                self._close_by_automation(self.org.tickets[ticket_id], int(now), hard=hard)
+            return [ticket_id for ticket_id, _ in due]
+
+    def fail_after_next_write(self, kind: str = "500", times: int = 1) -> None:
+        """Apply the next `times` ticket updates, then answer each with a fault instead of
+        the result: "500", "503" or "drop" (the connection closes). This is the ambiguous
+        outcome a client cannot tell from a write that never happened."""
+        if kind not in ("500", "503", "drop"):
+            raise ValueError(f"a fault after a write is 500, 503 or drop, not {kind!r}")
+        with self.lock:
+            self._faults_after_write.extend([kind] * times)
 
     # ----- helpers tests use to change data between syncs -----------------------------------
 
@@ -285,6 +329,8 @@ class ZendeskSandbox(LoopbackServer):
     ) -> tuple[int, Record]:
         """Answer one authenticated request; raises _Reply for errors."""
         parts = [p for p in path.split("/") if p]
+        if [p.removesuffix(".json") for p in parts] == ["sandbox", "clock"]:
+            return 200, self._clock_route(method, body)
         if len(parts) < 3 or parts[0] != "api" or parts[1] != "v2":
             raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
         parts = parts[2:]
@@ -294,10 +340,40 @@ class ZendeskSandbox(LoopbackServer):
             if method == "GET":
                 return 200, self._get(parts, params, base, actor)
             if method == "PUT" and len(parts) == 2 and parts[0] == "tickets":
-                return 200, self._put_ticket(_int_or_404(parts[1]), body, actor)
+                answer = self._put_ticket(_int_or_404(parts[1]), body, actor)
+                if self._faults_after_write:
+                    kind = self._faults_after_write.popleft()
+                    self.stats.faults[f"{kind} after write"] += 1
+                    if kind == "drop":
+                        raise _Drop
+                    error = "ServiceUnavailable" if kind == "503" else "InternalServerError"
+                    raise _Reply(
+                        int(kind), {"error": error, "description": "Injected by the sandbox"}
+                    )
+                return 200, answer
             if method == "POST" and parts == ["custom_statuses"]:
                 return 201, self._post_custom_status(body)
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    def _clock_route(self, method: str, body: Any) -> Record:
+        """The sandbox's own admin path (not Zendesk's): GET /sandbox/clock says the time,
+        POST /sandbox/clock {"advance_seconds": N} moves it on, as `advance` does."""
+        closed: list[int] = []
+        if method == "POST":
+            seconds = body.get("advance_seconds") if isinstance(body, dict) else None
+            if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+                raise _Reply(
+                    400,
+                    {
+                        "error": "InvalidValue",
+                        "description": 'The body must be {"advance_seconds": N}, N >= 0',
+                    },
+                )
+            closed = self.advance(float(seconds))
+        elif method != "GET":
+            raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+        now = self.now()
+        return {"now": iso(now), "now_unix": now, "closed_ticket_ids": closed}
 
     def _get(self, parts: list[str], params: dict[str, str], base: str, actor: Record) -> Record:
         org = self.org
@@ -315,10 +391,19 @@ class ZendeskSandbox(LoopbackServer):
                 return {"ticket": self._ticket(_int_or_404(ticket_id))}
             case ["tickets", ticket_id, "comments"]:
                 self._ticket(_int_or_404(ticket_id))
-                comments = [_public(c) for c in org.comments.get(int(ticket_id), [])]
+                comments = [public_view(c) for c in org.comments.get(int(ticket_id), [])]
                 if params.get("sort_order") == "desc":
                     comments.reverse()
                 return self._list(comments, "comments", params, base, parts)
+            case ["tickets", ticket_id, "audits"]:
+                audits = [served_audit(e) for e in org.audits_of(self._ticket_id(ticket_id))]
+                return self._list(audits, "audits", params, base, parts)
+            case ["tickets", ticket_id, "audits", audit_id]:
+                wanted = _int_or_404(audit_id)
+                for event in org.audits_of(self._ticket_id(ticket_id)):
+                    if event.get("id") == wanted:
+                        return {"audit": served_audit(event)}
+                raise _not_found()
             case ["tickets", ticket_id, "metrics"]:
                 self._ticket(_int_or_404(ticket_id))
                 metric = org.ticket_metrics.get(int(ticket_id))
@@ -383,6 +468,12 @@ class ZendeskSandbox(LoopbackServer):
             case ["satisfaction_ratings", rating_id]:
                 return {"satisfaction_rating": _lookup(org.satisfaction_ratings, rating_id)}
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    def _ticket_id(self, raw: str) -> int:
+        """The id of a ticket that exists (404 otherwise)."""
+        ticket_id = _int_or_404(raw)
+        self._ticket(ticket_id)
+        return ticket_id
 
     def _ticket(self, ticket_id: int) -> Record:
         ticket = self.org.tickets.get(ticket_id)
@@ -602,7 +693,7 @@ class ZendeskSandbox(LoopbackServer):
                 comment_present = True
                 comment_public = comment_public or bool(child.get("public"))
                 if with_comments:
-                    served = _public(child)
+                    served = public_view(child)
                     served = {**served, "event_type": "Comment"}
                     served.setdefault("html_body", html_body_for(str(served.get("body", ""))))
                     served.setdefault("plain_body", served.get("body"))
@@ -699,6 +790,10 @@ class ZendeskSandbox(LoopbackServer):
         status_before = str(ticket.get("status"))
         new_status = update.get("status")
         custom_status_id = update.get("custom_status_id")
+        try:
+            custom_metadata = custom_metadata_of(update.get("metadata"))
+        except MetadataInvalid as exc:
+            raise _invalid(str(exc), {"metadata": [{"description": str(exc)}]}) from None
         if custom_status_id is not None:
             custom = org.custom_statuses.get(_int_or(custom_status_id))
             if custom is None:
@@ -773,9 +868,10 @@ class ZendeskSandbox(LoopbackServer):
                 }
             )
             if custom_status_id is None:
+                # The category's default status, as Zendesk sets it (closed keeps solved's).
                 for custom in org.custom_statuses.values():
                     if custom.get("status_category") == new_status and custom.get("default"):
-                        ticket["custom_status_id"] = custom["id"]
+                        custom_status_id = custom["id"]
                         break
             self._update_metrics(int(ticket["id"]), status_before, new_status, ts)
         if custom_status_id is not None and custom_status_id != ticket.get("custom_status_id"):
@@ -830,15 +926,34 @@ class ZendeskSandbox(LoopbackServer):
             self._count_reply(int(ticket["id"]), comment, ts)
         org.retime_ticket(ticket, ts)
         via = {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}}
-        org.add_event(
+        audit = self._record_audit(
+            ticket, events, audit_id, int(actor["id"]), ts, via, "Web service", custom_metadata
+        )
+        return ticket, audit
+
+    def _record_audit(
+        self,
+        ticket: Record,
+        events: list[Record],
+        audit_id: int,
+        author_id: int,
+        ts: int,
+        via: Record,
+        via_label: str,
+        custom: Record,
+    ) -> Record:
+        """Store one update's audit (served by the ticket event export and by the ticket's
+        audits) and return it as the update's answer carries it."""
+        system = {"client": "alignbot-sandbox", "location": None}
+        self.org.add_event(
             {
                 "id": audit_id,
                 "ticket_id": ticket["id"],
                 "timestamp": ts,
                 "created_at": iso(ts),
-                "updater_id": actor["id"],
-                "via": "Web service",
-                "system": {"client": "alignbot-sandbox", "location": None},
+                "updater_id": author_id,
+                "via": via_label,
+                "system": system,
                 "metadata": {},
                 "event_type": "Audit",
                 "child_events": [
@@ -847,18 +962,45 @@ class ZendeskSandbox(LoopbackServer):
                     else {**{k: v for k, v in e.items() if k != "type"}, "event_type": "Change"}
                     for e in events
                 ],
+                "_via": via,
+                "_custom_metadata": custom,
             }
         )
-        audit = {
+        return {
             "id": audit_id,
             "ticket_id": ticket["id"],
             "created_at": iso(ts),
-            "author_id": actor["id"],
-            "metadata": {"system": {}, "custom": {}},
+            "author_id": author_id,
+            "metadata": {"system": dict(system), "custom": dict(custom)},
             "via": via,
             "events": events,
         }
-        return ticket, audit
+
+    def _close_by_automation(self, ticket: Record, ts: int, *, hard: bool) -> None:
+        org = self.org
+        title = (
+            "Tickets solved for 28 days are closed"
+            if hard
+            else f"Close ticket {self.close_solved_after_days} days after status is set to solved"
+        )
+        events: list[Record] = [
+            {
+                "id": org.next_id("child_event"),
+                "type": "Change",
+                "field_name": "status",
+                "value": "closed",
+                "previous_value": ticket.get("status"),
+            }
+        ]
+        ticket["status"] = "closed"
+        self._update_metrics(int(ticket["id"]), "solved", "closed", ts)
+        org.retime_ticket(ticket, ts)
+        via = {
+            "channel": "rule",
+            "source": {"from": {"id": 1, "title": title}, "to": {}, "rel": "automation"},
+        }
+        audit_id = org.next_id("audit")
+        self._record_audit(ticket, events, audit_id, SYSTEM_USER_ID, ts, via, "Rule", {})
 
     def _update_metrics(self, ticket_id: int, before: str, after: str, ts: int) -> None:
         metric = self.org.ticket_metrics.get(ticket_id)
@@ -1086,6 +1228,9 @@ class _Handler(BaseHTTPRequestHandler):
             status, payload = sandbox.route(method, path, params, body, f"http://{host}", actor)
         except _Reply as exc:
             self._send(exc.status, exc.body, exc.headers)
+            return
+        except _Drop:
+            self._drop()
             return
         except Exception:
             # A malformed record planted by a test, or a sandbox bug: answer as Zendesk does
