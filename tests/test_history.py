@@ -70,6 +70,21 @@ def test_repeated_and_unknown_statuses_change_nothing() -> None:
     assert spans(runs_of(at(0), changes)) == [(at(0), at(1), None)]
 
 
+def test_each_run_keeps_its_last_status_before_the_solve() -> None:
+    changes = [
+        Change(at(0), "new"),
+        Change(at(1), "pending"),
+        Change(at(2), "open"),
+        Change(at(3), "solved"),
+        Change(at(4), "closed"),
+    ]
+    (run,) = runs_of(at(0), changes)
+    assert (run.status, run.status_at) == ("open", at(2))  # open from 2 until the solve
+    reopened = [*changes[:4], Change(at(5), "hold")]
+    first, second = runs_of(at(0), reopened)
+    assert (first.status, second.status, second.status_at) == ("open", "hold", at(5))
+
+
 def test_a_ticket_without_history_gets_one_run_from_its_current_state() -> None:
     assert fallback_run(at(0), "solved", at(4)).solved_at == at(4)
     assert fallback_run(at(0), "pending", None).solved_at is None

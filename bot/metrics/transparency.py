@@ -168,7 +168,9 @@ def closure_rate(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
     """One row per live ticket unsolved at some moment in any bucket, with its group,
     agent, priority, creation and status and, per bucket i, `open{i}` (unsolved at some
-    moment in it) and `unsolved_end{i}` (unsolved at its end, capped at now).
+    moment in it), `unsolved_end{i}` (unsolved at its end, capped at now) and
+    `run_status{i}` (the status then, when the run unsolved at the end had its last change
+    before it; NULL when a probe of the changes must tell).
 
     Read from the runs overlapping the buckets: those still unsolved (a partial index) and
     those solved since the first bucket began (the `solved_at` index), each per bucket.
@@ -179,8 +181,11 @@ def _unsolved_in(ctx: Context, buckets: Buckets) -> Any:
         start, end = buckets.bounds[index], buckets.bounds[index + 1]
         unsolved = and_(r.opened_at < end, or_(r.solved_at.is_(None), r.solved_at > start))
         flags[f"open{index}"] = flag(unsolved)
-        flags[f"unsolved_end{index}"] = flag(
-            and_(r.opened_at < cap, or_(r.solved_at.is_(None), r.solved_at >= cap))
+        unsolved_end = and_(r.opened_at < cap, or_(r.solved_at.is_(None), r.solved_at >= cap))
+        flags[f"unsolved_end{index}"] = flag(unsolved_end)
+        # The status then, when the run's last change before its solve came before `cap`.
+        flags[f"run_status{index}"] = case(
+            (and_(unsolved_end, r.status_at < cap), r.status), else_=null()
         )
     parts = [
         select(r.ticket_id, *(c.label(n) for n, c in flags.items())).where(
@@ -238,7 +243,10 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
     ends = buckets.ends(ctx.now)
     statuses = []
     for index, as_of in enumerate(ends):
+        # The run's stored status when it was set before then; else the latest change
+        # before then (COALESCE evaluates the probe only when the run's status is NULL).
         status_then = func.coalesce(
+            u[f"run_status{index}"],
             select(sc.c.status)
             .where(sc.c.ticket_id == u.id, sc.c.at < as_of)
             .order_by(sc.c.at.desc(), sc.c.id.desc())

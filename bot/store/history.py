@@ -87,6 +87,11 @@ class TicketRun(SQLModel, table=True):
     prev_solved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     next_solved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     solver_id: int | None = Field(default=None, sa_type=BigInteger)
+    # The last change of the unsolved stretch (before the solve, if any): what the status
+    # was from `status_at` until the solve. Read instead of probing the changes when the
+    # status at a moment after it is wanted (the stale backlog).
+    status: str | None = None
+    status_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -117,6 +122,8 @@ class Run:
     prev_solved_at: datetime | None = None
     next_solved_at: datetime | None = None
     solver_id: int | None = None
+    status: str | None = None
+    status_at: datetime | None = None
 
     def row(self, ticket_id: int) -> dict[str, Any]:
         return {"ticket_id": ticket_id, **self.__dict__}
@@ -133,7 +140,9 @@ def runs_of(created_at: datetime | None, changes: Iterable[Change]) -> list[Run]
     start = created_at or (ordered[0].at if ordered else None)
     if start is None:
         return []
-    raw: list[dict[str, Any]] = [{"opened_at": start, "solved_at": None, "solver_id": None}]
+    raw: list[dict[str, Any]] = [
+        {"opened_at": start, "solved_at": None, "solver_id": None, "status": None}
+    ]
     resolved = False
     for change in ordered:
         if change.status in RESOLVED and not resolved:
@@ -141,8 +150,18 @@ def runs_of(created_at: datetime | None, changes: Iterable[Change]) -> list[Run]
             raw[-1].update(solved_at=at, solver_id=change.actor_id)
             resolved = True
         elif change.status in UNRESOLVED and resolved:
-            raw.append({"opened_at": change.at, "solved_at": None, "solver_id": None})
+            raw.append(
+                {
+                    "opened_at": change.at,
+                    "solved_at": None,
+                    "solver_id": None,
+                    "status": change.status,
+                    "status_at": change.at,
+                }
+            )
             resolved = False
+        elif not resolved:  # any other change of the unsolved stretch, as stored
+            raw[-1].update(status=change.status, status_at=change.at)
     runs = []
     for i, run in enumerate(raw):
         after = raw[i + 1] if i + 1 < len(raw) else None
@@ -155,6 +174,8 @@ def runs_of(created_at: datetime | None, changes: Iterable[Change]) -> list[Run]
                 prev_solved_at=raw[i - 1]["solved_at"] if i else None,
                 next_solved_at=after["solved_at"] if after else None,
                 solver_id=run["solver_id"],
+                status=run["status"],
+                status_at=run.get("status_at"),
             )
         )
     return runs
@@ -168,11 +189,11 @@ def fallback_run(created_at: datetime, status: str, solved_at: datetime | None) 
     return Run(seq=1, opened_at=created_at)
 
 
-def rebuild_runs(conn: Connection, ticket_ids: Sequence[int]) -> int:
+def rebuild_runs(conn: Connection, ticket_ids: Sequence[int], *, facts: bool = True) -> int:
     """Recompute the runs of `ticket_ids` from their stored changes (or, for a ticket with
     none, from its current state), and the facts of their solves (`bot.store.solves`,
-    which also read the ticket row: call this after writing tickets too); return how many
-    runs were written."""
+    which also read the ticket row: call this after writing tickets too, unless `facts` is
+    False: a rebuild that cannot change them); return how many runs were written."""
     from bot.store.tables import METRICS, TICKETS  # the tables module imports this one
 
     written = 0
@@ -210,5 +231,6 @@ def rebuild_runs(conn: Connection, ticket_ids: Sequence[int]) -> int:
         if rows:
             conn.execute(insert(RUNS), rows)
         written += len(rows)
-    refresh_solve_facts(conn, ids)
+    if facts:
+        refresh_solve_facts(conn, ids)
     return written

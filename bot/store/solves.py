@@ -338,7 +338,10 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             )
     rows = []
     for run in conn.execute(
-        select(RUNS).where(r.ticket_id.in_(chunk), r.solved_at.is_not(None)).order_by(r.ticket_id)
+        # The columns a solve's facts read (named: a migration runs this on older tables).
+        select(r.ticket_id, r.seq, r.solved_at, r.prev_solved_at, r.next_solved_at, r.reopened_at)
+        .where(r.ticket_id.in_(chunk), r.solved_at.is_not(None))
+        .order_by(r.ticket_id)
     ):
         ticket = tickets.get(int(run.ticket_id))
         if ticket is None:
