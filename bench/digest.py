@@ -14,8 +14,10 @@ ratings, 10 groups, 200 agents and repeat requesters. A digest reads the reporte
 before and the 14 days of its trend, so its cost grows mostly with the tickets per day: the
 default runs put 1M tickets both into 60 days (16,700 a day, a very large support org) and
 into a year (2,700 a day). PostgreSQL is vacuumed and analysed after the fill, as
-autovacuum would. Filling is not timed; the digest for yesterday (the org's last day) is,
-twice (cold, then warm). Writes its table into README.md (section `digest`).
+autovacuum would. Filling is not timed; the digest for yesterday (the org's last day) is:
+first on a store that has stored no trend day yet, then as the daily schedule runs it (the
+day before's digest ran first, untimed). Writes its table into README.md (section
+`digest`). PostgreSQL by default; `--stores postgres,sqlite` adds SQLite.
 """
 
 from __future__ import annotations
@@ -295,18 +297,31 @@ def _all_keys(rows: list[dict[str, Any]]) -> set[str]:
 
 
 def time_digest(engine: Engine) -> tuple[float, float]:
+    """(first, daily): the digest for yesterday on a store that has stored no trend day yet,
+    then as a daily digest runs it: the day before's digest stored the trend days final
+    then (`bot.store.trend`), so this one computes one new day beside the two it reports."""
     from bot.metrics.model import Period
     from bot.metrics.report import build_report
     from bot.settings import load_settings
+    from bot.store.tables import TREND_FIGURES
 
     settings = load_settings(database_url="sqlite:///unused.db", zendesk_url=None)
-    period = Period.yesterday(NOW, "UTC")
-    timings = []
-    for _ in range(2):
+    url = "https://acme.zendesk.com"
+
+    def digest(now: datetime) -> float:
         started = time.perf_counter()
-        build_report(engine, settings, period, now=NOW, zendesk_url="https://acme.zendesk.com")
-        timings.append(time.perf_counter() - started)
-    return timings[0], timings[1]
+        build_report(engine, settings, Period.yesterday(now, "UTC"), now=now, zendesk_url=url)
+        return time.perf_counter() - started
+
+    def forget() -> None:
+        with engine.begin() as conn:
+            conn.execute(TREND_FIGURES.delete())
+
+    forget()
+    first = digest(NOW)
+    forget()
+    digest(NOW - timedelta(days=1))  # yesterday's run, not timed
+    return first, digest(NOW)
 
 
 def run(size: int, days: int, backend: str) -> dict[str, Any]:
@@ -329,14 +344,14 @@ def run(size: int, days: int, backend: str) -> dict[str, Any]:
         started = time.perf_counter()
         fill(engine, size, days)
         filled = time.perf_counter() - started
-        cold, warm = time_digest(engine)
+        first, daily = time_digest(engine)
         return {
             "tickets": size,
             "days": days,
             "store": backend,
             "fill_s": filled,
-            "cold": cold,
-            "warm": warm,
+            "first": first,
+            "daily": daily,
         }
     finally:
         engine.dispose()
@@ -346,7 +361,7 @@ def run(size: int, days: int, backend: str) -> dict[str, Any]:
             admin.dispose()
 
 
-#: (tickets, days) -> the warm time a PostgreSQL digest should stay under.
+#: (tickets, days) -> the time a daily PostgreSQL digest should stay under.
 TARGETS = {(1_000_000, 365): 2.0, (1_000_000, 60): 3.0}
 
 
@@ -357,10 +372,11 @@ def _targets(results: list[dict[str, Any]]) -> str:
         target = TARGETS.get((r["tickets"], r["days"]))
         if target is None or r["store"] != "postgres":
             continue
-        verdict = "meets" if r["warm"] < target else "does not meet"
+        verdict = "meets" if r["daily"] < target else "does not meet"
         said.append(
             f"{r['tickets']:,} tickets over {r['days']} days {verdict} its {target:.0f} s "
-            f"target on PostgreSQL ({r['warm']:.2f} s)."
+            f"target on PostgreSQL ({r['daily']:.2f} s daily; {r['first']:.2f} s for a first "
+            "digest)."
         )
     return " ".join(said)
 
@@ -372,7 +388,7 @@ def main() -> int:
         default="100000@60,1000000@365,1000000@60",
         help="comma-separated TICKETS@DAYS",
     )
-    parser.add_argument("--stores", default="postgres,sqlite")
+    parser.add_argument("--stores", default="postgres")
     parser.add_argument("--no-readme", action="store_true")
     args = parser.parse_args()
     results = []
@@ -383,7 +399,7 @@ def main() -> int:
             print(json.dumps(result), flush=True)
             results.append(result)
     table = [
-        "| tickets | over | tickets a day | store | digest (warm) | digest (cold) "
+        "| tickets | over | tickets a day | store | daily digest | first digest "
         "| filling (not timed) |",
         "| ---: | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
@@ -391,7 +407,7 @@ def main() -> int:
         store = "PostgreSQL" if r["store"] == "postgres" else "SQLite"
         table.append(
             f"| {r['tickets']:,} | {r['days']} days | {r['tickets'] // r['days']:,} | {store} "
-            f"| {r['warm']:.2f} s | {r['cold']:.2f} s "
+            f"| {r['daily']:.2f} s | {r['first']:.2f} s "
             f"| {r['fill_s']:.0f} s |"
         )
     note = (
@@ -399,10 +415,13 @@ def main() -> int:
         "overall, per group (10) and per agent (200), alerts, conflict examples and the 14-day "
         "trend. Synthetic store: tickets spread over the days shown, three public comments each "
         "with stored signals, status histories with their runs and solve facts, metric sets "
-        "and ratings. Cold is the first run after filling, warm the second. The cost grows "
-        "with the tickets a day (the reported days and the 14-day trend) and, less, with the "
-        "size of the store. " + _targets(results) + " PostgreSQL runs with this machine's "
-        "defaults (128 MB shared_buffers)."
+        "and ratings. *Daily* is the digest as the schedule runs it: the day before's "
+        "digest stored the trend days that were final then, so it computes the two days it "
+        "reports and one new trend day. *First* is a digest on a store with no trend day "
+        "stored yet (the first run after filling, every trend day computed). The cost grows "
+        "with the tickets a day and, less, with the size of the store. "
+        + _targets(results)
+        + " PostgreSQL runs with this machine's defaults (128 MB shared_buffers)."
     )
     markdown = "\n".join(table) + "\n\n" + note
     print(markdown)
