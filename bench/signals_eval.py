@@ -27,6 +27,21 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "data" / "support-heldout"
 BLIND = ROOT / "bench" / "data" / "support-blind"
+FROZEN = ROOT / "bench" / "data" / "support-frozen"
+FROZEN_PREFIX = "frozen (unseen): "
+#: The issue's targets on the frozen set: (signal, lang, measure, at least).
+FROZEN_TARGETS = (
+    ("resolution reply", "all", "confirm precision", 0.95),
+    ("resolution reply", "all", "macro-F1", 0.85),
+    ("support sentiment", "en", "macro-F1", 0.75),
+    ("support sentiment", "es", "macro-F1", 0.75),
+    ("support sentiment", "fr", "macro-F1", 0.70),
+    ("support sentiment", "de", "macro-F1", 0.70),
+    ("support sentiment", "pt", "macro-F1", 0.70),
+    ("frustration", "all", "F1(yes)", 0.80),
+    ("acknowledges history", "all", "F1(yes)", 0.75),
+    ("upsell", "all", "F1(yes)", 0.90),
+)
 sys.path.insert(0, str(ROOT))
 
 from bench.readme import write_section  # noqa: E402
@@ -47,12 +62,19 @@ def f1(gold: Sequence[Any], predicted: Sequence[Any], label: Any) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def precision(gold: Sequence[Any], predicted: Sequence[Any], label: Any) -> float:
+    said = [g for g, p in zip(gold, predicted, strict=True) if p == label]
+    return sum(g == label for g in said) / len(said) if said else 0.0
+
+
 def macro_f1(gold: Sequence[Any], predicted: Sequence[Any]) -> float:
     labels = sorted(set(gold), key=str)
     return sum(f1(gold, predicted, label) for label in labels) / len(labels) if labels else 0.0
 
 
 Row = tuple[str, str, str, int, float, float, str]
+#: (signal, lang) -> measure -> value, for the verdicts on the frozen set.
+MEASURED: dict[tuple[str, str], dict[str, float]] = {}
 
 
 def _rows(
@@ -61,6 +83,7 @@ def _rows(
     *,
     binary: bool = False,
     baseline: Callable[[list[Any], list[Any]], str] | None = None,
+    precision_of: str | None = None,
 ) -> list[Row]:
     by_lang: dict[str, tuple[list[Any], list[Any]]] = defaultdict(lambda: ([], []))
     for lang, gold, predicted in items:
@@ -70,7 +93,16 @@ def _rows(
     rows = []
     for lang in sorted(by_lang, key=lambda k: (k == "all", k)):
         gold, predicted = by_lang[lang]
-        extra = f"F1(yes) {f1(gold, predicted, True):.2f}" if binary else ""
+        measured = MEASURED.setdefault((signal, lang), {})
+        measured["macro-F1"] = macro_f1(gold, predicted)
+        extra = ""
+        if binary:
+            measured["F1(yes)"] = f1(gold, predicted, True)
+            extra = f"F1(yes) {measured['F1(yes)']:.2f}"
+        if precision_of is not None:
+            value = precision(gold, predicted, precision_of)
+            measured[f"{precision_of} precision"] = value
+            extra = f"{precision_of} precision {value:.2f}"
         rows.append(
             (
                 signal,
@@ -104,7 +136,8 @@ def _sentiment_rows(name: str, rows: list[dict[str, str]], lang_key: str = "lang
             (lang, row["label"], label_for(vader_score(own_words(row["text"]), plain=True)))
         )
     result = []
-    for mine, base in zip(_rows(name, ours), _rows(name, plain), strict=True):
+    baseline = _rows(name, plain)  # first: MEASURED keeps ours, computed after
+    for mine, base in zip(_rows(name, ours), baseline, strict=True):
         result.append((*mine[:6], f"VADER acc {base[4]:.2f}, macro-F1 {base[5]:.2f}"))
     return result
 
@@ -126,6 +159,7 @@ def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[R
     rows += _rows(
         f"{prefix}resolution reply",
         [(c["lang"], c["resolution_reply"], s.resolution_reply) for c, s in signals],
+        precision_of="confirm",
     )
     rows += _rows(
         f"{prefix}trust indicator",
@@ -164,7 +198,10 @@ def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[R
 
 
 def evaluate(
-    eval_dir: Path, heldout_dir: Path | None = HELDOUT, blind_dir: Path | None = BLIND
+    eval_dir: Path,
+    heldout_dir: Path | None = HELDOUT,
+    blind_dir: Path | None = BLIND,
+    frozen_dir: Path | None = FROZEN,
 ) -> list[Row]:
     settings = Settings()
     rows = _support_rows(eval_dir / "support-dev", settings)
@@ -179,7 +216,27 @@ def evaluate(
         rows += _support_rows(heldout_dir, settings, prefix="held-out: ")
     if blind_dir is not None and (blind_dir / "customer_messages.jsonl").is_file():
         rows += _support_rows(blind_dir, settings, prefix="blind: ")
+    if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():
+        rows += _support_rows(frozen_dir, settings, prefix=FROZEN_PREFIX)
     return rows
+
+
+def frozen_verdicts() -> str:
+    """The frozen set against the issue's targets, one line each (empty if not run)."""
+    lines = []
+    for signal, lang, measure, target in FROZEN_TARGETS:
+        value = MEASURED.get((FROZEN_PREFIX + signal, lang), {}).get(measure)
+        if value is None:
+            continue
+        verdict = "meets" if value >= target else "**misses**"
+        lines.append(
+            f"- {signal} ({lang}), {measure}: {value:.2f}, {verdict} the target {target:.2f}"
+        )
+    french = MEASURED.get(("tweets sentiment", "fr"), {}).get("macro-F1")
+    if french is not None:
+        verdict = "meets" if french >= 0.50 else "**misses**"
+        lines.append(f"- tweets sentiment (fr), macro-F1: {french:.2f}, {verdict} the target 0.50")
+    return "\n".join(lines)
 
 
 def markdown(rows: list[Row]) -> str:
@@ -207,6 +264,9 @@ def main() -> None:
         )
         return
     table = markdown(evaluate(args.eval_dir))
+    verdicts = frozen_verdicts()
+    if verdicts:
+        table += "\n\nThe frozen set against the targets set for it before its run:\n\n" + verdicts
     print(table)
     if not args.no_readme:
         intro = (
@@ -216,7 +276,9 @@ def main() -> None:
             'written apart from the dev set; "blind" rows are `bench/data/support-blind/`, '
             "written without seeing the rules or the other sets. Read the support rows with "
             "care: see the note below the table on which of them the rules have been revised "
-            "against."
+            'against. "frozen (unseen)" rows are `bench/data/support-frozen/`, written blind '
+            "and labelled on 2026-12-02 before any program read it, and frozen: no rule has "
+            "been revised against it. They are the only unseen support figures here."
         )
         write_section("signals_eval", f"{intro}\n\n{table}")
 
