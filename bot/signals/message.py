@@ -20,17 +20,93 @@ from bot.signals.language import detect_language
 from bot.signals.problem import reports_problem
 from bot.signals.repetition import EarlierMessage, restatements
 from bot.signals.resolution import resolution_reply
-from bot.signals.sentiment import DEFAULT_BACKEND, Sentiment, SentimentBackend, label_for
-from bot.signals.text import own_words
+from bot.signals.sentiment import (
+    DEFAULT_BACKEND,
+    THRESHOLD,
+    Sentiment,
+    SentimentBackend,
+    label_for,
+)
+from bot.signals.stance import (
+    body,
+    complaint_stance,
+    fails,
+    has_courtesy,
+    is_request,
+    time_effort,
+)
+from bot.signals.text import fold, own_words
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
 NEGATIVE_FLOOR = -0.3  # score given to a denial or a charged message the lexicon read as mild
 POSITIVE_KEEP = 0.5  # above this the lexicon's positive reading stands
+COMPLAINING_BODY = -0.25  # a body at or below this complains, whatever thanks close it
+REQUEST_BAND = 0.2  # a request's body scoring closer to zero than this is neutral
 
 
 def _mild(score: float) -> bool:
     return NEGATIVE_FLOOR < score < POSITIVE_KEEP
+
+
+def _negative(score: float) -> Sentiment:
+    score = min(score, NEGATIVE_FLOOR)
+    return Sentiment(label_for(score), score)
+
+
+def _support_stance(
+    words: str,
+    language: str | None,
+    sentiment: Sentiment,
+    resolution: str,
+    backend: SentimentBackend,
+    rescore: bool,
+    cues: Cues | None,
+) -> Sentiment:
+    """The sentiment once the message's stance is read (`bot.signals.stance`): irony, leaving,
+    escalation and effort are negative; courtesy and questions carry no sentiment in a request,
+    and none in a complaint. `rescore=False` keeps a given score (a Zendesk field value)
+    except for the stance cues."""
+    folded = fold(words)
+    score = sentiment.score
+    if resolution != "confirm":
+        stance = complaint_stance(folded)
+        if stance is None and score < POSITIVE_KEEP:
+            stance = time_effort(folded)
+        praised = (
+            stance is not None
+            and bool(stance.after.strip(" ,.!"))
+            and (backend.score(stance.after, language).score >= THRESHOLD)
+        )
+        if stance is not None and not praised:
+            note(cues, "sentiment", stance.rule, stance.evidence)
+            return _negative(score)
+    asks = "?" in folded
+    if not rescore or not (
+        (score >= THRESHOLD and (asks or has_courtesy(folded)))
+        or (asks and NEGATIVE_FLOOR < score <= -THRESHOLD)
+    ):
+        return sentiment
+    complains = resolution == "deny" or reports_problem(words) or fails(folded)
+    if score < 0 and complains:
+        return sentiment
+    rest, asked = body(folded)
+    rest_score = backend.score(rest, language).score if rest else 0.0
+    # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
+    if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
+        if rest_score >= POSITIVE_KEEP:
+            return sentiment
+        note(cues, "sentiment", "a complaint: its thanks, courtesy and questions carry no weight")
+        return _negative(rest_score)
+    if is_request(folded, asked):
+        # What is left of a request is mostly its object ("the phone number"): a faint
+        # valence there is no feeling.
+        if abs(rest_score) < REQUEST_BAND:
+            rest_score = 0.0
+        if label_for(rest_score) != sentiment.label:
+            note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
+        return Sentiment(label_for(rest_score), rest_score)
+    return sentiment
 
 
 @dataclass(frozen=True)
@@ -74,6 +150,10 @@ def customer_signals(
     if cues is not None:  # formatting the cue would cost every analysed comment
         note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
     resolution = resolution_reply(words, cues)
+    words_score = sentiment.score
+    sentiment = _support_stance(
+        words, language, sentiment, resolution, backend, sentiment_field is None, cues
+    )
     earlier_contacts = sum(1 for item in history if item.channel != channel)
     # Clearly positive words stay positive: the override corrects mild or neutral readings.
     # A denial or a problem report is read first, so that frustration sees the corrected score.
@@ -81,7 +161,10 @@ def customer_signals(
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         rule = "a denial" if resolution == "deny" else "a problem report"
         note(cues, "sentiment", f"{rule} reads negative in support")
-    frustration = is_frustrated(words, sentiment.score, earlier_contacts, cues)
+    # Weight reads the words' own polarity unless the message reads negative: a question whose
+    # positive words were set aside ("Am I the only one GLAD it's back?") is not shouting.
+    weight_score = sentiment.score if sentiment.label == "negative" else words_score
+    frustration = is_frustrated(words, weight_score, earlier_contacts, cues)
     if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")

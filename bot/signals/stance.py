@@ -1,0 +1,673 @@
+"""Stance of a support message: the structures a general lexicon misreads.
+
+A lexicon scores words; in support, some structures decide the sentiment whatever the
+words' polarity (docs/signals.md, "Support stance"):
+
+- **Irony**: a positive interjection followed by "another" or "again" ("great, another
+  outage", "genial, otra vez", "na toll, schon wieder"), "thanks for nothing" and its kin,
+  "love how ..." over a failure ("love how nobody ever calls back"): negative.
+- **Churn and escalation**: leaving (closing the account, cancelling the subscription, moving
+  to a competitor), asking for a human, a manager or a supervisor, demanding one's money back,
+  a formal complaint: negative. Asked as a question or a condition ("how do I cancel?", "if I
+  cancel") it is an enquiry, not a threat.
+- **Effort**: counts of contacts spent ("five emails", "for the fourth time", "por tercera
+  vez", "zum dritten Mal") are negative; counts of time spent waiting or without service
+  ("waiting three weeks", "since Monday", "llevo dos semanas", "depuis trois jours", "seit
+  zwei Tagen", "há uma semana sem") are negative unless the message is clearly happy.
+- **Politeness and questions**: thanks, please, greetings, sign-offs, "I'd like to",
+  positive interjections ("great,") and question sentences carry no sentiment of their own
+  in a request; the rest of the message (its body) decides. A request with only politeness
+  is neutral; "thank you" at the end of a complaint does not make it positive.
+
+Patterns are matched on folded text (lower case, no accents); a phrase of any language is
+looked for in every message, as elsewhere (`patterns.compile_phrases`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.signals.patterns import compile_phrases
+
+# --- counts ------------------------------------------------------------------------------
+_EN_NUM = (
+    r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|several|multiple|many|countless|numerous|a few|a couple( of)?"
+    r"|a dozen|dozens of|\w+ and a half)"
+)
+_ES_NUM = (
+    r"(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
+    r"|treinta|cuarenta|varios|varias|muchos|muchas|mil|unos|unas)"
+)
+_FR_NUM = (
+    r"(\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt"
+    r"|trente|quarante|plusieurs|de nombreux|de nombreuses|maintes|des dizaines d')"
+)
+_DE_NUM = (
+    r"(\d+|ein|eine|einer|einem|einen|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf"
+    r"|zwolf|funfzehn|zwanzig|dreissig|vierzig|mehrere|mehreren|etliche|etlichen|unzahlige"
+    r"|unzahligen|zig|x)"
+)
+_PT_NUM = (
+    r"(\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|vinte"
+    r"|trinta|quarenta|varios|varias|muitos|muitas|inumeros|inumeras)"
+)
+# Two or more: "an email" is one contact, not an effort.
+_TWO_UP = r"(\d{2,}|[2-9]"
+_EN_MANY = (
+    _TWO_UP + r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|several|multiple|many|countless|numerous|a few|a couple( of)?|a dozen|dozens of)"
+)
+_ES_MANY = _TWO_UP + r"|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|varios|varias"
+_ES_MANY += r"|mil)"
+_FR_MANY = _TWO_UP + r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|plusieurs"
+_FR_MANY += r"|maintes)"
+_DE_MANY = _TWO_UP + r"|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|mehrere|etliche"
+_DE_MANY += r"|zig|x)"
+_PT_MANY = _TWO_UP + r"|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|doze|quinze|varios"
+_PT_MANY += r"|varias)"
+_EN_ORD = (
+    r"(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|hundredth"
+    r"|\d+(st|nd|rd|th))"
+)
+_ES_ORD = r"(segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|enesim[oa]|\d+[ao])"
+_FR_ORD = r"(deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|enieme|\d+e(me)?)"
+_DE_ORD = r"(zweiten|dritten|vierten|funften|sechsten|siebten|x-ten|n-ten|zigsten|\d+\.)"
+_PT_ORD = r"(segund[oa]|terceir[oa]|quart[oa]|quint[oa]|sext[oa]|setim[oa]|enesim[oa]|\d+[ao])"
+
+_EN_CONTACTS = (
+    r"(e-?mails?|calls?|phone ?calls?|messages?|chats?|complaints?|reminders?|follow-?ups?"
+    r"|attempts?)"
+)
+_ES_CONTACTS = r"(correos|e-?mails|mails|llamadas|mensajes|reclamaciones|chats|quejas|veces)"
+_FR_CONTACTS = r"(mails|e-?mails|courriels|appels|messages|relances|reclamations|fois)"
+_DE_CONTACTS = r"(e-?mails|mails|anrufe\w*|nachrichten|mahnungen|beschwerden|male?|versuche\w*)"
+_PT_CONTACTS = r"(e-?mails|emails|ligacoes|chamadas|mensagens|reclamacoes|protocolos|vezes)"
+
+# Contacts spent: "five emails", "for the fourth time", "this is my third call".
+CONTACT_EFFORT = compile_phrases(
+    {
+        "en": [
+            _EN_MANY + r" (different |separate |more )?" + _EN_CONTACTS,
+            r"(for|is) the " + _EN_ORD + r" time",
+            r"(my|our|the|a) " + _EN_ORD + r" (e-?mail|call|message|chat|complaint|reminder"
+            r"|attempt|ticket|request|follow-?up)",
+            r"(called|emailed|written|wrote|asked|contacted|chased|messaged|rang|phoned"
+            r"|explained|reported|raised) (you |it |this |them |about this |about it )?"
+            r"(" + _EN_MANY + r" times|twice|three times|over and over|repeatedly)",
+            r"(spoken|talked|chatted) (to|with) " + _EN_MANY + r" (different )?(agents|people"
+            r"|advisors|representatives|reps|persons)",
+            r"(transferred|passed|bounced) (around|from one \w+ to another|between departments)",
+            r"(opened|raised|submitted|filed|logged) " + _EN_MANY + r" (tickets|requests|cases)",
+        ],
+        "es": [
+            _ES_MANY + r" " + _ES_CONTACTS,
+            r"por " + _ES_ORD + r" vez",
+            r"(es|esta es) (la|mi) " + _ES_ORD + r" (vez|llamada|reclamacion|queja|correo"
+            r"|mensaje)",
+            r"(mi|el|la) " + _ES_ORD + r" (llamada|reclamacion|queja|correo|mensaje|email)",
+        ],
+        "fr": [
+            r"(?<!en )" + _FR_MANY + r" " + _FR_CONTACTS,
+            r"pour la " + _FR_ORD + r" fois",
+            r"(mon|ma|le|la) " + _FR_ORD + r" (appel|mail|e-mail|courriel|message|relance"
+            r"|reclamation|fois)",
+        ],
+        "de": [
+            _DE_MANY + r" " + _DE_CONTACTS,
+            r"zum " + _DE_ORD + r" mal",
+            r"(meine|mein|die|der|das) " + _DE_ORD + r" (e-mail|mail|anruf|nachricht|mahnung"
+            r"|beschwerde|anfrage)",
+            r"(zwei|drei|vier|funf|zehn|x|zig|etliche)mal",
+        ],
+        "pt": [
+            _PT_MANY + r" " + _PT_CONTACTS,
+            r"pela " + _PT_ORD + r" vez",
+            r"(e|esta e|ja e) a " + _PT_ORD + r" (vez|ligacao|reclamacao|mensagem)",
+            r"(minha|meu|o|a) " + _PT_ORD + r" (ligacao|reclamacao|mensagem|e-mail|email"
+            r"|chamado|protocolo)",
+        ],
+    }
+)
+
+_EN_UNITS = r"(minutes?|mins?|hours?|hrs?|days?|weeks?|months?)"
+_ES_UNITS = r"(minutos|horas?|dias?|semanas?|mes(es)?)"
+_FR_UNITS = r"(minutes|heures?|jours?|semaines?|mois)"
+_DE_UNITS = r"(minuten|stunden?|tag(en)?|wochen?|monat(en)?)"
+_PT_UNITS = r"(minutos|horas?|dias?|semanas?|mes(es)?)"
+_EN_DAYS = (
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last (week|month"
+    r"|night|\w+day)|this morning|the (weekend|\d+(st|nd|rd|th)?)|early \w+|january|february"
+    r"|march|april|june|july|august|september|october|november|december)"
+)
+_ES_DAYS = (
+    r"(el )?(lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer|anteayer|la semana pasada"
+    r"|el mes pasado|esta manana|el dia \d+|principios de \w+)"
+)
+_FR_DAYS = (
+    r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|avant-hier|la semaine derniere"
+    r"|le mois dernier|ce matin|le \d+|des (jours|semaines|mois|heures))"
+)
+_DE_DAYS = (
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|vorgestern|letzter"
+    r" woche|letztem monat|heute morgen|anfang \w+|dem \d+\.?|tagen|wochen|monaten|stunden)"
+)
+_PT_DAYS = (
+    r"(segunda|terca|quarta|quinta|sexta|sabado|domingo|ontem|anteontem|a semana passada"
+    r"|o mes passado|hoje de manha|o dia \d+)(-feira)?"
+)
+# Time spent waiting or without service: "waiting three weeks", "down since Monday".
+TIME_EFFORT = compile_phrases(
+    {
+        "en": [
+            r"(waiting|waited|wait|on hold|chasing|stuck|down|offline|pending|outstanding"
+            r"|without \w+|no \w+|been trying|tried|going on|dragging on) (for |over |in )?"
+            r"(over |more than |almost |nearly |about |around |the (last|past) )?"
+            + _EN_NUM
+            + r" (more |long |whole |full )?"
+            + _EN_UNITS,
+            r"(it'?s|it has|that'?s|this has|has now|have now) (now |already )?been "
+            r"(over |more than |almost |nearly )?" + _EN_NUM + r" " + _EN_UNITS,
+            _EN_NUM + r" " + _EN_UNITS + r" (now|already|later|and counting|and still"
+            r"|and nothing|and no|of (waiting|chasing|back and forth|calls|emails))",
+            _EN_NUM + r" " + _EN_UNITS + r" ago[^.!?]{0,40}(still|nothing|no one|nobody"
+            r"|have ?n[o']?t|has ?n[o']?t|not yet)",
+            r"(waiting|down|offline|stuck|pending|broken|blocked|locked|without \w+|no \w+"
+            r"|not \w+ing|n't \w+) (\w+ ){0,3}since " + _EN_DAYS,
+            r"still (waiting|no |nothing|not)",
+        ],
+        "es": [
+            r"(llevo|lleva|llevamos|llevan|ya van|van ya|desde hace) (ya )?(mas de |casi )?"
+            + _ES_NUM
+            + r" "
+            + _ES_UNITS,
+            r"hace (ya )?(mas de |casi )?" + _ES_NUM + r" " + _ES_UNITS + r" (que|esperando"
+            r"|sin)",
+            r"(esperando|sin \w+|caid[oa]|bloquead[oa]|parad[oa]) (\w+ ){0,3}desde " + _ES_DAYS,
+            r"(sigo|seguimos|continuo|continuamos) (esperando|sin)",
+        ],
+        "fr": [
+            r"depuis (plus de |presque |bientot )?" + _FR_NUM + r" " + _FR_UNITS,
+            r"(ca|cela) fait (deja |plus de |presque )?" + _FR_NUM + r" " + _FR_UNITS,
+            r"(attends|attend|attendons|sans \w+|en panne|bloque\w*|coupe\w*) (\w+ ){0,3}depuis "
+            + _FR_DAYS,
+            r"(j'attends|nous attendons) (toujours|encore)",
+        ],
+        "de": [
+            r"(schon |bereits |nun |jetzt )?seit (uber |fast |mehr als |nun |schon )?"
+            + _DE_NUM
+            + r" "
+            + _DE_UNITS,
+            r"(warte|warten|kein\w* \w+|ohne \w+|gesperrt|blockiert|ausgefallen|offline)"
+            r" (\w+ ){0,3}seit " + _DE_DAYS,
+            r"(warte|warten) (immer noch|noch immer|schon|bereits)",
+        ],
+        "pt": [
+            r"(esperando|aguardando|espero|sem \w+|fora do ar|parad[oa]|bloquead[oa]|travad[oa])"
+            r" (\w+ ){0,3}(ha|faz) (mais de |quase )?" + _PT_NUM + r" " + _PT_UNITS,
+            r"(ha|faz|fazem|ja sao|ja faz) (mais de |quase )?"
+            + _PT_NUM
+            + r" "
+            + _PT_UNITS
+            + r" (que|esperando|aguardando|sem)",
+            r"(esperando|aguardando|sem \w+|fora do ar|bloquead[oa]) (\w+ ){0,3}desde " + _PT_DAYS,
+            r"(continuo|continuamos|sigo|ainda estou) (esperando|aguardando|a espera|sem)",
+        ],
+    }
+)
+
+# --- leaving and escalating --------------------------------------------------------------
+# Not a card: cancelling a lost card is a request, not a customer leaving.
+_EN_ACCOUNT = r"(account|subscription|contract|membership|plan|service|policy)s?"
+_ES_ACCOUNT = r"(cuenta|suscripcion|contrato|linea|poliza|servicio|tarifa|abono)"
+_FR_ACCOUNT = r"(compte|abonnement|contrat|forfait|ligne|assurance)"
+_DE_ACCOUNT = r"(konto|abo|abonnement|vertrag|mitgliedschaft|tarif)"
+_PT_ACCOUNT = r"(conta|assinatura|contrato|plano|linha|apolice)"
+CHURN = compile_phrases(
+    {
+        "en": [
+            r"(cancel|close|terminate|end|delete)(ling)? (my|our|the) (\w+ )?" + _EN_ACCOUNT,
+            r"(switch|switching|move|moving|go|going|take|taking|leave|leaving) (my business |"
+            r"our business |my money )?(to|over to) (another|a different|a competitor|the"
+            r" competition|your competitor)",
+            r"(switching|changing|moving) (providers?|banks?|carriers?|suppliers?|companies)",
+            r"take (my|our) (business|money|custom) elsewhere",
+            r"(you'?ve|you have|you just) lost (a|me as a|another) customer",
+            r"(i'?m|i am|we'?re|we are) (done|finished) with (you|this company|your)",
+        ],
+        "es": [
+            r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro) (\w+ )?(mi|la"
+            r"|nuestra|el) " + _ES_ACCOUNT,
+            r"(me doy|darme|dadme|denme|nos damos) de baja",
+            r"(me voy|me cambio|me paso|nos vamos|nos cambiamos) (a|con) (otra|otro|la"
+            r" competencia)",
+            r"(cambiar|cambiarme) de (compania|operador|banco|proveedor|aseguradora)",
+            r"(habeis|han|has) perdido (un|a un) cliente",
+        ],
+        "fr": [
+            r"(resilier|annuler|fermer|cloturer|supprimer|resilie|ferme) (mon|ma|notre|le|la) "
+            + _FR_ACCOUNT,
+            r"(je|nous) (\w+ )?resili\w*",
+            r"(aller|vais|partir|pars|passer|passe) (voir )?(ailleurs|chez (la concurrence|un"
+            r" concurrent|un autre))",
+            r"changer d'(operateur|assureur|opérateur|fournisseur)|changer de (banque"
+            r"|fournisseur|prestataire)",
+            r"(vous avez|vous venez de) perdre? un client",
+        ],
+        "de": [
+            r"(kundige|kundigen|kundigung|gekundigt)",
+            r"(mein|meine|unser|unsere|das|den|die) " + _DE_ACCOUNT + r" (\w+ )?(kundigen"
+            r"|schliessen|loschen|beenden|auflosen)",
+            r"(wechsle|wechseln|gehe|gehen) (\w+ )?(zur konkurrenz|zu einem anderen"
+            r"|zu einer anderen|woanders)",
+            r"(anbieter|bank|versicherung) (\w+ )?wechseln",
+            r"(einen )?kunden verloren",
+        ],
+        "pt": [
+            r"(cancelar|encerrar|fechar|cancelo|encerro) (\w+ )?(minha|meu|a|o|nossa|nosso) "
+            + _PT_ACCOUNT,
+            r"(mudar|trocar|mudo|troco|migrar) de (operadora|banco|empresa|fornecedor|provedor"
+            r"|seguradora)",
+            r"(para|pra) (a )?concorrencia",
+            r"(perderam|perdeu) (um|mais um) cliente",
+        ],
+    }
+)
+ESCALATION = compile_phrases(
+    {
+        "en": [
+            r"(speak|talk|chat) (to|with) (a|an|your|the|someone|somebody)"
+            r" ?(real |actual |live |human |senior |more senior )?(human|person|manager"
+            r"|supervisor|superior|team lead|someone in charge|somebody in charge|in charge)",
+            r"(get|put|transfer|connect) me (to|through to|with) (a|an|your|the)"
+            r" (real |actual |live )?(human|person|manager|supervisor)",
+            r"(real|actual|live) (human|person)",
+            r"escalate (this|my|the)",
+            r"(formal|official) complaint",
+            r"(file|make|lodge|raise) a complaint",
+            r"(ombudsman|chargeback|small claims|my lawyer|legal action|trading standards)",
+            r"dispute (the|this) (charge|payment)",
+        ],
+        "es": [
+            r"hablar con (un|una|el|la|algun|alguien|vuestro|su) ?(supervisor\w*|responsable"
+            r"|encargad[oa]|humano|persona( real)?|gerente|superior|jef[ea])",
+            r"(pasadme|paseme|pasenme) con",
+            r"hoja de reclamaciones|reclamacion formal|poner una (reclamacion|queja|denuncia)",
+            r"(abogado|denunciar\w*)",
+        ],
+        "fr": [
+            r"parler (a|avec) (un|une|le|la|votre|quelqu'un|un vrai|une vraie)"
+            r" ?(vrai |vraie )?(responsable|superieur|superviseur|humain|personne|manager"
+            r"|chef)",
+            r"(reclamation officielle|deposer (une )?(plainte|reclamation)|mediateur|avocat)",
+        ],
+        "de": [
+            r"(mit )?(einem|einer|ihrem|ihrer|dem|der|einem echten) ?(echten )?(vorgesetzten"
+            r"|verantwortlichen|menschen|teamleiter\w*|manager|supervisor|chef\w*) (sprechen"
+            r"|reden|verbinden)",
+            r"verbinden sie mich",
+            r"(beschwerde einreichen|offizielle beschwerde|formelle beschwerde|anwalt"
+            r"|verbraucherzentrale|schlichtungsstelle)",
+        ],
+        "pt": [
+            r"falar com (um|uma|o|a|seu|sua|algum|alguem) ?(supervisor\w*|gerente|responsavel"
+            r"|humano|pessoa( de verdade| real)?|atendente humano|superior|chefe)",
+            r"(procon|reclame aqui|advogado|abrir (uma )?reclamacao|reclamacao formal)",
+        ],
+    }
+)
+REFUND_DEMAND = compile_phrases(
+    {
+        "en": [
+            r"(want|demand|expect|insist on|deserve) (a|my|the|an immediate|a full) ?(full )?"
+            r"refund",
+            r"refund me",
+            r"(my|our|the) money back",
+        ],
+        "es": [
+            r"(quiero|exijo|reclamo) (el |un |mi )?(reembolso|dinero de vuelta"
+            r"|devolucion del dinero)",
+            r"(quiero|exijo) que me devuelvan",
+            r"(devuelvanme|devolvedme|me devuelvan) (el|mi) dinero",
+        ],
+        "fr": [
+            r"(je veux|j'exige|je demande|j'attends) (a etre |d'etre |un |le |mon )?rembours\w*",
+            r"remboursez-moi|rendez-moi mon argent",
+        ],
+        "de": [
+            r"(will|mochte|verlange|fordere|erwarte) (\w+ )?(mein geld|eine (volle )?"
+            r"(ruck)?erstattung)",
+            r"geld zuruck",
+        ],
+        "pt": [
+            r"(quero|exijo) (o |meu |o meu )?(dinheiro de volta|reembolso|estorno)",
+            r"devolvam (o |meu |o meu )?dinheiro",
+        ],
+    }
+)
+
+# --- irony -------------------------------------------------------------------------------
+_INTERJECTION = (
+    r"(oh |just |well |yeah |wow |so |how |really |na |que |quel |quelle |c'est )?"
+    r"(great|wonderful|fantastic|brilliant|perfect|lovely|awesome|excellent|amazing|superb"
+    r"|marvell?ous|terrific|fabulous|splendid|nice|super|cool|fab|sweet|great job|well done"
+    r"|genial|perfecto|estupendo|maravilloso|fantastico|fenomenal|de lujo|buenisimo"
+    r"|magnifique|formidable|merveilleux|parfait|bravo|top|chapeau|excellent|genial|chouette"
+    r"|toll|klasse|prima|wunderbar|grossartig|spitze|herrlich|fantastisch|perfekt|bravo"
+    r"|otimo|maravilha|perfeito|beleza|show|legal|excelente|fantastico|parabens)"
+)
+# "Great, another question" is friendly: an interjection before a new topic is no irony.
+_NOT_TOPIC = (
+    r"(?! (quick |small |last )?(question|thing|one|request|pregunta|consulta|duda|cosa"
+    r"|frage|sache|pergunta|duvida|coisa|chose))"
+)
+# "again" right after the interjection, unless it is a "thanks again".
+_AGAIN = r"again(?![,\s]*(thank|thx|cheers))"
+IRONY = compile_phrases(
+    {
+        "en": [
+            _INTERJECTION
+            + r"[,.!]+ ?(just |and |now )?(yet |once )?(another"
+            + _NOT_TOPIC
+            + r"|"
+            + _AGAIN
+            + r"|more of the same)",
+            r"thanks? (you )?(a lot |so much )?for nothing",
+            r"(just )?(love|loving|adore) (how|that|it when|the way) [^.!?]{0,60}(never|nobody"
+            r"|no one|nothing|still (not|no|n't|hasn|haven|isn|doesn|won)|again|another"
+            r"|keeps? (crash|fail|freez|logg|ask|break|dropp|los|charg|send|cutt)\w*)",
+            r"yeah,? right",
+            r"(so|very|really) (helpful|useful)[.!,]* ?not",
+        ],
+        "es": [
+            _INTERJECTION
+            + r"[,.!]+ ?(y |ahora )?(otra vez|otro"
+            + _NOT_TOPIC
+            + r"|otra"
+            + _NOT_TOPIC
+            + r"|de nuevo|una vez mas)",
+            r"gracias (\w+ )?por nada",
+            r"(me encanta|me fascina|adoro) (como|que|cuando) [^.!?]{0,60}(nunca|nadie|nada"
+            r"|sigue sin|otra vez|de nuevo)",
+        ],
+        "fr": [
+            _INTERJECTION
+            + r"[,.!]+ ?(et )?(encore|un autre"
+            + _NOT_TOPIC
+            + r"|une autre"
+            + _NOT_TOPIC
+            + r"|de nouveau|rebelote)",
+            r"merci (\w+ )?pour rien",
+            r"merci du cadeau",
+            r"j'adore (comment|quand|le fait que|qu'on) [^.!?]{0,60}(jamais|personne|rien"
+            r"|toujours pas|encore (un|une))",
+        ],
+        "de": [
+            _INTERJECTION
+            + r"[,.!]+ ?(und )?(schon wieder|wieder|noch ein\w*"
+            + _NOT_TOPIC
+            + r"|mal wieder|erneut)",
+            r"na (toll|super|prima|klasse|grossartig|wunderbar)",
+            r"danke (\w+ )?fur nichts",
+            r"vielen dank auch",
+            r"ich liebe es,? (wie|wenn|dass) [^.!?]{0,60}(nie|niemand|nichts|immer noch nicht"
+            r"|schon wieder)",
+        ],
+        "pt": [
+            _INTERJECTION
+            + r"[,.!]+ ?(e )?(de novo|outra vez|mais um"
+            + _NOT_TOPIC
+            + r"|mais uma"
+            + _NOT_TOPIC
+            + r"|novamente)",
+            r"obrigad[oa] (\w+ )?por nada",
+            r"(adoro|amo) (como|quando|que) [^.!?]{0,60}(nunca|ninguem|nada|ainda nao|de novo"
+            r"|outra vez)",
+        ],
+    }
+)
+
+# --- politeness --------------------------------------------------------------------------
+# Formulas of courtesy: in a request or a complaint they carry no sentiment of their own.
+# "thanks for fixing it" is gratitude for a deed and is not among them.
+POLITENESS = compile_phrases(
+    {
+        "en": [
+            r"(many |big )?thanks?( you)?( so much| very much| a lot| a million| heaps| again"
+            r"| kindly)?( in advance| ahead| for (your|the|any) (help|time|assistance|support"
+            r"|patience|attention|reply|response|quick reply|quick response|understanding))?",
+            r"thx|ty|tia|cheers",
+            r"please|pls|plz|kindly",
+            r"(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( there| team"
+            r"| all| guys| folks)?",
+            r"(have|enjoy|wish you) a (great|good|nice|lovely|wonderful|fantastic|blessed)"
+            r" (day|weekend|week|evening|one|afternoon)",
+            r"hope (you are|you're|you|all is|this finds you|everyone is|you've been)"
+            r" (\w+ )?(well|good|great|fine|okay)",
+            r"(kind|best|warm|warmest) (regards|wishes)|regards|all the best|sincerely",
+            r"((i|we)('d| would) )?(really |greatly |truly )?appreciate (it|your help|any help"
+            r"|your assistance|any assistance|a reply|a quick reply|your time)",
+            r"(any help|your help|help) (would be|is|will be) (\w+ )?appreciated",
+            r"(i|we)('d| would) (like|love) to",
+            r"(i|we)('d| would) like",
+            r"sorry (to bother you|for the bother|for the trouble)",
+        ],
+        "es": [
+            r"(muchas |mil |muchisimas )?gracias( de antemano| por adelantado| por (su|tu|vuestra)"
+            r" (ayuda|atencion|tiempo|respuesta|paciencia))?",
+            r"por favor|porfa|porfavor",
+            r"(hola|buen(os|as) (dias|tardes|noches)|buenas|estimad[oa]s?)",
+            r"(un )?saludos?( cordiales)?|atentamente|cordialmente|un abrazo",
+            r"que (tenga|tengas|tengan|tengais) (un )?(buen|bonito|feliz|excelente) (dia|fin de"
+            r" semana)",
+            r"(me gustaria|quisiera|queria|quiero) (saber|preguntar|consultar|pedir)",
+            r"me gustaria|quisiera",
+            r"(les |le |os |te )?agradeceria|(les |le |os |te )?agradezco( de antemano)?",
+        ],
+        "fr": [
+            r"merci( beaucoup| bien| infiniment)?( d'avance| par avance| pour (votre|ton) (aide"
+            r"|retour|reponse|temps|attention))?",
+            r"s'il (vous|te) plait|svp|stp",
+            r"(bonjour|bonsoir|salut|madame|monsieur)",
+            r"bonne (journee|soiree|fin de journee|continuation|semaine)",
+            r"cordialement|bien a vous|au plaisir|salutations( distinguees)?",
+            r"je vous remercie( par avance| d'avance)?",
+            r"je voudrais|j'aimerais|je souhaiterais",
+        ],
+        "de": [
+            r"(vielen |herzlichen |besten )?dank(e)?( schon| sehr)?( im voraus| vorab)?",
+            r"dankeschon",
+            r"bitte",
+            r"(hallo|guten (tag|morgen|abend)|sehr geehrte\w*|liebes team)",
+            r"(einen )?(schonen|guten) (tag|abend|wochenende)",
+            r"(mit )?(freundlichen|besten|lieben|viele) grussen|viele grusse|lg|mfg",
+            r"ich (mochte|wurde gerne|hatte gerne)",
+        ],
+        "pt": [
+            r"(muito )?obrigad[oa]( desde ja| pela (atencao|ajuda|resposta))?",
+            r"por favor|pfv",
+            r"(ola|oi|bom dia|boa (tarde|noite)|prezad[oa]s?)",
+            r"(tenha|tenham) um (bom|otimo|excelente) (dia|fim de semana)",
+            r"atenciosamente|abracos?|cumprimentos",
+            r"(gostaria|queria) (de )?(saber|perguntar|pedir)?",
+            r"agradeco( desde ja| antecipadamente)?",
+        ],
+    }
+)
+# A positive interjection opening the message as its own clause ("Great, ...", "Genial."):
+# polite or ironic, never the body of a request or a complaint.
+_LONE_INTERJECTION = re.compile(r"^\W*" + _INTERJECTION + r"\s*[,.!]+")
+
+# A request in words ("please", "could you", "puede", "pourriez", "können Sie").
+REQUEST = compile_phrases(
+    {
+        "en": [
+            r"(can|could|would|will) (you|u|someone|somebody|anyone)",
+            r"(can|could|may) (i|we)",
+            r"i need|we need|is it possible|i was wondering|let me know|help me|how (do|can|to)",
+            r"please|pls|plz|kindly|(i|we)('d| would) like",
+        ],
+        "es": [
+            r"(puede|puedes|podria|podrias|podeis|pueden|podrian)",
+            r"necesito|necesitamos|(se|es) (puede|posible)|como (puedo|hago|se)",
+            r"por favor|porfa|me gustaria|quisiera|queria (saber|preguntar|pedir)",
+        ],
+        "fr": [
+            r"(pouvez|pourriez|peux|pourrais)[ -](vous|tu|je)",
+            r"j'ai besoin|comment (je|faire)|s'il vous plait|svp|je voudrais|j'aimerais",
+        ],
+        "de": [
+            r"(konnen|konnten|wurden) sie",
+            r"ich brauche|wie kann ich|ist es moglich|bitte|ich mochte|ich hatte gerne",
+        ],
+        "pt": [
+            r"(pode|poderia|podem|poderiam|consegue|conseguem)",
+            r"preciso|precisamos|como (faco|posso)|e possivel|por favor|gostaria|queria saber",
+        ],
+    }
+)
+# A condition or an enquiry around leaving ("if I cancel", "si je résilie", "se eu cancelar").
+_CONDITION = re.compile(
+    r"\b(?:if|whether|wenn|falls|ob|caso|si(?!,)|se(?= (?:eu|voce|o|a|for|nao)))\b[^.!?]*$"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A question that asks for information carries no sentiment; one that exclaims ("?!",
+# "???"), asks "why", seeks agreement ("isn't it?", "¿verdad?", "oder?", "né?") or is one or
+# two words ("Seriously?") is an evaluation and stays in the body.
+_EVALUATING_QUESTION = re.compile(
+    r"[!?]\?|\?!|\b(?:why|how come|por ?que|pourquoi|warum|wieso|weshalb)\b"
+    r"|\b(?:is|are|was|do|does|did|has|have|can|could|would|will)n'?t (?:it|that|they|we|you|he"
+    r"|she|i)\W*$|\b(?:right|no|verdad|n'est-ce pas|oder|nicht wahr|ne|nao e)\W*$"
+    r"|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_SAYS_SOMETHING = re.compile(r"[^\W\d_]|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _neutral_question(sentence: str) -> bool:
+    if "?" not in sentence or _EVALUATING_QUESTION.search(sentence):
+        return False
+    return len(_WORD.findall(sentence)) >= 3
+
+
+# Something that never came or does not work, said in any language: with it, a message's
+# thanks are a closing formula ("the parcel never arrived. Thanks!").
+FAILURE = compile_phrases(
+    {
+        "en": [r"(never|not|n't|still not|not yet) (\w+ )?(arrived|came|received|delivered|shown)"],
+        "es": [
+            r"(nunca|no|todavia no|aun no) (me |nos )?(ha |han |he )?(llegado|llego|recibido"
+            r"|recibi|aparece|aparecido)",
+            r"(sigo|seguimos) sin",
+            r"duplicad[oa]",
+        ],
+        "fr": [
+            r"(n'est|ne suis|n'ai|ne sont|n'a) (toujours |jamais |pas |rien )+(arrive|recu"
+            r"|livre|rembourse)\w*",
+            r"jamais (arrive|recu|livre)\w*",
+            r"en double",
+        ],
+        "de": [
+            r"(nie|nicht|noch nicht|immer noch nicht|nichts) (\w+ )?(angekommen|erhalten"
+            r"|geliefert|bekommen|erstattet)",
+            r"doppelt",
+        ],
+        "pt": [
+            r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
+            r" entregue)",
+            r"em dobro|duplicad[oa]",
+        ],
+    }
+)
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What a message does beyond its words' polarity: the rule and the words it fired on.
+
+    `after` is what the message says after an ironic frame ("another outage"), which must not
+    itself be praise ("great, another happy month with you"); empty for the other rules.
+    """
+
+    rule: str
+    evidence: str
+    after: str = ""
+
+
+def _asked(folded: str, start: int) -> bool:
+    """Is the phrase at `start` inside a question or a condition ("how do I cancel?")?"""
+    end = folded.find("?", start)
+    stop = min((i for i in (folded.find(c, start) for c in ".!\n") if i >= 0), default=-1)
+    if end >= 0 and (stop < 0 or end < stop):
+        return True
+    sentence_start = max(folded.rfind(c, 0, start) for c in ".!?\n") + 1
+    return _CONDITION.search(folded, sentence_start, start) is not None
+
+
+def _stated(pattern: re.Pattern[str], folded: str) -> str | None:
+    for match in pattern.finditer(folded):
+        if not _asked(folded, match.start()):
+            return match.group()
+    return None
+
+
+def complaint_stance(folded: str) -> Stance | None:
+    """Irony, churn, escalation, a refund demanded or contacts counted: a complaint, whatever
+    the words' polarity. `folded` is the message folded (`text.fold`)."""
+    irony = IRONY.search(folded)
+    if irony:
+        after = _SENTENCE.match(folded, irony.end())
+        return Stance(
+            "irony: positive words around a complaint",
+            irony.group(),
+            after.group() if after else "",
+        )
+    for rule, pattern in (
+        ("leaving: closing the account or moving to a competitor", CHURN),
+        ("escalation: asks for a human or a manager, or a formal complaint", ESCALATION),
+        ("demands the money back", REFUND_DEMAND),
+        ("effort: contacts counted", CONTACT_EFFORT),
+    ):
+        found = _stated(pattern, folded)
+        if found:
+            return Stance(rule, found)
+    return None
+
+
+def time_effort(folded: str) -> Stance | None:
+    """Time spent waiting or without service ("three weeks now", "seit Montag ohne Netz")."""
+    found = _stated(TIME_EFFORT, folded)
+    return Stance("effort: time spent waiting", found) if found else None
+
+
+def is_request(folded: str, asks: bool) -> bool:
+    """A question asking for information (`asks`, from `body`), or a request in words
+    ("please", "could you", "puede", "bitte")."""
+    return asks or REQUEST.search(folded) is not None
+
+
+def has_courtesy(folded: str) -> bool:
+    """Thanks, please, a greeting, a sign-off or a lone positive interjection."""
+    return POLITENESS.search(folded) is not None or _LONE_INTERJECTION.search(folded) is not None
+
+
+def body(folded: str) -> tuple[str, bool]:
+    """The message without courtesy formulas, an opening interjection and questions asking
+    for information: what it says, for scoring (empty when nothing else is said); and
+    whether such a question was set aside."""
+    kept = []
+    asks = False
+    for sentence in _SENTENCE.findall(_LONE_INTERJECTION.sub(". ", folded)):
+        if _neutral_question(sentence):
+            asks = True
+            continue
+        rest = POLITENESS.sub(" ", sentence)
+        if _SAYS_SOMETHING.search(rest):
+            kept.append(rest)
+    return " ".join(kept), asks
+
+
+def fails(folded: str) -> bool:
+    """Does the message say something never came, or came twice ("nunca llegó", "doppelt")?"""
+    return FAILURE.search(folded) is not None
