@@ -33,6 +33,7 @@ from bot.signals.stance import (
     fails,
     has_courtesy,
     is_request,
+    read,
     time_effort,
 )
 from bot.signals.text import fold, own_words
@@ -63,42 +64,56 @@ def _support_stance(
     rescore: bool,
     cues: Cues | None,
 ) -> Sentiment:
-    """The sentiment once the message's stance is read (`bot.signals.stance`): irony, leaving,
-    escalation and effort are negative; courtesy and questions carry no sentiment in a request,
-    and none in a complaint. `rescore=False` keeps a given score (a Zendesk field value)
-    except for the stance cues."""
-    folded = fold(words)
+    """The sentiment once the message's stance is read (`bot.signals.stance`).
+
+    Irony, leaving, escalation and effort read negative; courtesy and questions asking for
+    information carry no sentiment in a request, and none in a complaint. `rescore=False`
+    (a Zendesk field value was given) applies the stance but never re-scores the words.
+    The cheap cases leave first: `alignbot analyze` calls this for every customer message.
+    """
     score = sentiment.score
-    if resolution != "confirm":
-        stance = complaint_stance(folded)
+    asks = "?" in words
+    # A negative message stays negative whatever its stance says, unless it is a question
+    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?").
+    if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
+        return sentiment
+    reading = read(fold(words))
+    if resolution != "confirm" and score > -THRESHOLD:
+        stance = complaint_stance(reading)
         if stance is None and score < POSITIVE_KEEP:
-            stance = time_effort(folded)
-        praised = (
-            stance is not None
-            and bool(stance.after.strip(" ,.!"))
-            and (backend.score(stance.after, language).score >= THRESHOLD)
-        )
-        if stance is not None and not praised:
+            stance = time_effort(reading)
+        if stance is not None and not (
+            stance.after.strip(" ,.!") and backend.score(stance.after, language).score >= THRESHOLD
+        ):
             note(cues, "sentiment", stance.rule, stance.evidence)
             return _negative(score)
-    asks = "?" in folded
-    if not rescore or not (
-        (score >= THRESHOLD and (asks or has_courtesy(folded)))
-        or (asks and NEGATIVE_FLOOR < score <= -THRESHOLD)
+    if not rescore:
+        return sentiment
+    requested = asks or is_request(reading, False)
+    if score >= THRESHOLD and not requested and resolution == "confirm":
+        return sentiment  # thanks for a fix: nothing to set aside
+    if not (
+        (score >= THRESHOLD and (requested or has_courtesy(reading)))
+        or (asks and score <= -THRESHOLD)
     ):
         return sentiment
-    complains = resolution == "deny" or reports_problem(words) or fails(folded)
-    if score < 0 and complains:
-        return sentiment
-    rest, asked = body(folded)
+    complains = resolution == "deny" or reports_problem(words) or fails(reading)
+    if complains and score < POSITIVE_KEEP:
+        # Mild words over a failure read negative whatever the body says: no need to score it.
+        if score >= THRESHOLD:
+            note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(score)
+    if not (complains or requested or score < POSITIVE_KEEP):
+        return sentiment  # warm words and no request: their thanks are meant
+    rest, asked = body(reading)
     rest_score = backend.score(rest, language).score if rest else 0.0
     # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
     if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
         if rest_score >= POSITIVE_KEEP:
             return sentiment
-        note(cues, "sentiment", "a complaint: its thanks, courtesy and questions carry no weight")
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(rest_score)
-    if is_request(folded, asked):
+    if asked or is_request(reading, False):
         # What is left of a request is mostly its object ("the phone number"): a faint
         # valence there is no feeling.
         if abs(rest_score) < REQUEST_BAND:
