@@ -87,6 +87,9 @@ def _support_stance(
         ):
             note(cues, "sentiment", stance.rule, stance.evidence)
             return _negative(score)
+        if score < THRESHOLD and fails(reading):
+            note(cues, "sentiment", "a failure (never came, came broken, charged wrongly)")
+            return _negative(score)
     if not rescore:
         return sentiment
     requested = asks or is_request(reading, False)
@@ -105,7 +108,7 @@ def _support_stance(
         return _negative(score)
     if not (complains or requested or score < POSITIVE_KEEP):
         return sentiment  # warm words and no request: their thanks are meant
-    rest, asked = body(reading)
+    rest, asked = body(reading, complains)
     rest_score = backend.score(rest, language).score if rest else 0.0
     # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
     if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):

@@ -350,7 +350,7 @@ REFUND_DEMAND = compile_phrases(
 # --- irony -------------------------------------------------------------------------------
 _INTERJECTION = (
     r"(oh |just |well |yeah |wow |so |how |really |na |que |quel |quelle |c'est )?"
-    r"(great|wonderful|fantastic|brilliant|perfect|lovely|awesome|excellent|amazing|superb"
+    r"(que bien|great|wonderful|fantastic|brilliant|perfect|lovely|awesome|excellent|amazing|superb"
     r"|marvell?ous|terrific|fabulous|splendid|nice|super|cool|fab|sweet|great job|well done"
     r"|genial|perfecto|estupendo|maravilloso|fantastico|fenomenal|de lujo|buenisimo"
     r"|magnifique|formidable|merveilleux|parfait|bravo|top|chapeau|excellent|genial|chouette"
@@ -376,7 +376,8 @@ IRONY = compile_phrases(
             r"thanks? (you )?(a lot |so much )?for nothing",
             r"(just )?(love|loving|adore) (how|that|it when|the way) [^.!?]{0,60}(never|nobody"
             r"|no one|nothing|still (not|no|n't|hasn|haven|isn|doesn|won)|again|another"
-            r"|keeps? (crash|fail|freez|logg|ask|break|dropp|los|charg|send|cutt)\w*)",
+            r"|keeps? (crash|fail|freez|logg|ask|break|dropp|los|charg|send|cutt)\w*"
+            r"|problem|issue|error|broken|fail\w*|without|before (anyone|anybody|you)|even)",
             r"yeah,? right",
             r"(so|very|really) (helpful|useful)[.!,]* ?not",
         ],
@@ -440,7 +441,10 @@ POLITENESS = compile_phrases(
             r"thx|ty|tia|cheers",
             r"please|pls|plz|kindly",
             r"(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( there| team"
-            r"| all| guys| folks)?",
+            r"| all| guys| folks| sir( or madam)?| madam| support( team)?| customer (service"
+            r"|support|care)( team)?)?",
+            r"[:;]-?\)|:d|\U0001F642|\U0001F60A|\U0001F64F|\u263A\uFE0F?|\U0001F600|\U0001F603"
+            r"|\U0001F44D",
             r"(have|enjoy|wish you) a (great|good|nice|lovely|wonderful|fantastic|blessed)"
             r" (day|weekend|week|evening|one|afternoon)",
             r"hope (you are|you're|you|all is|this finds you|everyone is|you've been)"
@@ -449,6 +453,7 @@ POLITENESS = compile_phrases(
             r"((i|we)('d| would) )?(really |greatly |truly )?appreciate (it|your help|any help"
             r"|your assistance|any assistance|a reply|a quick reply|your time)",
             r"(any help|your help|help) (would be|is|will be) (\w+ )?appreciated",
+            r"(much |greatly |really |very much |truly )?appreciated",
             r"(i|we)('d| would) (like|love) to",
             r"(i|we)('d| would) like",
             r"sorry (to bother you|for the bother|for the trouble)",
@@ -498,6 +503,7 @@ POLITENESS = compile_phrases(
 # A positive interjection opening the message as its own clause ("Great, ...", "Genial."):
 # polite or ironic, never the body of a request or a complaint.
 _LONE_INTERJECTION = re.compile(r"^\W*" + _INTERJECTION + r"\s*[,.!]+")
+_INTERJECTION_SENTENCE = re.compile(r"\W*" + _INTERJECTION + r"\W*")
 
 # A request in words ("please", "could you", "puede", "pourriez", "können Sie").
 REQUEST = compile_phrases(
@@ -506,24 +512,30 @@ REQUEST = compile_phrases(
             r"(can|could|would|will) (you|u|someone|somebody|anyone)",
             r"(can|could|may) (i|we)",
             r"i need|we need|is it possible|i was wondering|let me know|help me|how (do|can|to)",
-            r"please|pls|plz|kindly|(i|we)('d| would) like",
+            r"please|pls|plz|kindly|(i|we)('d| would) (like|love)|you could|appreciate it if",
+            r"(wanted|want|like|love) to (check|ask|know|see|find out)|(just )?checking (on"
+            r"|whether|if)|thanks? (you )?in advance|much appreciated",
         ],
         "es": [
             r"(puede|puedes|podria|podrias|podeis|pueden|podrian)",
             r"necesito|necesitamos|(se|es) (puede|posible)|como (puedo|hago|se)",
             r"por favor|porfa|me gustaria|quisiera|queria (saber|preguntar|pedir)",
+            r"agradeceria|gracias de antemano|gracias por adelantado",
         ],
         "fr": [
             r"(pouvez|pourriez|peux|pourrais)[ -](vous|tu|je)",
             r"j'ai besoin|comment (je|faire)|s'il vous plait|svp|je voudrais|j'aimerais",
+            r"merci (d'avance|par avance)",
         ],
         "de": [
             r"(konnen|konnten|wurden) sie",
             r"ich brauche|wie kann ich|ist es moglich|bitte|ich mochte|ich hatte gerne",
+            r"im voraus|vorab",
         ],
         "pt": [
             r"(pode|poderia|podem|poderiam|consegue|conseguem)",
             r"preciso|precisamos|como (faco|posso)|e possivel|por favor|gostaria|queria saber",
+            r"desde ja|antecipadamente",
         ],
     }
 )
@@ -553,30 +565,61 @@ def _neutral_question(sentence: str) -> bool:
 
 # Something that never came or does not work, said in any language: with it, a message's
 # thanks are a closing formula ("the parcel never arrived. Thanks!").
+_EN_DEFECT = (
+    r"(cracked|broken|damaged|faulty|defective|missing|wrong|torn|scratched|dented|leaking|dead"
+    r"|stuck|frozen|blank|empty|incorrect|expired|declined|rejected|invalid)"
+)
+_ES_DEFECT = (
+    r"(rot[oa]s?|danad[oa]s?|defectuos[oa]s?|rayad[oa]s?|vaci[oa]s?|equivocad[oa]s?"
+    r"|incorrect[oa]s?|caducad[oa]s?|rechazad[oa]s?)"
+)
+_FR_DEFECT = (
+    r"(cassee?s?|endommagee?s?|defectueux|defectueuses?|abimee?s?|vides?|erronee?s?|expiree?s?"
+    r"|refusee?s?)"
+)
+_DE_DEFECT = r"(kaputt|beschadigt|defekt|zerbrochen|leer|falsch|abgelaufen|abgelehnt)"
+_PT_DEFECT = (
+    r"(quebrad[oa]s?|danificad[oa]s?|defeituos[oa]s?|vazi[oa]s?|errad[oa]s?|vencid[oa]s?"
+    r"|recusad[oa]s?)"
+)
+# Something that never came, came broken, or was charged wrongly, said in any language:
+# with it, a message's thanks are a closing formula ("the parcel never arrived. Thanks!").
 FAILURE = compile_phrases(
     {
-        "en": [r"(never|not|n't|still not|not yet) (\w+ )?(arrived|came|received|delivered|shown)"],
+        "en": [
+            r"(never|not|n't|still not|not yet) (\w+ )?(arrived|came|received|delivered|shown"
+            r"|showed up|turned up|called back|got back)",
+            r"(is|are|was|were|'s|came|arrived|looks|still) (\w+ )?" + _EN_DEFECT,
+            r"(charged|billed|debited) (me )?(for|twice|again|after|even though|although)",
+        ],
         "es": [
-            r"(nunca|no|todavia no|aun no) (me |nos )?(ha |han |he )?(llegado|llego|recibido"
-            r"|recibi|aparece|aparecido)",
+            r"(nunca|no|todavia no|aun no) (me |nos |se )?(ha |han |he )?(llegado|llego|recibido"
+            r"|recibi|aparece|aparecido|aparecio|vino|vinieron|presento|devuelto)",
             r"(sigo|seguimos) sin",
             r"duplicad[oa]",
+            r"(esta|estan|llego|llegaron|vino|vinieron|viene) (\w+ )?" + _ES_DEFECT,
+            r"(me|nos) (han )?(cobrado|cobraron|cobran)",
         ],
         "fr": [
             r"(n'est|ne suis|n'ai|ne sont|n'a) (toujours |jamais |pas |rien )+(arrive|recu"
-            r"|livre|rembourse)\w*",
-            r"jamais (arrive|recu|livre)\w*",
-            r"en double",
+            r"|livre|rembourse|venu|passe)\w*",
+            r"jamais (arrive|recu|livre|venu)\w*",
+            r"en double|a tort",
+            r"(est|sont|arrivee?s?) (\w+ )?" + _FR_DEFECT,
         ],
         "de": [
             r"(nie|nicht|noch nicht|immer noch nicht|nichts) (\w+ )?(angekommen|erhalten"
-            r"|geliefert|bekommen|erstattet)",
+            r"|geliefert|bekommen|erstattet|gekommen|erschienen)",
             r"doppelt",
+            r"(ist|sind|kam|kamen) (\w+ ){0,2}" + _DE_DEFECT,
+            r"(abgebucht|berechnet) (\w+ ){0,3}obwohl",
         ],
         "pt": [
             r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
-            r" entregue)",
+            r" entregue|veio|vieram)",
             r"em dobro|duplicad[oa]",
+            r"(esta|estao|veio|vieram|chegou|chegaram) (\w+ )?" + _PT_DEFECT,
+            r"(cobrad[oa]|cobraram|cobrou) (\w+ )?(duas vezes|a mais|indevidamente)",
         ],
     }
 )
@@ -647,7 +690,18 @@ _FAILURE_ANCHORS = _anchors(
     " sin duplicado duplicada arrive arrivee arrives arrivees recu recue recus recues livre"
     " livree livres livrees rembourse remboursee rembourses jamais double angekommen erhalten"
     " geliefert bekommen erstattet doppelt chegou chegaram recebi recebemos apareceu entregue"
-    " dobro"
+    " dobro showed turned called got cracked broken damaged faulty defective missing wrong torn"
+    " scratched dented leaking dead stuck frozen blank empty incorrect expired declined rejected"
+    " invalid charged billed debited vino vinieron aparecio presento devuelto roto rota rotos"
+    " rotas danado danada danados danadas defectuoso defectuosa defectuosos defectuosas rayado"
+    " rayada vacio vacia equivocado equivocada incorrecto incorrecta caducado caducada"
+    " rechazado rechazada cobrado cobraron cobran venu venue venus passe casse cassee casses"
+    " cassees endommage endommagee endommages endommagees defectueux defectueuse defectueuses"
+    " abime abimee abimes abimees vide vides errone erronee errones erronees expire expiree"
+    " refuse refusee refuses refusees tort gekommen erschienen kaputt beschadigt defekt"
+    " zerbrochen leer falsch abgelaufen abgelehnt abgebucht berechnet veio vieram quebrado"
+    " quebrada quebrados quebradas danificado danificada defeituoso defeituosa vazio vazia"
+    " errado errada vencido vencida recusado recusada cobrada cobrou"
 )
 _COURTESY_ANCHORS = _anchors(
     "thanks thank thx ty tia cheers please pls plz kindly hi hello hey dear greetings good"
@@ -672,7 +726,9 @@ _REQUEST_ANCHORS = _anchors(
     " puede puedes podria podrias podeis pueden podrian necesito necesitamos posible como favor"
     " porfa gustaria quisiera queria pouvez pourriez peux pourrais besoin comment plait svp"
     " voudrais aimerais konnen konnten wurden brauche wie moglich bitte mochte hatte pode"
-    " poderia podem poderiam consegue conseguem preciso precisamos"
+    " poderia podem poderiam consegue conseguem preciso precisamos possivel gostaria"
+    " love you appreciate wanted want checking thanks thank advance appreciated agradeceria"
+    " gracias antemano adelantado merci avance voraus vorab ja antecipadamente"
 )
 
 
@@ -711,24 +767,32 @@ def _asked(folded: str, start: int) -> bool:
     return _CONDITION.search(folded, sentence_start, start) is not None
 
 
-def _stated(pattern: re.Pattern[str], anchors: frozenset[str], reading: Reading) -> str | None:
+def _stated(
+    pattern: re.Pattern[str],
+    anchors: frozenset[str],
+    reading: Reading,
+    in_questions: bool = False,
+) -> str | None:
     if anchors.isdisjoint(reading.words):
         return None
     for match in pattern.finditer(reading.folded):
-        if not _asked(reading.folded, match.start()):
+        if in_questions or not _asked(reading.folded, match.start()):
             return match.group()
     return None
 
 
+# The last field: whether the phrase counts inside a question. "Can I speak to a manager?"
+# escalates; "how do I cancel my plan?" or "can I get a refund?" only asks.
 _COMPLAINTS = (
-    ("leaving: closing the account or moving to a competitor", CHURN, _CHURN_ANCHORS),
+    ("leaving: closing the account or moving to a competitor", CHURN, _CHURN_ANCHORS, False),
     (
         "escalation: asks for a human or a manager, or a formal complaint",
         ESCALATION,
         _ESCALATION_ANCHORS,
+        True,
     ),
-    ("demands the money back", REFUND_DEMAND, _REFUND_ANCHORS),
-    ("effort: contacts counted", CONTACT_EFFORT, _CONTACT_ANCHORS),
+    ("demands the money back", REFUND_DEMAND, _REFUND_ANCHORS, False),
+    ("effort: contacts counted", CONTACT_EFFORT, _CONTACT_ANCHORS, False),
 )
 
 
@@ -743,8 +807,8 @@ def complaint_stance(reading: Reading) -> Stance | None:
             irony.group(),
             after.group() if after else "",
         )
-    for rule, pattern, anchors in _COMPLAINTS:
-        found = _stated(pattern, anchors, reading)
+    for rule, pattern, anchors, in_questions in _COMPLAINTS:
+        found = _stated(pattern, anchors, reading, in_questions)
         if found:
             return Stance(rule, found)
     return None
@@ -775,15 +839,18 @@ def has_courtesy(reading: Reading) -> bool:
     return POLITENESS.search(reading.folded) is not None
 
 
-def body(reading: Reading) -> tuple[str, bool]:
+def body(reading: Reading, complaint: bool = False) -> tuple[str, bool]:
     """The message without courtesy formulas, an opening interjection and questions asking
     for information: what it says, for scoring (empty when nothing else is said); and
-    whether such a question was set aside."""
+    whether such a question was set aside. In a `complaint`, a sentence that is only a
+    positive interjection ("Just fantastic.") is irony wherever it stands, and goes too."""
     kept = []
     asks = False
     for sentence in _SENTENCE.findall(_LONE_INTERJECTION.sub(". ", reading.folded)):
         if _neutral_question(sentence):
             asks = True
+            continue
+        if complaint and _INTERJECTION_SENTENCE.fullmatch(sentence):
             continue
         rest = POLITENESS.sub(" ", sentence)
         if _SAYS_SOMETHING.search(rest):
