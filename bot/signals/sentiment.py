@@ -67,7 +67,13 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
     return exact, prefixes
 
 
-_TABLES = {lang: _stems({**COMMON, **lexicon}) for lang, lexicon in LEXICONS.items()}
+# Forms of a common verb that a prefix entry swallows: "pourriez-vous" (could you) is the
+# politest French request, not "pourri" (rotten). Exact entries win over prefixes.
+_NOT_VALENCE: dict[str, dict[str, float]] = {"fr": {"pourriez": 0.0, "pourrions": 0.0}}
+_TABLES = {
+    lang: _stems({**COMMON, **lexicon, **_NOT_VALENCE.get(lang, {})})
+    for lang, lexicon in LEXICONS.items()
+}
 _NO_WORDS: frozenset[str] = frozenset()
 _CLAUSE_BREAKS = frozenset(".!?;,\n")
 _CLAUSE_TOKEN = re.compile(_TOKEN.pattern + r"|[.!?;,\n]", re.UNICODE)

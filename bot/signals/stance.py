@@ -73,7 +73,7 @@ _EN_ORD = (
 )
 _ES_ORD = r"(segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|enesim[oa]|\d+[ao])"
 _FR_ORD = r"(deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|enieme|\d+e(me)?)"
-_DE_ORD = r"(zweiten|dritten|vierten|funften|sechsten|siebten|x-ten|n-ten|zigsten|\d+\.)"
+_DE_ORD = r"((zweite|dritte|vierte|funfte|sechste|siebte|x-te|n-te|zigste)n?|\d+\.)"
 _PT_ORD = r"(segund[oa]|terceir[oa]|quart[oa]|quint[oa]|sext[oa]|setim[oa]|enesim[oa]|\d+[ao])"
 
 _EN_CONTACTS = (
@@ -251,8 +251,9 @@ CHURN = compile_phrases(
             r"(je|nous) (\w+ )?resili\w*",
             r"(aller|vais|partir|pars|passer|passe) (voir )?(ailleurs|chez (la concurrence|un"
             r" concurrent|un autre))",
-            r"changer d'(operateur|assureur|opérateur|fournisseur)|changer de (banque"
-            r"|fournisseur|prestataire)",
+            r"(change|changer|changerai|changeons|changerons) d'(operateur|assureur|fournisseur)",
+            r"(change|changer|changerai|changeons|changerons) de (banque|fournisseur|prestataire"
+            r"|compagnie|mutuelle)",
             r"(vous avez|vous venez de) perdre? un client",
         ],
         "de": [
@@ -332,7 +333,8 @@ REFUND_DEMAND = compile_phrases(
             r"(devuelvanme|devolvedme|me devuelvan) (el|mi) dinero",
         ],
         "fr": [
-            r"(je veux|j'exige|je demande|j'attends) (a etre |d'etre |un |le |mon )?rembours\w*",
+            r"(je veux|j'exige|je demande|j'attends) (a etre |d'etre |etre |un |le |mon )?"
+            r"rembours\w*",
             r"remboursez-moi|rendez-moi mon argent",
         ],
         "de": [
@@ -377,7 +379,11 @@ IRONY = compile_phrases(
             r"(just )?(love|loving|adore) (how|that|it when|the way) [^.!?]{0,60}(never|nobody"
             r"|no one|nothing|still (not|no|n't|hasn|haven|isn|doesn|won)|again|another"
             r"|keeps? (crash|fail|freez|logg|ask|break|dropp|los|charg|send|cutt)\w*"
-            r"|problem|issue|error|broken|fail\w*|without|before (anyone|anybody|you)|even)",
+            r"|problem|issue|error|broken|fail\w*|without|before (anyone|anybody|you)|even"
+            r"|(have|had) to (explain|repeat|call|chase|wait|start|send))",
+            r"(so |really |just )?(great|nice|lovely|wonderful|fantastic|brilliant) (that|how)"
+            r" [^.!?]{0,60}((have|had) to (explain|repeat|call|chase|wait|start|send)|never"
+            r"|nobody|no one|again|still (not|no|n't))",
             r"yeah,? right",
             r"(so|very|really) (helpful|useful)[.!,]* ?not",
         ],
@@ -486,7 +492,8 @@ POLITENESS = compile_phrases(
             r"bitte",
             r"(hallo|guten (tag|morgen|abend)|sehr geehrte\w*|liebes team)",
             r"(einen )?(schonen|guten) (tag|abend|wochenende)",
-            r"(mit )?(freundlichen|besten|lieben|viele) grussen|viele grusse|lg|mfg",
+            r"(mit )?(freundlichen|besten|lieben|viele|herzlichen) grussen|lg|mfg",
+            r"(liebe|beste|viele|herzliche|freundliche|schone) grusse",
             r"ich (mochte|wurde gerne|hatte gerne)",
         ],
         "pt": [
@@ -635,6 +642,7 @@ def _anchors(words: str) -> frozenset[str]:
 # messages a second).
 _IRONY_ANCHORS = _anchors(
     "another again more nothing love loving adore right helpful useful otra otro nuevo vez"
+    " great nice lovely wonderful fantastic brilliant"
     " nada encanta fascina adoro encore autre nouveau rebelote rien cadeau wieder noch erneut"
     " na nichts auch liebe novo outra mais novamente amo"
 )
@@ -646,6 +654,7 @@ _CHURN_ANCHORS = _anchors(
     " compania operador banco proveedor aseguradora perdido"
     " resilier annuler fermer cloturer supprimer resilie resilierai resilions resiliez"
     " resiliation ferme ailleurs concurrence concurrent autre operateur assureur fournisseur"
+    " change changer changerai changeons changerons compagnie mutuelle"
     " banque prestataire perdu perdre"
     " kundige kundigen kundigung gekundigt kundigt konkurrenz anderen woanders wechseln"
     " verloren schliessen loschen beenden auflosen"
@@ -714,7 +723,7 @@ _COURTESY_ANCHORS = _anchors(
     " cordialement"
     " remercie voudrais aimerais souhaiterais"
     " dank danke dankeschon bitte hallo guten geehrte geehrter geehrten geehrtes liebes"
-    " schonen grussen grusse lg mfg mochte wurde hatte"
+    " schonen grussen grusse lg mfg mochte wurde hatte herzlichen"
     " obrigado obrigada pfv ola oi bom boa prezado prezada prezados prezadas tenha tenham"
     " atenciosamente abraco abracos cumprimentos gostaria"
     " agradeco"
