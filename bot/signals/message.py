@@ -100,7 +100,7 @@ def _support_stance(
         or (asks and score <= -THRESHOLD)
     ):
         return sentiment
-    complains = resolution == "deny" or reports_problem(words) or fails(reading)
+    complains = resolution == "deny" or fails(reading) or reports_problem(words)
     if complains and score < POSITIVE_KEEP:
         # Mild words over a failure read negative whatever the body says: no need to score it.
         if score >= THRESHOLD:

@@ -736,8 +736,8 @@ _REQUEST_ANCHORS = _anchors(
     " porfa gustaria quisiera queria pouvez pourriez peux pourrais besoin comment plait svp"
     " voudrais aimerais konnen konnten wurden brauche wie moglich bitte mochte hatte pode"
     " poderia podem poderiam consegue conseguem preciso precisamos possivel gostaria"
-    " love you appreciate wanted want checking thanks thank advance appreciated agradeceria"
-    " gracias antemano adelantado merci avance voraus vorab ja antecipadamente"
+    " love appreciate wanted want checking advance appreciated agradeceria antemano"
+    " adelantado avance voraus vorab ja antecipadamente"
 )
 
 
