@@ -76,6 +76,8 @@ _FR_ORD = r"(deuxieme|troisieme|quatrieme|cinquieme|sixieme|septieme|enieme|\d+e
 _DE_ORD = r"((zweite|dritte|vierte|funfte|sechste|siebte|x-te|n-te|zigste)n?|\d+\.)"
 _PT_ORD = r"(segund[oa]|terceir[oa]|quart[oa]|quint[oa]|sext[oa]|setim[oa]|enesim[oa]|\d+[ao])"
 
+# "two email addresses" are not two emails sent.
+_NOT_ADDRESS = r"(?! ?(address|adress|account|inbox|notification|newsletter|alert)\w*)"
 _EN_CONTACTS = (
     r"(e-?mails?|calls?|phone ?calls?|messages?|chats?|complaints?|reminders?|follow-?ups?"
     r"|attempts?)"
@@ -89,7 +91,7 @@ _PT_CONTACTS = r"(e-?mails|emails|ligacoes|chamadas|mensagens|reclamacoes|protoc
 CONTACT_EFFORT = compile_phrases(
     {
         "en": [
-            _EN_MANY + r" (different |separate |more )?" + _EN_CONTACTS,
+            _EN_MANY + r" (different |separate |more )?" + _EN_CONTACTS + _NOT_ADDRESS,
             r"(for|is) the " + _EN_ORD + r" time",
             r"(my|our|the|a) " + _EN_ORD + r" (e-?mail|call|message|chat|complaint|reminder"
             r"|attempt|ticket|request|follow-?up)",
@@ -102,7 +104,7 @@ CONTACT_EFFORT = compile_phrases(
             r"(opened|raised|submitted|filed|logged) " + _EN_MANY + r" (tickets|requests|cases)",
         ],
         "es": [
-            _ES_MANY + r" " + _ES_CONTACTS,
+            r"(?<!en )" + _ES_MANY + r" " + _ES_CONTACTS,
             r"por " + _ES_ORD + r" vez",
             r"(es|esta es) (la|mi) " + _ES_ORD + r" (vez|llamada|reclamacion|queja|correo"
             r"|mensaje)",
@@ -122,7 +124,7 @@ CONTACT_EFFORT = compile_phrases(
             r"(zwei|drei|vier|funf|zehn|x|zig|etliche)mal",
         ],
         "pt": [
-            _PT_MANY + r" " + _PT_CONTACTS,
+            r"(?<!em )" + _PT_MANY + r" " + _PT_CONTACTS,
             r"pela " + _PT_ORD + r" vez",
             r"(e|esta e|ja e) a " + _PT_ORD + r" (vez|ligacao|reclamacao|mensagem)",
             r"(minha|meu|o|a) " + _PT_ORD + r" (ligacao|reclamacao|mensagem|e-mail|email"
