@@ -32,8 +32,8 @@ from bot.signals.stance import (
     complaint_stance,
     fails,
     has_courtesy,
-    is_request,
     read,
+    requests,
     time_effort,
 )
 from bot.signals.text import fold, own_words
@@ -92,7 +92,8 @@ def _support_stance(
             return _negative(score)
     if not rescore:
         return sentiment
-    requested = asks or is_request(reading, False)
+    worded = requests(reading)
+    requested = asks or worded
     if score >= THRESHOLD and not requested and resolution == "confirm":
         return sentiment  # thanks for a fix: nothing to set aside
     if not (
@@ -116,7 +117,7 @@ def _support_stance(
             return sentiment
         note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(rest_score)
-    if asked or is_request(reading, False):
+    if asked or worded:
         # What is left of a request is mostly its object ("the phone number"): a faint
         # valence there is no feeling.
         if abs(rest_score) < REQUEST_BAND:

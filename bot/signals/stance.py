@@ -831,11 +831,8 @@ def time_effort(reading: Reading) -> Stance | None:
     return Stance("effort: time spent waiting", found) if found else None
 
 
-def is_request(reading: Reading, asks: bool) -> bool:
-    """A question asking for information (`asks`, from `body`), or a request in words
-    ("please", "could you", "puede", "bitte")."""
-    if asks:
-        return True
+def requests(reading: Reading) -> bool:
+    """A request in words ("please", "could you", "puede", "pourriez-vous", "bitte")."""
     if _REQUEST_ANCHORS.isdisjoint(reading.words):
         return False
     return REQUEST.search(reading.folded) is not None
