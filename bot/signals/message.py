@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.signals.context import History, acknowledges_history, redundant_question
+from bot.signals.courtesy import body, has_courtesy, requests
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -27,15 +28,7 @@ from bot.signals.sentiment import (
     SentimentBackend,
     label_for,
 )
-from bot.signals.stance import (
-    body,
-    complaint_stance,
-    fails,
-    has_courtesy,
-    read,
-    requests,
-    time_effort,
-)
+from bot.signals.stance import complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell

@@ -1,23 +1,25 @@
 """Stance of a support message: the structures a general lexicon misreads.
 
 A lexicon scores words; in support, some structures decide the sentiment whatever the
-words' polarity (docs/signals.md, "Support stance"):
+words' polarity (docs/signals.md, "Sentiment: the stance of a support message"):
 
 - **Irony**: a positive interjection followed by "another" or "again" ("great, another
   outage", "genial, otra vez", "na toll, schon wieder"), "thanks for nothing" and its kin,
-  "love how ..." over a failure ("love how nobody ever calls back"): negative.
+  "love how ..." over a failure ("love how nobody ever calls back"): negative, unless what
+  follows the frame is itself praise ("great, another happy month with you").
 - **Churn and escalation**: leaving (closing the account, cancelling the subscription, moving
   to a competitor), asking for a human, a manager or a supervisor, demanding one's money back,
   a formal complaint: negative. Asked as a question or a condition ("how do I cancel?", "if I
-  cancel") it is an enquiry, not a threat.
+  cancel") leaving is an enquiry, not a threat; asking for a human is not.
 - **Effort**: counts of contacts spent ("five emails", "for the fourth time", "por tercera
   vez", "zum dritten Mal") are negative; counts of time spent waiting or without service
-  ("waiting three weeks", "since Monday", "llevo dos semanas", "depuis trois jours", "seit
-  zwei Tagen", "há uma semana sem") are negative unless the message is clearly happy.
-- **Politeness and questions**: thanks, please, greetings, sign-offs, "I'd like to",
-  positive interjections ("great,") and question sentences carry no sentiment of their own
-  in a request; the rest of the message (its body) decides. A request with only politeness
-  is neutral; "thank you" at the end of a complaint does not make it positive.
+  ("waiting three weeks", "offline since Monday", "llevo dos semanas", "depuis trois jours",
+  "seit zwei Tagen", "faz duas semanas que") are negative unless the words are clearly happy.
+- **A failure said outright**: never came, came broken, charged wrongly ("never showed up",
+  "llegó roto", "n'est jamais arrivé", "kam beschädigt an", "veio quebrado").
+
+Courtesy and questions, which carry no sentiment of their own, are `courtesy.py`'s; the
+`Reading` of a message (its folded text and its words) is shared by both.
 
 Patterns are matched on folded text (lower case, no accents); a phrase of any language is
 looked for in every message, as elsewhere (`patterns.compile_phrases`).
@@ -352,7 +354,7 @@ REFUND_DEMAND = compile_phrases(
 )
 
 # --- irony -------------------------------------------------------------------------------
-_INTERJECTION = (
+INTERJECTION = (
     r"(oh |just |well |yeah |wow |so |how |really |na |que |quel |quelle |c'est )?"
     r"(que bien|great|wonderful|fantastic|brilliant|perfect|lovely|awesome|excellent|amazing|superb"
     r"|marvell?ous|terrific|fabulous|splendid|nice|super|cool|fab|sweet|great job|well done"
@@ -371,7 +373,7 @@ _AGAIN = r"again(?![,\s]*(thank|thx|cheers))"
 IRONY = compile_phrases(
     {
         "en": [
-            _INTERJECTION
+            INTERJECTION
             + r"[,.!]+ ?(just |and |now )?(yet |once )?(another"
             + _NOT_TOPIC
             + r"|"
@@ -390,7 +392,7 @@ IRONY = compile_phrases(
             r"(so|very|really) (helpful|useful)[.!,]* ?not",
         ],
         "es": [
-            _INTERJECTION
+            INTERJECTION
             + r"[,.!]+ ?(y |ahora )?(otra vez|otro"
             + _NOT_TOPIC
             + r"|otra"
@@ -401,7 +403,7 @@ IRONY = compile_phrases(
             r"|sigue sin|otra vez|de nuevo)",
         ],
         "fr": [
-            _INTERJECTION
+            INTERJECTION
             + r"[,.!]+ ?(et )?(encore|un autre"
             + _NOT_TOPIC
             + r"|une autre"
@@ -413,7 +415,7 @@ IRONY = compile_phrases(
             r"|toujours pas|encore (un|une))",
         ],
         "de": [
-            _INTERJECTION
+            INTERJECTION
             + r"[,.!]+ ?(und )?(schon wieder|wieder|noch ein\w*"
             + _NOT_TOPIC
             + r"|mal wieder|erneut)",
@@ -424,7 +426,7 @@ IRONY = compile_phrases(
             r"|schon wieder)",
         ],
         "pt": [
-            _INTERJECTION
+            INTERJECTION
             + r"[,.!]+ ?(e )?(de novo|outra vez|mais um"
             + _NOT_TOPIC
             + r"|mais uma"
@@ -437,143 +439,14 @@ IRONY = compile_phrases(
     }
 )
 
-# --- politeness --------------------------------------------------------------------------
-# Formulas of courtesy: in a request or a complaint they carry no sentiment of their own.
-# "thanks for fixing it" is gratitude for a deed and is not among them.
-POLITENESS = compile_phrases(
-    {
-        "en": [
-            r"(many |big )?thanks?( you)?( so much| very much| a lot| a million| heaps| again"
-            r"| kindly)?( in advance| ahead| for (your|the|any) (help|time|assistance|support"
-            r"|patience|attention|reply|response|quick reply|quick response|understanding))?",
-            r"thx|ty|tia|cheers",
-            r"please|pls|plz|kindly",
-            r"(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( there| team"
-            r"| all| guys| folks| sir( or madam)?| madam| support( team)?| customer (service"
-            r"|support|care)( team)?)?",
-            r"[:;]-?\)|:d|\U0001F642|\U0001F60A|\U0001F64F|\u263A\uFE0F?|\U0001F600|\U0001F603"
-            r"|\U0001F44D",
-            r"(have|enjoy|wish you) a (great|good|nice|lovely|wonderful|fantastic|blessed)"
-            r" (day|weekend|week|evening|one|afternoon)",
-            r"hope (you are|you're|you|all is|this finds you|everyone is|you've been)"
-            r" (\w+ )?(well|good|great|fine|okay)",
-            r"(kind|best|warm|warmest) (regards|wishes)|regards|all the best|sincerely",
-            r"((i|we)('d| would) )?(really |greatly |truly )?appreciate (it|your help|any help"
-            r"|your assistance|any assistance|a reply|a quick reply|your time)",
-            r"(any help|your help|help) (would be|is|will be) (\w+ )?appreciated",
-            r"(much |greatly |really |very much |truly )?appreciated",
-            r"(i|we)('d| would) (like|love) to",
-            r"(i|we)('d| would) like",
-            r"sorry (to bother you|for the bother|for the trouble)",
-        ],
-        "es": [
-            r"(muchas |mil |muchisimas )?gracias( de antemano| por adelantado| por (su|tu|vuestra)"
-            r" (ayuda|atencion|tiempo|respuesta|paciencia))?",
-            r"por favor|porfa|porfavor",
-            r"(hola|buen(os|as) (dias|tardes|noches)|buenas|estimad[oa]s?)",
-            r"(un )?saludos?( cordiales)?|atentamente|cordialmente|un abrazo",
-            r"que (tenga|tengas|tengan|tengais) (un )?(buen|bonito|feliz|excelente) (dia|fin de"
-            r" semana)",
-            r"(me gustaria|quisiera|queria|quiero) (saber|preguntar|consultar|pedir)",
-            r"me gustaria|quisiera",
-            r"(les |le |os |te )?agradeceria|(les |le |os |te )?agradezco( de antemano)?",
-        ],
-        "fr": [
-            r"merci( beaucoup| bien| infiniment)?( d'avance| par avance| pour (votre|ton) (aide"
-            r"|retour|reponse|temps|attention))?",
-            r"s'il (vous|te) plait|svp|stp",
-            r"(bonjour|bonsoir|salut|madame|monsieur)",
-            r"bonne (journee|soiree|fin de journee|continuation|semaine)",
-            r"cordialement|bien a vous|au plaisir|salutations( distinguees)?",
-            r"je vous remercie( par avance| d'avance)?",
-            r"je voudrais|j'aimerais|je souhaiterais",
-        ],
-        "de": [
-            r"(vielen |herzlichen |besten )?dank(e)?( schon| sehr)?( im voraus| vorab)?",
-            r"dankeschon",
-            r"bitte",
-            r"(hallo|guten (tag|morgen|abend)|sehr geehrte\w*|liebes team)",
-            r"(einen )?(schonen|guten) (tag|abend|wochenende)",
-            r"(mit )?(freundlichen|besten|lieben|viele|herzlichen) grussen|lg|mfg",
-            r"(liebe|beste|viele|herzliche|freundliche|schone) grusse",
-            r"ich (mochte|wurde gerne|hatte gerne)",
-        ],
-        "pt": [
-            r"(muito )?obrigad[oa]( desde ja| pela (atencao|ajuda|resposta))?",
-            r"por favor|pfv",
-            r"(ola|oi|bom dia|boa (tarde|noite)|prezad[oa]s?)",
-            r"(tenha|tenham) um (bom|otimo|excelente) (dia|fim de semana)",
-            r"atenciosamente|abracos?|cumprimentos",
-            r"(gostaria|queria) (de )?(saber|perguntar|pedir)?",
-            r"agradeco( desde ja| antecipadamente)?",
-        ],
-    }
-)
-# A positive interjection opening the message as its own clause ("Great, ...", "Genial."):
-# polite or ironic, never the body of a request or a complaint.
-_LONE_INTERJECTION = re.compile(r"^\W*" + _INTERJECTION + r"\s*[,.!]+")
-_INTERJECTION_SENTENCE = re.compile(r"\W*" + _INTERJECTION + r"\W*")
+SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+WORD = re.compile(r"[^\W\d_]+")
 
-# A request in words ("please", "could you", "puede", "pourriez", "können Sie").
-REQUEST = compile_phrases(
-    {
-        "en": [
-            r"(can|could|would|will) (you|u|someone|somebody|anyone)",
-            r"(can|could|may) (i|we)",
-            r"i need|we need|is it possible|i was wondering|let me know|help me|how (do|can|to)",
-            r"please|pls|plz|kindly|(i|we)('d| would) (like|love)|you could|appreciate it if",
-            r"(wanted|want|like|love) to (check|ask|know|see|find out)|(just )?checking (on"
-            r"|whether|if)|thanks? (you )?in advance|much appreciated",
-        ],
-        "es": [
-            r"(puede|puedes|podria|podrias|podeis|pueden|podrian)",
-            r"necesito|necesitamos|(se|es) (puede|posible)|como (puedo|hago|se)",
-            r"por favor|porfa|me gustaria|quisiera|queria (saber|preguntar|pedir)",
-            r"agradeceria|gracias de antemano|gracias por adelantado",
-        ],
-        "fr": [
-            r"(pouvez|pourriez|peux|pourrais)[ -](vous|tu|je)",
-            r"j'ai besoin|comment (je|faire)|s'il vous plait|svp|je voudrais|j'aimerais",
-            r"merci (d'avance|par avance)",
-        ],
-        "de": [
-            r"(konnen|konnten|wurden) sie",
-            r"ich brauche|wie kann ich|ist es moglich|bitte|ich mochte|ich hatte gerne",
-            r"im voraus|vorab",
-        ],
-        "pt": [
-            r"(pode|poderia|podem|poderiam|consegue|conseguem)",
-            r"preciso|precisamos|como (faco|posso)|e possivel|por favor|gostaria|queria saber",
-            r"desde ja|antecipadamente",
-        ],
-    }
-)
+
 # A condition or an enquiry around leaving ("if I cancel", "si je résilie", "se eu cancelar").
 _CONDITION = re.compile(
     r"\b(?:if|whether|wenn|falls|ob|caso|si(?!,)|se(?= (?:eu|voce|o|a|for|nao)))\b[^.!?]*$"
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-# A question that asks for information carries no sentiment; one that exclaims ("?!",
-# "???"), asks "why", seeks agreement ("isn't it?", "¿verdad?", "oder?", "né?") or is one or
-# two words ("Seriously?") is an evaluation and stays in the body.
-_EVALUATING_QUESTION = re.compile(
-    r"[!?]\?|\?!|\b(?:why|how come|por ?que|pourquoi|warum|wieso|weshalb)\b"
-    r"|\b(?:is|are|was|do|does|did|has|have|can|could|would|will)n'?t (?:it|that|they|we|you|he"
-    r"|she|i)\W*$|\b(?:right|no|verdad|n'est-ce pas|oder|nicht wahr|ne|nao e)\W*$"
-    r"|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-)
-_WORD = re.compile(r"[^\W\d_]+")
-_SAYS_SOMETHING = re.compile(r"[^\W\d_]|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
-
-
-def _neutral_question(sentence: str) -> bool:
-    if "?" not in sentence or _EVALUATING_QUESTION.search(sentence):
-        return False
-    return len(_WORD.findall(sentence)) >= 3
-
-
-# Something that never came or does not work, said in any language: with it, a message's
-# thanks are a closing formula ("the parcel never arrived. Thanks!").
 _EN_DEFECT = (
     r"(cracked|broken|damaged|faulty|defective|missing|wrong|torn|scratched|dented|leaking|dead"
     r"|stuck|frozen|blank|empty|incorrect|expired|declined|rejected|invalid)"
@@ -634,7 +507,7 @@ FAILURE = compile_phrases(
 )
 
 
-def _anchors(words: str) -> frozenset[str]:
+def anchors(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
@@ -642,13 +515,13 @@ def _anchors(words: str) -> frozenset[str]:
 # is passed over without running the family's pattern: one set lookup instead of a scan of
 # a long alternation at every position of the text (`alignbot analyze` reads thousands of
 # messages a second).
-_IRONY_ANCHORS = _anchors(
+_IRONY_ANCHORS = anchors(
     "another again more nothing love loving adore right helpful useful otra otro nuevo vez"
     " great nice lovely wonderful fantastic brilliant"
     " nada encanta fascina adoro encore autre nouveau rebelote rien cadeau wieder noch erneut"
     " na nichts auch liebe novo outra mais novamente amo"
 )
-_CHURN_ANCHORS = _anchors(
+_CHURN_ANCHORS = anchors(
     "cancel cancelling canceling close closing terminate terminating end ending delete"
     " deleting another different competitor competition provider providers bank banks"
     " carrier carriers supplier suppliers companies elsewhere lost done finished"
@@ -663,7 +536,7 @@ _CHURN_ANCHORS = _anchors(
     " cancelar encerrar fechar cancelo encerro mudar trocar mudo troco migrar concorrencia"
     " perderam perdeu"
 )
-_ESCALATION_ANCHORS = _anchors(
+_ESCALATION_ANCHORS = anchors(
     "human person manager supervisor superior lead charge escalate complaint ombudsman"
     " chargeback claims lawyer legal standards dispute"
     " hablar pasadme paseme pasenme reclamaciones reclamacion poner abogado denunciar"
@@ -672,12 +545,12 @@ _ESCALATION_ANCHORS = _anchors(
     " sprechen reden verbinden beschwerde anwalt verbraucherzentrale schlichtungsstelle"
     " falar procon reclame advogado reclamacao"
 )
-_REFUND_ANCHORS = _anchors(
+_REFUND_ANCHORS = anchors(
     "refund money reembolso dinero devolucion devuelvan devuelvanme devolvedme rembourse"
     " remboursee rembourses rembourser remboursement remboursez rendez geld erstattung"
     " ruckerstattung dinheiro estorno devolvam"
 )
-_CONTACT_ANCHORS = _anchors(
+_CONTACT_ANCHORS = anchors(
     "e mail mails email emails call calls phone message messages chat chats complaint"
     " complaints reminder reminders follow ups attempt attempts time ticket tickets request"
     " requests cases twice times over repeatedly agents people advisors representatives"
@@ -689,14 +562,14 @@ _CONTACT_ANCHORS = _anchors(
     " etlichemal ligacoes chamadas mensagens reclamacoes protocolos vezes ligacao reclamacao"
     " mensagem chamado protocolo"
 )
-_TIME_ANCHORS = _anchors(
+_TIME_ANCHORS = anchors(
     "minute minutes mins min hour hours hrs hr day days week weeks month months since still"
     " minutos hora horas dia dias semana semanas mes meses desde sigo seguimos continuo"
     " continuamos heure heures jour jours semaine semaines mois depuis attends attendons"
     " minuten stunde stunden tag tagen woche wochen monat monaten seit warte warten ainda"
     " tagen"
 )
-_FAILURE_ANCHORS = _anchors(
+_FAILURE_ANCHORS = anchors(
     "arrived came received delivered shown llegado llego recibido recibi aparece aparecido"
     " sin duplicado duplicada arrive arrivee arrives arrivees recu recue recus recues livre"
     " livree livres livrees rembourse remboursee rembourses jamais double angekommen erhalten"
@@ -714,33 +587,6 @@ _FAILURE_ANCHORS = _anchors(
     " quebrada quebrados quebradas danificado danificada defeituoso defeituosa vazio vazia"
     " errado errada vencido vencida recusado recusada cobrada cobrou"
 )
-_COURTESY_ANCHORS = _anchors(
-    "thanks thank thx ty tia cheers please pls plz kindly hi hello hey dear greetings good"
-    " day weekend week evening one afternoon hope regards wishes best sincerely appreciate"
-    " appreciated like love sorry"
-    " gracias favor porfa porfavor hola buenos buenas estimado estimada estimados estimadas"
-    " saludo saludos atentamente cordialmente abrazo tenga tengas tengan tengais gustaria"
-    " quisiera queria quiero agradeceria agradezco"
-    " merci plait svp stp bonjour bonsoir salut madame monsieur bonne bien plaisir salutations"
-    " cordialement"
-    " remercie voudrais aimerais souhaiterais"
-    " dank danke dankeschon bitte hallo guten geehrte geehrter geehrten geehrtes liebes"
-    " schonen grussen grusse lg mfg mochte wurde hatte herzlichen"
-    " obrigado obrigada pfv ola oi bom boa prezado prezada prezados prezadas tenha tenham"
-    " atenciosamente abraco abracos cumprimentos gostaria"
-    " agradeco"
-)
-
-
-_REQUEST_ANCHORS = _anchors(
-    "can could would will may need possible wondering let help how please pls plz kindly like"
-    " puede puedes podria podrias podeis pueden podrian necesito necesitamos posible como favor"
-    " porfa gustaria quisiera queria pouvez pourriez peux pourrais besoin comment plait svp"
-    " voudrais aimerais konnen konnten wurden brauche wie moglich bitte mochte hatte pode"
-    " poderia podem poderiam consegue conseguem preciso precisamos possivel gostaria"
-    " love appreciate wanted want checking advance appreciated agradeceria antemano"
-    " adelantado avance voraus vorab ja antecipadamente"
-)
 
 
 @dataclass(frozen=True)
@@ -752,7 +598,7 @@ class Reading:
 
 
 def read(folded: str) -> Reading:
-    return Reading(folded, frozenset(_WORD.findall(folded)))
+    return Reading(folded, frozenset(WORD.findall(folded)))
 
 
 @dataclass(frozen=True)
@@ -812,7 +658,7 @@ def complaint_stance(reading: Reading) -> Stance | None:
     the words' polarity."""
     irony = None if _IRONY_ANCHORS.isdisjoint(reading.words) else IRONY.search(reading.folded)
     if irony:
-        after = _SENTENCE.match(reading.folded, irony.end())
+        after = SENTENCE.match(reading.folded, irony.end())
         return Stance(
             "irony: positive words around a complaint",
             irony.group(),
@@ -829,41 +675,6 @@ def time_effort(reading: Reading) -> Stance | None:
     """Time spent waiting or without service ("three weeks now", "seit Montag ohne Netz")."""
     found = _stated(TIME_EFFORT, _TIME_ANCHORS, reading)
     return Stance("effort: time spent waiting", found) if found else None
-
-
-def requests(reading: Reading) -> bool:
-    """A request in words ("please", "could you", "puede", "pourriez-vous", "bitte")."""
-    if _REQUEST_ANCHORS.isdisjoint(reading.words):
-        return False
-    return REQUEST.search(reading.folded) is not None
-
-
-def has_courtesy(reading: Reading) -> bool:
-    """Thanks, please, a greeting, a sign-off or a lone positive interjection."""
-    if _LONE_INTERJECTION.search(reading.folded) is not None:
-        return True
-    if _COURTESY_ANCHORS.isdisjoint(reading.words):
-        return False
-    return POLITENESS.search(reading.folded) is not None
-
-
-def body(reading: Reading, complaint: bool = False) -> tuple[str, bool]:
-    """The message without courtesy formulas, an opening interjection and questions asking
-    for information: what it says, for scoring (empty when nothing else is said); and
-    whether such a question was set aside. In a `complaint`, a sentence that is only a
-    positive interjection ("Just fantastic.") is irony wherever it stands, and goes too."""
-    kept = []
-    asks = False
-    for sentence in _SENTENCE.findall(_LONE_INTERJECTION.sub(". ", reading.folded)):
-        if _neutral_question(sentence):
-            asks = True
-            continue
-        if complaint and _INTERJECTION_SENTENCE.fullmatch(sentence):
-            continue
-        rest = POLITENESS.sub(" ", sentence)
-        if _SAYS_SOMETHING.search(rest):
-            kept.append(rest)
-    return " ".join(kept), asks
 
 
 def fails(reading: Reading) -> bool:

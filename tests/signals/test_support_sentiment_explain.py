@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.signals import stance
+from bot.signals import courtesy, stance
 from bot.signals.text import fold
 from tests.signals.test_support_sentiment_stance import (
     COMPLAINTS_CLOSED_WITH_THANKS,
@@ -80,8 +80,8 @@ _FAMILIES = [
     (stance.CONTACT_EFFORT, stance._CONTACT_ANCHORS),
     (stance.TIME_EFFORT, stance._TIME_ANCHORS),
     (stance.FAILURE, stance._FAILURE_ANCHORS),
-    (stance.POLITENESS, stance._COURTESY_ANCHORS),
-    (stance.REQUEST, stance._REQUEST_ANCHORS),
+    (courtesy.POLITENESS, courtesy._COURTESY_ANCHORS),
+    (courtesy.REQUEST, courtesy._REQUEST_ANCHORS),
 ]
 _SENTENCES = [
     text
