@@ -84,7 +84,8 @@ ANGER = compile_phrases(
             r"rip-?off",
             r"(never|not) (\w+ing|coming back|buying|using you) (\w+ )?again",
             r"never again",
-            r"cancel (my|the) (account|subscription|order)",
+            # Asking how to cancel ("how do I cancel my subscription?") is an enquiry.
+            r"cancel (my|the) (account|subscription|order)(?![^.!?\n]*\?)",
             r"i'?m done",
             r"humiliat\w*",
             r"disgust\w*",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.signals.context import History, acknowledges_history, redundant_question
+from bot.signals.courtesy import body, has_courtesy, requests
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -20,17 +21,104 @@ from bot.signals.language import detect_language
 from bot.signals.problem import reports_problem
 from bot.signals.repetition import EarlierMessage, restatements
 from bot.signals.resolution import resolution_reply
-from bot.signals.sentiment import DEFAULT_BACKEND, Sentiment, SentimentBackend, label_for
-from bot.signals.text import own_words
+from bot.signals.sentiment import (
+    DEFAULT_BACKEND,
+    THRESHOLD,
+    Sentiment,
+    SentimentBackend,
+    label_for,
+)
+from bot.signals.stance import complaint_stance, fails, read, time_effort
+from bot.signals.text import fold, own_words
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
 NEGATIVE_FLOOR = -0.3  # score given to a denial or a charged message the lexicon read as mild
 POSITIVE_KEEP = 0.5  # above this the lexicon's positive reading stands
+COMPLAINING_BODY = -0.25  # a body at or below this complains, whatever thanks close it
+REQUEST_BAND = 0.2  # a request's body scoring closer to zero than this is neutral
 
 
 def _mild(score: float) -> bool:
     return NEGATIVE_FLOOR < score < POSITIVE_KEEP
+
+
+def _negative(score: float) -> Sentiment:
+    score = min(score, NEGATIVE_FLOOR)
+    return Sentiment(label_for(score), score)
+
+
+def _support_stance(
+    words: str,
+    language: str | None,
+    sentiment: Sentiment,
+    resolution: str,
+    backend: SentimentBackend,
+    rescore: bool,
+    cues: Cues | None,
+) -> Sentiment:
+    """The sentiment once the message's stance is read (`bot.signals.stance`).
+
+    Irony, leaving, escalation and effort read negative; courtesy and questions asking for
+    information carry no sentiment in a request, and none in a complaint. `rescore=False`
+    (a Zendesk field value was given) applies the stance but never re-scores the words.
+    The cheap cases leave first: `alignbot analyze` calls this for every customer message.
+    """
+    score = sentiment.score
+    asks = "?" in words
+    # A negative message stays negative whatever its stance says, unless it is a question
+    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?").
+    if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
+        return sentiment
+    reading = read(fold(words))
+    if resolution != "confirm" and score > -THRESHOLD:
+        stance = complaint_stance(reading)
+        if stance is None and score < POSITIVE_KEEP:
+            stance = time_effort(reading)
+        if stance is not None and not (
+            stance.after.strip(" ,.!") and backend.score(stance.after, language).score >= THRESHOLD
+        ):
+            note(cues, "sentiment", stance.rule, stance.evidence)
+            return _negative(score)
+        if score < THRESHOLD and fails(reading):
+            note(cues, "sentiment", "a failure (never came, came broken, charged wrongly)")
+            return _negative(score)
+    if not rescore:
+        return sentiment
+    worded = requests(reading)
+    requested = asks or worded
+    if score >= THRESHOLD and not requested and resolution == "confirm":
+        return sentiment  # thanks for a fix: nothing to set aside
+    if not (
+        (score >= THRESHOLD and (requested or has_courtesy(reading)))
+        or (asks and score <= -THRESHOLD)
+    ):
+        return sentiment
+    complains = resolution == "deny" or fails(reading) or reports_problem(words)
+    if complains and score < POSITIVE_KEEP:
+        # Mild words over a failure read negative whatever the body says: no need to score it.
+        if score >= THRESHOLD:
+            note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(score)
+    if not (complains or requested or score < POSITIVE_KEEP):
+        return sentiment  # warm words and no request: their thanks are meant
+    rest, asked = body(reading, complains)
+    rest_score = backend.score(rest, language).score if rest else 0.0
+    # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
+    if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
+        if rest_score >= POSITIVE_KEEP:
+            return sentiment
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(rest_score)
+    if asked or worded:
+        # What is left of a request is mostly its object ("the phone number"): a faint
+        # valence there is no feeling.
+        if abs(rest_score) < REQUEST_BAND:
+            rest_score = 0.0
+        if label_for(rest_score) != sentiment.label:
+            note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
+        return Sentiment(label_for(rest_score), rest_score)
+    return sentiment
 
 
 @dataclass(frozen=True)
@@ -74,6 +162,10 @@ def customer_signals(
     if cues is not None:  # formatting the cue would cost every analysed comment
         note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
     resolution = resolution_reply(words, cues)
+    words_score = sentiment.score
+    sentiment = _support_stance(
+        words, language, sentiment, resolution, backend, sentiment_field is None, cues
+    )
     earlier_contacts = sum(1 for item in history if item.channel != channel)
     # Clearly positive words stay positive: the override corrects mild or neutral readings.
     # A denial or a problem report is read first, so that frustration sees the corrected score.
@@ -81,7 +173,10 @@ def customer_signals(
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         rule = "a denial" if resolution == "deny" else "a problem report"
         note(cues, "sentiment", f"{rule} reads negative in support")
-    frustration = is_frustrated(words, sentiment.score, earlier_contacts, cues)
+    # Weight reads the words' own polarity unless the message reads negative: a question whose
+    # positive words were set aside ("Am I the only one GLAD it's back?") is not shouting.
+    weight_score = sentiment.score if sentiment.label == "negative" else words_score
+    frustration = is_frustrated(words, weight_score, earlier_contacts, cues)
     if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")

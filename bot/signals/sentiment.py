@@ -68,10 +68,16 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
     return exact, prefixes
 
 
+# Forms of a common verb that a prefix entry swallows: "pourriez-vous" (could you) is the
+# politest French request, not "pourri" (rotten). Exact entries win over prefixes.
+_NOT_VALENCE: dict[str, dict[str, float]] = {"fr": {"pourriez": 0.0, "pourrions": 0.0}}
+
+
 @cache
 def _table(language: str) -> tuple[dict[str, float], dict[str, float]]:
     # Built on first use: a published lexicon (published.py) is read from disk only then.
-    return _stems(with_published(language, {**COMMON, **LEXICONS[language]}))
+    ours = {**COMMON, **LEXICONS[language], **_NOT_VALENCE.get(language, {})}
+    return _stems(with_published(language, ours))
 
 
 _NO_WORDS: frozenset[str] = frozenset()

@@ -1,0 +1,211 @@
+"""Courtesy and questions in a support message: what carries no sentiment of its own.
+
+Thanks, please, greetings and sign-offs ("have a great day", "un saludo", "bonne journée",
+"liebe Grüße", "tenha um ótimo dia"), "I'd like to", an opening positive interjection
+("Great, ...") and a closing smiley are formulas; so is a question that asks for information.
+In a request the rest of the message (its `body`) decides its sentiment, so a request with
+only politeness is neutral; in a complaint a closing "thank you" counts for nothing
+(`message.customer_signals` applies this; docs/signals.md, "the stance of a support
+message"). Patterns are matched on folded text (lower case, no accents).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.signals.patterns import compile_phrases
+from bot.signals.stance import INTERJECTION, SENTENCE, WORD, Reading, anchors
+
+# Formulas of courtesy: in a request or a complaint they carry no sentiment of their own.
+# "thanks for fixing it" is gratitude for a deed and is not among them.
+POLITENESS = compile_phrases(
+    {
+        "en": [
+            r"(many |big )?thanks?( you)?( so much| very much| a lot| a million| heaps| again"
+            r"| kindly)?( in advance| ahead| for (your|the|any) (help|time|assistance|support"
+            r"|patience|attention|reply|response|quick reply|quick response|understanding))?",
+            r"thx|ty|tia|cheers",
+            r"please|pls|plz|kindly",
+            r"(hi|hello|hey|dear|greetings|good (morning|afternoon|evening|day))( there| team"
+            r"| all| guys| folks| sir( or madam)?| madam| support( team)?| customer (service"
+            r"|support|care)( team)?)?",
+            r"[:;]-?\)|:d|\U0001F642|\U0001F60A|\U0001F64F|\u263A\uFE0F?|\U0001F600|\U0001F603"
+            r"|\U0001F44D",
+            r"(have|enjoy|wish you) a (great|good|nice|lovely|wonderful|fantastic|blessed)"
+            r" (day|weekend|week|evening|one|afternoon)",
+            r"hope (you are|you're|you|all is|this finds you|everyone is|you've been)"
+            r" (\w+ )?(well|good|great|fine|okay)",
+            r"(kind|best|warm|warmest) (regards|wishes)|regards|all the best|sincerely",
+            r"((i|we)('d| would) )?(really |greatly |truly )?appreciate (it|your help|any help"
+            r"|your assistance|any assistance|a reply|a quick reply|your time)",
+            r"(any help|your help|help) (would be|is|will be) (\w+ )?appreciated",
+            r"(much |greatly |really |very much |truly )?appreciated",
+            r"(i|we)('d| would) (like|love) to",
+            r"(i|we)('d| would) like",
+            r"sorry (to bother you|for the bother|for the trouble)",
+        ],
+        "es": [
+            r"(muchas |mil |muchisimas )?gracias( de antemano| por adelantado| por (su|tu|vuestra)"
+            r" (ayuda|atencion|tiempo|respuesta|paciencia))?",
+            r"por favor|porfa|porfavor",
+            r"(hola|buen(os|as) (dias|tardes|noches)|buenas|estimad[oa]s?)",
+            r"(un )?saludos?( cordiales)?|atentamente|cordialmente|un abrazo",
+            r"que (tenga|tengas|tengan|tengais) (un )?(buen|bonito|feliz|excelente) (dia|fin de"
+            r" semana)",
+            r"(me gustaria|quisiera|queria|quiero) (saber|preguntar|consultar|pedir)",
+            r"me gustaria|quisiera",
+            r"(les |le |os |te )?agradeceria|(les |le |os |te )?agradezco( de antemano)?",
+        ],
+        "fr": [
+            r"merci( beaucoup| bien| infiniment)?( d'avance| par avance| pour (votre|ton) (aide"
+            r"|retour|reponse|temps|attention))?",
+            r"s'il (vous|te) plait|svp|stp",
+            r"(bonjour|bonsoir|salut|madame|monsieur)",
+            r"bonne (journee|soiree|fin de journee|continuation|semaine)",
+            r"cordialement|bien a vous|au plaisir|salutations( distinguees)?",
+            r"je vous remercie( par avance| d'avance)?",
+            r"je voudrais|j'aimerais|je souhaiterais",
+        ],
+        "de": [
+            r"(vielen |herzlichen |besten )?dank(e)?( schon| sehr)?( im voraus| vorab)?",
+            r"dankeschon",
+            r"bitte",
+            r"(hallo|guten (tag|morgen|abend)|sehr geehrte\w*|liebes team)",
+            r"(einen )?(schonen|guten) (tag|abend|wochenende)",
+            r"(mit )?(freundlichen|besten|lieben|viele|herzlichen) grussen|lg|mfg",
+            r"(liebe|beste|viele|herzliche|freundliche|schone) grusse",
+            r"ich (mochte|wurde gerne|hatte gerne)",
+        ],
+        "pt": [
+            r"(muito )?obrigad[oa]( desde ja| pela (atencao|ajuda|resposta))?",
+            r"por favor|pfv",
+            r"(ola|oi|bom dia|boa (tarde|noite)|prezad[oa]s?)",
+            r"(tenha|tenham) um (bom|otimo|excelente) (dia|fim de semana)",
+            r"atenciosamente|abracos?|cumprimentos",
+            r"(gostaria|queria) (de )?(saber|perguntar|pedir)?",
+            r"agradeco( desde ja| antecipadamente)?",
+        ],
+    }
+)
+# A positive interjection opening the message as its own clause ("Great, ...", "Genial."):
+# polite or ironic, never the body of a request or a complaint.
+_LONEINTERJECTION = re.compile(r"^\W*" + INTERJECTION + r"\s*[,.!]+")
+INTERJECTION_SENTENCE = re.compile(r"\W*" + INTERJECTION + r"\W*")
+
+# A request in words ("please", "could you", "puede", "pourriez", "können Sie").
+REQUEST = compile_phrases(
+    {
+        "en": [
+            r"(can|could|would|will) (you|u|someone|somebody|anyone)",
+            r"(can|could|may) (i|we)",
+            r"i need|we need|is it possible|i was wondering|let me know|help me|how (do|can|to)",
+            r"please|pls|plz|kindly|(i|we)('d| would) (like|love)|you could|appreciate it if",
+            r"(wanted|want|like|love) to (check|ask|know|see|find out)|(just )?checking (on"
+            r"|whether|if)|thanks? (you )?in advance|much appreciated",
+        ],
+        "es": [
+            r"(puede|puedes|podria|podrias|podeis|pueden|podrian)",
+            r"necesito|necesitamos|(se|es) (puede|posible)|como (puedo|hago|se)",
+            r"por favor|porfa|me gustaria|quisiera|queria (saber|preguntar|pedir)",
+            r"agradeceria|gracias de antemano|gracias por adelantado",
+        ],
+        "fr": [
+            r"(pouvez|pourriez|peux|pourrais)[ -](vous|tu|je)",
+            r"j'ai besoin|comment (je|faire)|s'il vous plait|svp|je voudrais|j'aimerais",
+            r"merci (d'avance|par avance)",
+        ],
+        "de": [
+            r"(konnen|konnten|wurden) sie",
+            r"ich brauche|wie kann ich|ist es moglich|bitte|ich mochte|ich hatte gerne",
+            r"im voraus|vorab",
+        ],
+        "pt": [
+            r"(pode|poderia|podem|poderiam|consegue|conseguem)",
+            r"preciso|precisamos|como (faco|posso)|e possivel|por favor|gostaria|queria saber",
+            r"desde ja|antecipadamente",
+        ],
+    }
+)
+# A question that asks for information carries no sentiment; one that exclaims ("?!",
+# "???"), asks "why", seeks agreement ("isn't it?", "¿verdad?", "oder?", "né?") or is one or
+# two words ("Seriously?") is an evaluation and stays in the body.
+_EVALUATING_QUESTION = re.compile(
+    r"[!?]\?|\?!|\b(?:why|how come|por ?que|pourquoi|warum|wieso|weshalb)\b"
+    r"|\b(?:is|are|was|do|does|did|has|have|can|could|would|will)n'?t (?:it|that|they|we|you|he"
+    r"|she|i)\W*$|\b(?:right|no|verdad|n'est-ce pas|oder|nicht wahr|ne|nao e)\W*$"
+    r"|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+)
+_SAYS_SOMETHING = re.compile(r"[^\W\d_]|[:;]-?[()dp]|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _neutral_question(sentence: str) -> bool:
+    if "?" not in sentence or _EVALUATING_QUESTION.search(sentence):
+        return False
+    return len(WORD.findall(sentence)) >= 3
+
+
+# Something that never came or does not work, said in any language: with it, a message's
+# thanks are a closing formula ("the parcel never arrived. Thanks!").
+
+_COURTESY_ANCHORS = anchors(
+    "thanks thank thx ty tia cheers please pls plz kindly hi hello hey dear greetings good"
+    " day weekend week evening one afternoon hope regards wishes best sincerely appreciate"
+    " appreciated like love sorry"
+    " gracias favor porfa porfavor hola buenos buenas estimado estimada estimados estimadas"
+    " saludo saludos atentamente cordialmente abrazo tenga tengas tengan tengais gustaria"
+    " quisiera queria quiero agradeceria agradezco"
+    " merci plait svp stp bonjour bonsoir salut madame monsieur bonne bien plaisir salutations"
+    " cordialement"
+    " remercie voudrais aimerais souhaiterais"
+    " dank danke dankeschon bitte hallo guten geehrte geehrter geehrten geehrtes liebes"
+    " schonen grussen grusse lg mfg mochte wurde hatte herzlichen"
+    " obrigado obrigada pfv ola oi bom boa prezado prezada prezados prezadas tenha tenham"
+    " atenciosamente abraco abracos cumprimentos gostaria"
+    " agradeco"
+)
+
+
+_REQUEST_ANCHORS = anchors(
+    "can could would will may need possible wondering let help how please pls plz kindly like"
+    " puede puedes podria podrias podeis pueden podrian necesito necesitamos posible como favor"
+    " porfa gustaria quisiera queria pouvez pourriez peux pourrais besoin comment plait svp"
+    " voudrais aimerais konnen konnten wurden brauche wie moglich bitte mochte hatte pode"
+    " poderia podem poderiam consegue conseguem preciso precisamos possivel gostaria"
+    " love appreciate wanted want checking advance appreciated agradeceria antemano"
+    " adelantado avance voraus vorab ja antecipadamente"
+)
+
+
+def requests(reading: Reading) -> bool:
+    """A request in words ("please", "could you", "puede", "pourriez-vous", "bitte")."""
+    if _REQUEST_ANCHORS.isdisjoint(reading.words):
+        return False
+    return REQUEST.search(reading.folded) is not None
+
+
+def has_courtesy(reading: Reading) -> bool:
+    """Thanks, please, a greeting, a sign-off or a lone positive interjection."""
+    if _LONEINTERJECTION.search(reading.folded) is not None:
+        return True
+    if _COURTESY_ANCHORS.isdisjoint(reading.words):
+        return False
+    return POLITENESS.search(reading.folded) is not None
+
+
+def body(reading: Reading, complaint: bool = False) -> tuple[str, bool]:
+    """The message without courtesy formulas, an opening interjection and questions asking
+    for information: what it says, for scoring (empty when nothing else is said); and
+    whether such a question was set aside. In a `complaint`, a sentence that is only a
+    positive interjection ("Just fantastic.") is irony wherever it stands, and goes too."""
+    kept = []
+    asks = False
+    for sentence in SENTENCE.findall(_LONEINTERJECTION.sub(". ", reading.folded)):
+        if _neutral_question(sentence):
+            asks = True
+            continue
+        if complaint and INTERJECTION_SENTENCE.fullmatch(sentence):
+            continue
+        rest = POLITENESS.sub(" ", sentence)
+        if _SAYS_SOMETHING.search(rest):
+            kept.append(rest)
+    return " ".join(kept), asks
