@@ -1,5 +1,6 @@
-"""Context: does an agent reply acknowledge the customer's earlier contact, and does it ask
-for something the customer already gave (a redundant question)?
+"""Context: what the customer already gave, and does an agent reply ask for it again (a
+redundant question)? Whether a reply acknowledges the earlier contact is
+`bot.signals.acknowledge`.
 
 Identifiers (order and ticket numbers, references like TX-88120, emails) are extracted from
 the customer's text and history; "kinds" of information already given (order number, email,
@@ -195,104 +196,6 @@ _PROBLEM_WORDS = re.compile(
     r"(not|n't|no|nao|pas|nicht|error|erro|fehler|erreur|crash|charged|cobr|broken|missing"
     r"|falta|wrong|mal|sigue|still|toujours|immer|twice|dos veces|deux fois|zweimal|duas vezes)"
 )
-ACKNOWLEDGE = compile_phrases(
-    {
-        "en": [
-            r"(your|the) (previous |earlier |last )?(call|chat|email|message|ticket|request|"
-            r"report|conversation|photo|receipt)s? (from|of|on|about|yesterday|last|earlier|you)",
-            r"(i can see|i see|i'?ve (got|read|checked|pulled up)|looking at) (your|the|order)",
-            r"(from|since) (yesterday|last week|this morning|monday|tuesday|wednesday|thursday"
-            r"|friday|saturday|sunday|march|earlier)",
-            r"earlier",
-            r"previous(ly)?",
-            r"already (tried|sent|done|restarted|given|wrote|written|contacted|called|emailed"
-            r"|reinstalled|rebooted|reset|re-?paired|cleared|asked)",
-            r"(i can see|i see|i notice|i noticed|i understand) (that )?you('ve| have)? (already"
-            r"|previously|wrote|contacted|called|emailed|chatted|spoke|reported|tried|sent)",
-            r"(since|as|after) (the )?(reboots?|restarts?|reinstall\w*|resets?|steps|fixes) "
-            r"(didn'?t|did not|haven'?t|have not|failed)",
-            r"you('ve| have)? (already )?(tried|done) (both|everything|all|that|those)",
-            r"(you'?ve|you have) (had to|already)",
-            r"(two|three|four|\d) times now",
-            r"you (sent|mentioned|told us|reported|gave us)",
-            r"no need to (go through|repeat|explain|send)",
-            r"(didn'?t|did not) help",
-            r"from last week",
-            r"'s chat",
-            r"again",
-        ],
-        "es": [
-            r"(tu|su) (chat|llamada|correo|mensaje|ticket|consulta|foto) (de|del|sobre)",
-            r"veo (tu|su|el|que ya)",
-            r"de ayer",
-            r"anterior",
-            r"ya (nos )?(enviaste|dijiste|"
-            r"probaste|reiniciaste|nos lo)",
-            r"que te indicamos",
-            r"como ya",
-            r"otra vez",
-            r"por probar",
-            r"(dos|tres|cuatro) veces",
-            r"(despues de|tras) (reiniciar|probar|reinstalar|intentar)",
-            r"(ya )?nos (escribio|escribiste|llamo|llamaste|contacto|contactaste)",
-            r"(como|ya que) (eso|esto) no (ha )?(funcionado|funciono|servido|sirvio)",
-        ],
-        "fr": [
-            r"votre (appel|message|mail|demande|echange) (d'hier|precedent|de)",
-            r"d'hier",
-            r"precedent\w*",
-            r"deja",
-            r"(deux|trois) fois de suite",
-            r"de nouveau",
-            r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
-            r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
-            r"je vois que vous (nous )?(avez|aviez)",
-            r"vous nous (avez|aviez) (deja )?(contacte|appele|ecrit|envoye|signale|indique"
-            r"|transmis|relance)",
-            r"comme vous (nous )?(l'|le )?(avez|aviez) (deja )?(indique|mentionne|precise"
-            r"|signale|explique|dit|ecrit)",
-            r"comme (indique|mentionne|precise|convenu|signale)",
-            r"suite a votre (appel|message|mail|courriel|echange|demande|relance)",
-            r"hier",
-        ],
-        "de": [
-            r"zweimal",
-            r"dreimal",
-            r"schon",
-            r"bereits",
-            r"gestern",
-            r"letzte woche",
-            r"vorherig\w*",
-            r"(ihr|ihre|ihren) (anruf|e-mail|nachricht) (von|vom)",
-            r"trotz (\w+ )?(neustart\w*|neu ?starten|versuch\w*)",
-            r"sie haben (uns|mir) (\w+ ){0,4}(geschrieben|angerufen|kontaktiert|gemeldet"
-            r"|mitgeteilt|geschickt|geschildert|geantwortet)",
-            r"wie (sie )?(uns )?(schon|bereits)? ?(geschrieben|erwahnt|mitgeteilt|beschrieben"
-            r"|gesagt|angegeben|geschildert|besprochen|vereinbart)",
-            r"(ihrer|ihre|ihrem|ihren) (letzten|vorherigen|fruheren|ersten) (nachricht|e-mail"
-            r"|anfrage|anruf|mail)",
-            r"(bezug nehmend|bezugnehmend|mit bezug) auf ihr\w*",
-        ],
-        "pt": [
-            r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
-            r"ontem",
-            r"anterior",
-            r"ja (enviou|tentou|mandou)",
-            r"(dois|duas|tres) (comprovantes|vezes)",
-            r"(depois de|apos) (reiniciar|tentar|reinstalar)",
-            r"(como )?o (reinicio|procedimento) nao (resolveu|funcionou)",
-            r"ja nos (escreveu|ligou|contatou)",
-            r"vejo que (voce )?(ja )?(nos )?(contactou|contatou|ligou|escreveu|enviou|tentou"
-            r"|falou|reportou|informou|mandou)",
-            r"(como|conforme) (ja )?(nos )?(referiu|mencionou|indicou|disse|informou|explicou"
-            r"|relatou|escreveu|combinado|indicado|referido|mencionado)",
-            r"(ja )?nos (contactou|contatou|ligou|escreveu|enviou)",
-            r"(na|no|pela|pelo) (sua|seu) (ultima|ultimo|anterior|mensagem|chamada|contacto"
-            r"|contato|e-mail|email)",
-            r"(dias|semanas) (atras|antes)",
-        ],
-    }
-)
 
 
 @lru_cache(maxsize=65_536)
@@ -382,45 +285,3 @@ def redundant_question(
             cues, "redundant question", "asks for what the customer gave", ", ".join(sorted(again))
         )
     return bool(again)
-
-
-_TRIED = re.compile(
-    r"\b(already|ya|deja|schon|bereits|ja)\b"
-    r"|(twice|two times|dos veces|deux fois|zweimal|duas vezes|three times|tres veces|trois fois"
-    r"|dreimal|tres vezes)"
-)
-
-
-def acknowledges_history(
-    agent_text: str,
-    history: Sequence[str] | History,
-    customer_text: str = "",
-    cues: Cues | None = None,
-) -> bool:
-    """Does the reply refer to the customer's earlier contact or what they already tried?
-
-    Only meaningful when there is something to acknowledge: earlier contact (`history`), or
-    steps the answered message says were already tried ("I already rebooted twice").
-    Questions are not acknowledgements ("Have you tried restarting?" asks, it does not
-    acknowledge), but naming an identifier from the history is.
-    """
-    if not agent_text:
-        return False
-    earlier = as_history(history)
-    if not earlier:
-        folded = fold(customer_text)
-        if not (_GIVEN["steps"].search(folded) and _TRIED.search(folded)):
-            return False
-    if earlier.names_any(identifiers(agent_text)):
-        note(cues, "acknowledges history", "names an identifier from the earlier contact")
-        return True
-    for sentence in _SENTENCE.findall(fold(agent_text)):
-        if sentence.rstrip().endswith("?"):
-            continue
-        acknowledged = ACKNOWLEDGE.search(sentence)
-        if acknowledged:
-            note(
-                cues, "acknowledges history", "refers to the earlier contact", acknowledged.group()
-            )
-            return True
-    return False

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.signals.context import History, acknowledges_history, redundant_question
+from bot.signals.acknowledge import acknowledges_history
+from bot.signals.context import History, redundant_question
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
