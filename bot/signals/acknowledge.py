@@ -109,6 +109,18 @@ EXPLICIT = compile_phrases(
             r"(that|those|these|none of (that|those|these|them)|neither|" + _EN_STEP + r")"
             r" (\w+ ){0,3}(didn'?t|did not|hasn'?t|has not|haven'?t|have not|failed to) work",
             r"(even after|despite|in spite of) (you )?(\w+ ){0,2}" + _EN_STEP,
+            r"(restart|reboot|reinstall|reset|clear|updat|re-?pair|unplug)\w* (\w+ ){0,2}(only"
+            r"|just|barely) (helped|worked|fixed)",
+            # Counted attempts or contacts: what the customer already went through.
+            r"(two|three|four|five|several|multiple|\d+) (restarts|reboots|resets|reinstalls"
+            r"|attempts|tries|calls|contacts|emails|messages|chats) (and|about|for|on|over|later"
+            r"|in)",
+            r"(had|having|have had) to (write|call|contact us|chase|ask|get in touch|come back"
+            r"|explain) (\w+ ){0,3}(again|twice|a second time|several times)",
+            # Our own earlier word or fix: a promise, advice, a part replaced on a date.
+            r"(we|i) (told|promised|asked|advised|quoted|assured) you",
+            r"(replaced|repaired|swapped|re-?issued|regenerated|fitted|installed|fixed) (\w+ ){0,2}"
+            r"(on|last) (the )?(\d|" + _DAYS_EN + r"|week|month)",
             # A colleague's or an earlier contact.
             r"(my|our|a|your) (colleague|teammate|co-?worker)s?('s)? (\w+ ){0,2}(asked|told"
             r"|said|mentioned|sent|wrote|spoke|promised|explained|advised|suggested|arranged"
@@ -166,6 +178,16 @@ EXPLICIT = compile_phrases(
             r"(?! a continuacion| abajo| en este)",
             r"(como|segun lo|tal como) (acordado|hablado|prometido|quedamos|conversado"
             r"|acordamos|hablamos)",
+            r"(te|le|os|les) (dijimos|dije|prometimos|prometi|aseguramos|asegure|habiamos"
+            r" (dicho|indicado|prometido|pedido|recomendado)|habia (dicho|indicado|prometido))",
+            r"(tenido|tener|tenga|tengas|tuvo|tuviste) que (volver a |repetir |insistir)"
+            r"(escribir|llamar|contactar|reclamar|explicar)?\w*",
+            r"(volver|vuelto) a (escribirnos|llamarnos|contactarnos|reclamar)",
+            r"(dos|tres|cuatro|varios|\d+) (reinicios|intentos|reinstalaciones|contactos"
+            r"|llamadas|mensajes|correos) (y|por|para|sobre|despues|sin)",
+            r"(sustituid|reparad|cambiad|instalad|generad|reemplazad)[oa]s? (el|del) (\d|"
+            + _DAYS_ES
+            + r")",
             # A tried step that did not help.
             r"(eso|esto|ello|nada de (eso|esto)|ninguno|ninguna|(el|los|la|las|tus|sus)"
             r" (reinicio|reinicios|reinstalacion|restablecimiento|pasos?|intentos?|pruebas?"
@@ -213,6 +235,18 @@ EXPLICIT = compile_phrases(
             r" l'a|on vous l'avait) (\w+)",
             r"comme (convenu|indique|mentionne|evoque|annonce|promis|discute)(?! ci-| plus bas)",
             r"ainsi que convenu",
+            r"(nous|je) vous (l')?(avions|avais) (\w+ )?(dit|conseille|indique|promis|demande"
+            r"|recommande|explique|propose|envoye|annonce|ecrit)e?s?",
+            r"(que|qu') (nous|je) vous (avions|avais|avons|ai) (\w+ )?(conseille|recommande"
+            r"|propose|indique|promis)e?s?",
+            r"(nous|je) vous (l')?(avons|ai) (dit|promis|conseille|recommande)",
+            r"(avoir|ayez|avez) (du|eu a) (nous )?(recontacter|relancer|rappeler|reecrire"
+            r"|reexpliquer|revenir)",
+            r"(deux|trois|quatre|plusieurs|\d+) (redemarrages|tentatives|essais"
+            r"|reinitialisations|contacts|appels|relances|messages) (pour|et|sans|sur|au sujet)",
+            r"(remplace|repare|change|installe|genere|reinitialise|echange)e?s? (le|du) (\d|"
+            + _DAYS_FR
+            + r")",
             # A tried step that did not help.
             r"(cela|ca|ce|tout cela|rien de tout cela|ceci|le redemarrage|la reinitialisation"
             r"|les redemarrages|les essais|vos essais|les tentatives|vos tentatives"
@@ -284,6 +318,14 @@ EXPLICIT = compile_phrases(
             r"(als|wo) sie (uns |mich )?(\w+ )?(angerufen|geschrieben|kontaktiert|gemeldet)"
             r" (haben|hatten)",
             r"hallo (nochmal|nochmals|erneut|wieder)",
+            r"(wir|ich) (hatten|hatte|haben|habe) (ihnen|sie) (\w+ ){0,5}(gesagt|empfohlen"
+            r"|geraten|zugesagt|versprochen|mitgeteilt|gebeten)",
+            r"(erneut|nochmals|noch ?einmal|wieder) (\w+ ){0,2}(melden|schreiben|anrufen"
+            r"|nachfragen) (mussten|musste|mussen)",
+            r"(zwei|drei|vier|mehrere|\d+) (neustarts|versuche|versuchen|anfragen|anrufe"
+            r"|nachrichten|kontakte) (und|wegen|zu|ohne|fur)",
+            r"(am|vom) \d+\.(\d+\.)? (\w+ ){0,2}(neu )?(generiert|erstellt|ausgetauscht"
+            r"|ersetzt|repariert|installiert|eingebaut|getauscht|ausgestellt|zuruckgesetzt)\w*",
         ],
         "pt": [
             r"(?<!se )(?<!caso )(voce|vc|o senhor|a senhora|tu) (ja |tambem |bem )?(nos |me |lhe )?"
@@ -326,6 +368,13 @@ EXPLICIT = compile_phrases(
             r"(falamos|conversamos|nos falamos) (ontem|na semana passada|por telefone|no dia"
             r"|mais cedo|hoje cedo)",
             r"(ola|oi) (de novo|novamente)",
+            r"(lhe|te) (dissemos|disse|prometemos|prometi|garantimos|garanti|tinhamos (dito"
+            r"|prometido|pedido|recomendado|indicado))",
+            r"(ter|tenha|teve|tido) (que|de) (voltar a |nos )?(escrever|ligar|contactar"
+            r"|contatar|reclamar|insistir|repetir)",
+            r"(dois|duas|tres|quatro|varios|varias|\d+) (reinicios|tentativas|reinstalacoes"
+            r"|contatos|contactos|ligacoes|chamadas|mensagens) (e|pelo|pela|para|sobre|sem|depois)",
+            r"(substituid|reparad|trocad|instalad|gerad)[oa]s? (em|no dia|a|dia) \d",
         ],
     }
 )
@@ -359,7 +408,7 @@ CONTEXTUAL = compile_phrases(
             r"(didn'?t|did not) help",
             r"from last week",
             r"'s chat",
-            r"thanks for getting back",
+            r"(thanks|thank you) for (getting back|the update|coming back|following up)",
             # "try again", "works again", "again later" are not history.
             r"(?<!try )(?<!trying )(?<!works )(?<!working )(?<!in )again(?! later| soon"
             r"| tomorrow)",
@@ -373,6 +422,7 @@ CONTEXTUAL = compile_phrases(
             r"ya (nos )?(enviaste|dijiste|probaste|reiniciaste|nos lo)",
             r"que te indicamos",
             r"como ya",
+            r"gracias por (tu|su) (respuesta|actualizacion)",
             r"(?<!intentelo )(?<!intentalo )(?<!pruebe )(?<!prueba )otra vez",
             r"por probar",
             r"(dos|tres|cuatro) veces",
@@ -400,6 +450,7 @@ CONTEXTUAL = compile_phrases(
             r"comme (indique|mentionne|precise|convenu|signale)",
             r"suite a votre (appel|message|mail|courriel|echange|demande|relance)",
             r"(vous|nous) (\w+ ){0,3}hier",
+            r"merci (pour|de) votre (retour|reponse|relance)",
         ],
         "de": [
             r"zweimal",
@@ -421,6 +472,7 @@ CONTEXTUAL = compile_phrases(
             r"(ihrer|ihre|ihrem|ihren) (letzten|vorherigen|fruheren|ersten) (nachricht|e-mail"
             r"|anfrage|anruf|mail)",
             r"(bezug nehmend|bezugnehmend|mit bezug) auf ihr\w*",
+            r"dank(e)? (fur|fuer) (ihre|die|ihr) (ruckmeldung|antwort|nachricht)",
         ],
         "pt": [
             r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
@@ -442,6 +494,7 @@ CONTEXTUAL = compile_phrases(
             r"(na|no|pela|pelo) (sua|seu) (ultima|ultimo|anterior|mensagem|chamada|contacto"
             r"|contato|e-mail|email)",
             r"(dias|semanas) (atras|antes)",
+            r"obrigad[oa] pel[oa] (seu |sua )?(retorno|resposta|atualizacao)",
         ],
     }
 )

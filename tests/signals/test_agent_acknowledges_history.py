@@ -55,6 +55,28 @@ def test_a_colleagues_or_an_earlier_contact_is_acknowledged_without_stored_histo
     assert acknowledges_history(reply, [])
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Two resets and a reinstall later, it is clearly not your phone.",
+        "Since updating the firmware only helped for a day, I'm sending a new unit.",
+        "You shouldn't have had to write to us again about this.",
+        "We told you the refund would take a week and it has taken three.",
+        "The thermostat replaced on 4 May should have fixed this, so we'll come back free.",
+        "Le dijimos que serían dos semanas y ya van cinco.",
+        "Siento que haya tenido que volver a escribirnos.",
+        "La réinitialisation que nous vous avions conseillée n'était pas la bonne piste.",
+        "Trois appels pour le même souci, c'est trop.",
+        "Wir hatten Ihnen eine Antwort bis Freitag zugesagt.",
+        "Die am 3.5. ausgetauschte Pumpe ist offenbar ebenfalls defekt.",
+        "Três tentativas e nada, entendo o cansaço.",
+        "Lamento que tenha tido de voltar a escrever.",
+    ],
+)
+def test_counted_attempts_repeat_contact_and_our_earlier_word_are_acknowledged(reply):
+    assert acknowledges_history(reply, [])
+
+
 def test_a_clause_before_a_question_acknowledges_but_the_question_itself_does_not():
     assert acknowledges_history("Since you already restarted it, could you send a photo?", [])
     assert not acknowledges_history("Have you already restarted the router?", EARLIER)
