@@ -94,7 +94,7 @@ BOILERPLATE = compile_phrases(
             r"(vielen )?dank fur ihre (geduld|verstandnis)",
             r"wir verstehen ihren (frust|arger|unmut)",
             r"entschuldigen (sie )?(bitte )?die unannehmlichkeiten",
-            r"wir bitten (sie )?(,? )?(die|etwaige|alle) (entstandenen |etwaigen )?"
+            r"wir bitten,? (sie,? )?(die|etwaige|alle) (entstandenen |etwaigen )?"
             r"(unannehmlichkeiten|umstande|verzogerung\w*) (zu )?entschuldigen",
             r"(bitte )?entschuldigen sie (bitte )?(die|etwaige|alle) (entstandenen |etwaigen )?"
             r"(unannehmlichkeiten|umstande|verzogerung\w*|storung\w*)",
@@ -158,6 +158,10 @@ AUTHENTIC = compile_phrases(
             r"(annoying|maddening|exhausting|nerve-wracking|heartbreaking|overwhelming|disruptive)",
             r"(about )?as bad as it gets",
             r"the last thing you need",
+            # Sparing them effort already spent; naming the trouble as no small thing.
+            r"you('ve| have) already (done|tried) (everything|all|both|the \w+)",
+            r"(not|n'?t) (to )?waste (any more of )?your time",
+            r"(is|was|'s) no fun",
             r"i know (how|that|what|this|it'?s|you'?re|you'?ve|every|how much)",
             # Sympathy exclamations and owning the failure.
             r"oh (no|dear|gosh)",
@@ -199,6 +203,9 @@ AUTHENTIC = compile_phrases(
             r"(con|tienes|tiene|teneis) (toda la )?razon",
             r"(ay|oh) no",
             r"que (desastre|disgusto|mala suerte|fastidio|lio|marron|follon)",
+            r"ya (has|ha) (hecho|probado|intentado) (todo|lo que|ambas|los dos)",
+            r"(debe|tiene que) (de )?(ser|estar siendo) (un|una) (pesadilla|dolor de cabeza"
+            r"|quebradero de cabeza|susto|agobio|calvario)",
         ],
         "fr": [
             r"je comprends (que|votre|tout a fait|parfaitement)",
@@ -216,6 +223,9 @@ AUTHENTIC = compile_phrases(
             r"quelle (galere|poisse|horreur|deception|misere|catastrophe|pagaille|histoire)",
             r"(oh non|mince|zut|aie)",
             r"on vous a promis",
+            r"vous avez (deja )?(tout )?(fait|essaye|tente) (tout|le necessaire|ce qu'il fallait)",
+            r"(ca|cela) (doit|a du) (etre|vous) (\w+ )?(un|une) (cauchemar|casse-tete|angoisse"
+            r"|calvaire)",
         ],
         "de": [
             r"(es )?tut mir (sehr |wirklich |aufrichtig )?leid,? dass",
@@ -237,11 +247,15 @@ AUTHENTIC = compile_phrases(
             r"(zu )?recht (verargert|sauer|enttauscht|verstimmt|frustriert|wutend)",
             r"(oh nein|ach je|oje|ach herrje)",
             r"man hat ihnen (\w+ )?(versprochen|zugesagt)",
+            r"sie haben (bereits |schon )?(alles|beides) (\w+ )?(versucht|getan|gemacht"
+            r"|probiert)",
+            r"(muss|durfte|muss ja) (\w+ )?(ein|eine) (albtraum|alptraum|nervenprobe|tortur)"
+            r" (sein|gewesen sein)",
         ],
         "pt": [
             r"(isso|isto) (e|deve ser) (muito )?(urgente|frustrante|horrivel|terrivel|chato)",
             r"o erro foi nosso",
-            r"(erro|culpa) nossa?",
+            r"(erro|culpa) noss[oa]",
             r"entendo (que|perfeitamente|sua)",
             r"(voce|vc) tem (toda )?razao",
             r"sinto muito (que|por)",
@@ -253,8 +267,82 @@ AUTHENTIC = compile_phrases(
             r"(falhamos|falhamos consigo|falhamos com voce)",
             r"(ai|oh) nao",
             r"(prometeram-lhe|prometeram a voce|lhe prometeram|te prometeram)",
+            r"(voce )?ja (fez|tentou) (tudo|todos|ambos|o que)",
+            r"(deve ser|deve estar sendo|imagino que seja) (uma|um) (dor de cabeca|pesadelo"
+            r"|susto|aflicao|tormento|sufoco)",
             r"(e|deve ser|deve estar sendo) (muito |bem |realmente |super )?(chato|frustrante"
             r"|exaustivo|estressante|dificil|horrivel|terrivel|complicado|angustiante|desgastante)",
+        ],
+    }
+)
+
+# Owning the mistake in one's own words ("that was our error: we charged you twice"): the
+# failure named as ours, not a generic "sorry for the error". A condition ("if we made a
+# mistake") owns nothing.
+OWNING = compile_phrases(
+    {
+        "en": [
+            r"(?<!if )(?<!in case )we('ve| have)? (made|make) (a|an|the|this|that|two) (\w+ )?"
+            r"(mistake|error|blunder|slip)s?",
+            r"(the|this|that) (mistake|error|fault|slip-up|mix-up|blunder) (was|is|lies|lay)"
+            r" (all |entirely |completely |clearly )?(ours|mine|on us|on our (side|end)|with us)",
+            r"(that|this|it)( one)?( is| was|'s) (entirely |all |completely |clearly )?(down to"
+            r" us|on our (side|end)|our doing)",
+            r"(we|i) (got|had) (it|this|that|your \w+( \w+)?) (completely |badly )?wrong",
+            r"(we|i) (messed|mixed|screwed|slipped) (it |this |that |things )?up",
+            r"(my|our) (bad|own (mistake|error|fault))",
+            r"(an|our|my) (error|mistake|oversight) (on|at) (our|my) (side|end|part)",
+            r"(a|the) (problem|issue|fault|bug|glitch) on our (side|end)",
+            r"(?<!if )(we|i) (didn'?t|did not|failed to) (keep|honou?r|stick to) (our|my|that|the)"
+            r" (promise|word|commitment)",
+            r"(promise|commitment) (we|i) (didn'?t|did not|failed to) keep",
+        ],
+        "es": [
+            r"(?<!si )(nos|me) (equivocamos|equivoque|hemos equivocado|he equivocado|hemos"
+            r" confundido|confundimos)",
+            r"(la culpa|el error|el fallo|la equivocacion) (es|fue|ha sido) (\w+ )?(nuestr[oa]"
+            r"|mio|mia|de nuestra parte|por nuestra parte)",
+            r"(error|fallo|equivocacion) (nuestro|mio|de nuestra parte|por nuestra parte)",
+            r"(culpa|equivocacion) (nuestra|mia)",
+            r"(metimos|meti|hemos metido|he metido) la pata",
+            r"(promesa|compromiso|plazo) que (\w+ )?no (cumplimos|hemos cumplido|cumpli|he"
+            r" cumplido)",
+            r"no (cumplimos|hemos cumplido|cumpli) (lo prometido|nuestra promesa|nuestro"
+            r" compromiso|el plazo|con lo)",
+        ],
+        "fr": [
+            r"(erreur|faute|oubli) (de notre part|de ma part|de nos services|chez nous|de nos"
+            r" equipes|de notre cote)",
+            r"(nous nous sommes|je me suis) (\w+ )?(trompe|trompes|trompee|mal exprime)",
+            r"(l'erreur|la faute|le probleme|l'oubli) (vient|venait|est|etait) (\w+ )?(de chez"
+            r" nous|de notre cote|a nous|de notre part|la notre|la mienne|chez nous)",
+            r"(?<!si )nous avons (fait|commis) (une|deux|des|cette) (\w+ )?(erreur|faute)s?",
+            r"c'est (bien |entierement )?(de )?(notre|ma) faute",
+            r"(promesse|engagement)s? que (nous|je) n'(avons|ai) pas (tenu|respecte)e?s?",
+            r"(nous|je) n'(avons|ai) pas (tenu|respecte) (notre|nos|ma|mes|cette|cet|la|le)"
+            r" (promesse|engagement|parole|delai)s?",
+        ],
+        "de": [
+            r"(ein|einen|der|das war ein|unser) fehler (von uns|unsererseits|meinerseits|auf"
+            r" unserer seite|bei uns)",
+            r"((uns|mir) (ist|sind)|(ist|sind) (uns|mir)) (\w+ ){0,2}(ein |zwei )?(fehler|versehen"
+            r"|irrtum) (\w+ )?(unterlaufen|passiert)",
+            r"(wir haben|ich habe) uns (\w+ ){0,3}(vertan|geirrt|verrechnet|vertippt|versehen)",
+            r"(der )?(fehler|irrtum) (lag|liegt) (\w+ )?(bei uns|bei mir|auf unserer seite)",
+            r"(?<!wenn )(wir haben|ich habe) (\w+ ){0,3}(einen fehler gemacht|falsch gemacht"
+            r"|verbockt|verwechselt)",
+            r"(unser|mein) versaumnis|(unsere|meine) schuld",
+            r"(versprechen|zusage|wort|frist) (\w+ ){0,2}nicht (eingehalten|gehalten)",
+        ],
+        "pt": [
+            r"(erro|falha|culpa|engano) (foi )?(da nossa parte|do nosso lado|nosso|nossa|meu"
+            r"|minha)",
+            r"(o erro|a falha|a culpa|o engano) (foi|e) (\w+ )?(da nossa parte|do nosso lado"
+            r"|nosso|nossa|minha|meu)",
+            r"(?<!se )(nos )?(erramos|errei|nos enganamos|me enganei|enganamo-nos|enganei-me)",
+            r"(promessa|compromisso|prazo) que (\w+ )?nao (cumprimos|cumpri)",
+            r"nao (cumprimos|mantivemos|cumpri) (a|o|nossa|nosso|a nossa|o nosso) (promessa"
+            r"|compromisso|palavra|prazo)",
         ],
     }
 )
@@ -283,6 +371,9 @@ VALIDATE = compile_phrases(
         "de": [
             r"(verstehe|verstehen) (\w+ ){0,3}(verargert|sauer|enttauscht|wutend|frustriert"
             r"|verunsichert|besorgt|genervt)",
+            r"(verargert|sauer|enttauscht|wutend|frustriert|verunsichert|besorgt|genervt)\w*"
+            r" (sind|waren|sein)?,? (kann|konnen) (ich|wir) (\w+ )?(gut |voll |absolut |sehr gut )?"
+            r"(nachvollziehen|verstehen)",
         ],
         "pt": [
             r"(entendo|compreendo) (perfeitamente |totalmente )?(que (esteja|estejas|fique) )?"
@@ -300,7 +391,8 @@ SPECIFIC = re.compile(
 # One pass: boilerplate comes first, so that a match consumes its span and the generic
 # "we understand how frustrating this must be" is never read as authentic.
 _CUES = re.compile(
-    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<authentic>{AUTHENTIC.pattern})"
+    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<owning>{OWNING.pattern})"
+    f"|(?P<authentic>{AUTHENTIC.pattern})"
     f"|(?P<validate>{VALIDATE.pattern})"
 )
 
@@ -321,6 +413,9 @@ def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = N
             folded = folded.replace(phrase, " ")
             scripted = phrase
     kinds = {match.lastgroup: match.group() for match in _CUES.finditer(folded)}
+    if "owning" in kinds:
+        note(cues, "empathy", "owns the mistake in its own words", kinds["owning"])
+        return "authentic"
     if "authentic" in kinds:
         note(cues, "empathy", "names this customer's feeling or situation", kinds["authentic"])
         return "authentic"
