@@ -61,7 +61,7 @@ STRONG = compile_phrases(
 OFFER = compile_phrases(
     {
         "en": [
-            r"(our|the|an?) ([\w+-]+ ){1,2}(plan|tier|fare|tariff|bundle|membership"
+            r"(our|the|an?) ([\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
             r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
             r"|autoship|cover)",
             r"premium",
@@ -74,6 +74,10 @@ OFFER = compile_phrases(
             r"autoship",
             r"enterprise",
             r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
+            # A billing change or a bigger tier is an offer too.
+            r"(annual|yearly) (billing|payment|subscription|plan|contract)",
+            r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
+            r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
         ],
         "es": [
             r"(el |nuestro |un )?plan \w+",
@@ -85,6 +89,11 @@ OFFER = compile_phrases(
             r"(la |nuestra |una )?(suscripcion|modalidad|membresia) \w+",
             r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
             r"ampliar",
+            r"(plan|tarifa|suscripcion|modalidad) (anual|superior|mas alt[oa])",
+            r"(facturacion|pago) anual",
+            r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
+            r"|premium|plus|total)",
+            r"(envio|soporte|atencion|entrega) prioritari[oa]",
         ],
         "fr": [
             r"(notre |l'|une )?offre \w+",
@@ -95,6 +104,11 @@ OFFER = compile_phrases(
             r"(l'|une |notre )option \w+",
             r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
             r"(passer|passez) a",
+            r"(abonnement|forfait|formule|offre) (annuel|annuelle|superieur|superieure)",
+            r"(paiement|facturation) annuel\w*",
+            r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
+            r"|premium|plus|complete)",
+            r"(livraison|support|assistance|traitement) prioritaire",
         ],
         "de": [
             r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
@@ -109,6 +123,10 @@ OFFER = compile_phrases(
             r"(zusatz|zubuch)\w*",
             r"abo|abos|abonnement",
             r"mitgliedschaft",
+            r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
+            r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
+            r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
+            r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
         ],
         "pt": [
             r"(o |nosso |um )?plano \w+",
@@ -117,6 +135,11 @@ OFFER = compile_phrases(
             r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
             r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
             r"upgrade",
+            r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
+            r"pagamento anual",
+            r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
+            r"|total)",
+            r"(suporte|entrega|atendimento|envio) prioritari[oa]",
         ],
     }
 )
@@ -245,6 +268,11 @@ PITCH = compile_phrases(
             r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
             r"(add|try|grab|claim|get) it (today|now)",
             r"(first|1st) month",
+            r"(works out |is |would be |comes out )?cheaper",
+            # Limited-time framing and a spend threshold.
+            r"this (week|month|weekend)",
+            r"(add|spend) (another |just |only )?([€$£] ?)?\d+",
+            r"(pay|paying) less",
         ],
         "es": [
             r"sabias que",
@@ -268,6 +296,11 @@ PITCH = compile_phrases(
             r"por tiempo limitado",
             r"vale la pena",
             r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
+            r"(pagarias|pagaria|pagarian|pagaras|pagara) menos",
+            r"(esta semana|este mes|este fin de semana)",
+            r"(anade|anades|gasta|gastas|suma|sumas) (otros |solo )?\d+",
+            r"(mas barat[oa]|mas economic[oa]|le convendria|te convendria|le compensa"
+            r"|te compensa|le saldria|te saldria)",
         ],
         "fr": [
             r"saviez-vous",
@@ -284,6 +317,9 @@ PITCH = compile_phrases(
             r"(vaut|vaudrait) le coup",
             r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
             r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
+            r"(moins cher|plus avantageu\w+|vous reviendrait|vous reviendra)",
+            r"(cette semaine|ce mois-ci|ce week-end)",
+            r"(en ajoutant|ajoutez|depensez) (\w+ )?\d+",
         ],
         "de": [
             r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
@@ -301,6 +337,10 @@ PITCH = compile_phrases(
             r"|ende)",
             r"(sie )?(konnen|konnten) (jederzeit )?(auf|zu|ihr|ihren)",
             r"(nur|lediglich) \d+",
+            r"gunstiger",
+            r"(zahlen|bezahlen) sie (\w+ )?weniger",
+            r"(diese woche|diesen monat|dieses wochenende)",
+            r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
         ],
         "pt": [
             r"conheca",
@@ -319,13 +359,27 @@ PITCH = compile_phrases(
             r"por tempo limitado",
             r"vale a pena",
             r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
+            r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
+            r"(esta semana|este mes|este fim de semana)",
+            r"(juntar|adicionar|gastar|somar) mais \d+",
         ],
     }
 )
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL = re.compile(
     r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
-    r"complimentary )?upgrade)"
+    r"complimentary )?upgrade|(?:moved|switched|downgraded|changed) you (?:to|onto|back to)"
+    r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription)"
+    r"|(?:applied|added|given you|credited|issued|waived|taken) (?:\w+ ){0,4}(?:discount"
+    r"|credit|refund|free month|month free|\d+ ?% (?:off|discount)|reduction))"
+    # The same goodwill in es/fr/de/pt: a discount or credit already applied.
+    r"|\b(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho)"
+    r"|(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
+    r"|rembourse|credite)|(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi"
+    r"|concedemos)) (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste"
+    r"|avoir|desconto|credito|bonus|\d+ ?%)"
+    r"|\b(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
+    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)"
 )
 # The customer's own current plan (removed before looking for an offer).
 _CURRENT_PLAN = compile_phrases(
@@ -347,7 +401,7 @@ _CURRENT_PLAN = compile_phrases(
         ],
         "de": [
             r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
-            r"(\w+-)?(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+            r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
         ],
         "pt": [
             r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
@@ -355,6 +409,20 @@ _CURRENT_PLAN = compile_phrases(
         ],
     }
 )
+
+# An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
+# "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
+# an apology or a fix usually is.
+ASIDE = compile_phrases(
+    {
+        "en": [r"by the way", r"btw", r"also", r"while (i have|i'?ve got) you", r"p\.?s\.?"],
+        "es": [r"por cierto", r"ademas", r"de paso", r"aprovecho para"],
+        "fr": [r"au fait", r"d'ailleurs", r"par ailleurs", r"en passant", r"j'en profite pour"],
+        "de": [r"ubrigens", r"nebenbei", r"apropos", r"ausserdem"],
+        "pt": [r"alias", r"a proposito", r"ja agora", r"aproveito para", r"alem disso"],
+    }
+)
+_SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 
 SIGNAL = "upsell"
 
@@ -383,13 +451,20 @@ def is_upsell(text: str, cues: Cues | None = None) -> bool:
     pitches = {match.lastgroup: match.group() for match in _PITCH_CUES.finditer(folded)}
     deal = "deal" in pitches or "price" in pitches
     if not (deal or "pitch" in pitches):
-        return False
+        aside = _offer_after_aside(folded)
+        if not aside:
+            return False
+        pitches["pitch"] = aside
     offer = "offer" in offers
     if not offer and "own" not in offers and "goodwill" not in offers:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
     upsell = (offer and deal) or ((offer or deal) and "pitch" in pitches)
+    if not upsell and "pitch" not in pitches:
+        aside = _offer_after_aside(folded)
+        if aside:
+            pitches["pitch"], upsell = aside, True
     if upsell and cues is not None:
         found = {**offers, **pitches}
         named = [
@@ -399,3 +474,15 @@ def is_upsell(text: str, cues: Cues | None = None) -> bool:
         ]
         note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))
     return upsell
+
+
+def _offer_after_aside(folded: str) -> str:
+    """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
+    or ""."""
+    for aside in ASIDE.finditer(folded):
+        stop = _SENTENCE_END.search(folded, aside.end())
+        end = stop.start() if stop else len(folded)
+        for match in _OFFER_CUES.finditer(folded, aside.end(), end):
+            if match.lastgroup in ("offer", "strong"):
+                return f"{aside.group()} ... {match.group()}"
+    return ""
