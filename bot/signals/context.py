@@ -61,10 +61,13 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|codigo de (rastreio|rastreamento|seguimiento)",
     ),
     "booking": (
-        r"(booking|reservation|reserva|buchung|localizador|pnr)( number| ref\w*| code| nummer"
-        r"| numero)?:? ?[a-z]{0,4}-?\d{3,}",
+        r"(booking|reservation|reserva|buchung|localizador|pnr|appointment|cita|rendez-vous"
+        r"|termin|agendamento|marcacao)( number| ref\w*| code| nummer| numero)?:? ?[a-z]{0,4}"
+        r"-?\d{3,}",
         r"booking (reference|number|code|ref|id)|reservation (number|code)|localizador"
-        r"|(numero|codigo) de (la )?(reserva|reservation)|buchungsnummer|codigo da reserva",
+        r"|(numero|codigo) de (la )?(reserva|reservation|cita)|buchungsnummer|codigo da reserva"
+        r"|appointment (number|reference|code)|(numero|reference) (du |de )?rendez-vous"
+        r"|terminnummer|(numero|codigo) (do|da) (agendamento|marcacao)",
     ),
     "photo": (
         r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
@@ -76,10 +79,43 @@ _KINDS: dict[str, tuple[str, str]] = {
     ),
     "steps": (
         r"(restart|reboot|reinstall|reset|clear|reinici|reinstal|redemarr|neu ?gestartet"
-        r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei)\w*",
+        r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei|updated|actualice"
+        r"|atualizei|aktualisiert|mis a jour|regenerat|regenere|regenerei|neu generiert"
+        r"|reinitialis|zuruckgesetzt|neu installiert|limpei|geleert|geloscht)\w*"
+        r"|(vide|borre) (le|la|les|mon|ma|mes|el|los|las|mi|mis) ",
+        # Asking to try, or whether they tried, a step: as a question or a polite request.
         r"(have you|did you) (tried|try)|(try|tried) (restarting|rebooting|reinstalling|"
-        r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ ){0,3}"
-        r"(versucht|probiert|neu gestartet)|(voce )?(ja )?tentou",
+        r"clearing)|(have you|did you|could you|can you|please|try( to)?|make sure( you)?)"
+        r" (\w+ ){0,8}(restart|reboot|reinstall|reset|clear|updat|re-?generat|power.?cycl"
+        r"|unplug)\w*"
+        r"|(ha|has|habeis|han) (\w+ )?(probado|intentado|reiniciado|reinstalado|borrado"
+        r"|restablecido|actualizado)|(pruebe|prueba|intente|intenta|podria|puede|puedes"
+        r"|podrias) (\w+ ){0,2}(a )?(reinici|reinstal|borr|restablec|actualiz)\w*"
+        r"|(reinicie|reinstale|restablezca|actualice|borre) "
+        r"|avez-vous (deja )?(essaye|redemarre)|(avez-vous|vous avez) (deja )?(essaye|tente"
+        r"|redemarre|reinstalle|reinitialise|vide|mis a jour)|(pouvez-vous|pourriez-vous"
+        r"|essayez de|merci de|veuillez) (\w+ ){0,2}(redemarrer|reinstaller|reinitialiser"
+        r"|vider|mettre a jour)|(redemarrez|reinstallez|reinitialisez|videz) "
+        r"|haben sie (\w+ ){0,5}(versucht|probiert|neu gestartet|neu installiert|zuruckgesetzt"
+        r"|aktualisiert|neu generiert)|versuchen sie (\w+ ){0,5}neu (zu )?(starten|installieren"
+        r"|generieren)|(starten|installieren|setzen|generieren) sie (\w+ ){0,4}(neu|zuruck)"
+        r"|(voce )?(ja )?(tentou|reiniciou|reinstalou|limpou|atualizou|experimentou|testou)"
+        r"|(tente|experimente|pode tentar|poderia tentar) (\w+ ){0,2}(reiniciar|reinstalar"
+        r"|limpar|atualizar)|(reinicie|reinstale|atualize) ",
+    ),
+    "address": (
+        r"\d+[a-z]? [a-z]+ (road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|way|place"
+        r"|court)\b|\b(calle|c/|avenida|avda|rue|avenue|boulevard|rua|travessa)\.? [a-z]"
+        r"|[a-z]+(strasse|str\.|weg|gasse|platz|allee) \d+",
+        r"(your|the|property|postal|delivery|home|billing) address|(tu|su|la) direccion"
+        r"|(votre|l')adresse|(ihre|die) (adresse|anschrift)|(seu|sua|o) (endereco|morada)",
+    ),
+    "location": (
+        r"$^",  # read on the original case: see `_LOCATION`
+        r"(which|what) (country|city)|where are you( currently| right now| now)?\b"
+        r"|en (que|cual) (pais|ciudad)|donde (esta|estas|se encuentra)|(dans|en) quel pays"
+        r"|ou (etes-vous|vous trouvez-vous)|in welchem land|wo (befinden|sind) sie"
+        r"|(em|de) que (pais|cidade)|onde (voce )?(esta|se encontra)",
     ),
     "customer": (
         r"(customer|client|kunden|cliente|socio|member|abonne|account|konto|vertrags)"
@@ -125,6 +161,38 @@ _KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 _GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+# Where the customer is: a capitalised place after "I'm in", "estoy en", "ich bin in der".
+_LOCATION = re.compile(
+    r"(?i:\b(?:i'?m|i am|we'?re|we are|currently|customer is|kunde ist|estoy|estamos|je suis"
+    r"|nous sommes|ich bin|wir sind|estou|estamos|stuck|abroad)) (?:\w+ )?(?i:in|en|a|à|au"
+    r"|aux|im|in der|em|na|no|nos) (?!(?i:eile|sorge|panik|not|ruhe|urlaub|ausland|buro|büro"
+    r"|homeoffice|zug|auto|arbeit|stress)\b)[A-ZÀ-Ý][\w-]+"
+)
+# A setting the customer says is on ("roaming is ON", "tengo el roaming activado"), and a
+# request to check that it is: the kind is "setting:" and the words beside the "on".
+_ON = re.compile(
+    r"\b(?:(?:is|are|'s|ist|sind) (?:already |schon |bereits )?(?:on|an)|enabled|activated"
+    r"|switched on|turned on|activad[oa]s?|encendid[oa]s?|activee?s?|allumee?s?|aktiviert"
+    r"|eingeschaltet|ativad[oa]s?|ligad[oa]s?)\b"
+)
+_WORD = re.compile(r"[a-z][a-z-]{3,}")
+# Words beside an "on" that name no setting.
+_NOT_SETTING = re.compile(
+    r"have|make|sure|that|this|your|still|already|tengo|tiene|tienes|esta|estan|todo|todos|with"
+    r"|also|bien|deja|schon|bereits|haben|habe|sind|tenho|estao|avez|vous|nous|mais|aber|pero"
+    r"|please|check|whether|verify|confirm|ihre|votre|usted|voce"
+)
+
+
+def _settings(folded: str) -> set[str]:
+    found: set[str] = set()
+    for on in _ON.finditer(folded):
+        before = _WORD.findall(folded[max(0, on.start() - 30) : on.start()])[-3:]
+        after = _WORD.findall(folded[on.end() : on.end() + 30])[:3]
+        found |= {f"setting:{word}" for word in before + after if not _NOT_SETTING.fullmatch(word)}
+    return found
+
+
 _ASKED = {kind: re.compile(ask) for kind, (_given, ask) in _KINDS.items()}
 _REQUEST = compile_phrases(
     {
@@ -139,6 +207,8 @@ _REQUEST = compile_phrases(
             r"what is your",
             r"have you tried",
             r"did you try",
+            r"please (make sure|check|ensure|restart|reboot|reinstall|reset|clear|update|try"
+            r"|turn|switch|toggle|enable)",
             r"let (me|us) know",
         ],
         "es": [
@@ -191,7 +261,8 @@ _REQUEST = compile_phrases(
         ],
     }
 )
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
+# A sentence: up to ".", "?" or "!" (a point inside "5.2" or "z.B." does not end it).
+_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=[^\s.?!]))+[.?!]*")
 _PROBLEM_WORDS = re.compile(
     r"(not|n't|no|nao|pas|nicht|error|erro|fehler|erreur|crash|charged|cobr|broken|missing"
     r"|falta|wrong|mal|sigue|still|toujours|immer|twice|dos veces|deux fois|zweimal|duas vezes)"
@@ -210,7 +281,10 @@ def identifiers(text: str) -> frozenset[str]:
 def kinds_in(text: str) -> frozenset[str]:
     """Kinds of information one message gives (an order number, a photo, steps tried...)."""
     folded = fold(text)
-    return frozenset(kind for kind, pattern in _GIVEN.items() if pattern.search(folded))
+    kinds = {kind for kind, pattern in _GIVEN.items() if pattern.search(folded)}
+    if _LOCATION.search(text):
+        kinds.add("location")
+    return frozenset(kinds | _settings(folded))
 
 
 @runtime_checkable
@@ -266,6 +340,7 @@ def asked_kinds(agent_text: str) -> set[str]:
         if not (sentence.rstrip().endswith("?") or _REQUEST.search(sentence)):
             continue
         kinds |= {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
+        kinds |= _settings(sentence)
     return kinds
 
 
