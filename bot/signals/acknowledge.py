@@ -148,6 +148,15 @@ EXPLICIT = compile_phrases(
             r"(we|i|you) (spoke|talked|chatted) (on the phone |by phone |earlier |before )?"
             r"(yesterday|earlier|last|on " + _DAYS_EN + r")",
             r"(hi|hello|hey),? again",
+            r"(the|that|those|these) (\w+ )?(reset|restart|reboot|reinstall|test|steps?|checks?"
+            r"|changes?|troubleshooting|fix|update)s? you('ve| have)? (did|done|ran|made|tried"
+            r"|carried out|performed|went through)",
+            r"you('ve| have) been (bounced|passed|transferred|shuffled|sent|going back and forth)",
+            r"(pick(ing)? up|carry(ing)? on|continuing) (from )?where (\w+ ){1,2}left off",
+            r"taking over (from (my|our|a) colleague|your (case|ticket|request))",
+            r"the (call|chat|email|conversation|visit|message) (on|from|last) ("
+            + _DAYS_EN
+            + r"|yesterday|last week|the \d+)",
             r"welcome back",
             r"(second|third|fourth|fifth|\d+(st|nd|rd|th)) time (you'?ve|you have|you'?re|you are"
             r") (written|contacted|called|asked|had to|writing|calling|contacting|chasing"
@@ -221,6 +230,10 @@ EXPLICIT = compile_phrases(
             r" )?(tu|su|nuestra|nuestro|la|el) (consulta|caso|llamada|conversacion|mensaje"
             r"|incidencia|reclamacion|ticket|chat|correo|solicitud)",
             r"(hola|buenas) (de nuevo|otra vez)",
+            r"(la|el) (llamada|chat|correo|mensaje|conversacion|visita) (del|de) ("
+            + _DAYS_ES
+            + r"|ayer|la semana pasada|dia \d+)",
+            r"(retomo|recojo|continuo) (\w+ )?(donde|desde donde) (lo )?(dejo|dejamos|dejaste)",
         ],
         "fr": [
             r"(?<!si )(?<!quand )(?<!lorsque )(?<!une fois que )vous (nous |m'|me |l'|les |le"
@@ -278,6 +291,10 @@ EXPLICIT = compile_phrases(
             r"(nous avons|on a|nous avions) (echange|parle|discute) (hier|la semaine|ce matin"
             r"|au telephone|par telephone|ensemble|" + _DAYS_FR + r")",
             r"rebonjour",
+            r"(l'|le |la )(appel|echange|message|mail|courriel|conversation|visite) (de |du |d')("
+            + _DAYS_FR
+            + r"|hier|la semaine derniere)",
+            r"je reprends (votre|le|ce) (dossier|demande|echange|suivi)",
         ],
         "de": [
             r"(?<!haben )sie (haben|hatten) (\w+ ){0,5}(bereits |schon |auch |ja )?" + _DE_DONE,
@@ -318,6 +335,10 @@ EXPLICIT = compile_phrases(
             r"(als|wo) sie (uns |mich )?(\w+ )?(angerufen|geschrieben|kontaktiert|gemeldet)"
             r" (haben|hatten)",
             r"hallo (nochmal|nochmals|erneut|wieder)",
+            r"(dem|der|das|den) (anruf|telefonat|gesprach|chat|nachricht|mail|e-mail|besuch)\w*"
+            r" (vom|von|am) (" + _DAYS_DE + r"|gestern|letzter woche|\d+)",
+            r"(ich )?ubernehme (\w+ ){0,3}(von (meinem|meiner|ihrem) (kollegen|kollegin)|ihren"
+            r" fall|ihr anliegen)",
             r"(wir|ich) (hatten|hatte|haben|habe) (ihnen|sie) (\w+ ){0,5}(gesagt|empfohlen"
             r"|geraten|zugesagt|versprochen|mitgeteilt|gebeten)",
             r"(erneut|nochmals|noch ?einmal|wieder) (\w+ ){0,2}(melden|schreiben|anrufen"
@@ -368,6 +389,9 @@ EXPLICIT = compile_phrases(
             r"(falamos|conversamos|nos falamos) (ontem|na semana passada|por telefone|no dia"
             r"|mais cedo|hoje cedo)",
             r"(ola|oi) (de novo|novamente)",
+            r"(a|o) (ligacao|chamada|conversa|mensagem|visita|e-mail|chat) (de|da|do) ("
+            + _DAYS_PT
+            + r"|ontem|semana passada|dia \d+)",
             r"(lhe|te) (dissemos|disse|prometemos|prometi|garantimos|garanti|tinhamos (dito"
             r"|prometido|pedido|recomendado|indicado))",
             r"(ter|tenha|teve|tido) (que|de) (voltar a |nos )?(escrever|ligar|contactar"

@@ -99,6 +99,7 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|haben sie (\w+ ){0,5}(versucht|probiert|neu gestartet|neu installiert|zuruckgesetzt"
         r"|aktualisiert|neu generiert)|versuchen sie (\w+ ){0,5}neu (zu )?(starten|installieren"
         r"|generieren)|(starten|installieren|setzen|generieren) sie (\w+ ){0,4}(neu|zuruck)"
+        r"|neu (zu )?(starten|installieren|generieren|einrichten)|zuruck(zu)?setzen"
         r"|(voce )?(ja )?(tentou|reiniciou|reinstalou|limpou|atualizou|experimentou|testou)"
         r"|(tente|experimente|pode tentar|poderia tentar) (\w+ ){0,2}(reiniciar|reinstalar"
         r"|limpar|atualizar)|(reinicie|reinstale|atualize) ",

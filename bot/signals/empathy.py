@@ -85,7 +85,7 @@ BOILERPLATE = compile_phrases(
             r"nous regrettons",
             r"nous (vous )?presentons nos excuses",
             r"desole(e|s)? (pour|de) (la|le|ce|cet|cette|les|tout) (gene|desagrement"
-            r"|derangement|inconvenient)\w*",
+            r"|derangement|inconvenient|contretemps|retard|attente|souci)\w*",
         ],
         "de": [
             r"wir entschuldigen uns",
@@ -162,6 +162,9 @@ AUTHENTIC = compile_phrases(
             r"you('ve| have) already (done|tried) (everything|all|both|the \w+)",
             r"(not|n'?t) (to )?waste (any more of )?your time",
             r"(is|was|'s) no fun",
+            r"(not|isn'?t|wasn'?t) how (this|it|things) (should|is supposed to|ought to) (go|work"
+            r"|be)",
+            r"(bounced|passed|shuffled) (around|between|from)",
             r"i know (how|that|what|this|it'?s|you'?re|you'?ve|every|how much)",
             # Sympathy exclamations and owning the failure.
             r"oh (no|dear|gosh)",

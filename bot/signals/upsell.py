@@ -160,6 +160,8 @@ DEAL = compile_phrases(
             r"(summer|winter|spring|black friday|flash|big) sale",
             r"promo(tion|tional)?( code| price)?",
             r"(half|reduced) price",
+            r"if (you|your \w+) (\w+ ){0,2}(grow|growing|grows|ever need|need more|want more"
+            r"|expand)\w*",
         ],
         "es": [
             r"por (solo|solamente|apenas|tan solo)",
@@ -173,6 +175,7 @@ DEAL = compile_phrases(
             r"ahorr(a|as|ar|arias) (un|\d|hasta)",
             r"oferta",
             r"promocion",
+            r"(a )?(mitad de precio|medio precio|precio reducido)",
         ],
         "fr": [
             r"(pour|a|a partir de) (seulement|juste)",
@@ -185,6 +188,7 @@ DEAL = compile_phrases(
             r"gratuitement pendant",
             r"(vous )?economise[rz]?",
             r"promotion",
+            r"(moitie prix|demi-tarif|prix reduit)",
         ],
         "de": [
             r"(fur|ab) (nur|lediglich)",
@@ -195,6 +199,7 @@ DEAL = compile_phrases(
             r"kostenlos (testen|ausprobieren)",
             r"(sparen sie|sie sparen|spart ihnen)",
             r"aktionspreis|sonderangebot|angebot",
+            r"(zum )?halben preis",
         ],
         "pt": [
             r"por (apenas|so|somente)",
@@ -207,6 +212,7 @@ DEAL = compile_phrases(
             r"(poupa|poupe|economiza|economize)",
             r"oferta",
             r"promocao",
+            r"(metade do preco|meio preco|preco reduzido)",
         ],
     }
 )
@@ -229,6 +235,8 @@ _PRICE = re.compile(
     r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
+    r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
+    r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
 )
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 PITCH = compile_phrases(
