@@ -151,6 +151,13 @@ EXPLICIT = compile_phrases(
             r"(the|that|those|these) (\w+ )?(reset|restart|reboot|reinstall|test|steps?|checks?"
             r"|changes?|troubleshooting|fix|update)s? you('ve| have)? (did|done|ran|made|tried"
             r"|carried out|performed|went through)",
+            r"(the|your|our|this|that)( \w+)? " + _CONTACT_EN + r" (from|of|on|dated|sent on)"
+            r" (yesterday|last|earlier|" + _DAYS_EN + r"|the \d+|\d+)",
+            r"(read|went|looked|gone|going) (back )?(through|over) (the|your|our) (thread|history"
+            r"|notes|messages|emails|conversation|case notes)",
+            r"(had|having|have had) to chase",
+            r"you (did|tried|'ve done|have done|'ve tried|have tried) (everything|all of (it|that)"
+            r"|both|every step)",
             r"you('ve| have) been (bounced|passed|transferred|shuffled|sent|going back and forth)",
             r"(pick(ing)? up|carry(ing)? on|continuing) (from )?where (\w+ ){1,2}left off",
             r"taking over (from (my|our|a) colleague|your (case|ticket|request))",

@@ -81,13 +81,16 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"(restart|reboot|reinstall|reset|clear|reinici|reinstal|redemarr|neu ?gestartet"
         r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei|updated|actualice"
         r"|atualizei|aktualisiert|mis a jour|regenerat|regenere|regenerei|neu generiert"
-        r"|reinitialis|zuruckgesetzt|neu installiert|limpei|geleert|geloscht)\w*"
+        r"|reinitialis|zuruckgesetzt|neu installiert|limpei|geleert|geloscht|desliguei"
+        r"|logged (out|in)|signed (out|in)|power.?cycled)\w*"
+        r"|(turned|switched) (it |them |\w+ )?off and (back )?on|apague y encendi|eteint et"
+        r" rallume|aus- und (wieder )?eingeschaltet"
         r"|(vide|borre) (le|la|les|mon|ma|mes|el|los|las|mi|mis) ",
         # Asking to try, or whether they tried, a step: as a question or a polite request.
         r"(have you|did you) (tried|try)|(try|tried) (restarting|rebooting|reinstalling|"
         r"clearing)|(have you|did you|could you|can you|please|try( to)?|make sure( you)?)"
         r" (\w+ ){0,8}(restart|reboot|reinstall|reset|clear|updat|re-?generat|power.?cycl"
-        r"|unplug)\w*"
+        r"|unplug|logg?(ing)? out|sign(ing)? out|turn(ing)? (it |\w+ )?off)\w*"
         r"|(ha|has|habeis|han) (\w+ )?(probado|intentado|reiniciado|reinstalado|borrado"
         r"|restablecido|actualizado)|(pruebe|prueba|intente|intenta|podria|puede|puedes"
         r"|podrias) (\w+ ){0,2}(a )?(reinici|reinstal|borr|restablec|actualiz)\w*"
@@ -103,6 +106,11 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|(voce )?(ja )?(tentou|reiniciou|reinstalou|limpou|atualizou|experimentou|testou)"
         r"|(tente|experimente|pode tentar|poderia tentar) (\w+ ){0,2}(reiniciar|reinstalar"
         r"|limpar|atualizar)|(reinicie|reinstale|atualize) ",
+    ),
+    "serial": (
+        r"(serial|serie|seriennummer|numero de serie|s/n|sn)( number| nummer| no\.?| numero)?"
+        r"( is| es| est| ist| e)?:? ?[a-z]{0,4}-?\d{4,}",
+        r"serial (number|no)|numero de serie|seriennummer|n(umero)? de serie",
     ),
     "address": (
         r"\d+[a-z]? [a-z]+ (road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|way|place"

@@ -295,7 +295,9 @@ OWNING = compile_phrases(
             r"(we|i) (messed|mixed|screwed|slipped) (it |this |that |things )?up",
             r"(my|our) (bad|own (mistake|error|fault))",
             r"(an|our|my) (error|mistake|oversight) (on|at) (our|my) (side|end|part)",
-            r"(a|the) (problem|issue|fault|bug|glitch) on our (side|end)",
+            r"(problem|issue|fault|bug|glitch|error|mistake|defect|batch|mix-up)s? (was |is )?on"
+            r" our (side|end)",
+            r"you did (everything|nothing) (right|wrong|correctly)",
             r"(?<!if )(we|i) (didn'?t|did not|failed to) (keep|honou?r|stick to) (our|my|that|the)"
             r" (promise|word|commitment)",
             r"(promise|commitment) (we|i) (didn'?t|did not|failed to) keep",
@@ -335,6 +337,7 @@ OWNING = compile_phrases(
             r"(?<!wenn )(wir haben|ich habe) (\w+ ){0,3}(einen fehler gemacht|falsch gemacht"
             r"|verbockt|verwechselt)",
             r"(unser|mein) versaumnis|(unsere|meine) schuld",
+            r"(wir haben|haben wir|ich habe|habe ich) (\w+ )?(mist gebaut|verbockt|vermasselt)",
             r"(versprechen|zusage|wort|frist) (\w+ ){0,2}nicht (eingehalten|gehalten)",
         ],
         "pt": [

@@ -70,6 +70,10 @@ def test_a_colleagues_or_an_earlier_contact_is_acknowledged_without_stored_histo
         "Wir hatten Ihnen eine Antwort bis Freitag zugesagt.",
         "Die am 3.5. ausgetauschte Pumpe ist offenbar ebenfalls defekt.",
         "Três tentativas e nada, entendo o cansaço.",
+        "Picking up where Tomás left off on Friday: the visit is confirmed.",
+        "I went back through the thread: the cancellation request from 2 May was never actioned.",
+        "You did everything right; a new unit ships today.",
+        "Je reprends votre dossier après l'appel de lundi.",
         "Lamento que tenha tido de voltar a escrever.",
     ],
 )

@@ -27,6 +27,8 @@ SCRIPTS = Settings().script_phrases
         "Wir haben uns bei der Adresse vertan, das Paket ist heute neu verschickt.",
         "Foi um erro nosso: cobramos duas vezes e já estornei o segundo pagamento.",
         "O erro foi da nossa parte, já corrigi a fatura.",
+        "The fault was a bad batch on our end; a new unit ships today.",
+        "Da haben wir Mist gebaut: Die Lieferung ging an die falsche Filiale.",
     ],
 )
 def test_owning_the_mistake_and_fixing_it_is_authentic(reply):

@@ -32,6 +32,10 @@ from bot.signals.context import kinds_in, redundant_question
         ("Could you tell us the address of the flat?", "No deposit.", ["Left 14 Elm Street."]),
         ("¿Podría indicarnos el número de la cita?", "No había cita.", ["Cita AB-5521, lunes."]),
         ("Avez-vous déjà essayé de vider le cache ?", "J'ai vidé le cache, rien.", []),
+        ("Können Sie den Router bitte neu starten?", "Router dreimal neu gestartet.", []),
+        ("What's the serial number on the unit?", "Serial is SN-448120, it won't start.", []),
+        ("Could you try logging out and back in?", "Logged out and back in, no change.", []),
+        ("Você já tentou desligar e ligar?", "Já desliguei e liguei o aparelho.", []),
     ],
 )
 def test_asking_for_what_the_customer_already_did_or_gave_is_redundant(reply, customer, history):
@@ -47,6 +51,7 @@ def test_asking_for_what_the_customer_already_did_or_gave_is_redundant(reply, cu
         ("Which country are you in right now?", "I'm in a hurry, nothing works."),
         ("Is your Wi-Fi turned on?", "My card is activated but payments fail."),
         ("Could you send a photo of the box?", "My order 55123 arrived damaged."),
+        ("Could you log in and send a screenshot of the invoice?", "I tried everything."),
     ],
 )
 def test_asking_for_something_new_is_not_redundant(reply, customer):

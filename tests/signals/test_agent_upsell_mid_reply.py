@@ -16,6 +16,8 @@ from bot.signals.upsell import is_upsell
         "The refund is on its way. While I have you, our Pro plan includes phone support.",
         "Sorry for the trouble. Have you thought about adding Priority Shipping next time?",
         "Glad it works. The Advanced Analytics Path bundle is 25% off this month.",
+        "If your team is growing, the Team plan adds shared folders for €4 per seat.",
+        "Por cierto, si te pasas a la fibra de 1 Gb, los primeros meses salen a mitad de precio.",
         "Lo siento mucho por el retraso. Por cierto, con el plan anual pagarías menos.",
         "Disculpe el error. Además, podría añadir el seguro de pantalla a su pedido.",
         "Désolé pour ce retard. Au fait, l'abonnement annuel vous reviendrait moins cher.",
