@@ -19,7 +19,7 @@ the second. What a list of texts gave is the union of what each text gave: no pa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
@@ -115,7 +115,7 @@ _KINDS: dict[str, tuple[str, str]] = {
     "address": (
         r"\d+[a-z]? [a-z]+ (road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|way|place"
         r"|court)\b|\b(calle|c/|avenida|avda|rue|avenue|boulevard|rua|travessa)\.? [a-z]"
-        r"|[a-z]+(strasse|str\.|weg|gasse|platz|allee) \d+",
+        r"|(strasse|str\.|gasse|platz|allee|weg) \d+",
         r"(your|the|property|postal|delivery|home|billing) address|(tu|su|la) direccion"
         r"|(votre|l')adresse|(ihre|die) (adresse|anschrift)|(seu|sua|o) (endereco|morada)",
     ),
@@ -342,15 +342,31 @@ def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str
     return kinds
 
 
+def _requests(agent_text: str) -> list[str]:
+    """The sentences of a reply that ask something: a question, or "please send ..."."""
+    return [
+        sentence
+        for sentence in _SENTENCE.findall(fold(agent_text))
+        if sentence.rstrip().endswith("?") or _REQUEST.search(sentence)
+    ]
+
+
+def _asked_in(requests: list[str], among: Collection[str] | None) -> set[str]:
+    patterns = [
+        (kind, pattern) for kind, pattern in _ASKED.items() if among is None or kind in among
+    ]
+    settings = among is None or any(kind.startswith("setting:") for kind in among)
+    kinds: set[str] = set()
+    for sentence in requests:
+        kinds |= {kind for kind, pattern in patterns if pattern.search(sentence)}
+        if settings:
+            kinds |= _settings(sentence)
+    return kinds
+
+
 def asked_kinds(agent_text: str) -> set[str]:
     """Kinds of information a request in the agent's reply asks for."""
-    kinds: set[str] = set()
-    for sentence in _SENTENCE.findall(fold(agent_text)):
-        if not (sentence.rstrip().endswith("?") or _REQUEST.search(sentence)):
-            continue
-        kinds |= {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
-        kinds |= _settings(sentence)
-    return kinds
+    return _asked_in(_requests(agent_text), None)
 
 
 def redundant_question(
@@ -360,10 +376,12 @@ def redundant_question(
     cues: Cues | None = None,
 ) -> bool:
     """Does the reply ask for something the customer already gave?"""
-    if not agent_text:
+    requests = _requests(agent_text) if agent_text else []
+    if not requests:
         return False
-    asked = asked_kinds(agent_text)
-    again = asked & given_kinds(customer_text, history) if asked else set()
+    # Only the kinds already given can make a request redundant: each costs a search.
+    given = given_kinds(customer_text, history)
+    again = _asked_in(requests, given) & given if given else set()
     if again:
         note(
             cues, "redundant question", "asks for what the customer gave", ", ".join(sorted(again))

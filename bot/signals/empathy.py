@@ -282,76 +282,81 @@ AUTHENTIC = compile_phrases(
 # Owning the mistake in one's own words ("that was our error: we charged you twice"): the
 # failure named as ours, not a generic "sorry for the error". A condition ("if we made a
 # mistake") owns nothing.
-OWNING = compile_phrases(
-    {
-        "en": [
-            r"(?<!if )(?<!in case )we('ve| have)? (made|make) (a|an|the|this|that|two) (\w+ )?"
-            r"(mistake|error|blunder|slip)s?",
-            r"(the|this|that) (mistake|error|fault|slip-up|mix-up|blunder) (was|is|lies|lay)"
-            r" (all |entirely |completely |clearly )?(ours|mine|on us|on our (side|end)|with us)",
-            r"(that|this|it)( one)?( is| was|'s) (entirely |all |completely |clearly )?(down to"
-            r" us|on our (side|end)|our doing)",
-            r"(we|i) (got|had) (it|this|that|your \w+( \w+)?) (completely |badly )?wrong",
-            r"(we|i) (messed|mixed|screwed|slipped) (it |this |that |things )?up",
-            r"(my|our) (bad|own (mistake|error|fault))",
-            r"(an|our|my) (error|mistake|oversight) (on|at) (our|my) (side|end|part)",
-            r"(problem|issue|fault|bug|glitch|error|mistake|defect|batch|mix-up)s? (was |is )?on"
-            r" our (side|end)",
-            r"you did (everything|nothing) (right|wrong|correctly)",
-            r"(?<!if )(we|i) (didn'?t|did not|failed to) (keep|honou?r|stick to) (our|my|that|the)"
-            r" (promise|word|commitment)",
-            r"(promise|commitment) (we|i) (didn'?t|did not|failed to) keep",
-        ],
-        "es": [
-            r"(?<!si )(nos|me) (equivocamos|equivoque|hemos equivocado|he equivocado|hemos"
-            r" confundido|confundimos)",
-            r"(la culpa|el error|el fallo|la equivocacion) (es|fue|ha sido) (\w+ )?(nuestr[oa]"
-            r"|mio|mia|de nuestra parte|por nuestra parte)",
-            r"(error|fallo|equivocacion) (nuestro|mio|de nuestra parte|por nuestra parte)",
-            r"(culpa|equivocacion) (nuestra|mia)",
-            r"(metimos|meti|hemos metido|he metido) la pata",
-            r"(promesa|compromiso|plazo) que (\w+ )?no (cumplimos|hemos cumplido|cumpli|he"
-            r" cumplido)",
-            r"no (cumplimos|hemos cumplido|cumpli) (lo prometido|nuestra promesa|nuestro"
-            r" compromiso|el plazo|con lo)",
-        ],
-        "fr": [
-            r"(erreur|faute|oubli) (de notre part|de ma part|de nos services|chez nous|de nos"
-            r" equipes|de notre cote)",
-            r"(nous nous sommes|je me suis) (\w+ )?(trompe|trompes|trompee|mal exprime)",
-            r"(l'erreur|la faute|le probleme|l'oubli) (vient|venait|est|etait) (\w+ )?(de chez"
-            r" nous|de notre cote|a nous|de notre part|la notre|la mienne|chez nous)",
-            r"(?<!si )nous avons (fait|commis) (une|deux|des|cette) (\w+ )?(erreur|faute)s?",
-            r"c'est (bien |entierement )?(de )?(notre|ma) faute",
-            r"(promesse|engagement)s? que (nous|je) n'(avons|ai) pas (tenu|respecte)e?s?",
-            r"(nous|je) n'(avons|ai) pas (tenu|respecte) (notre|nos|ma|mes|cette|cet|la|le)"
-            r" (promesse|engagement|parole|delai)s?",
-        ],
-        "de": [
-            r"(ein|einen|der|das war ein|unser) fehler (von uns|unsererseits|meinerseits|auf"
-            r" unserer seite|bei uns)",
-            r"((uns|mir) (ist|sind)|(ist|sind) (uns|mir)) (\w+ ){0,2}(ein |zwei )?(fehler|versehen"
-            r"|irrtum) (\w+ )?(unterlaufen|passiert)",
-            r"(wir haben|ich habe) uns (\w+ ){0,3}(vertan|geirrt|verrechnet|vertippt|versehen)",
-            r"(der )?(fehler|irrtum) (lag|liegt) (\w+ )?(bei uns|bei mir|auf unserer seite)",
-            r"(?<!wenn )(wir haben|ich habe) (\w+ ){0,3}(einen fehler gemacht|falsch gemacht"
-            r"|verbockt|verwechselt)",
-            r"(unser|mein) versaumnis|(unsere|meine) schuld",
-            r"(wir haben|haben wir|ich habe|habe ich) (\w+ )?(mist gebaut|verbockt|vermasselt)",
-            r"(versprechen|zusage|wort|frist) (\w+ ){0,2}nicht (eingehalten|gehalten)",
-        ],
-        "pt": [
-            r"(erro|falha|culpa|engano) (foi )?(da nossa parte|do nosso lado|nosso|nossa|meu"
-            r"|minha)",
-            r"(o erro|a falha|a culpa|o engano) (foi|e) (\w+ )?(da nossa parte|do nosso lado"
-            r"|nosso|nossa|minha|meu)",
-            r"(?<!se )(nos )?(erramos|errei|nos enganamos|me enganei|enganamo-nos|enganei-me)",
-            r"(promessa|compromisso|prazo) que (\w+ )?nao (cumprimos|cumpri)",
-            r"nao (cumprimos|mantivemos|cumpri) (a|o|nossa|nosso|a nossa|o nosso) (promessa"
-            r"|compromisso|palavra|prazo)",
-        ],
-    }
-)
+_OWNING: dict[str, list[str]] = {
+    "en": [
+        r"we(?<!if we)(?<!in case we)('ve| have)? (made|make) (a|an|the|this|that|two) (\w+ )?"
+        r"(mistake|error|blunder|slip)s?",
+        r"(the|this|that) (mistake|error|fault|slip-up|mix-up|blunder) (was|is|lies|lay)"
+        r" (all |entirely |completely |clearly )?(ours|mine|on us|on our (side|end)|with us)",
+        r"(that|this|it)( one)?( is| was|'s) (entirely |all |completely |clearly )?(down to"
+        r" us|on our (side|end)|our doing)",
+        r"(we|i) (got|had) (it|this|that|your \w+( \w+)?) (completely |badly )?wrong",
+        r"(we|i) (messed|mixed|screwed|slipped) (it |this |that |things )?up",
+        r"(my|our) (bad|own (mistake|error|fault))",
+        r"(an|our|my) (error|mistake|oversight) (on|at) (our|my) (side|end|part)",
+        r"(problem|issue|fault|bug|glitch|error|mistake|defect|batch|mix-up)s? (was |is )?on"
+        r" our (side|end)",
+        r"you did (everything|nothing) (right|wrong|correctly)",
+        r"(we(?<!if we)|i(?<!if i)) (didn'?t|did not|failed to) (keep|honou?r|stick to)"
+        r" (our|my|that|the) (promise|word|commitment)",
+        r"(promise|commitment) (we|i) (didn'?t|did not|failed to) keep",
+    ],
+    "es": [
+        r"(nos(?<!si nos)|me(?<!si me)) (equivocamos|equivoque|hemos equivocado"
+        r"|he equivocado|hemos confundido|confundimos)",
+        r"(la culpa|el error|el fallo|la equivocacion) (es|fue|ha sido) (\w+ )?(nuestr[oa]"
+        r"|mio|mia|de nuestra parte|por nuestra parte)",
+        r"(error|fallo|equivocacion) (nuestro|mio|de nuestra parte|por nuestra parte)",
+        r"(culpa|equivocacion) (nuestra|mia)",
+        r"(metimos|meti|hemos metido|he metido) la pata",
+        r"(promesa|compromiso|plazo) que (\w+ )?no (cumplimos|hemos cumplido|cumpli|he"
+        r" cumplido)",
+        r"no (cumplimos|hemos cumplido|cumpli) (lo prometido|nuestra promesa|nuestro"
+        r" compromiso|el plazo|con lo)",
+    ],
+    "fr": [
+        r"(erreur|faute|oubli) (de notre part|de ma part|de nos services|chez nous|de nos"
+        r" equipes|de notre cote)",
+        r"(nous nous sommes|je me suis) (\w+ )?(trompe|trompes|trompee|mal exprime)",
+        r"(l'erreur|la faute|le probleme|l'oubli) (vient|venait|est|etait) (\w+ )?(de chez"
+        r" nous|de notre cote|a nous|de notre part|la notre|la mienne|chez nous)",
+        r"nous(?<!si nous) avons (fait|commis) (une|deux|des|cette) (\w+ )?(erreur|faute)s?",
+        r"c'est (bien |entierement )?(de )?(notre|ma) faute",
+        r"(promesse|engagement)s? que (nous|je) n'(avons|ai) pas (tenu|respecte)e?s?",
+        r"(nous|je) n'(avons|ai) pas (tenu|respecte) (notre|nos|ma|mes|cette|cet|la|le)"
+        r" (promesse|engagement|parole|delai)s?",
+    ],
+    "de": [
+        r"(ein|einen|der|das war ein|unser) fehler (von uns|unsererseits|meinerseits|auf"
+        r" unserer seite|bei uns)",
+        r"((uns|mir) (ist|sind)|(ist|sind) (uns|mir)) (\w+ ){0,2}(ein |zwei )?(fehler|versehen"
+        r"|irrtum) (\w+ )?(unterlaufen|passiert)",
+        r"(wir haben|ich habe) uns (\w+ ){0,3}(vertan|geirrt|verrechnet|vertippt|versehen)",
+        r"(der )?(fehler|irrtum) (lag|liegt) (\w+ )?(bei uns|bei mir|auf unserer seite)",
+        r"(wir haben(?<!wenn wir haben)|ich habe(?<!wenn ich habe)) (\w+ ){0,3}(einen fehler"
+        r" gemacht|falsch gemacht|verbockt|verwechselt)",
+        r"(unser|mein) versaumnis|(unsere|meine) schuld",
+        r"(wir haben|haben wir|ich habe|habe ich) (\w+ )?(mist gebaut|verbockt|vermasselt)",
+        r"(versprechen|zusage|wort|frist) (\w+ ){0,2}nicht (eingehalten|gehalten)",
+    ],
+    "pt": [
+        r"(erro|falha|culpa|engano) (foi )?(da nossa parte|do nosso lado|nosso|nossa|meu"
+        r"|minha)",
+        r"(o erro|a falha|a culpa|o engano) (foi|e) (\w+ )?(da nossa parte|do nosso lado"
+        r"|nosso|nossa|minha|meu)",
+        r"(erramos|errei|nos enganamos|me enganei|enganamo-nos|enganei-me)(?<!se erramos)"
+        r"(?<!se errei)(?<!se nos enganamos)(?<!se me enganei)",
+        r"(promessa|compromisso|prazo) que (\w+ )?nao (cumprimos|cumpri)",
+        r"nao (cumprimos|mantivemos|cumpri) (a|o|nossa|nosso|a nossa|o nosso) (promessa"
+        r"|compromisso|palavra|prazo)",
+    ],
+}
+OWNING = compile_phrases(_OWNING)
+# One language's phrases for a reply long enough for its detected language to be sure.
+_OWNING_BY_LANGUAGE = {
+    language: compile_phrases({language: _OWNING[language]}) for language in _OWNING
+}
+_SURE_WORDS = 8
 
 
 # Validating the customer's emotion ("I understand you're angry") is authentic when the reply
@@ -397,8 +402,7 @@ SPECIFIC = re.compile(
 # One pass: boilerplate comes first, so that a match consumes its span and the generic
 # "we understand how frustrating this must be" is never read as authentic.
 _CUES = re.compile(
-    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<owning>{OWNING.pattern})"
-    f"|(?P<authentic>{AUTHENTIC.pattern})"
+    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<authentic>{AUTHENTIC.pattern})"
     f"|(?P<validate>{VALIDATE.pattern})"
 )
 
@@ -408,8 +412,14 @@ def _scripts(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(p).strip(" .!") for p in phrases if p.strip())
 
 
-def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = None) -> str:
-    """`none`, `scripted` or `authentic` for an agent reply."""
+def empathy(
+    text: str,
+    script_phrases: Iterable[str] = (),
+    cues: Cues | None = None,
+    language: str | None = None,
+) -> str:
+    """`none`, `scripted` or `authentic` for an agent reply (`language`, when known, narrows
+    the phrases owning a mistake to that language's for a reply long enough to be sure)."""
     if not text:
         return "none"
     folded = fold(text)
@@ -419,8 +429,12 @@ def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = N
             folded = folded.replace(phrase, " ")
             scripted = phrase
     kinds = {match.lastgroup: match.group() for match in _CUES.finditer(folded)}
-    if "owning" in kinds:
-        note(cues, "empathy", "owns the mistake in its own words", kinds["owning"])
+    owning_phrases = OWNING
+    if language in _OWNING_BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
+        owning_phrases = _OWNING_BY_LANGUAGE[language]
+    owning = owning_phrases.search(folded)
+    if owning:
+        note(cues, "empathy", "owns the mistake in its own words", owning.group())
         return "authentic"
     if "authentic" in kinds:
         note(cues, "empathy", "names this customer's feeling or situation", kinds["authentic"])
