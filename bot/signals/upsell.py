@@ -377,9 +377,10 @@ PITCH = compile_phrases(
 _GOODWILL = re.compile(
     r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
     r"complimentary )?upgrade|(?:moved|switched|downgraded|changed) you (?:to|onto|back to)"
-    r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription)"
-    r"|(?:applied|added|given you|credited|issued|waived|taken) (?:\w+ ){0,4}(?:discount"
-    r"|credit|refund|free month|month free|\d+ ?% (?:off|discount)|reduction))"
+    r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription))"
+    r"|\b(?:i'?ve|we'?ve|i have|we have) (?:\w+ ){0,2}(?:applied|added|given you|credited"
+    r"|issued|waived|taken) (?:\w+ ){0,4}(?:discount|credit|refund|free month|month free"
+    r"|\d+ ?% (?:off|discount)|reduction)"
     # The same goodwill in es/fr/de/pt: a discount or credit already applied.
     r"|\b(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho)"
     r"|(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
