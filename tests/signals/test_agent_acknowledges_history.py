@@ -121,3 +121,19 @@ def test_explain_names_the_cue_for_an_acknowledgement():
     agent_signals("As you mentioned, the charge appears twice.", cues=cues)
     found = [cue for cue in cues if cue.signal == "acknowledges history"]
     assert found and found[0].evidence == "as you mentioned"
+
+
+def test_signals_explain_shows_the_new_agent_cues():
+    from bot.signals.explain import explain_agent, render
+
+    lines = render(
+        explain_agent(
+            "We made a mistake. Since restarting didn't help, I've refunded you. By the way,"
+            " our annual plan works out cheaper.",
+            customer_text="I restarted it already and I'm still charged twice!",
+        )
+    )
+    text = "\n".join(lines)
+    assert "owns the mistake in its own words" in text
+    assert "refers to earlier contact or what the customer did" in text
+    assert "works out cheaper" in text
