@@ -395,24 +395,35 @@ _CURRENT_PLAN = compile_phrases(
     {
         "en": [
             r"(included|in|on) your (current )?plan",
+            r"(the|this) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
+            r"|tariff) (that |which )?(you'?re on|you are on|you have|you already have"
+            r"|you'?ve got|you pay for)",
             r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
             r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
             r"|trial|policy|cover)",
         ],
         "es": [
             r"(en|incluido en|incluida en) tu plan",
+            r"(el|la) (plan|tarifa|suscripcion|paquete|modalidad)( \w+)? que (ya )?(tiene|tienes"
+            r"|tenes|usa|usas|paga|pagas)",
             r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
             r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
         ],
         "fr": [
+            r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
+            r" (avez|disposez|beneficiez|payez)",
             r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
             r"|pack|option)s?( actuel(le)?)?( \w+)?",
         ],
         "de": [
+            r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
+            r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
             r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
             r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
         ],
         "pt": [
+            r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
+            r"|usa|paga)",
             r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
             r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
         ],
@@ -424,11 +435,12 @@ _CURRENT_PLAN = compile_phrases(
 # an apology or a fix usually is.
 ASIDE = compile_phrases(
     {
-        "en": [r"by the way", r"btw", r"also", r"while (i have|i'?ve got) you", r"p\.?s\.?"],
-        "es": [r"por cierto", r"ademas", r"de paso", r"aprovecho para"],
-        "fr": [r"au fait", r"d'ailleurs", r"par ailleurs", r"en passant", r"j'en profite pour"],
-        "de": [r"ubrigens", r"nebenbei", r"apropos", r"ausserdem"],
-        "pt": [r"alias", r"a proposito", r"ja agora", r"aproveito para", r"alem disso"],
+        # At the start of a clause: "I have also added a note" is no aside.
+        "en": [r"(?<!\w )(by the way|btw|also|while (i have|i'?ve got) you|p\.?s\.?)"],
+        "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para)"],
+        "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour)"],
+        "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
+        "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
     }
 )
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")

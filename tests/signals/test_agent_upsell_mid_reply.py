@@ -51,6 +51,12 @@ def test_a_pitch_after_an_apology_or_an_aside_is_upsell(reply):
         "Entschuldigung; wir haben Ihnen 10 % Rabatt für diesen Monat gutgeschrieben.",
         "Aliás, o reembolso já foi feito.",
         "Desculpe; apliquei um desconto de 20% este mês.",
+        "Also, the Premium plan you are on includes phone support.",
+        "I have also added a note to your account about the Pro plan.",
+        "Por cierto, el plan Pro que tiene ya incluye soporte telefónico.",
+        "Au fait, l'offre Pro que vous avez inclut le support.",
+        "Übrigens: Der Pro-Tarif, den Sie haben, enthält den Support.",
+        "Aliás, o plano Pro que você tem já inclui suporte.",
     ],
 )
 def test_the_customers_own_plan_a_refund_or_goodwill_is_not_a_pitch(reply):
