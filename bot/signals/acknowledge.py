@@ -416,7 +416,7 @@ _CONTEXTUAL: dict[str, list[str]] = {
     "en": [
         r"(your|the) (previous |earlier |last )?(call|chat|email|message|ticket|request|"
         r"report|conversation|photo|receipt)s? (from|of|on|about|yesterday|last|earlier|you)",
-        r"(i can see|i see|i'?ve (got|read|checked|pulled up)|looking at) (your|the|order)",
+        r"(i can see|i see|i'?ve (got|read|checked|pulled up)|looking at) (your|order)",
         r"(from|since) (yesterday|last week|this morning|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday|march|earlier)",
         # "the page was down earlier today" is our news: "earlier" needs a contact.
@@ -505,7 +505,7 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"(ihrer|ihre|ihrem|ihren) (letzten|vorherigen|fruheren|ersten) (nachricht|e-mail"
         r"|anfrage|anruf|mail)",
         r"(bezug nehmend|bezugnehmend|mit bezug) auf ihr\w*",
-        r"dank(e)? (fur|fuer) (ihre|die|ihr) (ruckmeldung|antwort|nachricht)",
+        r"dank(e)? (fur|fuer) (ihre|die|ihr) (ruckmeldung|antwort)",
     ],
     "pt": [
         r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",

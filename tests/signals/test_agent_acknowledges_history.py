@@ -102,6 +102,10 @@ def test_a_clause_before_a_question_acknowledges_but_the_question_itself_does_no
         "Die Gutschrift ist bereits gebucht und wurde gestern überwiesen.",
         "O reembolso já foi feito ontem.",
         "Se você já pagou, desconsidere esta mensagem.",
+        "Vielen Dank für Ihre Nachricht. Ihr Paket kommt morgen.",
+        "I see the payment failed; the bank declined it.",
+        "Your last order was delivered on Monday.",
+        "Le technicien est déjà en route.",
     ],
 )
 def test_our_own_news_and_conditions_are_not_history_even_beside_earlier_contact(reply):
