@@ -144,7 +144,7 @@ def agent_signals(
         language=language,
         empathy=label,
         empathy_matched=matched,
-        upsell=is_upsell(words, cues),
+        upsell=is_upsell(words, cues, language),
         acknowledges_history=acknowledges_history(words, history, answered, cues, language),
         redundant_question=redundant_question(words, answered, history, cues),
     )
