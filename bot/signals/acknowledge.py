@@ -148,6 +148,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(we|i|you) (spoke|talked|chatted) (on the phone |by phone |earlier |before )?"
         r"(yesterday|earlier|last|on " + _DAYS_EN + r")",
         r"(hi|hello|hey),? again",
+        r"(following|after) (your|our) (call|chat|conversation|visit|email|message)s? (with \w+"
+        r"|on " + _DAYS_EN + r"|yesterday|last)",
         r"(the|that|those|these) (\w+ )?(reset|restart|reboot|reinstall|test|steps?|checks?"
         r"|changes?|troubleshooting|fix|update)s? you('ve| have)? (did|done|ran|made|tried"
         r"|carried out|performed|went through)",

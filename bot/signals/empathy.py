@@ -206,6 +206,7 @@ AUTHENTIC = compile_phrases(
             r"(con|tienes|tiene|teneis) (toda la )?razon",
             r"(ay|oh) no",
             r"que (desastre|disgusto|mala suerte|fastidio|lio|marron|follon)",
+            r"no (deberia|debio|tendria que) haber (pasado|ocurrido|sucedido)",
             r"ya (has|ha) (hecho|probado|intentado) (todo|lo que|ambas|los dos)",
             r"(debe|tiene que) (de )?(ser|estar siendo) (un|una) (pesadilla|dolor de cabeza"
             r"|quebradero de cabeza|susto|agobio|calvario)",
@@ -226,6 +227,7 @@ AUTHENTIC = compile_phrases(
             r"quelle (galere|poisse|horreur|deception|misere|catastrophe|pagaille|histoire)",
             r"(oh non|mince|zut|aie)",
             r"on vous a promis",
+            r"n'aurait (jamais|pas) du (arriver|se produire|se passer)",
             r"vous avez (deja )?(tout )?(fait|essaye|tente) (tout|le necessaire|ce qu'il fallait)",
             r"(ca|cela) (doit|a du) (etre|vous) (\w+ )?(un|une) (cauchemar|casse-tete|angoisse"
             r"|calvaire)",
@@ -250,6 +252,7 @@ AUTHENTIC = compile_phrases(
             r"(zu )?recht (verargert|sauer|enttauscht|verstimmt|frustriert|wutend)",
             r"(oh nein|ach je|oje|ach herrje)",
             r"man hat ihnen (\w+ )?(versprochen|zugesagt)",
+            r"(hatte|hatten|durfte) (so )?(nicht|nie) (\w+ )?(passieren|vorkommen) (durfen|sollen)",
             r"sie haben (bereits |schon )?(alles|beides) (\w+ )?(versucht|getan|gemacht"
             r"|probiert)",
             r"(muss|durfte|muss ja) (\w+ )?(ein|eine) (albtraum|alptraum|nervenprobe|tortur)"
@@ -271,6 +274,7 @@ AUTHENTIC = compile_phrases(
             r"(ai|oh) nao",
             r"(prometeram-lhe|prometeram a voce|lhe prometeram|te prometeram)",
             r"(voce )?ja (fez|tentou) (tudo|todos|ambos|o que)",
+            r"nao (deveria|devia|podia) ter (acontecido|ocorrido)",
             r"(deve ser|deve estar sendo|imagino que seja) (uma|um) (dor de cabeca|pesadelo"
             r"|susto|aflicao|tormento|sufoco)",
             r"(e|deve ser|deve estar sendo) (muito |bem |realmente |super )?(chato|frustrante"

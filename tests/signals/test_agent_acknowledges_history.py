@@ -74,6 +74,7 @@ def test_a_colleagues_or_an_earlier_contact_is_acknowledged_without_stored_histo
         "I went back through the thread: the cancellation request from 2 May was never actioned.",
         "You did everything right; a new unit ships today.",
         "Je reprends votre dossier après l'appel de lundi.",
+        "Following your chat with Rafa on Sunday, I've escalated the dispute.",
         "Lamento que tenha tido de voltar a escrever.",
     ],
 )

@@ -29,6 +29,8 @@ SCRIPTS = Settings().script_phrases
         "O erro foi da nossa parte, já corrigi a fatura.",
         "The fault was a bad batch on our end; a new unit ships today.",
         "Da haben wir Mist gebaut: Die Lieferung ging an die falsche Filiale.",
+        "Drei Mahnungen ohne Antwort, das hätte nicht passieren dürfen. Ich habe storniert.",
+        "Isso não deveria ter acontecido; já reenviei a encomenda.",
     ],
 )
 def test_owning_the_mistake_and_fixing_it_is_authentic(reply):
