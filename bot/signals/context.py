@@ -1,5 +1,6 @@
-"""Context: does an agent reply acknowledge the customer's earlier contact, and does it ask
-for something the customer already gave (a redundant question)?
+"""Context: what the customer already gave, and does an agent reply ask for it again (a
+redundant question)? Whether a reply acknowledges the earlier contact is
+`bot.signals.acknowledge`.
 
 Identifiers (order and ticket numbers, references like TX-88120, emails) are extracted from
 the customer's text and history; "kinds" of information already given (order number, email,
@@ -18,7 +19,7 @@ the second. What a list of texts gave is the union of what each text gave: no pa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
@@ -60,10 +61,13 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|codigo de (rastreio|rastreamento|seguimiento)",
     ),
     "booking": (
-        r"(booking|reservation|reserva|buchung|localizador|pnr)( number| ref\w*| code| nummer"
-        r"| numero)?:? ?[a-z]{0,4}-?\d{3,}",
+        r"(booking|reservation|reserva|buchung|localizador|pnr|appointment|cita|rendez-vous"
+        r"|termin|agendamento|marcacao)( number| ref\w*| code| nummer| numero)?:? ?[a-z]{0,4}"
+        r"-?\d{3,}",
         r"booking (reference|number|code|ref|id)|reservation (number|code)|localizador"
-        r"|(numero|codigo) de (la )?(reserva|reservation)|buchungsnummer|codigo da reserva",
+        r"|(numero|codigo) de (la )?(reserva|reservation|cita)|buchungsnummer|codigo da reserva"
+        r"|appointment (number|reference|code)|(numero|reference) (du |de )?rendez-vous"
+        r"|terminnummer|(numero|codigo) (do|da) (agendamento|marcacao)",
     ),
     "photo": (
         r"(photo|picture|screenshot|foto|captura|bild|imagem|image)",
@@ -75,10 +79,52 @@ _KINDS: dict[str, tuple[str, str]] = {
     ),
     "steps": (
         r"(restart|reboot|reinstall|reset|clear|reinici|reinstal|redemarr|neu ?gestartet"
-        r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei)\w*",
+        r"|neustart|reiniciei|tried|probe|probado|essaye|versucht|tentei|updated|actualice"
+        r"|atualizei|aktualisiert|mis a jour|regenerat|regenere|regenerei|neu generiert"
+        r"|reinitialis|zuruckgesetzt|neu installiert|limpei|geleert|geloscht|desliguei"
+        r"|logged (out|in)|signed (out|in)|power.?cycled)\w*"
+        r"|(turned|switched) (it |them |\w+ )?off and (back )?on|apague y encendi|eteint et"
+        r" rallume|aus- und (wieder )?eingeschaltet"
+        r"|(vide|borre) (le|la|les|mon|ma|mes|el|los|las|mi|mis) ",
+        # Asking to try, or whether they tried, a step: as a question or a polite request.
         r"(have you|did you) (tried|try)|(try|tried) (restarting|rebooting|reinstalling|"
-        r"clearing)|(ha|has|habeis) probado|avez-vous (essaye|redemarre)|haben sie (\w+ ){0,3}"
-        r"(versucht|probiert|neu gestartet)|(voce )?(ja )?tentou",
+        r"clearing)|(have you|did you|could you|can you|please|try( to)?|make sure( you)?)"
+        r" (\w+ ){0,8}(restart|reboot|reinstall|reset|clear|updat|re-?generat|power.?cycl"
+        r"|unplug|logg?(ing)? out|sign(ing)? out|turn(ing)? (it |\w+ )?off)\w*"
+        r"|(ha|has|habeis|han) (\w+ )?(probado|intentado|reiniciado|reinstalado|borrado"
+        r"|restablecido|actualizado)|(pruebe|prueba|intente|intenta|podria|puede|puedes"
+        r"|podrias) (\w+ ){0,2}(a )?(reinici|reinstal|borr|restablec|actualiz)\w*"
+        r"|(reinicie|reinstale|restablezca|actualice|borre) "
+        r"|avez-vous (deja )?(essaye|redemarre)|(avez-vous|vous avez) (deja )?(essaye|tente"
+        r"|redemarre|reinstalle|reinitialise|vide|mis a jour)|(pouvez-vous|pourriez-vous"
+        r"|essayez de|merci de|veuillez) (\w+ ){0,2}(redemarrer|reinstaller|reinitialiser"
+        r"|vider|mettre a jour)|(redemarrez|reinstallez|reinitialisez|videz) "
+        r"|haben sie (\w+ ){0,5}(versucht|probiert|neu gestartet|neu installiert|zuruckgesetzt"
+        r"|aktualisiert|neu generiert)|versuchen sie (\w+ ){0,5}neu (zu )?(starten|installieren"
+        r"|generieren)|(starten|installieren|setzen|generieren) sie (\w+ ){0,4}(neu|zuruck)"
+        r"|neu (zu )?(starten|installieren|generieren|einrichten)|zuruck(zu)?setzen"
+        r"|(voce )?(ja )?(tentou|reiniciou|reinstalou|limpou|atualizou|experimentou|testou)"
+        r"|(tente|experimente|pode tentar|poderia tentar) (\w+ ){0,2}(reiniciar|reinstalar"
+        r"|limpar|atualizar)|(reinicie|reinstale|atualize) ",
+    ),
+    "serial": (
+        r"(serial|serie|seriennummer|numero de serie|s/n|sn)( number| nummer| no\.?| numero)?"
+        r"( is| es| est| ist| e)?:? ?[a-z]{0,4}-?\d{4,}",
+        r"serial (number|no)|numero de serie|seriennummer|n(umero)? de serie",
+    ),
+    "address": (
+        r"\d+[a-z]? [a-z]+ (road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|way|place"
+        r"|court)\b|\b(calle|c/|avenida|avda|rue|avenue|boulevard|rua|travessa)\.? [a-z]"
+        r"|(strasse|str\.|gasse|platz|allee|weg) \d+",
+        r"(your|the|property|postal|delivery|home|billing) address|(tu|su|la) direccion"
+        r"|(votre|l')adresse|(ihre|die) (adresse|anschrift)|(seu|sua|o) (endereco|morada)",
+    ),
+    "location": (
+        r"$^",  # read on the original case: see `_LOCATION`
+        r"(which|what) (country|city)|where are you( currently| right now| now)?\b"
+        r"|en (que|cual) (pais|ciudad)|donde (esta|estas|se encuentra)|(dans|en) quel pays"
+        r"|ou (etes-vous|vous trouvez-vous)|in welchem land|wo (befinden|sind) sie"
+        r"|(em|de) que (pais|cidade)|onde (voce )?(esta|se encontra)",
     ),
     "customer": (
         r"(customer|client|kunden|cliente|socio|member|abonne|account|konto|vertrags)"
@@ -124,6 +170,38 @@ _KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 _GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+# Where the customer is: a capitalised place after "I'm in", "estoy en", "ich bin in der".
+_LOCATION = re.compile(
+    r"(?i:\b(?:i'?m|i am|we'?re|we are|currently|customer is|kunde ist|estoy|estamos|je suis"
+    r"|nous sommes|ich bin|wir sind|estou|estamos|stuck|abroad)) (?:\w+ )?(?i:in|en|a|à|au"
+    r"|aux|im|in der|em|na|no|nos) (?!(?i:eile|sorge|panik|not|ruhe|urlaub|ausland|buro|büro"
+    r"|homeoffice|zug|auto|arbeit|stress)\b)[A-ZÀ-Ý][\w-]+"
+)
+# A setting the customer says is on ("roaming is ON", "tengo el roaming activado"), and a
+# request to check that it is: the kind is "setting:" and the words beside the "on".
+_ON = re.compile(
+    r"\b(?:(?:is|are|'s|ist|sind) (?:already |schon |bereits )?(?:on|an)|enabled|activated"
+    r"|switched on|turned on|activad[oa]s?|encendid[oa]s?|activee?s?|allumee?s?|aktiviert"
+    r"|eingeschaltet|ativad[oa]s?|ligad[oa]s?)\b"
+)
+_WORD = re.compile(r"[a-z][a-z-]{3,}")
+# Words beside an "on" that name no setting.
+_NOT_SETTING = re.compile(
+    r"have|make|sure|that|this|your|still|already|tengo|tiene|tienes|esta|estan|todo|todos|with"
+    r"|also|bien|deja|schon|bereits|haben|habe|sind|tenho|estao|avez|vous|nous|mais|aber|pero"
+    r"|please|check|whether|verify|confirm|ihre|votre|usted|voce"
+)
+
+
+def _settings(folded: str) -> set[str]:
+    found: set[str] = set()
+    for on in _ON.finditer(folded):
+        before = _WORD.findall(folded[max(0, on.start() - 30) : on.start()])[-3:]
+        after = _WORD.findall(folded[on.end() : on.end() + 30])[:3]
+        found |= {f"setting:{word}" for word in before + after if not _NOT_SETTING.fullmatch(word)}
+    return found
+
+
 _ASKED = {kind: re.compile(ask) for kind, (_given, ask) in _KINDS.items()}
 _REQUEST = compile_phrases(
     {
@@ -138,6 +216,8 @@ _REQUEST = compile_phrases(
             r"what is your",
             r"have you tried",
             r"did you try",
+            r"please (make sure|check|ensure|restart|reboot|reinstall|reset|clear|update|try"
+            r"|turn|switch|toggle|enable)",
             r"let (me|us) know",
         ],
         "es": [
@@ -190,108 +270,11 @@ _REQUEST = compile_phrases(
         ],
     }
 )
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
+# A sentence: up to ".", "?" or "!" (a point inside "5.2" or "z.B." does not end it).
+_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=[^\s.?!]))+[.?!]*")
 _PROBLEM_WORDS = re.compile(
     r"(not|n't|no|nao|pas|nicht|error|erro|fehler|erreur|crash|charged|cobr|broken|missing"
     r"|falta|wrong|mal|sigue|still|toujours|immer|twice|dos veces|deux fois|zweimal|duas vezes)"
-)
-ACKNOWLEDGE = compile_phrases(
-    {
-        "en": [
-            r"(your|the) (previous |earlier |last )?(call|chat|email|message|ticket|request|"
-            r"report|conversation|photo|receipt)s? (from|of|on|about|yesterday|last|earlier|you)",
-            r"(i can see|i see|i'?ve (got|read|checked|pulled up)|looking at) (your|the|order)",
-            r"(from|since) (yesterday|last week|this morning|monday|tuesday|wednesday|thursday"
-            r"|friday|saturday|sunday|march|earlier)",
-            r"earlier",
-            r"previous(ly)?",
-            r"already (tried|sent|done|restarted|given|wrote|written|contacted|called|emailed"
-            r"|reinstalled|rebooted|reset|re-?paired|cleared|asked)",
-            r"(i can see|i see|i notice|i noticed|i understand) (that )?you('ve| have)? (already"
-            r"|previously|wrote|contacted|called|emailed|chatted|spoke|reported|tried|sent)",
-            r"(since|as|after) (the )?(reboots?|restarts?|reinstall\w*|resets?|steps|fixes) "
-            r"(didn'?t|did not|haven'?t|have not|failed)",
-            r"you('ve| have)? (already )?(tried|done) (both|everything|all|that|those)",
-            r"(you'?ve|you have) (had to|already)",
-            r"(two|three|four|\d) times now",
-            r"you (sent|mentioned|told us|reported|gave us)",
-            r"no need to (go through|repeat|explain|send)",
-            r"(didn'?t|did not) help",
-            r"from last week",
-            r"'s chat",
-            r"again",
-        ],
-        "es": [
-            r"(tu|su) (chat|llamada|correo|mensaje|ticket|consulta|foto) (de|del|sobre)",
-            r"veo (tu|su|el|que ya)",
-            r"de ayer",
-            r"anterior",
-            r"ya (nos )?(enviaste|dijiste|"
-            r"probaste|reiniciaste|nos lo)",
-            r"que te indicamos",
-            r"como ya",
-            r"otra vez",
-            r"por probar",
-            r"(dos|tres|cuatro) veces",
-            r"(despues de|tras) (reiniciar|probar|reinstalar|intentar)",
-            r"(ya )?nos (escribio|escribiste|llamo|llamaste|contacto|contactaste)",
-            r"(como|ya que) (eso|esto) no (ha )?(funcionado|funciono|servido|sirvio)",
-        ],
-        "fr": [
-            r"votre (appel|message|mail|demande|echange) (d'hier|precedent|de)",
-            r"d'hier",
-            r"precedent\w*",
-            r"deja",
-            r"(deux|trois) fois de suite",
-            r"de nouveau",
-            r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
-            r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
-            r"je vois que vous (nous )?(avez|aviez)",
-            r"vous nous (avez|aviez) (deja )?(contacte|appele|ecrit|envoye|signale|indique"
-            r"|transmis|relance)",
-            r"comme vous (nous )?(l'|le )?(avez|aviez) (deja )?(indique|mentionne|precise"
-            r"|signale|explique|dit|ecrit)",
-            r"comme (indique|mentionne|precise|convenu|signale)",
-            r"suite a votre (appel|message|mail|courriel|echange|demande|relance)",
-            r"hier",
-        ],
-        "de": [
-            r"zweimal",
-            r"dreimal",
-            r"schon",
-            r"bereits",
-            r"gestern",
-            r"letzte woche",
-            r"vorherig\w*",
-            r"(ihr|ihre|ihren) (anruf|e-mail|nachricht) (von|vom)",
-            r"trotz (\w+ )?(neustart\w*|neu ?starten|versuch\w*)",
-            r"sie haben (uns|mir) (\w+ ){0,4}(geschrieben|angerufen|kontaktiert|gemeldet"
-            r"|mitgeteilt|geschickt|geschildert|geantwortet)",
-            r"wie (sie )?(uns )?(schon|bereits)? ?(geschrieben|erwahnt|mitgeteilt|beschrieben"
-            r"|gesagt|angegeben|geschildert|besprochen|vereinbart)",
-            r"(ihrer|ihre|ihrem|ihren) (letzten|vorherigen|fruheren|ersten) (nachricht|e-mail"
-            r"|anfrage|anruf|mail)",
-            r"(bezug nehmend|bezugnehmend|mit bezug) auf ihr\w*",
-        ],
-        "pt": [
-            r"(que )?(voce|vc) (mandou|enviou|falou|disse|tentou)",
-            r"ontem",
-            r"anterior",
-            r"ja (enviou|tentou|mandou)",
-            r"(dois|duas|tres) (comprovantes|vezes)",
-            r"(depois de|apos) (reiniciar|tentar|reinstalar)",
-            r"(como )?o (reinicio|procedimento) nao (resolveu|funcionou)",
-            r"ja nos (escreveu|ligou|contatou)",
-            r"vejo que (voce )?(ja )?(nos )?(contactou|contatou|ligou|escreveu|enviou|tentou"
-            r"|falou|reportou|informou|mandou)",
-            r"(como|conforme) (ja )?(nos )?(referiu|mencionou|indicou|disse|informou|explicou"
-            r"|relatou|escreveu|combinado|indicado|referido|mencionado)",
-            r"(ja )?nos (contactou|contatou|ligou|escreveu|enviou)",
-            r"(na|no|pela|pelo) (sua|seu) (ultima|ultimo|anterior|mensagem|chamada|contacto"
-            r"|contato|e-mail|email)",
-            r"(dias|semanas) (atras|antes)",
-        ],
-    }
 )
 
 
@@ -307,7 +290,10 @@ def identifiers(text: str) -> frozenset[str]:
 def kinds_in(text: str) -> frozenset[str]:
     """Kinds of information one message gives (an order number, a photo, steps tried...)."""
     folded = fold(text)
-    return frozenset(kind for kind, pattern in _GIVEN.items() if pattern.search(folded))
+    kinds = {kind for kind, pattern in _GIVEN.items() if pattern.search(folded)}
+    if _LOCATION.search(text):
+        kinds.add("location")
+    return frozenset(kinds | _settings(folded))
 
 
 @runtime_checkable
@@ -356,14 +342,31 @@ def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str
     return kinds
 
 
+def _requests(agent_text: str) -> list[str]:
+    """The sentences of a reply that ask something: a question, or "please send ..."."""
+    return [
+        sentence
+        for sentence in _SENTENCE.findall(fold(agent_text))
+        if sentence.rstrip().endswith("?") or _REQUEST.search(sentence)
+    ]
+
+
+def _asked_in(requests: list[str], among: Collection[str] | None) -> set[str]:
+    patterns = [
+        (kind, pattern) for kind, pattern in _ASKED.items() if among is None or kind in among
+    ]
+    settings = among is None or any(kind.startswith("setting:") for kind in among)
+    kinds: set[str] = set()
+    for sentence in requests:
+        kinds |= {kind for kind, pattern in patterns if pattern.search(sentence)}
+        if settings:
+            kinds |= _settings(sentence)
+    return kinds
+
+
 def asked_kinds(agent_text: str) -> set[str]:
     """Kinds of information a request in the agent's reply asks for."""
-    kinds: set[str] = set()
-    for sentence in _SENTENCE.findall(fold(agent_text)):
-        if not (sentence.rstrip().endswith("?") or _REQUEST.search(sentence)):
-            continue
-        kinds |= {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
-    return kinds
+    return _asked_in(_requests(agent_text), None)
 
 
 def redundant_question(
@@ -373,54 +376,14 @@ def redundant_question(
     cues: Cues | None = None,
 ) -> bool:
     """Does the reply ask for something the customer already gave?"""
-    if not agent_text:
+    requests = _requests(agent_text) if agent_text else []
+    if not requests:
         return False
-    asked = asked_kinds(agent_text)
-    again = asked & given_kinds(customer_text, history) if asked else set()
+    # Only the kinds already given can make a request redundant: each costs a search.
+    given = given_kinds(customer_text, history)
+    again = _asked_in(requests, given) & given if given else set()
     if again:
         note(
             cues, "redundant question", "asks for what the customer gave", ", ".join(sorted(again))
         )
     return bool(again)
-
-
-_TRIED = re.compile(
-    r"\b(already|ya|deja|schon|bereits|ja)\b"
-    r"|(twice|two times|dos veces|deux fois|zweimal|duas vezes|three times|tres veces|trois fois"
-    r"|dreimal|tres vezes)"
-)
-
-
-def acknowledges_history(
-    agent_text: str,
-    history: Sequence[str] | History,
-    customer_text: str = "",
-    cues: Cues | None = None,
-) -> bool:
-    """Does the reply refer to the customer's earlier contact or what they already tried?
-
-    Only meaningful when there is something to acknowledge: earlier contact (`history`), or
-    steps the answered message says were already tried ("I already rebooted twice").
-    Questions are not acknowledgements ("Have you tried restarting?" asks, it does not
-    acknowledge), but naming an identifier from the history is.
-    """
-    if not agent_text:
-        return False
-    earlier = as_history(history)
-    if not earlier:
-        folded = fold(customer_text)
-        if not (_GIVEN["steps"].search(folded) and _TRIED.search(folded)):
-            return False
-    if earlier.names_any(identifiers(agent_text)):
-        note(cues, "acknowledges history", "names an identifier from the earlier contact")
-        return True
-    for sentence in _SENTENCE.findall(fold(agent_text)):
-        if sentence.rstrip().endswith("?"):
-            continue
-        acknowledged = ACKNOWLEDGE.search(sentence)
-        if acknowledged:
-            note(
-                cues, "acknowledges history", "refers to the earlier contact", acknowledged.group()
-            )
-            return True
-    return False

@@ -85,7 +85,7 @@ BOILERPLATE = compile_phrases(
             r"nous regrettons",
             r"nous (vous )?presentons nos excuses",
             r"desole(e|s)? (pour|de) (la|le|ce|cet|cette|les|tout) (gene|desagrement"
-            r"|derangement|inconvenient)\w*",
+            r"|derangement|inconvenient|contretemps|retard|attente|souci)\w*",
         ],
         "de": [
             r"wir entschuldigen uns",
@@ -94,7 +94,7 @@ BOILERPLATE = compile_phrases(
             r"(vielen )?dank fur ihre (geduld|verstandnis)",
             r"wir verstehen ihren (frust|arger|unmut)",
             r"entschuldigen (sie )?(bitte )?die unannehmlichkeiten",
-            r"wir bitten (sie )?(,? )?(die|etwaige|alle) (entstandenen |etwaigen )?"
+            r"wir bitten,? (sie,? )?(die|etwaige|alle) (entstandenen |etwaigen )?"
             r"(unannehmlichkeiten|umstande|verzogerung\w*) (zu )?entschuldigen",
             r"(bitte )?entschuldigen sie (bitte )?(die|etwaige|alle) (entstandenen |etwaigen )?"
             r"(unannehmlichkeiten|umstande|verzogerung\w*|storung\w*)",
@@ -158,6 +158,13 @@ AUTHENTIC = compile_phrases(
             r"(annoying|maddening|exhausting|nerve-wracking|heartbreaking|overwhelming|disruptive)",
             r"(about )?as bad as it gets",
             r"the last thing you need",
+            # Sparing them effort already spent; naming the trouble as no small thing.
+            r"you('ve| have) already (done|tried) (everything|all|both|the \w+)",
+            r"(not|n'?t) (to )?waste (any more of )?your time",
+            r"(is|was|'s) no fun",
+            r"(not|isn'?t|wasn'?t) how (this|it|things) (should|is supposed to|ought to) (go|work"
+            r"|be)",
+            r"(bounced|passed|shuffled) (around|between|from)",
             r"i know (how|that|what|this|it'?s|you'?re|you'?ve|every|how much)",
             # Sympathy exclamations and owning the failure.
             r"oh (no|dear|gosh)",
@@ -199,6 +206,10 @@ AUTHENTIC = compile_phrases(
             r"(con|tienes|tiene|teneis) (toda la )?razon",
             r"(ay|oh) no",
             r"que (desastre|disgusto|mala suerte|fastidio|lio|marron|follon)",
+            r"no (deberia|debio|tendria que) haber (pasado|ocurrido|sucedido)",
+            r"ya (has|ha) (hecho|probado|intentado) (todo|lo que|ambas|los dos)",
+            r"(debe|tiene que) (de )?(ser|estar siendo) (un|una) (pesadilla|dolor de cabeza"
+            r"|quebradero de cabeza|susto|agobio|calvario)",
         ],
         "fr": [
             r"je comprends (que|votre|tout a fait|parfaitement)",
@@ -216,6 +227,10 @@ AUTHENTIC = compile_phrases(
             r"quelle (galere|poisse|horreur|deception|misere|catastrophe|pagaille|histoire)",
             r"(oh non|mince|zut|aie)",
             r"on vous a promis",
+            r"n'aurait (jamais|pas) du (arriver|se produire|se passer)",
+            r"vous avez (deja )?(tout )?(fait|essaye|tente) (tout|le necessaire|ce qu'il fallait)",
+            r"(ca|cela) (doit|a du) (etre|vous) (\w+ )?(un|une) (cauchemar|casse-tete|angoisse"
+            r"|calvaire)",
         ],
         "de": [
             r"(es )?tut mir (sehr |wirklich |aufrichtig )?leid,? dass",
@@ -237,11 +252,16 @@ AUTHENTIC = compile_phrases(
             r"(zu )?recht (verargert|sauer|enttauscht|verstimmt|frustriert|wutend)",
             r"(oh nein|ach je|oje|ach herrje)",
             r"man hat ihnen (\w+ )?(versprochen|zugesagt)",
+            r"(hatte|hatten|durfte) (so )?(nicht|nie) (\w+ )?(passieren|vorkommen) (durfen|sollen)",
+            r"sie haben (bereits |schon )?(alles|beides) (\w+ )?(versucht|getan|gemacht"
+            r"|probiert)",
+            r"(muss|durfte|muss ja) (\w+ )?(ein|eine) (albtraum|alptraum|nervenprobe|tortur)"
+            r" (sein|gewesen sein)",
         ],
         "pt": [
             r"(isso|isto) (e|deve ser) (muito )?(urgente|frustrante|horrivel|terrivel|chato)",
             r"o erro foi nosso",
-            r"(erro|culpa) nossa?",
+            r"(erro|culpa) noss[oa]",
             r"entendo (que|perfeitamente|sua)",
             r"(voce|vc) tem (toda )?razao",
             r"sinto muito (que|por)",
@@ -253,11 +273,94 @@ AUTHENTIC = compile_phrases(
             r"(falhamos|falhamos consigo|falhamos com voce)",
             r"(ai|oh) nao",
             r"(prometeram-lhe|prometeram a voce|lhe prometeram|te prometeram)",
+            r"(voce )?ja (fez|tentou) (tudo|todos|ambos|o que)",
+            r"nao (deveria|devia|podia) ter (acontecido|ocorrido)",
+            r"(deve ser|deve estar sendo|imagino que seja) (uma|um) (dor de cabeca|pesadelo"
+            r"|susto|aflicao|tormento|sufoco)",
             r"(e|deve ser|deve estar sendo) (muito |bem |realmente |super )?(chato|frustrante"
             r"|exaustivo|estressante|dificil|horrivel|terrivel|complicado|angustiante|desgastante)",
         ],
     }
 )
+
+# Owning the mistake in one's own words ("that was our error: we charged you twice"): the
+# failure named as ours, not a generic "sorry for the error". A condition ("if we made a
+# mistake") owns nothing.
+_OWNING: dict[str, list[str]] = {
+    "en": [
+        r"we(?<!if we)(?<!in case we)('ve| have)? (made|make) (a|an|the|this|that|two) (\w+ )?"
+        r"(mistake|error|blunder|slip)s?",
+        r"(the|this|that) (mistake|error|fault|slip-up|mix-up|blunder) (was|is|lies|lay)"
+        r" (all |entirely |completely |clearly )?(ours|mine|on us|on our (side|end)|with us)",
+        r"(that|this|it)( one)?( is| was|'s) (entirely |all |completely |clearly )?(down to"
+        r" us|on our (side|end)|our doing)",
+        r"(we|i) (got|had) (it|this|that|your \w+( \w+)?) (completely |badly )?wrong",
+        r"(we|i) (messed|mixed|screwed|slipped) (it |this |that |things )?up",
+        r"(my|our) (bad|own (mistake|error|fault))",
+        r"(an|our|my) (error|mistake|oversight) (on|at) (our|my) (side|end|part)",
+        r"(problem|issue|fault|bug|glitch|error|mistake|defect|batch|mix-up)s? (was |is )?on"
+        r" our (side|end)",
+        r"you did (everything|nothing) (right|wrong|correctly)",
+        r"(we(?<!if we)|i(?<!if i)) (didn'?t|did not|failed to) (keep|honou?r|stick to)"
+        r" (our|my|that|the) (promise|word|commitment)",
+        r"(promise|commitment) (we|i) (didn'?t|did not|failed to) keep",
+    ],
+    "es": [
+        r"(nos(?<!si nos)|me(?<!si me)) (equivocamos|equivoque|hemos equivocado"
+        r"|he equivocado|hemos confundido|confundimos)",
+        r"(la culpa|el error|el fallo|la equivocacion) (es|fue|ha sido) (\w+ )?(nuestr[oa]"
+        r"|mio|mia|de nuestra parte|por nuestra parte)",
+        r"(error|fallo|equivocacion) (nuestro|mio|de nuestra parte|por nuestra parte)",
+        r"(culpa|equivocacion) (nuestra|mia)",
+        r"(metimos|meti|hemos metido|he metido) la pata",
+        r"(promesa|compromiso|plazo) que (\w+ )?no (cumplimos|hemos cumplido|cumpli|he"
+        r" cumplido)",
+        r"no (cumplimos|hemos cumplido|cumpli) (lo prometido|nuestra promesa|nuestro"
+        r" compromiso|el plazo|con lo)",
+    ],
+    "fr": [
+        r"(erreur|faute|oubli) (de notre part|de ma part|de nos services|chez nous|de nos"
+        r" equipes|de notre cote)",
+        r"(nous nous sommes|je me suis) (\w+ )?(trompe|trompes|trompee|mal exprime)",
+        r"(l'erreur|la faute|le probleme|l'oubli) (vient|venait|est|etait) (\w+ )?(de chez"
+        r" nous|de notre cote|a nous|de notre part|la notre|la mienne|chez nous)",
+        r"nous(?<!si nous) avons (fait|commis) (une|deux|des|cette) (\w+ )?(erreur|faute)s?",
+        r"c'est (bien |entierement )?(de )?(notre|ma) faute",
+        r"(promesse|engagement)s? que (nous|je) n'(avons|ai) pas (tenu|respecte)e?s?",
+        r"(nous|je) n'(avons|ai) pas (tenu|respecte) (notre|nos|ma|mes|cette|cet|la|le)"
+        r" (promesse|engagement|parole|delai)s?",
+    ],
+    "de": [
+        r"(ein|einen|der|das war ein|unser) fehler (von uns|unsererseits|meinerseits|auf"
+        r" unserer seite|bei uns)",
+        r"((uns|mir) (ist|sind)|(ist|sind) (uns|mir)) (\w+ ){0,2}(ein |zwei )?(fehler|versehen"
+        r"|irrtum) (\w+ )?(unterlaufen|passiert)",
+        r"(wir haben|ich habe) uns (\w+ ){0,3}(vertan|geirrt|verrechnet|vertippt|versehen)",
+        r"(der )?(fehler|irrtum) (lag|liegt) (\w+ )?(bei uns|bei mir|auf unserer seite)",
+        r"(wir haben(?<!wenn wir haben)|ich habe(?<!wenn ich habe)) (\w+ ){0,3}(einen fehler"
+        r" gemacht|falsch gemacht|verbockt|verwechselt)",
+        r"(unser|mein) versaumnis|(unsere|meine) schuld",
+        r"(wir haben|haben wir|ich habe|habe ich) (\w+ )?(mist gebaut|verbockt|vermasselt)",
+        r"(versprechen|zusage|wort|frist) (\w+ ){0,2}nicht (eingehalten|gehalten)",
+    ],
+    "pt": [
+        r"(erro|falha|culpa|engano) (foi )?(da nossa parte|do nosso lado|nosso|nossa|meu"
+        r"|minha)",
+        r"(o erro|a falha|a culpa|o engano) (foi|e) (\w+ )?(da nossa parte|do nosso lado"
+        r"|nosso|nossa|minha|meu)",
+        r"(erramos|errei|nos enganamos|me enganei|enganamo-nos|enganei-me)(?<!se erramos)"
+        r"(?<!se errei)(?<!se nos enganamos)(?<!se me enganei)",
+        r"(promessa|compromisso|prazo) que (\w+ )?nao (cumprimos|cumpri)",
+        r"nao (cumprimos|mantivemos|cumpri) (a|o|nossa|nosso|a nossa|o nosso) (promessa"
+        r"|compromisso|palavra|prazo)",
+    ],
+}
+OWNING = compile_phrases(_OWNING)
+# One language's phrases for a reply long enough for its detected language to be sure.
+_OWNING_BY_LANGUAGE = {
+    language: compile_phrases({language: _OWNING[language]}) for language in _OWNING
+}
+_SURE_WORDS = 8
 
 
 # Validating the customer's emotion ("I understand you're angry") is authentic when the reply
@@ -283,6 +386,9 @@ VALIDATE = compile_phrases(
         "de": [
             r"(verstehe|verstehen) (\w+ ){0,3}(verargert|sauer|enttauscht|wutend|frustriert"
             r"|verunsichert|besorgt|genervt)",
+            r"(verargert|sauer|enttauscht|wutend|frustriert|verunsichert|besorgt|genervt)\w*"
+            r" (sind|waren|sein)?,? (kann|konnen) (ich|wir) (\w+ )?(gut |voll |absolut |sehr gut )?"
+            r"(nachvollziehen|verstehen)",
         ],
         "pt": [
             r"(entendo|compreendo) (perfeitamente |totalmente )?(que (esteja|estejas|fique) )?"
@@ -310,8 +416,14 @@ def _scripts(phrases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(p).strip(" .!") for p in phrases if p.strip())
 
 
-def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = None) -> str:
-    """`none`, `scripted` or `authentic` for an agent reply."""
+def empathy(
+    text: str,
+    script_phrases: Iterable[str] = (),
+    cues: Cues | None = None,
+    language: str | None = None,
+) -> str:
+    """`none`, `scripted` or `authentic` for an agent reply (`language`, when known, narrows
+    the phrases owning a mistake to that language's for a reply long enough to be sure)."""
     if not text:
         return "none"
     folded = fold(text)
@@ -321,6 +433,13 @@ def empathy(text: str, script_phrases: Iterable[str] = (), cues: Cues | None = N
             folded = folded.replace(phrase, " ")
             scripted = phrase
     kinds = {match.lastgroup: match.group() for match in _CUES.finditer(folded)}
+    owning_phrases = OWNING
+    if language in _OWNING_BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
+        owning_phrases = _OWNING_BY_LANGUAGE[language]
+    owning = owning_phrases.search(folded)
+    if owning:
+        note(cues, "empathy", "owns the mistake in its own words", owning.group())
+        return "authentic"
     if "authentic" in kinds:
         note(cues, "empathy", "names this customer's feeling or situation", kinds["authentic"])
         return "authentic"

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.signals.context import History, acknowledges_history, redundant_question
+from bot.signals.acknowledge import acknowledges_history
+from bot.signals.context import History, redundant_question
 from bot.signals.courtesy import body, has_courtesy, requests
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
@@ -228,16 +229,17 @@ def agent_signals(
             if backend is DEFAULT_BACKEND
             else _compute_weight_high(answered, locale, backend)
         )
-    label = empathy(words, script_phrases, cues)
+    language = detect_language(words, locale)
+    label = empathy(words, script_phrases, cues, language)
     matched = empathy_matched(label, customer_weight_high) if words else None
     if matched is not None:
         weight = "charged" if customer_weight_high else "calm"
         note(cues, "empathy matched", f"the answered message is {weight}")
     return AgentSignals(
-        language=detect_language(words, locale),
+        language=language,
         empathy=label,
         empathy_matched=matched,
-        upsell=is_upsell(words, cues),
-        acknowledges_history=acknowledges_history(words, history, answered, cues),
+        upsell=is_upsell(words, cues, language),
+        acknowledges_history=acknowledges_history(words, history, answered, cues, language),
         redundant_question=redundant_question(words, answered, history, cues),
     )

@@ -19,174 +19,200 @@ from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
 # Explicit pitches: an upgrade offered, or an offer to activate/add something.
-STRONG = compile_phrases(
-    {
-        "en": [
-            r"upgrad(e|ing) (you|to|your)",
-            r"(want|like) me to (upgrade|add|activate|switch|enrol|enroll|sign you)",
-            r"upgrade (today|now)",
-        ],
-        "es": [
-            r"(mejorar|actualizar|pasar|pasarte|pasarse|cambiarse|cambiarte|ampliar|subir)"
-            r" (a|al|de) (un |una |nuestro |nuestra |la |el |tu )?(plan|premium|pro|plus"
-            r"|tarifa|paquete|modalidad|version)",
-            r"te lo (activo|anado|contrato)",
-            r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os) (lo |la )?(active"
-            r"|anada|cambie|pase|suscriba|apunte|solicite|tramite)",
-        ],
-        "fr": [
-            r"passer (a|au|a la) (l'offre|l'abonnement|forfait|formule|premium|pro|plus"
-            r"|la formule|l'option|la version)",
-            r"je vous l'(active|ajoute)",
-            r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous) que je (l'|vous )?"
-            r"(active|ajoute|inscrive|abonne|passe|souscrive)",
-        ],
-        "de": [
-            r"upgrade auf",
-            r"(auf|zu) (\w+[ -])?(premium|plus|pro)\S* (upgraden|wechseln)",
-            r"upgraden",
-            r"wechseln sie (zu|auf)",
-            r"soll ich (es |das |ihnen |sie )*(\w+ )?(hinzufugen|aktivieren|buchen|freischalten"
-            r"|upgraden|umstellen|dazubuchen)",
-        ],
-        "pt": [
-            r"(mudar|migrar|passar|evoluir) para o plano",
-            r"fazer (o |um )?upgrade",
-            r"quer que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido|peca)",
-            r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
-        ],
-    }
-)
+_STRONG_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"upgrad(e|ing) (you|to|your)",
+        r"(want|like) me to (upgrade|add|activate|switch|enrol|enroll|sign you)",
+        r"upgrade (today|now)",
+    ],
+    "es": [
+        r"(mejorar|actualizar|pasar|pasarte|pasarse|cambiarse|cambiarte|ampliar|subir)"
+        r" (a|al|de) (un |una |nuestro |nuestra |la |el |tu )?(plan|premium|pro|plus"
+        r"|tarifa|paquete|modalidad|version)",
+        r"te lo (activo|anado|contrato)",
+        r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os) (lo |la )?(active"
+        r"|anada|cambie|pase|suscriba|apunte|solicite|tramite)",
+    ],
+    "fr": [
+        r"passer (a|au|a la) (l'offre|l'abonnement|forfait|formule|premium|pro|plus"
+        r"|la formule|l'option|la version)",
+        r"je vous l'(active|ajoute)",
+        r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous) que je (l'|vous )?"
+        r"(active|ajoute|inscrive|abonne|passe|souscrive)",
+    ],
+    "de": [
+        r"upgrade auf",
+        r"(auf|zu) (\w+[ -])?(premium|plus|pro)\S* (upgraden|wechseln)",
+        r"upgraden",
+        r"wechseln sie (zu|auf)",
+        r"soll ich (es |das |ihnen |sie )*(\w+ )?(hinzufugen|aktivieren|buchen|freischalten"
+        r"|upgraden|umstellen|dazubuchen)",
+    ],
+    "pt": [
+        r"(mudar|migrar|passar|evoluir) para o plano",
+        r"fazer (o |um )?upgrade",
+        r"quer que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido|peca)",
+        r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
+    ],
+}
+STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
-OFFER = compile_phrases(
-    {
-        "en": [
-            r"(our|the|an?) ([\w+-]+ ){1,2}(plan|tier|fare|tariff|bundle|membership"
-            r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
-            r"|autoship|cover)",
-            r"premium",
-            r"add-?ons?",
-            r"upgrade",
-            r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly)"
-            r" (plan|tier|membership|version|account|package|bundle|pass|subscription|card)",
-            r"\w+ ?\+ (fare|plan)",
-            r"flex\+",
-            r"autoship",
-            r"enterprise",
-            r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
-        ],
-        "es": [
-            r"(el |nuestro |un )?plan \w+",
-            r"con (plus|pro|premium)",
-            r"premium",
-            r"(nuestra |la |una )?tarifa \w+",
-            r"(socio|miembro|suscripcion|cuenta|tarjeta) (plus|premium|pro|vip|oro|gold|platinum"
-            r"|platino|black|business|empresa)",
-            r"(la |nuestra |una )?(suscripcion|modalidad|membresia) \w+",
-            r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
-            r"ampliar",
-        ],
-        "fr": [
-            r"(notre |l'|une )?offre \w+",
-            r"forfait \w+",
-            r"formule \w+",
-            r"premium",
-            r"abonnement \w+",
-            r"(l'|une |notre )option \w+",
-            r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
-            r"(passer|passez) a",
-        ],
-        "de": [
-            r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
-            r"premium",
-            r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
-            r"\w*",
-            r"(premium|plus|komfort|business|familien|sicherheits|service|support|zusatz|daten"
-            r"|reise|schutz|extra)paket\w*",
-            r"(business|family|familien|gold|platin|platinum) ?plus",
-            r"(business|enterprise|gold|platin|platinum)\w*",
-            r"pro-\w+",
-            r"(zusatz|zubuch)\w*",
-            r"abo|abos|abonnement",
-            r"mitgliedschaft",
-        ],
-        "pt": [
-            r"(o |nosso |um )?plano \w+",
-            r"premium",
-            r"pacote \w+",
-            r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
-            r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
-            r"upgrade",
-        ],
-    }
-)
+_OFFER_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"(our|the|an?) ([\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
+        r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
+        r"|autoship|cover)",
+        r"premium",
+        r"add-?ons?",
+        r"upgrade",
+        r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly)"
+        r" (plan|tier|membership|version|account|package|bundle|pass|subscription|card)",
+        r"\w+ ?\+ (fare|plan)",
+        r"flex\+",
+        r"autoship",
+        r"enterprise",
+        r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
+        # A billing change or a bigger tier is an offer too.
+        r"(annual|yearly) (billing|payment|subscription|plan|contract)",
+        r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
+        r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
+    ],
+    "es": [
+        r"(el |nuestro |un )?plan \w+",
+        r"con (plus|pro|premium)",
+        r"premium",
+        r"(nuestra |la |una )?tarifa \w+",
+        r"(socio|miembro|suscripcion|cuenta|tarjeta) (plus|premium|pro|vip|oro|gold|platinum"
+        r"|platino|black|business|empresa)",
+        r"(la |nuestra |una )?(suscripcion|modalidad|membresia) \w+",
+        r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
+        r"ampliar",
+        r"(plan|tarifa|suscripcion|modalidad) (anual|superior|mas alt[oa])",
+        r"(facturacion|pago) anual",
+        r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
+        r"|premium|plus|total)",
+        r"(envio|soporte|atencion|entrega) prioritari[oa]",
+    ],
+    "fr": [
+        r"(notre |l'|une )?offre \w+",
+        r"forfait \w+",
+        r"formule \w+",
+        r"premium",
+        r"abonnement \w+",
+        r"(l'|une |notre )option \w+",
+        r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
+        r"(passer|passez) a",
+        r"(abonnement|forfait|formule|offre) (annuel|annuelle|superieur|superieure)",
+        r"(paiement|facturation) annuel\w*",
+        r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
+        r"|premium|plus|complete)",
+        r"(livraison|support|assistance|traitement) prioritaire",
+    ],
+    "de": [
+        r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
+        r"premium",
+        r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
+        r"\w*",
+        r"(premium|plus|komfort|business|familien|sicherheits|service|support|zusatz|daten"
+        r"|reise|schutz|extra)paket\w*",
+        r"(business|family|familien|gold|platin|platinum) ?plus",
+        r"(business|enterprise|gold|platin|platinum)\w*",
+        r"pro-\w+",
+        r"(zusatz|zubuch)\w*",
+        r"abo|abos|abonnement",
+        r"mitgliedschaft",
+        r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
+        r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
+        r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
+        r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
+    ],
+    "pt": [
+        r"(o |nosso |um )?plano \w+",
+        r"premium",
+        r"pacote \w+",
+        r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
+        r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
+        r"upgrade",
+        r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
+        r"pagamento anual",
+        r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
+        r"|total)",
+        r"(suporte|entrega|atendimento|envio) prioritari[oa]",
+    ],
+}
+OFFER = compile_phrases(_OFFER_PHRASES)
 # Deal: a price, a discount, a free trial or free period, a saving.
-DEAL = compile_phrases(
-    {
-        "en": [
-            r"(for|at|from) (just|only)",
-            r"only (£|\$|€) ?\d+",
-            r"\d+ ?% (off|discount|cheaper|less|saving|savings|back)",
-            r"(save|saves|saving) (you )?(\d+|up to|(£|\$|€) ?\d+|money|on)",
-            r"free (trial|for|upgrade|month|year|period|delivery|shipping)",
-            r"(first|1st) (month|year|\w+ months?) (free|on us)",
-            r"\d+ (days?|weeks?|months?) free",
-            r"(try|trial) (it )?(for )?free",
-            r"special (offer|price|rate)",
-            r"discount(ed)?",
-            r"(summer|winter|spring|black friday|flash|big) sale",
-            r"promo(tion|tional)?( code| price)?",
-            r"(half|reduced) price",
-        ],
-        "es": [
-            r"por (solo|solamente|apenas|tan solo)",
-            r"\d+ ?% de (descuento|dto|rebaja|ahorro)",
-            r"descuento",
-            r"(primer|1er|primeros|\d+) (mes|meses|ano|anos) (gratis|de regalo|sin coste)",
-            r"(gratis|sin coste|de regalo) (el|los|durante) (primer|\d)",
-            r"prueba gratis",
-            r"(prueba(lo|la)?|pruebalo) gratis",
-            r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
-            r"ahorr(a|as|ar|arias) (un|\d|hasta)",
-            r"oferta",
-            r"promocion",
-        ],
-        "fr": [
-            r"(pour|a|a partir de) (seulement|juste)",
-            r"-? ?\d+ ?% (de reduction|de remise|sur|moins cher)",
-            r"-\d+ ?%",
-            r"reduction",
-            r"remise",
-            r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
-            r"(essai|essayez|testez) (\w+ )?gratuit\w*",
-            r"gratuitement pendant",
-            r"(vous )?economise[rz]?",
-            r"promotion",
-        ],
-        "de": [
-            r"(fur|ab) (nur|lediglich)",
-            r"nur \d+",
-            r"\d+ ?% (rabatt|gunstiger|sparen|nachlass)",
-            r"rabatt",
-            r"\w* ?(monat|monate|wochen|tage|jahr) (\w+ )?(kostenlos|gratis|gratis testen)",
-            r"kostenlos (testen|ausprobieren)",
-            r"(sparen sie|sie sparen|spart ihnen)",
-            r"aktionspreis|sonderangebot|angebot",
-        ],
-        "pt": [
-            r"por (apenas|so|somente)",
-            r"\d+ ?% de (desconto|abatimento)",
-            r"desconto",
-            r"(anuidade|mensalidade|primeiro mes|primeiros \d+ meses)"
-            r" (gratis|gratuit\w+|oferecid\w+)",
-            r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
-            r"(experimente|teste) (\w+ )?(gratis|gratuitamente)",
-            r"(poupa|poupe|economiza|economize)",
-            r"oferta",
-            r"promocao",
-        ],
-    }
-)
+_DEAL_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"(for|at|from) (just|only)",
+        r"only (£|\$|€) ?\d+",
+        r"\d+ ?% (off|discount|cheaper|less|saving|savings|back)",
+        r"(save|saves|saving) (you )?(\d+|up to|(£|\$|€) ?\d+|money|on)",
+        r"free (trial|for|upgrade|month|year|period|delivery|shipping)",
+        r"(first|1st) (month|year|\w+ months?) (free|on us)",
+        r"\d+ (days?|weeks?|months?) free",
+        r"(try|trial) (it )?(for )?free",
+        r"special (offer|price|rate)",
+        r"discount(ed)?",
+        r"(summer|winter|spring|black friday|flash|big) sale",
+        r"promo(tion|tional)?( code| price)?",
+        r"(half|reduced) price",
+        r"if (you|your \w+) (\w+ ){0,2}(grow|growing|grows|ever need|need more|want more"
+        r"|expand)\w*",
+    ],
+    "es": [
+        r"por (solo|solamente|apenas|tan solo)",
+        r"\d+ ?% de (descuento|dto|rebaja|ahorro)",
+        r"descuento",
+        r"(primer|1er|primeros|\d+) (mes|meses|ano|anos) (gratis|de regalo|sin coste)",
+        r"(gratis|sin coste|de regalo) (el|los|durante) (primer|\d)",
+        r"prueba gratis",
+        r"(prueba(lo|la)?|pruebalo) gratis",
+        r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
+        r"ahorr(a|as|ar|arias) (un|\d|hasta)",
+        r"oferta",
+        r"promocion",
+        r"(a )?(mitad de precio|medio precio|precio reducido)",
+    ],
+    "fr": [
+        r"(pour|a|a partir de) (seulement|juste)",
+        r"-? ?\d+ ?% (de reduction|de remise|sur|moins cher)",
+        r"-\d+ ?%",
+        r"reduction",
+        r"remise",
+        r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
+        r"(essai|essayez|testez) (\w+ )?gratuit\w*",
+        r"gratuitement pendant",
+        r"(vous )?economise[rz]?",
+        r"promotion",
+        r"(moitie prix|demi-tarif|prix reduit)",
+    ],
+    "de": [
+        r"(fur|ab) (nur|lediglich)",
+        r"nur \d+",
+        r"\d+ ?% (rabatt|gunstiger|sparen|nachlass)",
+        r"rabatt",
+        r"\w* ?(monat|monate|wochen|tage|jahr) (\w+ )?(kostenlos|gratis|gratis testen)",
+        r"kostenlos (testen|ausprobieren)",
+        r"(sparen sie|sie sparen|spart ihnen)",
+        r"aktionspreis|sonderangebot|angebot",
+        r"(zum )?halben preis",
+    ],
+    "pt": [
+        r"por (apenas|so|somente)",
+        r"\d+ ?% de (desconto|abatimento)",
+        r"desconto",
+        r"(anuidade|mensalidade|primeiro mes|primeiros \d+ meses)"
+        r" (gratis|gratuit\w+|oferecid\w+)",
+        r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
+        r"(experimente|teste) (\w+ )?(gratis|gratuitamente)",
+        r"(poupa|poupe|economiza|economize)",
+        r"oferta",
+        r"promocao",
+        r"(metade do preco|meio preco|preco reduzido)",
+    ],
+}
+DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][\w'-]*[ -])?(?:Plus|Premium|Pro|Platinum|Gold|Business"
@@ -206,155 +232,212 @@ _PRICE = re.compile(
     r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
+    r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
+    r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
 )
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
-PITCH = compile_phrases(
-    {
-        "en": [
-            r"did you know",
-            r"have you (considered|thought about)",
-            r"(could|would|will|can|it'?d|it would) save you",
-            r"(shall|should|can|may) i (switch|move|sign|upgrade|add|set|activate|send|put)",
-            r"want me to",
-            r"would you like (me to|to (add|try|upgrade|switch|get|join))",
-            r"(i|we) (can|could) (send|prepare|put together|email) (you |over )*(a |an )?"
-            r"(quote|proposal|offer|link)",
-            r"(i|we) (can|could) (add|set|activate|switch|upgrade|enrol|enroll|sign)",
-            r"gives you",
-            r"(you'?d|you would|you'?ll|you will) (get|enjoy|save|have)",
-            r"comes with",
-            r"check out",
-            r"reply yes",
-            r"just reply",
-            r"while you'?re here",
-            r"by the way",
-            r"you (might|may|could) (like|want|be interested|consider)",
-            r"worth (considering|adding|a look|checking|it)",
-            r"unlimited",
-            r"dedicated",
-            r"(i'?d|i would|we'?d|we would|we) (strongly |highly )?recommend",
-            r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up)",
-            r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
-            r"(get|enjoy|save) (\d+ ?%|up to)",
-            r"if you'?d like( to (keep|get|add|try|upgrade))?",
-            r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
-            r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
-            r"(week|month))|offer (ends|expires|runs)|last chance)",
-            r"(teams|companies|customers|businesses|families|people) (of|like|with) "
-            r"(your|you)\w*",
-            r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
-            r"(add|try|grab|claim|get) it (today|now)",
-            r"(first|1st) month",
-        ],
-        "es": [
-            r"sabias que",
-            r"si (te|le|os) interesa",
-            r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
-            r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
-            r"|presupuesto|oferta|cotizacion)",
-            r"si (quieres|quiere|quereis|desea|deseas|lo deseas|te apetece)",
-            r"(quieres|quiere|quereis|deseas|desea) que (te|le|os)",
-            r"prioritari\w+",
-            r"(te|le|les|os) (recomiendo|recomendamos|interesa|interesaria|aconsejo)",
-            r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces"
-            r"|contratas|amplias)",
-            r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
-            r"(puedes|puede|podeis|podrias|podria) (ampliar|pasarte|cambiarte|contratar"
-            r"|anadir|probar|activar|disfrutar)",
-            r"aprovecha\w*",
-            r"(hasta|antes del?) (el )?(domingo|lunes|martes|miercoles|jueves|viernes|sabado"
-            r"|fin de mes|final de mes)",
-            r"(solo|unicamente) (esta semana|hoy|este mes)",
-            r"por tiempo limitado",
-            r"vale la pena",
-            r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
-        ],
-        "fr": [
-            r"saviez-vous",
-            r"prioritaire",
-            r"profitez",
-            r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
-            r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
-            r"(je vous|nous vous) (recommande|conseille|propose)",
-            r"(voulez|souhaitez|aimeriez)[ -]vous",
-            r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
-            r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
-            r"(seulement|uniquement) (cette semaine|aujourd'hui|ce mois)",
-            r"duree limitee",
-            r"(vaut|vaudrait) le coup",
-            r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
-            r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
-        ],
-        "de": [
-            r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
-            r"bevorzugt\w*",
-            r"wussten sie",
-            r"lohnt sich",
-            r"(ich )?empfehle (ihnen)?",
-            r"soll ich",
-            r"mochten sie",
-            r"(jetzt|gleich|heute) (\w+ ){0,3}(testen|sichern|buchen|upgraden|wechseln"
-            r"|ausprobieren|dazubuchen|hinzufugen)",
-            r"(testen|sichern|buchen|probieren) sie (jetzt|gleich|heute|\w+ (\w+ )?(kostenlos"
-            r"|gratis))",
-            r"(nur noch )?bis (sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
-            r"|ende)",
-            r"(sie )?(konnen|konnten) (jederzeit )?(auf|zu|ihr|ihren)",
-            r"(nur|lediglich) \d+",
-        ],
-        "pt": [
-            r"conheca",
-            r"conhecer",
-            r"que tal",
-            r"oferece",
-            r"sabia que",
-            r"prioridade",
-            r"aproveite",
-            r"(recomendo|recomendamos|sugiro|sugerimos)",
-            r"quer que eu",
-            r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
-            r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar)",
-            r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
-            r"(so|apenas) (hoje|esta semana|este mes)",
-            r"por tempo limitado",
-            r"vale a pena",
-            r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
-        ],
-    }
-)
+_PITCH_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"did you know",
+        r"have you (considered|thought about)",
+        r"(could|would|will|can|it'?d|it would) save you",
+        r"(shall|should|can|may) i (switch|move|sign|upgrade|add|set|activate|send|put)",
+        r"want me to",
+        r"would you like (me to|to (add|try|upgrade|switch|get|join))",
+        r"(i|we) (can|could) (send|prepare|put together|email) (you |over )*(a |an )?"
+        r"(quote|proposal|offer|link)",
+        r"(i|we) (can|could) (add|set|activate|switch|upgrade|enrol|enroll|sign)",
+        r"gives you",
+        r"(you'?d|you would|you'?ll|you will) (get|enjoy|save|have)",
+        r"comes with",
+        r"check out",
+        r"reply yes",
+        r"just reply",
+        r"while you'?re here",
+        r"by the way",
+        r"you (might|may|could) (like|want|be interested|consider)",
+        r"worth (considering|adding|a look|checking|it)",
+        r"unlimited",
+        r"dedicated",
+        r"(i'?d|i would|we'?d|we would|we) (strongly |highly )?recommend",
+        r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up)",
+        r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
+        r"(get|enjoy|save) (\d+ ?%|up to)",
+        r"if you'?d like( to (keep|get|add|try|upgrade))?",
+        r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
+        r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
+        r"(week|month))|offer (ends|expires|runs)|last chance)",
+        r"(teams|companies|customers|businesses|families|people) (of|like|with) "
+        r"(your|you)\w*",
+        r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
+        r"(add|try|grab|claim|get) it (today|now)",
+        r"(first|1st) month",
+        r"(works out |is |would be |comes out )?cheaper",
+        # Limited-time framing and a spend threshold.
+        r"this (week|month|weekend)",
+        r"(add|spend) (another |just |only )?([€$£] ?)?\d+",
+        r"(pay|paying) less",
+    ],
+    "es": [
+        r"sabias que",
+        r"si (te|le|os) interesa",
+        r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
+        r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
+        r"|presupuesto|oferta|cotizacion)",
+        r"si (quieres|quiere|quereis|desea|deseas|lo deseas|te apetece)",
+        r"(quieres|quiere|quereis|deseas|desea) que (te|le|os)",
+        r"prioritari\w+",
+        r"(te|le|les|os) (recomiendo|recomendamos|interesa|interesaria|aconsejo)",
+        r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces"
+        r"|contratas|amplias)",
+        r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
+        r"(puedes|puede|podeis|podrias|podria) (ampliar|pasarte|cambiarte|contratar"
+        r"|anadir|probar|activar|disfrutar)",
+        r"aprovecha\w*",
+        r"(hasta|antes del?) (el )?(domingo|lunes|martes|miercoles|jueves|viernes|sabado"
+        r"|fin de mes|final de mes)",
+        r"(solo|unicamente) (esta semana|hoy|este mes)",
+        r"por tiempo limitado",
+        r"vale la pena",
+        r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
+        r"(pagarias|pagaria|pagarian|pagaras|pagara) menos",
+        r"(esta semana|este mes|este fin de semana)",
+        r"(anade|anades|gasta|gastas|suma|sumas) (otros |solo )?\d+",
+        r"(mas barat[oa]|mas economic[oa]|le convendria|te convendria|le compensa"
+        r"|te compensa|le saldria|te saldria)",
+    ],
+    "fr": [
+        r"saviez-vous",
+        r"prioritaire",
+        r"profitez",
+        r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
+        r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
+        r"(je vous|nous vous) (recommande|conseille|propose)",
+        r"(voulez|souhaitez|aimeriez)[ -]vous",
+        r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
+        r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
+        r"(seulement|uniquement) (cette semaine|aujourd'hui|ce mois)",
+        r"duree limitee",
+        r"(vaut|vaudrait) le coup",
+        r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
+        r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
+        r"(moins cher|plus avantageu\w+|vous reviendrait|vous reviendra)",
+        r"(cette semaine|ce mois-ci|ce week-end)",
+        r"(en ajoutant|ajoutez|depensez) (\w+ )?\d+",
+    ],
+    "de": [
+        r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
+        r"bevorzugt\w*",
+        r"wussten sie",
+        r"lohnt sich",
+        r"(ich )?empfehle (ihnen)?",
+        r"soll ich",
+        r"mochten sie",
+        r"(jetzt|gleich|heute) (\w+ ){0,3}(testen|sichern|buchen|upgraden|wechseln"
+        r"|ausprobieren|dazubuchen|hinzufugen)",
+        r"(testen|sichern|buchen|probieren) sie (jetzt|gleich|heute|\w+ (\w+ )?(kostenlos"
+        r"|gratis))",
+        r"(nur noch )?bis (sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+        r"|ende)",
+        r"(sie )?(konnen|konnten) (jederzeit )?(auf|zu|ihr|ihren)",
+        r"(nur|lediglich) \d+",
+        r"gunstiger",
+        r"(zahlen|bezahlen) sie (\w+ )?weniger",
+        r"(diese woche|diesen monat|dieses wochenende)",
+        r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
+    ],
+    "pt": [
+        r"conheca",
+        r"conhecer",
+        r"que tal",
+        r"oferece",
+        r"sabia que",
+        r"prioridade",
+        r"aproveite",
+        r"(recomendo|recomendamos|sugiro|sugerimos)",
+        r"quer que eu",
+        r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
+        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar)",
+        r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
+        r"(so|apenas) (hoje|esta semana|este mes)",
+        r"por tempo limitado",
+        r"vale a pena",
+        r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
+        r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
+        r"(esta semana|este mes|este fim de semana)",
+        r"(juntar|adicionar|gastar|somar) mais \d+",
+    ],
+}
+PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL = re.compile(
     r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
-    r"complimentary )?upgrade)"
+    r"complimentary )?upgrade|(?:moved|switched|downgraded|changed) you (?:to|onto|back to)"
+    r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription))"
+    r"|\b(?:i'?ve|we'?ve|i have|we have) (?:\w+ ){0,2}(?:applied|added|given you|credited"
+    r"|issued|waived|taken) (?:\w+ ){0,4}(?:discount|credit|refund|free month|month free"
+    r"|\d+ ?% (?:off|discount)|reduction)"
+    # The same goodwill in es/fr/de/pt: a discount or credit already applied.
+    r"|\b(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho)"
+    r"|(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
+    r"|rembourse|credite)|(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi"
+    r"|concedemos)) (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste"
+    r"|avoir|desconto|credito|bonus|\d+ ?%)"
+    r"|\b(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
+    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)"
 )
 # The customer's own current plan (removed before looking for an offer).
-_CURRENT_PLAN = compile_phrases(
-    {
-        "en": [
-            r"(included|in|on) your (current )?plan",
-            r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
-            r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
-            r"|trial|policy|cover)",
-        ],
-        "es": [
-            r"(en|incluido en|incluida en) tu plan",
-            r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
-            r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
-        ],
-        "fr": [
-            r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
-            r"|pack|option)s?( actuel(le)?)?( \w+)?",
-        ],
-        "de": [
-            r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
-            r"(\w+-)?(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
-        ],
-        "pt": [
-            r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
-            r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
-        ],
-    }
-)
+_CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"(included|in|on) your (current )?plan",
+        r"(the|this) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
+        r"|tariff) (that |which )?(you'?re on|you are on|you have|you already have"
+        r"|you'?ve got|you pay for)",
+        r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
+        r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
+        r"|trial|policy|cover)",
+    ],
+    "es": [
+        r"(en|incluido en|incluida en) tu plan",
+        r"(el|la) (plan|tarifa|suscripcion|paquete|modalidad)( \w+)? que (ya )?(tiene|tienes"
+        r"|tenes|usa|usas|paga|pagas)",
+        r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
+        r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
+    ],
+    "fr": [
+        r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
+        r" (avez|disposez|beneficiez|payez)",
+        r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
+        r"|pack|option)s?( actuel(le)?)?( \w+)?",
+    ],
+    "de": [
+        r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
+        r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
+        r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
+        r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+    ],
+    "pt": [
+        r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
+        r"|usa|paga)",
+        r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
+        r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
+    ],
+}
+_CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
+
+# An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
+# "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
+# an apology or a fix usually is.
+_ASIDE_PHRASES: dict[str, list[str]] = {
+    # At the start of a clause: "I have also added a note" is no aside.
+    "en": [r"(?<!\w )(by the way|btw|also|while (i have|i'?ve got) you|p\.?s\.?)"],
+    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para)"],
+    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour)"],
+    "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
+    "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
+}
+ASIDE = compile_phrases(_ASIDE_PHRASES)
+_SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 
 SIGNAL = "upsell"
 
@@ -362,34 +445,68 @@ SIGNAL = "upsell"
 # Cues in two passes (offers, then deals and pitches, which often overlap an offer): each
 # match says which kind it is. The customer's own plan and a goodwill upgrade come first in
 # both, so that a product or price mention inside them is consumed, not read.
-def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
-    spans = (("goodwill", _GOODWILL.pattern), ("own", _CURRENT_PLAN.pattern), *named)
+def _kinds(own: str, *named: tuple[str, str]) -> re.Pattern[str]:
+    spans = (("goodwill", _GOODWILL.pattern), ("own", own), *named)
     return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in spans))
 
 
-_OFFER_CUES = _kinds(("strong", STRONG.pattern), ("offer", OFFER.pattern))
-_PITCH_CUES = _kinds(("deal", DEAL.pattern), ("price", _PRICE.pattern), ("pitch", PITCH.pattern))
+def _passes(
+    language: str | None,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The offer pass, the pitch pass and the asides: every language's, or one language's."""
+
+    def phrases(by_language: dict[str, list[str]]) -> str:
+        chosen = by_language if language is None else {language: by_language[language]}
+        return compile_phrases(chosen).pattern
+
+    own = phrases(_CURRENT_PLAN_PHRASES)
+    offers = _kinds(own, ("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES)))
+    pitches = _kinds(
+        own,
+        ("deal", phrases(_DEAL_PHRASES)),
+        ("price", _PRICE.pattern),
+        ("pitch", phrases(_PITCH_PHRASES)),
+    )
+    return offers, pitches, re.compile(phrases(_ASIDE_PHRASES))
 
 
-def is_upsell(text: str, cues: Cues | None = None) -> bool:
-    """Does this agent message pitch an upgrade, plan, add-on or offer?"""
+_EVERY_LANGUAGE = _passes(None)
+# One language's phrases for a reply long enough for its detected language to be sure: each
+# phrase costs a try at every word.
+_BY_LANGUAGE = {language: _passes(language) for language in _OFFER_PHRASES}
+_SURE_WORDS = 8
+
+
+def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) -> bool:
+    """Does this agent message pitch an upgrade, plan, add-on or offer? (`language`, when
+    known, narrows the phrases to that language's for a reply long enough to be sure.)"""
     if not text:
         return False
     folded = fold(text)
-    offers = {match.lastgroup: match.group() for match in _OFFER_CUES.finditer(folded)}
+    offer_cues, pitch_cues, asides = _EVERY_LANGUAGE
+    if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
+        offer_cues, pitch_cues, asides = _BY_LANGUAGE[language]
+    offers = {match.lastgroup: match.group() for match in offer_cues.finditer(folded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
-    pitches = {match.lastgroup: match.group() for match in _PITCH_CUES.finditer(folded)}
+    pitches = {match.lastgroup: match.group() for match in pitch_cues.finditer(folded)}
     deal = "deal" in pitches or "price" in pitches
     if not (deal or "pitch" in pitches):
-        return False
+        aside = _offer_after_aside(folded, asides, offer_cues)
+        if not aside:
+            return False
+        pitches["pitch"] = aside
     offer = "offer" in offers
     if not offer and "own" not in offers and "goodwill" not in offers:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
     upsell = (offer and deal) or ((offer or deal) and "pitch" in pitches)
+    if not upsell and "pitch" not in pitches:
+        aside = _offer_after_aside(folded, asides, offer_cues)
+        if aside:
+            pitches["pitch"], upsell = aside, True
     if upsell and cues is not None:
         found = {**offers, **pitches}
         named = [
@@ -399,3 +516,15 @@ def is_upsell(text: str, cues: Cues | None = None) -> bool:
         ]
         note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))
     return upsell
+
+
+def _offer_after_aside(folded: str, asides: re.Pattern[str], offer_cues: re.Pattern[str]) -> str:
+    """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
+    or ""."""
+    for aside in asides.finditer(folded):
+        stop = _SENTENCE_END.search(folded, aside.end())
+        end = stop.start() if stop else len(folded)
+        for match in offer_cues.finditer(folded, aside.end(), end):
+            if match.lastgroup in ("offer", "strong"):
+                return f"{aside.group()} ... {match.group()}"
+    return ""

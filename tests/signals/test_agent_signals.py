@@ -100,7 +100,9 @@ def test_acknowledges_history_only_when_there_is_history():
     question = agent_signals("Have you tried restarting it?", history=["Restarted on Monday."])
     assert ack.acknowledges_history and by_id.acknowledges_history and es.acknowledges_history
     assert not question.acknowledges_history
-    assert not agent_signals("I can see your call from yesterday.", history=[]).acknowledges_history
+    # A contextual cue needs history; naming the earlier call itself does not (below).
+    assert not agent_signals("I can see your order.", history=[]).acknowledges_history
+    assert agent_signals("I can see your call from yesterday.", history=[]).acknowledges_history
 
 
 def test_restatements_count_other_channels_only():

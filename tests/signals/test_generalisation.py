@@ -3,7 +3,8 @@ states a rule with new sentences, in English and Spanish at least, not rows of e
 
 from bot.settings import Settings
 from bot.signals import agent_signals, customer_signals
-from bot.signals.context import acknowledges_history, redundant_question
+from bot.signals.acknowledge import acknowledges_history
+from bot.signals.context import redundant_question
 from bot.signals.resolution import resolution_reply
 from bot.signals.sentiment import lexicon_score, vader_score
 from bot.signals.upsell import is_upsell
@@ -157,6 +158,8 @@ def test_asking_again_for_tracking_or_booking_is_redundant() -> None:
 def test_acknowledging_steps_the_customer_already_tried() -> None:
     customer = "The printer is offline. I already restarted it twice."
     assert acknowledges_history("Since the restarts didn't help, I've reset it.", [], customer)
-    assert not acknowledges_history("Since the restarts didn't help, I reset it.", [], "Hi.")
+    # A contextual word needs something to acknowledge; a step that did not help says it.
+    assert not acknowledges_history("I reset it again.", [], "Hi.")
+    assert acknowledges_history("I reset it again.", [], customer)
     cliente = "La impresora no conecta, ya la reinicié dos veces."
     assert acknowledges_history("Después de reiniciar dos veces, toca cambiarla.", [], cliente)

@@ -5,7 +5,8 @@ import pytest
 
 from bot.settings import Settings
 from bot.signals import customer_signals
-from bot.signals.context import acknowledges_history, redundant_question
+from bot.signals.acknowledge import acknowledges_history
+from bot.signals.context import redundant_question
 from bot.signals.empathy import empathy
 from bot.signals.resolution import resolution_reply
 from bot.signals.sentiment import lexicon_score, vader_score
