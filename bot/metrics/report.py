@@ -297,7 +297,9 @@ def _figures(
     For a one-day period the trend's last two days are the previous period and this one.
     Its other days are final ones: their figures are read back from the store
     (`bot.store.trend`) where an earlier digest stored them, and only the days not stored
-    yet are computed (overall, in one query per family); a daily digest computes one.
+    yet are computed (overall, in one query per family). The reported days' overall figures
+    are stored too once settled, so a daily digest finds yesterday's "day before" stored
+    and computes no trend day of its own.
     """
     days = trend_buckets(period)
     # A one-day period's two days are the trend's last two.
@@ -311,6 +313,8 @@ def _figures(
             fig = results.get(key, {}).get((offset, ALL))
             if fig is not None:
                 series[(earlier + offset, ALL)] = fig
+    if reused:
+        _keep_reported(ctx, days, earlier, results)
     trend = {
         key: [
             (days.edges[i], value_of(key, daily.get(key, {}).get((i, ALL))))
@@ -336,6 +340,28 @@ def trend_basis(settings: Settings) -> str:
     )
 
 
+def _settled(ctx: Context, day: date, timezone: str) -> bool:
+    """A day that ended more than `SETTLED` ago: its trend figures are final."""
+    return local_midnight(day + timedelta(days=1), timezone) + SETTLED <= ctx.now
+
+
+def _keep_reported(ctx: Context, days: Buckets, earlier: int, results: Results) -> None:
+    """Queue the reported days' overall trend figures (the trend's last days, computed with
+    the periods) for storing, those that have settled."""
+    pending: dict[tuple[date, str], Stored] = {}
+    for offset, day in enumerate(days.edges[earlier:-1]):
+        if not _settled(ctx, day, days.timezone):
+            continue
+        for key in TREND_KEYS:
+            fig = results.get(key, {}).get((offset, ALL)) or Fig()
+            pending[(day, key)] = Stored(
+                float(fig.numerator), float(fig.denominator), fig.median, fig.note
+            )
+    if pending:
+        basis = trend_basis(ctx.settings)
+        ctx.memo.setdefault("trend_pending", []).append((basis, days.timezone, pending))
+
+
 def _trend_days(ctx: Context, buckets: Buckets) -> Results:
     """The trend keys' overall figures for each day of `buckets`: stored ones read back,
     the others computed; the computed days that are final are queued in `ctx.memo` for
@@ -345,11 +371,7 @@ def _trend_days(ctx: Context, buckets: Buckets) -> Results:
     if not day_list:
         return {}
     basis = trend_basis(ctx.settings)
-    settled = {
-        i
-        for i, day in enumerate(day_list)
-        if local_midnight(day + timedelta(days=1), timezone) + SETTLED <= ctx.now
-    }
+    settled = {i for i, day in enumerate(day_list) if _settled(ctx, day, timezone)}
     stored = stored_figures(ctx.conn, basis, timezone, (day_list[i] for i in settled), TREND_KEYS)
     complete = {i for i in settled if all((day_list[i], key) in stored for key in TREND_KEYS)}
     daily: Results = {key: {} for key in TREND_KEYS}

@@ -33,11 +33,15 @@ def test_a_final_trend_day_is_stored_once_and_never_moves(engine: Engine, seed: 
     first = report(engine)
     assert dict(first.trend["csat_rate"])[MAY_30] == 1.0
     stored = _stored(engine)
-    # The twelve days before the two reported ones, each with every trend key.
+    # The twelve days before the two reported ones, each with every trend key, and the
+    # reported day before (settled: it ended more than a day ago), from the period's own
+    # figures, so tomorrow's digest finds every earlier day stored.
     earlier = {DAY - timedelta(days=i) for i in range(2, 14)}
-    assert {day for day, _ in stored} == earlier
+    assert {day for day, _ in stored} == earlier | {DAY - timedelta(days=1)}
     assert {key for _, key in stored} == set(TREND_KEYS)
     assert stored[(MAY_30, "csat_rate")] == (1.0, 1.0)
+    tomorrow = {DAY + timedelta(days=1) - timedelta(days=i) for i in range(2, 14)}
+    assert tomorrow <= {day for day, _ in stored}  # tomorrow's digest computes no trend day
 
     # Later, the rating turns bad and the ticket is deleted: the shown figure stands.
     with engine.begin() as conn:
@@ -55,7 +59,7 @@ def test_a_final_trend_day_is_stored_once_and_never_moves(engine: Engine, seed: 
     assert again.metrics["closure_rate"].denominator == 0
     with engine.connect() as conn:
         rows = conn.execute(select(func.count()).select_from(TREND_FIGURES)).scalar()
-    assert rows == len(earlier) * len(TREND_KEYS)  # nothing stored twice
+    assert rows == (len(earlier) + 1) * len(TREND_KEYS)  # nothing stored twice
 
     # Another FCR window computes every figure afresh, from the store as it is now.
     other = report(engine, fcr_window_days=3)
