@@ -38,6 +38,7 @@ from bot.metrics.query import (
     local_midnight,
 )
 from bot.settings import Settings
+from bot.store.solves import refresh_pending
 from bot.store.tables import GROUPS, USERS
 from bot.store.trend import METRICS_VERSION, SETTLED, Stored, store_figures, stored_figures
 
@@ -235,6 +236,8 @@ def build_report(
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     previous = period.previous()
+    # Facts a sync marked stale and could not refresh (killed before its end), first.
+    refresh_pending(engine)
     with engine.connect() as conn:
         ctx = Context(conn, settings, now)
         tune(ctx)

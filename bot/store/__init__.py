@@ -16,7 +16,7 @@ from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
 from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
-from bot.store.solves import SolveFact
+from bot.store.solves import PendingFacts, SolveFact
 from bot.store.trend import TrendFigure
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Group",
     "Organization",
     "OutboxMessage",
+    "PendingFacts",
     "ReplyFact",
     "ResolutionAnswer",
     "ResolutionLinkUse",

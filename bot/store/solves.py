@@ -43,6 +43,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Connection,
     Index,
@@ -52,6 +53,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    tuple_,
 )
 from sqlmodel import Field, SQLModel
 
@@ -255,7 +257,7 @@ def refresh_solve_facts(
     return written
 
 
-def _chunks(values: list[int], size: int = 900) -> Iterable[list[int]]:
+def _chunks(values: list[Any], size: int = 900) -> Iterable[list[Any]]:
     for first in range(0, len(values), size):
         yield values[first : first + size]
 
@@ -390,3 +392,77 @@ def refresh_all(conn: Connection, *, replies: bool = True) -> int:
     for chunk in _chunks(ids):
         written += _refresh_chunk(conn, chunk, replies=replies)
     return written
+
+
+class PendingFacts(SQLModel, table=True):
+    """A ticket whose stored facts a write made stale, to refresh before they are read
+    (`defer_refresh`, `refresh_pending`). `mark` grows with every new marking, so a
+    refresh that read an older mark never clears a newer one."""
+
+    __tablename__ = "pending_facts"
+
+    ticket_id: int | None = Field(
+        default=None, sa_column=Column(BigInteger, primary_key=True, autoincrement=False)
+    )
+    related: bool = Field(sa_column=Column(Boolean, nullable=False))
+    mark: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+PENDING_FACTS: Table = PendingFacts.__table__  # type: ignore[attr-defined]
+
+
+def defer_refresh(conn: Connection, ticket_ids: Iterable[int], *, related: bool = True) -> None:
+    """Mark `ticket_ids` for a refresh of their facts (as `refresh_solve_facts` would do
+    now), in the transaction of the write that made them stale. A full sync writes each
+    ticket in several passes (its row, its status changes, its comments, their authors):
+    refreshing at each would read and rewrite every ticket's facts about ten times, so the
+    sync marks them and refreshes each once at its end; the digest refreshes whatever is
+    still marked (a sync killed before its end) before it reads a fact."""
+    ids = sorted(set(ticket_ids))
+    if not ids:
+        return
+    p = PENDING_FACTS.c
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+    for chunk in _chunks(ids):
+        statement = upsert(PENDING_FACTS).values(
+            [{"ticket_id": i, "related": related, "mark": 1} for i in chunk]
+        )
+        conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=[p.ticket_id],
+                set_={
+                    "related": or_(p.related, statement.excluded.related),
+                    "mark": p.mark + 1,
+                },
+            )
+        )
+
+
+def refresh_pending(engine: Any, *, batch: int = 2_000) -> int:
+    """Refresh the facts of every marked ticket, a batch per transaction (each batch's
+    marks cleared in the transaction that refreshed it); return the tickets refreshed."""
+    p = PENDING_FACTS.c
+    done = 0
+    after = -1
+    for _ in range(10_000_000):  # bounded: ends when no mark is left past `after`
+        with engine.begin() as conn:
+            rows = conn.execute(
+                select(p.ticket_id, p.related, p.mark)
+                .where(p.ticket_id > after)
+                .order_by(p.ticket_id)
+                .limit(batch)
+            ).all()
+            if not rows:
+                return done
+            refresh_solve_facts(conn, [int(r.ticket_id) for r in rows if r.related])
+            refresh_solve_facts(
+                conn, [int(r.ticket_id) for r in rows if not r.related], related=False
+            )
+            for part in _chunks([(int(r.ticket_id), int(r.mark)) for r in rows], 400):
+                conn.execute(delete(PENDING_FACTS).where(tuple_(p.ticket_id, p.mark).in_(part)))
+            after = int(rows[-1].ticket_id)
+            done += len(rows)
+    return done

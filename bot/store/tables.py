@@ -26,7 +26,7 @@ from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
 from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
 from bot.store.signals import CommentSignal
-from bot.store.solves import SOLVE_FACTS
+from bot.store.solves import PENDING_FACTS, SOLVE_FACTS
 from bot.store.trend import TREND_FIGURES
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "METRICS",
     "ORGANIZATIONS",
     "OUTBOX",
+    "PENDING_FACTS",
     "RATINGS",
     "REPLY_FACTS",
     "RESOLUTION_ANSWERS",

@@ -34,7 +34,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, bindparam, select, update
 
 from bot.store.history import rebuild_runs
-from bot.store.solves import refresh_solve_facts
+from bot.store.solves import defer_refresh
 from bot.store.tables import (
     COMMENTS,
     GROUPS,
@@ -353,7 +353,8 @@ class Pass:
                 self.write(conn, METRICS, metrics)
                 # A ticket's runs need its creation and, until its status history arrives
                 # with the event export, its current state (bot.store.history).
-                rebuild_runs(conn, [t["id"] for t in tickets])
+                rebuild_runs(conn, [t["id"] for t in tickets], facts=False)
+                defer_refresh(conn, [t["id"] for t in tickets])
                 after = page.get("after_cursor")
                 if past_horizon:
                     # Zendesk's cursor would stand after the future-dated ticket, and every
@@ -413,12 +414,13 @@ class Pass:
                     changes = self._status_rows(events)
                     self.count("status_changes", self.write(conn, STATUS_CHANGES, changes))
                     rebuild = {row["ticket_id"] for row in changes}
-                    rebuild_runs(conn, sorted(rebuild))
+                    rebuild_runs(conn, sorted(rebuild), facts=False)
+                    defer_refresh(conn, rebuild)
                     self._note_ahead(events, rows, changes, horizon, now, ahead)
-                    # The solves' stored facts read the customer messages too: only their
-                    # own ticket's (rebuild_runs refreshed the rebuilt tickets already).
+                    # The stored facts read the messages too: only their own ticket's
+                    # (the rebuilt tickets are marked with their requesters' already).
                     messaged = {row["ticket_id"] for row in rows} - rebuild
-                    refresh_solve_facts(conn, messaged, related=False)
+                    defer_refresh(conn, messaged, related=False)
                 self.count("comments", written)
                 # Never move back: a clamped export may end before our stored start.
                 next_start = max(end_time, start)
@@ -561,9 +563,7 @@ class Pass:
                 touched = select(COMMENTS.c.ticket_id).where(
                     COMMENTS.c.author_id.in_([u["id"] for u in users])
                 )
-                refresh_solve_facts(
-                    conn, conn.execute(touched.distinct()).scalars().all(), related=False
-                )
+                defer_refresh(conn, conn.execute(touched.distinct()).scalars().all(), related=False)
         self.remember("users", users)
         unresolved = len(missing) - len(users)
         if unresolved:

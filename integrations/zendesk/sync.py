@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from bot.store.solves import refresh_pending
 from integrations.zendesk.client import ZendeskClient
 from integrations.zendesk.errors import AuthError, ZendeskError, ZendeskUnreachable
 from integrations.zendesk.streams import Pass
@@ -137,6 +138,9 @@ def sync(
                 log.error("stream %s stopped at its last committed page: %s", name, exc)
                 state.errors.append(f"{name}: {exc}")
             report(state, name)
+        # The stored facts of every ticket this pass wrote, each refreshed once (the
+        # streams marked them in the transactions of their writes: bot.store.solves).
+        refresh_pending(engine)
     finally:
         if owned:
             client.close()

@@ -7,11 +7,17 @@ from datetime import date
 from pathlib import Path
 
 from metrics_support import Seed, figures, madrid, report, utc
-from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy import Engine, delete, insert, select, tuple_, update
 
 from bot.store import make_engine, upgrade
 from bot.store.history import rebuild_runs
-from bot.store.solves import SOLVE_FACTS, refresh_solve_facts
+from bot.store.solves import (
+    PENDING_FACTS,
+    SOLVE_FACTS,
+    defer_refresh,
+    refresh_pending,
+    refresh_solve_facts,
+)
 from bot.store.tables import COMMENTS, RUNS, SIGNALS, TICKETS
 
 
@@ -178,3 +184,45 @@ def test_migrating_a_store_fills_the_facts_of_its_solves(tmp_path: Path) -> None
     )
     assert fact.after_first_at is None and fact.mixed_at is None
     engine.dispose()
+
+
+def test_marked_facts_are_refreshed_before_the_digest_reads_them(
+    engine: Engine, seed: Seed
+) -> None:
+    # A sync marks the tickets it writes and refreshes them at its end; one killed before
+    # its end leaves marks, which the digest settles before it reads a fact.
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 12))
+    seed.says(1, madrid(3, 8), sentiment="negative")
+    message = seed.says(1, madrid(3, 10), sentiment="positive")
+    seed.save()
+    assert figures(report(engine).metrics["sentiment_shift_rate"]) == (1.0, 1, 1)
+    with engine.begin() as conn:
+        conn.execute(
+            update(SIGNALS)
+            .where(SIGNALS.c.comment_id == message)
+            .values(sentiment_label="negative")
+        )
+        defer_refresh(conn, [1], related=False)
+    assert figures(report(engine).metrics["sentiment_shift_rate"]) == (0.0, 0, 1)
+    with engine.connect() as conn:
+        assert conn.execute(select(PENDING_FACTS.c.ticket_id)).all() == []
+
+
+def test_a_mark_made_during_a_refresh_is_not_cleared_by_it(engine: Engine, seed: Seed) -> None:
+    seed.ticket(1, madrid(3, 8), solved=madrid(3, 12))
+    seed.save()
+    with engine.begin() as conn:
+        defer_refresh(conn, [1], related=False)
+        defer_refresh(conn, [1])  # marked again, now with its requester's tickets
+        row = conn.execute(select(PENDING_FACTS)).one()
+    assert (row.related, row.mark) == (True, 2)
+    with engine.begin() as conn:
+        # A refresh that read mark 1 clears only mark 1: mark 2 stays for the next one.
+        conn.execute(
+            delete(PENDING_FACTS).where(
+                tuple_(PENDING_FACTS.c.ticket_id, PENDING_FACTS.c.mark).in_([(1, 1)])
+            )
+        )
+    assert refresh_pending(engine) == 1
+    with engine.connect() as conn:
+        assert conn.execute(select(PENDING_FACTS)).all() == []
