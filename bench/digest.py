@@ -299,7 +299,7 @@ def _all_keys(rows: list[dict[str, Any]]) -> set[str]:
 def time_digest(engine: Engine) -> tuple[float, float]:
     """(first, daily): the digest for yesterday on a store that has stored no trend day yet,
     then as a daily digest runs it: the day before's digest stored the trend days final
-    then (`bot.store.trend`), so this one computes one new day beside the two it reports."""
+    then (`bot.store.trend`), so this one computes only the two days it reports."""
     from bot.metrics.model import Period
     from bot.metrics.report import build_report
     from bot.settings import load_settings
@@ -416,8 +416,8 @@ def main() -> int:
         "trend. Synthetic store: tickets spread over the days shown, three public comments each "
         "with stored signals, status histories with their runs and solve facts, metric sets "
         "and ratings. *Daily* is the digest as the schedule runs it: the day before's "
-        "digest stored the trend days that were final then, so it computes the two days it "
-        "reports and one new trend day. *First* is a digest on a store with no trend day "
+        "digest stored the trend days that were final then (its own day before included), "
+        "so it computes only the two days it reports. *First* is a digest on a store with no trend day "
         "stored yet (the first run after filling, every trend day computed). The cost grows "
         "with the tickets a day and, less, with the size of the store. "
         + _targets(results)
