@@ -417,8 +417,9 @@ def main() -> int:
         "with stored signals, status histories with their runs and solve facts, metric sets "
         "and ratings. *Daily* is the digest as the schedule runs it: the day before's "
         "digest stored the trend days that were final then (its own day before included), "
-        "so it computes only the two days it reports. *First* is a digest on a store with no trend day "
-        "stored yet (the first run after filling, every trend day computed). The cost grows "
+        "so it computes only the two days it reports. *First* is a digest on a store with "
+        "no trend day stored yet (the first run after filling, every trend day computed). "
+        "The cost grows "
         "with the tickets a day and, less, with the size of the store. "
         + _targets(results)
         + " PostgreSQL runs with this machine's defaults (128 MB shared_buffers)."
