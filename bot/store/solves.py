@@ -361,25 +361,26 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
         conn.execute(insert(SOLVE_FACTS), rows)
     if not replies:
         return len(rows)
+    # The requester's other tickets, once each (the peers hold one row per run).
+    others = {
+        requester: list(
+            {p.ticket_id: Other(p.ticket_id, p.created_at, p.deleted) for p in runs}.values()
+        )
+        for requester, runs in peers.items()
+    }
     replied = []
     for ticket_id, ticket in tickets.items():
-        others = (
-            [Other(p.ticket_id, p.created_at, p.deleted) for p in peers[int(ticket.requester_id)]]
-            if ticket.requester_id is not None
-            else []
-        )
         replied += reply_facts_of(
-            ticket_id, ticket.created_at, ticket.channel, said.get(ticket_id, []), _once(others)
+            ticket_id,
+            ticket.created_at,
+            ticket.channel,
+            said.get(ticket_id, []),
+            others.get(int(ticket.requester_id), []) if ticket.requester_id is not None else [],
         )
     conn.execute(delete(REPLY_FACTS).where(REPLY_FACTS.c.ticket_id.in_(chunk)))
     if replied:
         conn.execute(insert(REPLY_FACTS), replied)
     return len(rows) + len(replied)
-
-
-def _once(others: list[Other]) -> list[Other]:
-    """One entry per ticket (the peers hold one row per run)."""
-    return list({other.ticket_id: other for other in others}.values())
 
 
 def refresh_all(conn: Connection, *, replies: bool = True) -> int:

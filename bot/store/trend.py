@@ -89,10 +89,8 @@ def store_figures(
     now: datetime,
 ) -> int:
     """Store figures not stored yet (a figure already stored is kept: the first final one
-    stands, also when two digests store the same day at once). Returns the rows written."""
-    if not figures:
-        return 0
-    have = stored_figures(conn, basis, timezone, (d for d, _ in figures), (k for _, k in figures))
+    stands, also when two digests store the same day at once: the insert skips a row whose
+    key is taken). Returns the rows offered."""
     rows = [
         {
             "basis": basis,
@@ -106,7 +104,6 @@ def store_figures(
             "stored_at": now,
         }
         for (day, key), fig in sorted(figures.items())
-        if (day, key) not in have
     ]
     if not rows:
         return 0
