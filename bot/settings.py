@@ -8,7 +8,7 @@ and says what is wrong, one line per problem, so the CLI can print it as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -123,6 +123,26 @@ class Settings(BaseSettings):
     # The port `alignbot web` listens on unless --port says otherwise.
     alignbot_http_port: int = Field(default=8080, ge=1, le=65535)
 
+    # --- The Confirmed-vs-Closed flow (docs/resolution.md) -----------------------------
+    # enforce: an agent's solve of an unconfirmed ticket becomes "Awaiting confirmation"
+    # (pending) with the confirmation request; ask: the request is posted, the solve
+    # stands; off: alignbot only observes.
+    resolution_mode: Literal["enforce", "ask", "off"] = "enforce"
+    # Days after the request at which one reminder each is sent while no answer came.
+    resolution_remind_after_days: list[float] = Field(default_factory=lambda: [2.0, 5.0])
+    # Days after the request at which an unanswered ticket is solved as unconfirmed.
+    resolution_close_after_days: float = Field(default=7.0, gt=0, le=27)
+    # No reminder inside these local hours of the requester (their Zendesk time zone, else
+    # ALIGNBOT_TIMEZONE): "HH:MM-HH:MM", may wrap midnight.
+    resolution_quiet_hours: str = "21:00-08:00"
+    # Tickets with this tag, of these types, or in these groups are left alone.
+    resolution_opt_out_tag: str = "alignbot_opt_out"
+    resolution_skip_ticket_types: list[str] = Field(default_factory=list)
+    resolution_skip_group_ids: list[int] = Field(default_factory=list)
+    # The "Awaiting confirmation" custom status; unset: the one `alignbot zendesk setup`
+    # made (kept in the store), else pending + tag alignbot_awaiting_confirmation.
+    resolution_custom_status_id: int | None = Field(default=None, ge=1)
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
@@ -184,6 +204,21 @@ class Settings(BaseSettings):
         if parsed.query or parsed.fragment:
             raise ValueError("must have no query or fragment (the links add their own path)")
         return value.strip().rstrip("/")
+
+    @field_validator("resolution_remind_after_days")
+    @classmethod
+    def _remind_after(cls, value: list[float]) -> list[float]:
+        if any(day <= 0 for day in value) or value != sorted(set(value)):
+            raise ValueError("must be increasing positive days, e.g. [2, 5]")
+        return value
+
+    @field_validator("resolution_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        from bot.resolution.quiet import parse_quiet_hours
+
+        parse_quiet_hours(value)
+        return value
 
     @property
     def timezone(self) -> ZoneInfo:

@@ -14,7 +14,13 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
-from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
+from bot.store.resolution import (
+    ResolutionAnswer,
+    ResolutionEvent,
+    ResolutionFlow,
+    ResolutionLinkUse,
+    ResolutionState,
+)
 from bot.store.signals import CommentSignal
 from bot.store.solves import PendingFacts, SolveFact
 from bot.store.trend import TrendFigure
@@ -28,7 +34,10 @@ __all__ = [
     "PendingFacts",
     "ReplyFact",
     "ResolutionAnswer",
+    "ResolutionEvent",
+    "ResolutionFlow",
     "ResolutionLinkUse",
+    "ResolutionState",
     "SatisfactionRating",
     "SolveFact",
     "SyncState",

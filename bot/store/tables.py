@@ -24,7 +24,13 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
-from bot.store.resolution import ResolutionAnswer, ResolutionLinkUse
+from bot.store.resolution import (
+    ResolutionAnswer,
+    ResolutionEvent,
+    ResolutionFlow,
+    ResolutionLinkUse,
+    ResolutionState,
+)
 from bot.store.signals import CommentSignal
 from bot.store.solves import PENDING_FACTS, SOLVE_FACTS
 from bot.store.trend import TREND_FIGURES
@@ -39,7 +45,10 @@ __all__ = [
     "RATINGS",
     "REPLY_FACTS",
     "RESOLUTION_ANSWERS",
+    "RESOLUTION_EVENTS",
+    "RESOLUTION_FLOW",
     "RESOLUTION_LINK_USES",
+    "RESOLUTION_STATES",
     "RUNS",
     "SIGNALS",
     "SOLVE_FACTS",
@@ -67,3 +76,6 @@ SIGNALS = _table(CommentSignal)
 OUTBOX = _table(OutboxMessage)
 RESOLUTION_LINK_USES = _table(ResolutionLinkUse)
 RESOLUTION_ANSWERS = _table(ResolutionAnswer)
+RESOLUTION_STATES = _table(ResolutionState)
+RESOLUTION_EVENTS = _table(ResolutionEvent)
+RESOLUTION_FLOW = _table(ResolutionFlow)
