@@ -121,6 +121,7 @@ class ResolutionFlow(SQLModel, table=True):
     __tablename__ = "resolution_flow"
 
     name: str = Field(default="default", primary_key=True, max_length=16)
-    enabled_at: datetime = Field(sa_type=UTCDateTime)  # solves before this are not asked about
+    # The first sweep with the flow on; solves before it are not asked about.
+    enabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     custom_status_id: int | None = Field(default=None, sa_type=BigInteger)
     details: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)

@@ -42,7 +42,7 @@ def upgrade() -> None:
     op.create_index('ix_resolution_events_ticket_id', 'resolution_events', ['ticket_id', 'id'], unique=False)
     op.create_table('resolution_flow',
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-    sa.Column('enabled_at', bot.store.types.UTCDateTime(), nullable=False),
+    sa.Column('enabled_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('custom_status_id', sa.BigInteger(), nullable=True),
     sa.Column('details', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('name')
