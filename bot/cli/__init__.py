@@ -17,6 +17,7 @@ from bot.cli import demo as _demo  # noqa: F401
 from bot.cli import digest as _digest  # noqa: F401
 from bot.cli import dispatch as _dispatch  # noqa: F401
 from bot.cli import outbox as _outbox  # noqa: F401
+from bot.cli import resolution as _resolution  # noqa: F401
 from bot.cli import sandbox as _sandbox  # noqa: F401
 from bot.cli import signals as _signals  # noqa: F401
 from bot.cli import store as _store  # noqa: F401  (registers commands)

@@ -18,7 +18,12 @@ outbox_app = typer.Typer(
     help="The outbox: what was queued for Slack and Zendesk, and sending failed rows again.",
     no_args_is_help=True,
 )
+resolution_app = typer.Typer(
+    help="The Confirmed-vs-Closed flow: one pass, and a ticket's history.",
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
+app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")
 app.add_typer(outbox_app, name="outbox")

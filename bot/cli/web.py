@@ -29,7 +29,12 @@ def web(
     # One line per request (the token cut from its path); the CLI logs warnings only.
     logging.getLogger("alignbot.web").setLevel(logging.INFO)
     settings, engine = settings_and_store()
-    pages = create_app(settings, engine)
+    if settings.resolution_mode == "off":
+        pages = create_app(settings, engine)  # answers are recorded; no ticket moves
+    else:
+        from bot.resolution.hook import flow_on_answer
+
+        pages = create_app(settings, engine, flow_on_answer(settings))
     port = port or settings.alignbot_http_port
     typer.echo(f"serving answer links on http://{host}:{port}/r/... (Ctrl-C stops)")
     config = uvicorn.Config(
