@@ -131,6 +131,7 @@ class Standing:
     """Where a ticket stands; `state` None: the flow has not seen it solved yet."""
 
     state: State | None = None
+    state_at: datetime | None = None  # when the cause of the last move happened
     request_id: str | None = None
     requested_at: datetime | None = None
     mode: str | None = None
@@ -210,7 +211,7 @@ class _Run:
         self.transitions.append(
             Transition(self.s.state, to, cause, actor, at, self.s.request_id, **extra)  # type: ignore[arg-type]
         )
-        self.s = replace(self.s, state=to)
+        self.s = replace(self.s, state=to, state_at=at)
 
     def want(self, kind: IntentKind, **extra: object) -> None:
         assert self.s.request_id is not None
@@ -240,8 +241,11 @@ class _Run:
             elif item.status == "closed":
                 self.move(State.CLOSED_UNCONFIRMED, Cause.ZENDESK_CLOSE, Actor.ZENDESK, item.at)
             return
-        # A final state: our own solve shows up here, and so does a reopen.
-        if item.status not in _SOLVED and (item.previous or "") in _SOLVED:
+        # A final state: our own solve shows up here, and so does a reopen. What Zendesk
+        # recorded in the very second the ticket was resolved is part of that (a reply's
+        # own reopen, our request landing as the customer answered), not a reopen.
+        after = self.s.state_at is None or item.at > self.s.state_at
+        if after and item.status not in _SOLVED and (item.previous or "") in _SOLVED:
             self.move(
                 State.REOPENED, Cause.REOPEN, _actor_of(item), item.at, actor_id=item.actor_id
             )

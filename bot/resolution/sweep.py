@@ -293,6 +293,7 @@ def read_standing(connection: Connection, ticket_id: int) -> tuple[Standing, int
         return Standing(), None, (None, [])
     standing = Standing(
         state=State(row.state),
+        state_at=row.state_at,
         request_id=row.request_id,
         requested_at=row.requested_at,
         mode=row.mode,
@@ -411,6 +412,7 @@ def record(
     assert s.state is not None
     values = {
         "state": s.state.value,
+        "state_at": s.state_at,
         "request_id": s.request_id,
         "requested_at": s.requested_at,
         "mode": s.mode,

@@ -78,6 +78,7 @@ class ResolutionState(SQLModel, table=True):
         default=None, sa_column=Column(BigInteger, primary_key=True, autoincrement=False)
     )
     state: str = Field(max_length=24)  # one of bot.resolution.states.State
+    state_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # when it moved there
     request_id: str | None = Field(default=None, max_length=64)  # the current request
     requested_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     mode: str | None = Field(default=None, max_length=8)  # enforce or ask, at the request

@@ -50,6 +50,7 @@ def upgrade() -> None:
     op.create_table('resolution_states',
     sa.Column('ticket_id', sa.BigInteger(), autoincrement=False, nullable=False),
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
+    sa.Column('state_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('request_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('requested_at', bot.store.types.UTCDateTime(), nullable=True),
     sa.Column('mode', sqlmodel.sql.sqltypes.AutoString(length=8), nullable=True),
