@@ -22,6 +22,7 @@ from bot.resolution.messages import (
     request_comment,
 )
 from bot.web.messages import LANGUAGES, MESSAGES
+from integrations.slack.sandbox.server import validate_blocks
 from tests.resolution.resolution_support import KEYS, NOW, TTL
 
 ZONE = ZoneInfo("Europe/Madrid")
@@ -294,3 +295,12 @@ def test_dm_flattens_newlines_and_drops_control_characters() -> None:
     quote = next(t for t in plain_texts(blocks) if "line one" in t)
     assert "\n" not in quote and "\x00" not in quote and "\u202e" not in quote
     assert "\n" not in text and "\x00" not in text
+
+
+@pytest.mark.parametrize(
+    ("words", "subject"),
+    [("still broken", None), (HOSTILE, "Q&A <!here>"), ("&" * 10_000, "s" * 5_000), ("", "")],
+)
+def test_dm_blocks_are_what_slack_accepts(words: str, subject: str | None) -> None:
+    _, blocks = denial_dm(4217, TICKET_URL, words, subject=subject)
+    assert validate_blocks(blocks) == []
