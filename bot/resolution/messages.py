@@ -175,7 +175,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "solved_by": "{agent} marcou sua solicitação como resolvida. Seu problema foi resolvido?",
         "confirm": "Sim, meu problema foi resolvido:",
         "need_help": "Ainda preciso de ajuda:",
-        "close": "Eu mesmo vou encerrá-la:",
+        "close": "Vou encerrá-la por conta própria:",
         "rating": "A página que o link abre também pergunta: {question} (de 1 a 5, opcional)",
         "reply": "Você também pode simplesmente responder a este e-mail: lemos as respostas.",
         "valid_until": "Estes links funcionam até {date}.",
