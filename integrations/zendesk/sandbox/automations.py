@@ -142,8 +142,8 @@ def _condition_holds(org: Org, ticket: dict[str, Any], now: float, cond: dict[st
             since = _since(org, int(ticket["id"]), str(field).lower())
             if since is None or ticket.get("status") != str(field).lower():
                 return False
-            hours = (now - since) / HOUR
-            return hours > float(value) if op == "greater_than" else int(hours) == int(value)
+            hours, limit = (now - since) / HOUR, float(str(value))
+            return hours > limit if op == "greater_than" else int(hours) == int(limit)
     return False
 
 

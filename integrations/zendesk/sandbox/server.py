@@ -935,9 +935,10 @@ class ZendeskSandbox(LoopbackServer):
                     "Comment: cannot be blank", {"comment": [{"description": "cannot be blank"}]}
                 )
             author_id = _int_or(comment_in.get("author_id"), _int_or(actor.get("id")))
-            author = org.users.get(author_id)
-            if author is None:
+            found_author = org.users.get(author_id)
+            if found_author is None:
                 raise _invalid("Author is invalid", {"author_id": [{"description": "invalid"}]})
+            author = found_author
             public = comment_in.get("public", True) is not False
             if author.get("role") == "end-user":
                 public = True
