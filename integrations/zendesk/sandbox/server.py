@@ -37,7 +37,14 @@ from integrations.zendesk.sandbox.automations import (
     rule_matches,
     status_action,
 )
-from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso, public_view
+from integrations.zendesk.sandbox.org import (
+    TICKET_STATUSES,
+    Org,
+    from_iso,
+    html_body_for,
+    iso,
+    public_view,
+)
 from integrations.zendesk.sandbox.requesters import Requesters, asks_for_confirmation
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
@@ -218,14 +225,17 @@ class ZendeskSandbox(LoopbackServer):
           (`close_solved_after_days`; Zendesk lets an admin raise it to 28, not switch it off);
         - the hard rule: a ticket solved for 28 days is closed whatever the automations say;
         - every active automation added with `add_automation` that sets a status, on the
-          tickets whose conditions hold (e.g. "pending for 96 hours -> solved");
-        - then the simulated requesters' answers that are due (`requesters`).
+          tickets whose conditions hold (e.g. "pending for 96 hours -> solved").
+
+        Before them, the simulated requesters' answers due by now are posted
+        (`run_requesters`), at the time each was due: they happened before this run.
 
         Each change is an audit by the automation (or a requester's comment), as Zendesk
         records it. They run when a test calls `advance` (or this), never by themselves: a
         generated org's solved tickets stay as generated until then.
         """
         with self.lock:
+            self.run_requesters()
             now = self.now()
             due = due_to_close(self.org, now, self.close_solved_after_days)
             for ticket_id, hard in due:
@@ -245,7 +255,6 @@ class ZendeskSandbox(LoopbackServer):
                             now,
                             rule=automation,
                         )
-            self.run_requesters()
             return [ticket_id for ticket_id, _ in due]
 
     def run_requesters(self) -> list[int]:
@@ -260,7 +269,10 @@ class ZendeskSandbox(LoopbackServer):
                     continue
                 requester = self.org.users[answer.requester_id]
                 update = {"comment": {"body": answer.text, "author_id": answer.requester_id}}
-                self._apply_update(ticket, update, requester, max(answer.due, 0.0))
+                # At the time it was due, but never before the ticket's last change, so the
+                # ticket's history stays in order.
+                at = max(answer.due, float(from_iso(str(ticket["updated_at"]))))
+                self._apply_update(ticket, update, requester, at)
             return answered
 
     def add_automation(

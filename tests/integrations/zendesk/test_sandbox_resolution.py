@@ -15,6 +15,7 @@ from bot.signals.resolution import resolution_reply
 from integrations.zendesk.client import ZendeskClient
 from integrations.zendesk.errors import RecordInvalid
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
+from integrations.zendesk.sandbox.org import iso
 from integrations.zendesk.sandbox.requesters import REPLIES
 
 ORG_NOW = datetime(2026, 3, 2, tzinfo=UTC)
@@ -191,13 +192,14 @@ def test_a_scripted_denial_arrives_after_its_delay_in_the_requesters_language(
 
     sandbox.advance(HOUR - 1)
     early = status_of(client, ticket)
-    sandbox.advance(1)
+    sandbox.advance(600)  # past the answer: it is dated when it was due
 
     assert early == "pending" and status_of(client, ticket) == "open"
     comments = client.get(f"/api/v2/tickets/{ticket}/comments.json")["comments"]
     answer = comments[-1]
     assert answer["author_id"] == requester and answer["public"] is True
     assert answer["body"] in REPLIES["es"]["no"]
+    assert answer["created_at"] == iso(asked_at + HOUR)
     sandbox.advance(2 * 60)  # out of the export's last minute
     events = client.ticket_event_page(asked_at)["ticket_events"]
     exported = [
