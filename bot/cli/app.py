@@ -22,8 +22,12 @@ resolution_app = typer.Typer(
     help="The Confirmed-vs-Closed flow: one pass, and a ticket's history.",
     no_args_is_help=True,
 )
+zendesk_app = typer.Typer(
+    help="Zendesk configuration the resolution flow needs.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")
 app.add_typer(outbox_app, name="outbox")
+app.add_typer(zendesk_app, name="zendesk")

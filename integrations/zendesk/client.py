@@ -208,8 +208,16 @@ class ZendeskClient:
         return self.request("GET", path, params=params)
 
     def request(
-        self, method: str, path: str, *, params: dict[str, Any] | None = None
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        """Send one request (a JSON body with `json`) and return the JSON object answered,
+        retrying what is transient. A write retried after a 5xx may have happened once
+        already: callers writing through here must be idempotent or check first."""
         last_problem = ""
         retry_after: float | None = None
         refused = 0
@@ -220,7 +228,7 @@ class ZendeskClient:
             self.api_calls += 1
             wait: float
             try:
-                response = self._http.request(method, path, params=params)
+                response = self._http.request(method, path, params=params, json=json)
             except httpx.TimeoutException:
                 last_problem, retry_after = "timed out", None
                 wait = self._backoff(attempt)
@@ -402,6 +410,60 @@ class ZendeskClient:
             if isinstance(users, list):
                 found.extend(u for u in users if isinstance(u, dict))
         return found
+
+    # ----- account configuration (for `alignbot zendesk setup`) -------------------------------
+
+    def custom_statuses(self) -> list[dict[str, Any]]:
+        """Every custom ticket status of the account, active or not (Zendesk does not page them)."""
+        rows = self.get("/api/v2/custom_statuses.json").get("custom_statuses")
+        return [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
+
+    def create_custom_status(
+        self,
+        *,
+        status_category: str,
+        agent_label: str,
+        end_user_label: str,
+        description: str = "",
+        end_user_description: str = "",
+    ) -> dict[str, Any]:
+        """Create a custom ticket status; returns it as Zendesk answered (with its `id`)."""
+        body = {
+            "custom_status": {
+                "status_category": status_category,
+                "agent_label": agent_label,
+                "end_user_label": end_user_label,
+                "description": description,
+                "end_user_description": end_user_description,
+                "active": True,
+            }
+        }
+        created = self.request("POST", "/api/v2/custom_statuses.json", json=body)
+        record = created.get("custom_status")
+        if not isinstance(record, dict) or not isinstance(record.get("id"), int):
+            raise MalformedResponse("Zendesk created a custom status but did not say its id")
+        return record
+
+    def automations(self, *, active_only: bool = True) -> list[dict[str, Any]]:
+        """The account's automations (only the active ones by default), every page."""
+        path = "/api/v2/automations/active.json" if active_only else "/api/v2/automations.json"
+        found: list[dict[str, Any]] = []
+        params: dict[str, Any] | None = {"per_page": 100}
+        for _ in range(1000):  # bounded: Zendesk allows 500 automations per account
+            page = self.get(path, params)
+            rows = page.get("automations")
+            if isinstance(rows, list):
+                found.extend(r for r in rows if isinstance(r, dict))
+            next_page = page.get("next_page")
+            if not isinstance(next_page, str) or not next_page:
+                break
+            path, params = next_page.removeprefix(self.base_url), None
+        return found
+
+    def account_settings(self) -> dict[str, Any]:
+        """The account's settings object (`settings`), e.g. `tickets.custom_statuses_enabled`."""
+        settings = self.get("/api/v2/account/settings.json").get("settings")
+        return settings if isinstance(settings, dict) else {}
 
     def group_pages(self) -> Iterator[list[dict[str, Any]]]:
         """Every group (a handful of pages at most), so groups no ticket names are known."""

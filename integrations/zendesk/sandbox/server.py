@@ -31,9 +31,21 @@ from integrations.loopback import LoopbackServer, MinuteWindow
 from integrations.zendesk.sandbox.audits import MetadataInvalid, custom_metadata_of, served_audit
 from integrations.zendesk.sandbox.automations import (
     DEFAULT_CLOSE_SOLVED_AFTER_DAYS,
+    close_solved_rule,
     due_to_close,
+    rule,
+    rule_matches,
+    status_action,
 )
-from integrations.zendesk.sandbox.org import TICKET_STATUSES, Org, html_body_for, iso, public_view
+from integrations.zendesk.sandbox.org import (
+    TICKET_STATUSES,
+    Org,
+    from_iso,
+    html_body_for,
+    iso,
+    public_view,
+)
+from integrations.zendesk.sandbox.requesters import Requesters, asks_for_confirmation
 
 __all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "SandboxStats", "ZendeskSandbox"]
 
@@ -165,6 +177,13 @@ class ZendeskSandbox(LoopbackServer):
         self._advanced = 0.0
         self._faults_after_write: deque[str] = deque()
         self.close_solved_after_days = DEFAULT_CLOSE_SOLVED_AFTER_DAYS
+        #: Automations besides the standard close (`add_automation`), by id.
+        self.automations: dict[int, Record] = {}
+        #: The account setting `tickets.custom_statuses_enabled`; off, custom statuses
+        #: cannot be created or set on tickets.
+        self.custom_statuses_enabled = True
+        #: Simulated requesters answering confirmation requests (off until switched on).
+        self.requesters = Requesters(seed=seed)
 
     # ----- lifecycle ------------------------------------------------------------------------
 
@@ -199,22 +218,95 @@ class ZendeskSandbox(LoopbackServer):
             return self.run_automations()
 
     def run_automations(self) -> list[int]:
-        """Close what Zendesk would close by now, and return those tickets' ids:
+        """Apply what Zendesk's hourly run would by now, and return the ids of the tickets
+        closed:
 
         - the default automation "Close ticket 4 days after status is set to solved"
           (`close_solved_after_days`; Zendesk lets an admin raise it to 28, not switch it off);
-        - the hard rule: a ticket solved for 28 days is closed whatever the automations say.
+        - the hard rule: a ticket solved for 28 days is closed whatever the automations say;
+        - every active automation added with `add_automation` that sets a status, on the
+          tickets whose conditions hold (e.g. "pending for 96 hours -> solved").
 
-        Each close is an audit by the automation, as Zendesk records it. They run when a test
-        calls `advance` (or this), never by themselves: a generated org's solved tickets stay
-        as generated until then.
+        Before them, the simulated requesters' answers due by now are posted
+        (`run_requesters`), at the time each was due: they happened before this run.
+
+        Each change is an audit by the automation (or a requester's comment), as Zendesk
+        records it. They run when a test calls `advance` (or this), never by themselves: a
+        generated org's solved tickets stay as generated until then.
         """
         with self.lock:
+            self.run_requesters()
             now = self.now()
             due = due_to_close(self.org, now, self.close_solved_after_days)
             for ticket_id, hard in due:
                 self._close_by_automation(self.org.tickets[ticket_id], int(now), hard=hard)
+            for automation in sorted(self.automations.values(), key=lambda a: a["position"]):
+                status = status_action(automation)
+                if not automation.get("active") or status is None:
+                    continue
+                for ticket in list(self.org.tickets.values()):
+                    if ticket.get("status") in ("closed", "deleted", status):
+                        continue
+                    if rule_matches(self.org, ticket, now, automation):
+                        self._apply_update(
+                            ticket,
+                            {"status": status},
+                            {"id": SYSTEM_USER_ID},
+                            now,
+                            rule=automation,
+                        )
             return [ticket_id for ticket_id, _ in due]
+
+    def run_requesters(self) -> list[int]:
+        """Post the simulated requesters' answers due by now, each as the requester's public
+        comment; returns the tickets answered (silence included: it is then forgotten)."""
+        with self.lock:
+            answered = []
+            for answer in self.requesters.due(self.now()):
+                ticket = self.org.tickets.get(answer.ticket_id)
+                answered.append(answer.ticket_id)
+                if answer.text is None or ticket is None or ticket.get("status") == "closed":
+                    continue
+                requester = self.org.users[answer.requester_id]
+                update = {"comment": {"body": answer.text, "author_id": answer.requester_id}}
+                # At the time it was due, but never before the ticket's last change, so the
+                # ticket's history stays in order.
+                at = max(answer.due, float(from_iso(str(ticket["updated_at"]))))
+                self._apply_update(ticket, update, requester, at)
+            return answered
+
+    def add_automation(
+        self,
+        title: str,
+        conditions: list[Record],
+        actions: list[Record],
+        *,
+        any_conditions: list[Record] | None = None,
+        active: bool = True,
+    ) -> Record:
+        """Add an automation as an admin would (Zendesk's JSON conditions and actions), e.g.
+        a bump-bump-solve: `[{"field": "status", "operator": "is", "value": "pending"},
+        {"field": "PENDING", "operator": "greater_than", "value": "96"}]` ->
+        `[{"field": "status", "value": "solved"}]`. Returns it as the API serves it."""
+        with self.lock:
+            automation_id = max(self.automations, default=1) + 1
+            record = rule(
+                automation_id,
+                title,
+                conditions=conditions,
+                actions=actions,
+                any_conditions=any_conditions,
+                active=active,
+                stamp=iso(self.now()),
+            )
+            self.automations[automation_id] = record
+            return record
+
+    def automation_list(self) -> list[Record]:
+        """Every automation, the standard close first, as GET /api/v2/automations lists them."""
+        with self.lock:
+            standard = close_solved_rule(self.close_solved_after_days, iso(self.now()))
+            return [standard, *sorted(self.automations.values(), key=lambda a: a["position"])]
 
     def fail_after_next_write(self, kind: str = "500", times: int = 1) -> None:
         """Apply the next `times` ticket updates, then answer each with a fault instead of
@@ -353,6 +445,8 @@ class ZendeskSandbox(LoopbackServer):
                 return 200, answer
             if method == "POST" and parts == ["custom_statuses"]:
                 return 201, self._post_custom_status(body)
+            if method == "PUT" and len(parts) == 2 and parts[0] == "custom_statuses":
+                return 200, self._put_custom_status(parts[1], body)
         raise _Reply(404, {"error": "InvalidEndpoint", "description": "Not found"})
 
     def _clock_route(self, method: str, body: Any) -> Record:
@@ -463,6 +557,20 @@ class ZendeskSandbox(LoopbackServer):
                 return {"custom_statuses": rows}
             case ["custom_statuses", status_id]:
                 return {"custom_status": _lookup(org.custom_statuses, status_id)}
+            case ["automations"] | ["automations", "active"]:
+                rows = self.automation_list()
+                if parts[-1] == "active":
+                    rows = [r for r in rows if r.get("active")]
+                return self._list(rows, "automations", params, base, parts)
+            case ["automations", automation_id]:
+                for row in self.automation_list():
+                    if str(row["id"]) == automation_id:
+                        return {"automation": row}
+                raise _not_found()
+            case ["account", "settings"]:
+                return {"settings": {"tickets": {
+                    "custom_statuses_enabled": self.custom_statuses_enabled,
+                }}}  # fmt: skip
             case ["satisfaction_ratings"]:
                 return self._satisfaction_ratings(params, base)
             case ["satisfaction_ratings", rating_id]:
@@ -781,9 +889,16 @@ class ZendeskSandbox(LoopbackServer):
         return {"ticket": updated, "audit": audit}
 
     def _apply_update(
-        self, ticket: Record, update: Record, actor: Record, at: float
+        self,
+        ticket: Record,
+        update: Record,
+        actor: Record,
+        at: float,
+        *,
+        rule: Record | None = None,
     ) -> tuple[Record, Record]:
-        """Validate and apply one ticket update; returns (ticket, audit) as Zendesk does."""
+        """Validate and apply one ticket update; returns (ticket, audit) as Zendesk does.
+        With `rule`, the update is that automation's (its audit says so)."""
         org = self.org
         ts = int(at)
         events: list[Record] = []
@@ -794,6 +909,11 @@ class ZendeskSandbox(LoopbackServer):
             custom_metadata = custom_metadata_of(update.get("metadata"))
         except MetadataInvalid as exc:
             raise _invalid(str(exc), {"metadata": [{"description": str(exc)}]}) from None
+        if custom_status_id is not None and not self.custom_statuses_enabled:
+            raise _invalid(
+                "Custom ticket statuses are not enabled for this account",
+                {"custom_status_id": [{"description": "is not enabled"}]},
+            )
         if custom_status_id is not None:
             custom = org.custom_statuses.get(_int_or(custom_status_id))
             if custom is None:
@@ -816,6 +936,7 @@ class ZendeskSandbox(LoopbackServer):
 
         comment_in = update.get("comment")
         comment: Record | None = None
+        author: Record = {}
         if comment_in is not None:
             if not isinstance(comment_in, dict):
                 raise _invalid("comment must be an object")
@@ -826,9 +947,10 @@ class ZendeskSandbox(LoopbackServer):
                     "Comment: cannot be blank", {"comment": [{"description": "cannot be blank"}]}
                 )
             author_id = _int_or(comment_in.get("author_id"), _int_or(actor.get("id")))
-            author = org.users.get(author_id)
-            if author is None:
+            found_author = org.users.get(author_id)
+            if found_author is None:
                 raise _invalid("Author is invalid", {"author_id": [{"description": "invalid"}]})
+            author = found_author
             public = comment_in.get("public", True) is not False
             if author.get("role") == "end-user":
                 public = True
@@ -925,11 +1047,33 @@ class ZendeskSandbox(LoopbackServer):
             org.comments.setdefault(int(ticket["id"]), []).append(comment)
             self._count_reply(int(ticket["id"]), comment, ts)
         org.retime_ticket(ticket, ts)
-        via = {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}}
+        via: Record = {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}}
+        via_label = "Web service"
+        if rule is not None:
+            source = {"from": {"id": rule["id"], "title": rule["title"]}, "to": {}}
+            via, via_label = {"channel": "rule", "source": {**source, "rel": "automation"}}, "Rule"
         audit = self._record_audit(
-            ticket, events, audit_id, int(actor["id"]), ts, via, "Web service", custom_metadata
+            ticket, events, audit_id, int(actor["id"]), ts, via, via_label, custom_metadata
         )
+        if comment is not None and self.requesters.enabled:
+            self._maybe_ask_requester(ticket, comment, author, set(tags) - set(tags_before), at)
         return ticket, audit
+
+    def _maybe_ask_requester(
+        self, ticket: Record, comment: Record, author: Record, tags_added: set[str], at: float
+    ) -> None:
+        """Schedule the requester's answer when a staff member's public comment asks them
+        to confirm the ticket is resolved."""
+        if not comment["public"] or author.get("role") == "end-user":
+            return
+        if not asks_for_confirmation(int(ticket["id"]), str(comment["body"]), tags_added):
+            return
+        requester = self.org.users.get(_int_or(ticket.get("requester_id")))
+        if requester is None:
+            return
+        self.requesters.schedule(
+            int(ticket["id"]), int(requester["id"]), requester.get("locale"), at
+        )
 
     def _record_audit(
         self,
@@ -1027,7 +1171,42 @@ class ZendeskSandbox(LoopbackServer):
             if comment.get("public"):
                 metric["replies"] = int(metric.get("replies") or 0) + 1
 
+    def _put_custom_status(self, raw_id: str, body: Any) -> Record:
+        """Update a custom status's labels, description or `active` (not its category)."""
+        record = _lookup(self.org.custom_statuses, raw_id)
+        data = body.get("custom_status") if isinstance(body, dict) else None
+        if not isinstance(data, dict):
+            raise _Reply(
+                400,
+                {
+                    "error": "InvalidRequest",
+                    "description": 'The request body must be {"custom_status": {...}}',
+                },
+            )
+        if "active" in data and data["active"] is False and record.get("default"):
+            raise _invalid(
+                "A default status cannot be deactivated",
+                {"active": [{"description": "cannot deactivate a default status"}]},
+            )
+        for name in ("agent_label", "end_user_label", "description", "end_user_description"):
+            if isinstance(data.get(name), str):
+                if name == "agent_label" and not data[name]:
+                    raise _invalid(
+                        "Agent label cannot be blank",
+                        {"agent_label": [{"description": "cannot be blank"}]},
+                    )
+                record[name] = record[f"raw_{name}"] = data[name]
+        if isinstance(data.get("active"), bool):
+            record["active"] = data["active"]
+        record["updated_at"] = iso(self.now())
+        return {"custom_status": record}
+
     def _post_custom_status(self, body: Any) -> Record:
+        if not self.custom_statuses_enabled:
+            raise _invalid(
+                "Custom ticket statuses are not enabled for this account",
+                {"custom_status": [{"description": "custom ticket statuses are off"}]},
+            )
         data = body.get("custom_status") if isinstance(body, dict) else None
         if not isinstance(data, dict):
             raise _Reply(
