@@ -305,3 +305,51 @@ def test_a_solve_awaiting_at_the_period_end_counts_once_answered_in_the_period(
     assert figures(early) == (None, 0, 0)
     assert early.note is not None and "awaiting" in early.note
     assert figures(report(engine).metrics["confirmed_resolution_rate"]) == (1, 1, 1)
+
+
+def test_a_solve_after_a_reopen_the_flow_did_not_ask_about_is_read_from_messages(
+    engine: Engine, seed: Seed
+) -> None:
+    # Confirmed under the flow on 2 June, reopened on 3 June 08:00, then solved at 10:00
+    # with the flow switched off: no request for that solve. The customer's reply denies.
+    seed.ticket(
+        1,
+        madrid(2, 7),
+        status="solved",
+        solved=madrid(3, 10),
+        history=[
+            (madrid(2, 7), "new"),
+            (madrid(2, 10), "solved"),
+            (madrid(3, 8), "open"),
+            (madrid(3, 10), "solved"),
+        ],
+    )
+    seed.event(1, madrid(2, 10), "1-1", AWAITING, "agent_solve", from_state="open")
+    seed.event(1, madrid(2, 11), "1-1", "confirmed", "link", from_state=AWAITING)
+    seed.event(1, madrid(3, 8), "1-1", "reopened", "reopen", from_state="confirmed")
+    seed.says(1, madrid(3, 11), resolution="deny")
+    seed.save()
+    result = report(engine)
+    # 3 June: the denial, not the 2 June request's confirmation.
+    assert figures(result.metrics["confirmed_resolution_rate"]) == (0, 0, 1)
+    assert figures(result.metrics["closed_unconfirmed"]) == (1, 1, 1)
+    # 2 June: the request confirmed, then reopened within the FCR window.
+    assert result.metrics["confirmed_resolution_rate"].previous == 1
+    assert result.metrics["reopened_after_solve"].previous == 1
+
+
+def test_a_customer_question_sends_the_solve_back_to_the_agent_neither_confirmed_nor_closed(
+    engine: Engine, seed: Seed
+) -> None:
+    seed.ticket(
+        1,
+        madrid(3, 7),
+        history=[(madrid(3, 7), "new"), (madrid(3, 10), "solved"), (madrid(3, 11), "open")],
+    )
+    seed.event(1, madrid(3, 10), "1-1", AWAITING, "agent_solve", from_state="open")
+    seed.event(1, madrid(3, 11), "1-1", "open", "customer_reply", from_state=AWAITING)
+    seed.save()
+    result = report(engine)
+    assert figures(result.metrics["confirmed_resolution_rate"]) == (0, 0, 1)
+    assert figures(result.metrics["closed_unconfirmed"]) == (0, 0, 1)
+    assert figures(result.metrics["reopened_after_solve"]) == (0, 0, 1)
