@@ -83,6 +83,8 @@ def solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
 _REQUEST_CAUSES = (Cause.AGENT_SOLVE.value, Cause.OPT_OUT.value, Cause.AGENT_OVERRIDE.value)
 #: Outcomes that count as confirmed: the customer said so, or chose to close it themselves.
 CONFIRMED_OUTCOMES = (State.CONFIRMED.value, State.CLOSED_BY_CUSTOMER.value)
+#: The tally of solves still awaiting the customer's answer at their bucket's end.
+PENDING = "_awaiting_confirmation"
 
 
 def _has_events(ctx: Context) -> bool:
@@ -311,10 +313,6 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     )
     _note_pending(found)
     return found
-
-
-#: The tally of solves still awaiting the customer's answer at their bucket's end.
-PENDING = "_awaiting_confirmation"
 
 
 def _note_pending(found: Results) -> None:
