@@ -40,14 +40,16 @@ from bot.metrics.query import (
     is_true,
     live,
     message_value,
+    plus_days,
     reopened_after_solve,
     scoped_select,
     solved_in,
     stamp,
     tally,
 )
+from bot.resolution.states import Cause, State
 from bot.store.solves import PARALLEL_DAYS, SOLVE_FACTS
-from bot.store.tables import TICKETS
+from bot.store.tables import RESOLUTION_EVENTS, TICKETS
 
 __all__ = ["KEYS", "PARALLEL_DAYS", "solved_tally"]
 
@@ -76,6 +78,109 @@ def solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     return {key: {at: replace(fig) for at, fig in series.items()} for key, series in found.items()}
 
 
+#: The causes of the event that ties a solve to its confirmation request: the agent's solve
+#: that asked it (or that the flow left alone), or an agent's solve while it was awaiting.
+_REQUEST_CAUSES = (Cause.AGENT_SOLVE.value, Cause.OPT_OUT.value, Cause.AGENT_OVERRIDE.value)
+#: Outcomes that count as confirmed: the customer said so, or chose to close it themselves.
+CONFIRMED_OUTCOMES = (State.CONFIRMED.value, State.CLOSED_BY_CUSTOMER.value)
+#: The tally of solves still awaiting the customer's answer at their bucket's end.
+PENDING = "_awaiting_confirmation"
+
+
+def _has_events(ctx: Context) -> bool:
+    """Whether the flow has recorded anything: without events every solve keeps the
+    message reading, and the per-solve probes of `resolution_events` are skipped."""
+    e = RESOLUTION_EVENTS.c
+    return ctx.conn.execute(select(e.id).limit(1)).first() is not None
+
+
+def _request_of(ctx: Context, buckets: Buckets, solve: Any) -> Any:
+    """The confirmation request a solve belongs to (NULL for none): that of the ticket's
+    latest request event (`_REQUEST_CAUSES`) before its next solve and before the end of
+    the solve's bucket (capped at now), if it came at or after the ticket's previous solve
+    and the ticket did not go back to the agent (`open`, `reopened`) between it and this
+    solve. So the flow's own solve after a confirmation belongs to the agent's request it
+    confirms, an agent's solve while awaiting to the request it overrides, and a solve
+    before the flow was on, or after a reopen the flow did not ask about, to none. A
+    probe of `ix_resolution_events_ticket_id`."""
+    e = RESOLUTION_EVENTS.alias("request_event").c
+    back_to_agent = RESOLUTION_EVENTS.alias("back_to_agent")
+    back = back_to_agent.c
+    went_back = (
+        select(literal(1))
+        .where(
+            back.ticket_id == e.ticket_id,
+            back.to_state.in_((State.OPEN.value, State.REOPENED.value)),
+            back.at > e.at,
+            back.at <= solve.solved_at,
+        )
+        # Correlated with the solve two levels up too, not joined to every solve.
+        .correlate_except(back_to_agent)
+        .exists()
+    )
+    return (
+        select(e.request_id)
+        .where(
+            e.ticket_id == solve.ticket_id,
+            e.cause.in_(_REQUEST_CAUSES),
+            or_(solve.prev_solved_at.is_(None), e.at >= solve.prev_solved_at),
+            or_(solve.next_solved_at.is_(None), e.at < solve.next_solved_at),
+            e.at < buckets.end_of(solve.solved_at, ctx.now),
+            ~went_back,
+        )
+        .order_by(e.at.desc(), e.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _outcome_of(ticket_id: Any, request_id: Any, cap: Any) -> Any:
+    """The state a request left `awaiting_confirmation` for, first, before `cap` (its start
+    itself for an opt-out); NULL while it was still awaiting then."""
+    e = RESOLUTION_EVENTS.alias("outcome_event").c
+    return (
+        select(e.to_state)
+        .where(
+            e.ticket_id == ticket_id,
+            e.request_id == request_id,
+            e.to_state != State.AWAITING.value,
+            e.at < cap,
+        )
+        .order_by(e.at, e.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _reopened_by_events(ctx: Context, buckets: Buckets, solve: Any) -> ColumnElement[bool]:
+    """`query.reopened_after_solve` read from the flow's events, not the status history
+    (the flow itself moves a solved ticket to its pending "awaiting confirmation" status,
+    which the history reads as a reopen): the ticket went to `reopened` after this solve
+    and before its next one, within `fcr_window_days` of it and before now, or after an
+    earlier solve in the same bucket and before this one."""
+    e = RESOLUTION_EVENTS.alias("reopen_event").c
+    after_this = and_(
+        e.at >= solve.solved_at,
+        or_(solve.next_solved_at.is_(None), e.at < solve.next_solved_at),
+        e.at < plus_days(ctx, solve.solved_at, ctx.fcr_days),
+        e.at < stamp(ctx.now),
+    )
+    before_this = and_(
+        solve.prev_solved_at >= buckets.start_of(solve.solved_at),
+        e.at > solve.prev_solved_at,
+        e.at < solve.solved_at,
+    )
+    return (
+        select(literal(1))
+        .where(
+            e.ticket_id == solve.ticket_id,
+            e.to_state == State.REOPENED.value,
+            or_(after_this, before_this),
+        )
+        .exists()
+    )
+
+
 def _caps(ctx: Context, buckets: Buckets) -> Any:
     """Each bucket's index and end (capped at now), as a small table to join: the cap is
     then read once per solve, not re-evaluated (a CASE over the bounds) at each use."""
@@ -88,12 +193,24 @@ def _caps(ctx: Context, buckets: Buckets) -> Any:
 
 def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     """Every key of KEYS from the solves' stored facts (`bot.store.solves`): one row per
-    solve counted in a bucket, its ticket's group and agent, and the bucket's cap."""
+    solve counted in a bucket, its ticket's group and agent, and the bucket's cap.
+
+    A solve that belongs to a confirmation request of the resolution flow (`_request_of`)
+    is judged by the request's events instead of the customer's messages: confirmed when
+    the request was confirmed or closed by the customer before the cap, unconfirmed when
+    it was closed unconfirmed, neither when the customer denied or asked (it went back to
+    the agent), and *pending*, out of both figures' denominators, while it was still
+    awaiting the answer at the cap; reopened when the flow recorded a reopen
+    (`_reopened_by_events`). Every other solve keeps the message reading.
+    """
     f, t = SOLVE_FACTS.c, TICKETS.c
+    events = _has_events(ctx)
     solves = (
         select(
             f.ticket_id,
             f.solved_at,
+            f.prev_solved_at,
+            f.next_solved_at,
             f.parallel_with,
             f.mixed_at,
             f.first_at,
@@ -110,13 +227,27 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             t.group_id.label("g"),
             t.assignee_id.label("a"),
             _int(reopened_after_solve(ctx, buckets, f)).label("reopens"),
+            (_request_of(ctx, buckets, f) if events else null()).label("request"),
         )
         .select_from(SOLVE_FACTS.join(TICKETS, t.id == f.ticket_id))
         .where(solved_in(buckets, f), live(t))
-        .subquery("solves")
     )
+    # Kept as subqueries (OFFSET 0) on PostgreSQL so the request and outcome probes run
+    # once per solve, not once per column reading them.
+    solves_q = (solves.offset(0) if events else solves).subquery("solves")
     caps = _caps(ctx, buckets)
-    k, cap = solves.c, caps.c.cap
+    s = solves_q.c
+    judged_by_events = s.request.is_not(None)
+    outcome = case((judged_by_events, _outcome_of(s.ticket_id, s.request, caps.c.cap)))
+    reopens = case((judged_by_events, flag(_reopened_by_events(ctx, buckets, s))), else_=s.reopens)
+    base = select(
+        *(column for column in s if column.name != "reopens"),
+        caps.c.cap,
+        (outcome if events else null()).label("outcome"),
+        (reopens if events else s.reopens).label("reopens"),
+    ).select_from(solves_q.join(caps, caps.c.b == s.b))
+    k = (base.offset(0) if events else base).subquery("judged").c
+    cap = k.cap
     # The last analysed customer message before the cap: the last one at or before the
     # solve when none after it is before the cap, the last one after it when all of those
     # are; otherwise (messages after the solve on both sides of the cap, or a solve after
@@ -133,6 +264,15 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
     trust = last_before_cap(k.before_trust, k.after_last_trust, "trust_indicator")
     after = case((k.after_first_at < cap, k.after_first_reply), else_=null())
     reply = func.coalesce(after, k.before_reply, "")
+    judged = k.request.is_not(None)
+    confirmed = case(
+        (judged, flag(k.outcome.in_(CONFIRMED_OUTCOMES))), else_=flag(reply == "confirm")
+    )
+    unconfirmed = case(
+        (judged, flag(k.outcome == State.CLOSED_UNCONFIRMED.value)),
+        else_=flag(reply != "confirm"),
+    )
+    pending = and_(judged, k.outcome.is_(None))
     contained = and_(or_(k.mixed_at.is_(None), k.mixed_at >= cap), k.parallel_with.is_(None))
     negative = began == "negative"
     calm = began.in_(("neutral", "positive"))
@@ -142,9 +282,11 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
         k.a,
         {
             "one": literal(1),
+            "answered": flag(~pending),
+            "pending": flag(pending),
             "contained": flag(contained),
-            "confirmed": flag(reply == "confirm"),
-            "unconfirmed": flag(reply != "confirm"),
+            "confirmed": confirmed,
+            "unconfirmed": unconfirmed,
             "reopened": flag(k.reopens > 0),
             "recovered": flag(and_(negative, ended == "positive")),
             "negative": flag(negative),
@@ -153,18 +295,36 @@ def _solved_tally(ctx: Context, buckets: Buckets, *, scoped: bool) -> Results:
             "trusted": flag(is_true(trust)),
             "trust_known": flag(trust.is_not(None)),
         },
-    ).select_from(solves.join(caps, caps.c.b == k.b))
-    return tally(
+    )
+    found = tally(
         ctx,
         rows,
         {
             "containment_rate": ("contained", "one"),
-            "confirmed_resolution_rate": ("confirmed", "one"),
-            "closed_unconfirmed": ("unconfirmed", "one"),
+            "confirmed_resolution_rate": ("confirmed", "answered"),
+            "closed_unconfirmed": ("unconfirmed", "answered"),
             "reopened_after_solve": ("reopened", "one"),
             "sentiment_shift_rate": ("recovered", "negative"),
             "worsened_count": ("worsened", "calm"),
             "trust_indicator_rate": ("trusted", "trust_known"),
+            PENDING: ("pending", "one"),
         },
         scoped=scoped,
     )
+    _note_pending(found)
+    return found
+
+
+def _note_pending(found: Results) -> None:
+    """Say, on the figures that leave them out, how many solves were still awaiting the
+    customer's answer when the bucket ended (their outcome came later, if at all, so a
+    past figure does not change)."""
+    for at, fig in found.pop(PENDING).items():
+        waiting = int(fig.numerator)
+        if not waiting:
+            continue
+        solves = "solve" if waiting == 1 else "solves"
+        note = f"{waiting} {solves} awaiting the customer's answer at the period's end not counted"
+        for key in ("confirmed_resolution_rate", "closed_unconfirmed"):
+            if at in found[key]:
+                found[key][at].note = note

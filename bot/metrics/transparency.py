@@ -8,7 +8,12 @@
   customer has not written since, their last message before the solve counts (Zendesk
   reopens a solved ticket when the customer replies, so a "thanks, that fixed it" usually
   lands before the final solve). Only messages written before the bucket ended count, so a
-  figure never changes after its period.
+  figure never changes after its period. A solve the resolution flow asked about is judged
+  by its confirmation request's events instead (`resolution_events`, before the bucket
+  ended): confirmed when the request was confirmed or closed by the customer, unconfirmed
+  when it was closed unconfirmed, reopened when it went to `reopened`; a request still
+  awaiting at the bucket's end leaves its solve out of the first two (see
+  `bot.metrics.solved` and docs/metrics.md).
 - *stale_tickets*: tickets unsolved at the bucket's end (new, open or on hold now, or solved
   only after it) whose last public agent reply (or, without one, creation) is older than the
   priority's threshold then.

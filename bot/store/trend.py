@@ -24,7 +24,7 @@ from sqlmodel import Field, SQLModel
 from bot.store.types import UTCDateTime
 
 #: Bumped when a trend metric's definition changes: figures stored before are not reused.
-METRICS_VERSION = "1"
+METRICS_VERSION = "2"  # 2: confirmed resolutions read the resolution flow's events
 #: How long after its end a day is final for the trend: late syncs have settled by then.
 SETTLED = timedelta(days=1)
 

@@ -30,6 +30,7 @@ from bot.store import (
     User,
 )
 from bot.store.history import rebuild_runs
+from bot.store.resolution import ResolutionEvent
 from bot.store.signals import SIGNAL_COLUMNS
 
 MADRID = "Europe/Madrid"
@@ -63,6 +64,7 @@ class Seed:
         self.next_rating = 5000
         self.next_outbox = 1
         self.next_change = 90_000
+        self.next_event = 1
         self.ticket_ids: list[int] = []
 
     # People -------------------------------------------------------------------------------
@@ -296,6 +298,33 @@ class Seed:
                 "next_attempt_at": sent or NOW,
                 "created_at": sent or NOW,
                 "sent_at": sent,
+            }
+        )
+
+    def event(
+        self,
+        ticket: int,
+        at: datetime,
+        request: str,
+        to_state: str,
+        cause: str,
+        *,
+        from_state: str | None = None,
+        actor: str = "customer",
+    ) -> None:
+        """A transition of the resolution flow, as its state machine records it."""
+        self.next_event += 1
+        self.rows[ResolutionEvent].append(
+            {
+                "id": self.next_event,
+                "ticket_id": ticket,
+                "request_id": request,
+                "from_state": from_state,
+                "to_state": to_state,
+                "cause": cause,
+                "actor": actor,
+                "at": at,
+                "recorded_at": at,
             }
         )
 

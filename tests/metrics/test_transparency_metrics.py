@@ -3,6 +3,9 @@ proactive updates."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from metrics_support import Seed, figures, madrid, report
 from sqlalchemy import Engine
 
@@ -154,3 +157,199 @@ def test_no_proactive_updates_is_zero_not_none(engine: Engine, seed: Seed) -> No
     seed.ticket(1, madrid(1, 8))
     seed.save()
     assert figures(report(engine).metrics["proactive_updates_sent"]) == (0, 0, 1)
+
+
+AWAITING = "awaiting_confirmation"
+
+
+def test_solves_with_resolution_events_are_judged_by_the_flow_the_others_by_the_customer(
+    engine: Engine, seed: Seed
+) -> None:
+    seed.agent(10, "Ana")
+
+    def solved_once(tid: int, **kwargs: Any) -> None:
+        seed.ticket(tid, madrid(3, 7), assignee=10, solved=madrid(3, 10), **kwargs)
+        seed.says(tid, madrid(3, 7))
+
+    def asked(tid: int, at: datetime) -> str:
+        request = f"{tid}-1"
+        seed.event(tid, at, request, AWAITING, "agent_solve", from_state="open", actor="agent")
+        return request
+
+    def answered(tid: int, at: datetime, to_state: str, cause: str = "link") -> None:
+        seed.event(tid, at, f"{tid}-1", to_state, cause, from_state=AWAITING)
+
+    # No events: the customer's messages decide, as before the flow.
+    solved_once(1)
+    seed.says(1, madrid(3, 11), resolution="confirm")  # T1 confirmed
+    solved_once(2)  # T2 never answered: unconfirmed
+    solved_once(11, reopens=1)  # T11 solved at 08:00, reopened, solved at 10:00
+    # T3: asked at the agent's solve, confirmed by link at 12:00; the flow then solved it
+    # (its 10:00 solve moved to the pending "awaiting" status first). No customer message.
+    seed.ticket(
+        3,
+        madrid(3, 7),
+        assignee=10,
+        status="solved",
+        solved=madrid(3, 12),
+        history=[
+            (madrid(3, 7), "new"),
+            (madrid(3, 10), "solved"),
+            (madrid(3, 10, 1), "pending"),
+            (madrid(3, 12), "solved"),
+        ],
+    )
+    asked(3, madrid(3, 10))
+    answered(3, madrid(3, 12), "confirmed")
+    # T4: the customer chose to close it themselves: a customer's decision, counted confirmed.
+    solved_once(4)
+    asked(4, madrid(3, 10))
+    answered(4, madrid(3, 13), "closed_by_customer")
+    # T5: still awaiting at the day's end (confirmed at 06:00 the next morning): pending,
+    # though its last message before the solve was a confirmation.
+    solved_once(5)
+    seed.says(5, madrid(3, 9), resolution="confirm")
+    asked(5, madrid(3, 10))
+    answered(5, madrid(4, 6), "confirmed", "customer_reply")
+    # T6: agent override: solved at 09:00 (asked), solved again at 15:00 while awaiting.
+    # The status history reads a reopen in between (the flow's pending status); the
+    # events do not: closed unconfirmed, not reopened.
+    seed.ticket(
+        6,
+        madrid(3, 7),
+        assignee=10,
+        status="solved",
+        solved=madrid(3, 15),
+        history=[
+            (madrid(3, 7), "new"),
+            (madrid(3, 9), "solved"),
+            (madrid(3, 9, 1), "pending"),
+            (madrid(3, 15), "solved"),
+        ],
+    )
+    asked(6, madrid(3, 9))
+    seed.event(6, madrid(3, 15), "6-1", "closed_unconfirmed", "agent_override", from_state=AWAITING)
+    # T7: confirmed at 11:00, reopened the next morning: confirmed and reopened.
+    seed.ticket(
+        7,
+        madrid(3, 7),
+        assignee=10,
+        history=[(madrid(3, 7), "new"), (madrid(3, 10), "solved"), (madrid(4, 5), "open")],
+    )
+    asked(7, madrid(3, 10))
+    answered(7, madrid(3, 11), "confirmed", "customer_reply")
+    seed.event(7, madrid(4, 5), "7-1", "reopened", "reopen", from_state="confirmed")
+    # T8: a ticket the flow leaves alone: closed unconfirmed, whatever the customer wrote.
+    solved_once(8)
+    seed.says(8, madrid(3, 11), resolution="confirm")
+    seed.event(8, madrid(3, 10), "8-1", "closed_unconfirmed", "opt_out", from_state="open")
+    # T9: the customer denies: reopened, neither confirmed nor closed unconfirmed.
+    seed.ticket(
+        9,
+        madrid(3, 7),
+        assignee=10,
+        history=[(madrid(3, 7), "new"), (madrid(3, 10), "solved"), (madrid(3, 11), "open")],
+    )
+    asked(9, madrid(3, 10))
+    answered(9, madrid(3, 11), "reopened", "customer_reply")
+    # T10: solved on 2 June before the flow was on (the customer confirmed by message, then
+    # reopened on 3 June), solved again on 3 June under the flow and confirmed by link.
+    seed.ticket(
+        10,
+        madrid(2, 7),
+        assignee=10,
+        status="solved",
+        solved=madrid(3, 10),
+        history=[
+            (madrid(2, 7), "new"),
+            (madrid(2, 10), "solved"),
+            (madrid(3, 8), "open"),
+            (madrid(3, 10), "solved"),
+        ],
+    )
+    seed.says(10, madrid(2, 11), resolution="confirm")
+    asked(10, madrid(3, 10))
+    answered(10, madrid(3, 12), "confirmed")
+    seed.save()
+
+    result = report(engine)
+    confirmed = result.metrics["confirmed_resolution_rate"]
+    # Solved 3 June: T1-T11 (11). Pending: T5, so 10 judged. Confirmed: T1, T3, T4, T7,
+    # T10. Closed unconfirmed: T2, T11 (by message), T6, T8 (by events). T9: neither.
+    assert figures(confirmed) == (5 / 10, 5, 10)
+    assert figures(result.metrics["closed_unconfirmed"]) == (4, 4, 10)
+    assert confirmed.note is not None
+    assert "1 solve awaiting the customer's answer" in confirmed.note
+    # Reopened: T11 (history), T7 and T9 (events); not T6, whose "reopen" was the flow's.
+    assert figures(result.metrics["reopened_after_solve"]) == (3, 3, 11)
+    assert figures(result.by_agent["10"]["confirmed_resolution_rate"]) == (5 / 10, 5, 10)
+    # 2 June: T10's solve before the flow keeps the message reading: confirmed, reopened.
+    assert confirmed.previous == 1
+    assert result.metrics["reopened_after_solve"].previous == 1
+
+    # A week later T5's confirmation is known, but 3 June's figures do not move.
+    later = report(engine, now=madrid(12, 8))
+    for key in ("confirmed_resolution_rate", "closed_unconfirmed", "reopened_after_solve"):
+        assert figures(later.metrics[key]) == figures(result.metrics[key])
+
+
+def test_a_solve_awaiting_at_the_period_end_counts_once_answered_in_the_period(
+    engine: Engine, seed: Seed
+) -> None:
+    seed.ticket(1, madrid(3, 7), solved=madrid(3, 10))
+    seed.event(1, madrid(3, 10), "1-1", AWAITING, "agent_solve", from_state="open")
+    seed.event(1, madrid(3, 20), "1-1", "confirmed", "link", from_state=AWAITING)
+    seed.save()
+    # At 15:00 the request is still awaiting: no judged solve, so no figure yet.
+    early = report(engine, now=madrid(3, 15)).metrics["confirmed_resolution_rate"]
+    assert figures(early) == (None, 0, 0)
+    assert early.note is not None and "awaiting" in early.note
+    assert figures(report(engine).metrics["confirmed_resolution_rate"]) == (1, 1, 1)
+
+
+def test_a_solve_after_a_reopen_the_flow_did_not_ask_about_is_read_from_messages(
+    engine: Engine, seed: Seed
+) -> None:
+    # Confirmed under the flow on 2 June, reopened on 3 June 08:00, then solved at 10:00
+    # with the flow switched off: no request for that solve. The customer's reply denies.
+    seed.ticket(
+        1,
+        madrid(2, 7),
+        status="solved",
+        solved=madrid(3, 10),
+        history=[
+            (madrid(2, 7), "new"),
+            (madrid(2, 10), "solved"),
+            (madrid(3, 8), "open"),
+            (madrid(3, 10), "solved"),
+        ],
+    )
+    seed.event(1, madrid(2, 10), "1-1", AWAITING, "agent_solve", from_state="open")
+    seed.event(1, madrid(2, 11), "1-1", "confirmed", "link", from_state=AWAITING)
+    seed.event(1, madrid(3, 8), "1-1", "reopened", "reopen", from_state="confirmed")
+    seed.says(1, madrid(3, 11), resolution="deny")
+    seed.save()
+    result = report(engine)
+    # 3 June: the denial, not the 2 June request's confirmation.
+    assert figures(result.metrics["confirmed_resolution_rate"]) == (0, 0, 1)
+    assert figures(result.metrics["closed_unconfirmed"]) == (1, 1, 1)
+    # 2 June: the request confirmed, then reopened within the FCR window.
+    assert result.metrics["confirmed_resolution_rate"].previous == 1
+    assert result.metrics["reopened_after_solve"].previous == 1
+
+
+def test_a_customer_question_sends_the_solve_back_to_the_agent_neither_confirmed_nor_closed(
+    engine: Engine, seed: Seed
+) -> None:
+    seed.ticket(
+        1,
+        madrid(3, 7),
+        history=[(madrid(3, 7), "new"), (madrid(3, 10), "solved"), (madrid(3, 11), "open")],
+    )
+    seed.event(1, madrid(3, 10), "1-1", AWAITING, "agent_solve", from_state="open")
+    seed.event(1, madrid(3, 11), "1-1", "open", "customer_reply", from_state=AWAITING)
+    seed.save()
+    result = report(engine)
+    assert figures(result.metrics["confirmed_resolution_rate"]) == (0, 0, 1)
+    assert figures(result.metrics["closed_unconfirmed"]) == (0, 0, 1)
+    assert figures(result.metrics["reopened_after_solve"]) == (0, 0, 1)
