@@ -260,8 +260,12 @@ class Writer:
             case "returned":
                 return [(key, ZENDESK_UPDATE, target, dict(untag))]
             case "reopened":
-                reopen = {"status": "open", **untag} if intent.set_open else dict(untag)
-                rows = [(key, ZENDESK_UPDATE, target, reopen)]
+                reopen: dict[str, Any] = (
+                    {"status": "open", **untag} if intent.set_open else dict(untag)
+                )
+                rows: list[tuple[str, str, str, dict[str, Any]]] = [
+                    (key, ZENDESK_UPDATE, target, reopen)
+                ]
                 if ctx.assignee_email:
                     words = intent.words
                     if words is None:

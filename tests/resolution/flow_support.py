@@ -112,7 +112,7 @@ class World:
 
     # ----- people -----------------------------------------------------------------------
 
-    def open_ticket(self, locale: str = "en-US", time_zone: str | None = None) -> int:
+    def open_ticket(self, locale: str = "en-US", time_zone: str = "UTC") -> int:
         """An open ticket whose requester speaks `locale`, assigned to an agent Slack knows."""
         org = self.zendesk.org
         ticket_id = next(
@@ -127,7 +127,8 @@ class World:
         ticket = org.tickets[ticket_id]
         requester = org.users[ticket["requester_id"]]
         requester["locale"] = locale
-        requester["time_zone"] = time_zone
+        # Zendesk gives a Rails name in time_zone and the IANA one beside it.
+        requester["iana_time_zone"] = time_zone or "UTC"
         assignee = org.users[ticket["assignee_id"]]
         email = assignee.get("email") or AGENT_EMAIL
         try:

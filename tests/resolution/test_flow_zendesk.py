@@ -149,10 +149,14 @@ def test_a_denial_reopens_and_the_assignee_gets_the_customers_words_escaped(
     assert zendesk["status"] == "open" and AWAITING not in zendesk["tags"]
     assert world.events(ticket)[-1] == ("awaiting_confirmation", "reopened", "customer_reply")
     [dm] = world.dms()
-    shown = dm.text + str(dm.blocks)
-    assert "<!channel>" not in shown and "<https://x.example|click>" not in shown
-    assert "<b>" not in shown
-    assert f"/agent/tickets/{ticket}" in shown
+    # Slack reads `<...>` as a mention or a link in mrkdwn: the customer's words reach it
+    # escaped there, and verbatim only as plain_text, which Slack never interprets.
+    mrkdwn = [dm.text] + [t for t, kind in _texts(dm.blocks) if kind == "mrkdwn"]
+    for text in mrkdwn:
+        assert "<!channel>" not in text and "<https://x.example|click>" not in text
+        assert "<b>" not in text
+    assert "&lt;" in dm.text
+    assert any(f"/agent/tickets/{ticket}" in str(b) for b in dm.blocks)
 
 
 def test_a_question_returns_the_ticket_and_the_next_solve_asks_again(world: World) -> None:
@@ -238,9 +242,7 @@ def test_an_answer_by_link_moves_the_ticket(
 ) -> None:
     ticket = started(world, "es")
     [request] = world.public_comments_by_us(ticket)
-    token = next(
-        tok for t, tok in links_of(request) if f'"{choice}"' in _body_of(tok)
-    )
+    token = next(tok for t, tok in links_of(request) if f'"{choice}"' in _body_of(tok))
     app = create_app(world.settings, world.engine, flow_on_answer(world.settings), clock=world.now)
     with TestClient(app, base_url="https://help.example.com") as browser:
         page = browser.post(f"/r/{ticket}/answer", data={"token": token, "rating": "5"})
@@ -260,3 +262,17 @@ def _body_of(token: str) -> str:
 
     body = token.split(".")[0]
     return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)).decode()
+
+
+def _texts(node: object) -> list[tuple[str, str]]:
+    """Every Block Kit text object in `node`: (text, type)."""
+    found: list[tuple[str, str]] = []
+    if isinstance(node, dict):
+        if node.get("type") in ("mrkdwn", "plain_text") and isinstance(node.get("text"), str):
+            found.append((node["text"], node["type"]))
+        for value in node.values():
+            found += _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _texts(value)
+    return found
