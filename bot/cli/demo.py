@@ -121,6 +121,9 @@ def demo(
         _sync_step(engine, settings)
         _signals_step(engine, settings, now)
         _digest_step(engine, settings, now, slack)
+        from bot.cli.demo_resolution import resolution_step
+
+        resolution_step(console, engine, settings, zendesk, slack)
     console.rule(f"done in {time.monotonic() - started:.1f} s")
     console.print(
         f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} alignbot stats[/] or "

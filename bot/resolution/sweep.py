@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, exists, insert, or_, select, update
+from sqlalchemy import Connection, Engine, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.errors import AlignbotError
@@ -115,7 +115,9 @@ class Lost(Exception):
 
 def enable_flow(connection: Connection, now: datetime) -> tuple[datetime, int | None]:
     """The moment the flow was switched on (now, at its first sweep) and the custom status
-    `alignbot zendesk setup` stored, if any."""
+    `alignbot zendesk setup` stored, if any. Zendesk times are whole seconds, so the flow
+    starts at the second: a solve in that very second is asked about."""
+    now = now.replace(microsecond=0)
     row = connection.execute(
         select(RESOLUTION_FLOW.c.enabled_at, RESOLUTION_FLOW.c.custom_status_id).where(
             RESOLUTION_FLOW.c.name == "default"
@@ -515,6 +517,8 @@ def _candidates(connection: Connection, enabled_at: datetime, now: datetime) -> 
         .where(
             STATUS_CHANGES.c.at >= enabled_at,
             STATUS_CHANGES.c.status.in_(("solved", "closed")),
+            # a solve, not Zendesk closing what was solved before the flow began
+            func.coalesce(STATUS_CHANGES.c.previous_status, "new").not_in(("solved", "closed")),
             ~exists().where(s.c.ticket_id == STATUS_CHANGES.c.ticket_id),
         )
         .distinct()
