@@ -12,7 +12,7 @@ from typing import Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.errors import SettingsError
@@ -219,6 +219,18 @@ class Settings(BaseSettings):
 
         parse_quiet_hours(value)
         return value
+
+    @model_validator(mode="after")
+    def _reminders_before_close(self) -> Settings:
+        late = [
+            d for d in self.resolution_remind_after_days if d >= self.resolution_close_after_days
+        ]
+        if late:
+            raise ValueError(
+                f"RESOLUTION_REMIND_AFTER_DAYS {late} must come before "
+                f"RESOLUTION_CLOSE_AFTER_DAYS ({self.resolution_close_after_days:g})"
+            )
+        return self
 
     @property
     def timezone(self) -> ZoneInfo:

@@ -35,7 +35,8 @@ class AnswerRaced(AlignbotError):
 def flow_on_answer(settings: Settings) -> OnAnswer:
     """The hook that moves a ticket when its customer answers by link."""
     keys = settings.require_link_secret()
-    public_url = settings.require_public_url()
+    # A link's answer writes no new links: the pages work before ALIGNBOT_PUBLIC_URL is set.
+    public_url = settings.alignbot_public_url or ""
 
     def on_answer(connection: Connection, given: Answer) -> None:
         standing, version, cursor = read_standing(connection, given.ticket_id)

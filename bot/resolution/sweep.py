@@ -174,6 +174,7 @@ class Writer:
         self.custom_status_id = settings.resolution_custom_status_id or custom_status_id
         self.ttl = timedelta(days=settings.alignbot_link_ttl_days)
         self.close_after = timedelta(days=settings.resolution_close_after_days)
+        self.remind_after = settings.resolution_remind_after_days
 
     def ticket_url(self, ticket_id: int) -> str:
         base = self.settings.zendesk_url or "https://example.zendesk.com"
@@ -229,7 +230,8 @@ class Writer:
                 body = messages.reminder_comment(
                     ctx.locale,
                     self._links(ctx, intent.request_id, requested_at),
-                    number=intent.number,
+                    # the texts know a reminder and a last one
+                    number=2 if intent.number >= len(self.remind_after) else 1,
                     requester_name=ctx.requester_name,
                     close_at=requested_at + self.close_after,
                     zone=ctx.zone,

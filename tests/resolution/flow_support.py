@@ -5,6 +5,7 @@ exactly as the scheduler will run them."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -131,10 +132,8 @@ class World:
         requester["iana_time_zone"] = time_zone or "UTC"
         assignee = org.users[ticket["assignee_id"]]
         email = assignee.get("email") or AGENT_EMAIL
-        try:
+        with contextlib.suppress(ValueError):  # already there: one agent, several tickets
             self.slack.add_user(email, assignee.get("name") or "Agent")
-        except ValueError:  # already there: one agent, several tickets
-            pass
         return ticket_id
 
     def agent_solves(self, ticket_id: int, reply: str = "This is fixed now.") -> None:

@@ -26,12 +26,12 @@ def _world(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     monkeypatch.delenv("ZENPY_FORCE_NETLOC", raising=False)
     monkeypatch.delenv("ZENPY_FORCE_SCHEME", raising=False)
     org = generate_org(tickets=60, seed=11, now=ORG_NOW)
-    with ZendeskSandbox(org, clock=lambda: START) as zendesk:
-        with SlackSandbox(clock=zendesk.now) as slack:
-            made = World(engine, zendesk, slack, settings_for(zendesk, slack))
-            made.sync()
-            made.sweep()
-            yield made
+    zendesk = ZendeskSandbox(org, clock=lambda: START)
+    with zendesk, SlackSandbox(clock=zendesk.now) as slack:
+        made = World(engine, zendesk, slack, settings_for(zendesk, slack))
+        made.sync()
+        made.sweep()
+        yield made
 
 
 @pytest.fixture
