@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 
 
-def test_the_demo_syncs_analyses_digests_and_posts_to_slack(
+def test_the_demo_syncs_analyses_digests_posts_to_slack_and_runs_the_resolution_flow(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -31,10 +31,22 @@ def test_the_demo_syncs_analyses_digests_and_posts_to_slack(
     assert "1 message(s) sent, 0 to retry, 0 failed" in output
     assert "what C0000000002 received" in output  # the Slack sandbox's #support-managers
     assert "alignbot-digest-" in output and ".png" in output  # the chart went with it
+    # the resolution flow: asked, answered in several languages, figures from the events
+    assert "Confirmed vs Closed" in output
+    assert "created custom status 'Awaiting confirmation'" in output
+    assert "-> awaiting_confirmation (agent_solve)" in output
+    assert "awaiting_confirmation -> confirmed (customer_reply)" in output
+    assert "reminder_timeout" in output
+    assert "confirmed_resolution_rate" in output
     with sqlite3.connect(database) as store:
         (tickets,) = store.execute("SELECT count(*) FROM tickets").fetchone()
-        (sent,) = store.execute("SELECT count(*) FROM outbox WHERE status = 'sent'").fetchone()
-    assert (tickets, sent) == (300, 1)
+        (digests,) = store.execute(
+            "SELECT count(*) FROM outbox WHERE status = 'sent' AND kind = 'slack.message'"
+        ).fetchone()
+        (unsent,) = store.execute("SELECT count(*) FROM outbox WHERE status != 'sent'").fetchone()
+        causes = {row[0] for row in store.execute("SELECT DISTINCT cause FROM resolution_events")}
+    assert (tickets, digests, unsent) == (300, 1, 0)
+    assert {"agent_solve", "customer_reply", "link", "reminder_timeout"} <= causes
 
 
 def test_the_demo_run_from_the_venv_says_how_to_put_alignbot_on_path(tmp_path: Path) -> None:

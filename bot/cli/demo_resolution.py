@@ -105,12 +105,15 @@ def resolution_step(
             slack.add_user(str(agent["email"]), str(agent.get("name") or "Agent"))
     link_tickets = []
     seen: Counter[str] = Counter()
+    silent: list[int] = []  # customers who never answer, reminders included
     for language, ticket_id in tickets:
         behaviour = PLAN[language][seen[language]]
         seen[language] += 1
         if behaviour == "link":
             zendesk.requesters.script(ticket_id, "silence")
             link_tickets.append(ticket_id)
+        elif behaviour == "silence":
+            silent.append(ticket_id)
         else:
             zendesk.requesters.script(ticket_id, behaviour, after_seconds=_delay(behaviour))
         helpdesk.update_ticket(ticket_id, status="solved", comment=AGENT_REPLY[language])
@@ -121,6 +124,8 @@ def resolution_step(
     )
 
     def cycle(label: str) -> Counter[str]:
+        for ticket_id in silent:  # each reminder would draw a new answer otherwise
+            zendesk.requesters.script(ticket_id, "silence")
         zendesk.advance(60)
         sync(engine, client)
         swept = sweep(engine, settings, now())
@@ -177,7 +182,9 @@ def _pick_tickets(zendesk: ZendeskSandbox) -> list[tuple[str, int]]:
 def _show_request(
     console: Console, zendesk: ZendeskSandbox, tickets: list[tuple[str, int]]
 ) -> None:
-    language, ticket_id = next((lang, t) for lang, t in tickets if lang == "es")
+    if not tickets:
+        return
+    language, ticket_id = next(((lang, t) for lang, t in tickets if lang == "es"), tickets[0])
     ticket = zendesk.org.tickets[ticket_id]
     body = next(
         c["body"] for c in reversed(zendesk.org.comments[ticket_id]) if "/r/" in c.get("body", "")

@@ -276,3 +276,24 @@ def _texts(node: object) -> list[tuple[str, str]]:
         for value in node:
             found += _texts(value)
     return found
+
+
+def test_a_confirmed_ticket_the_customer_reopens_is_reopened_and_asked_again(
+    world: World,
+) -> None:
+    ticket = started(world)
+    world.customer_says(ticket, "Yes, it works now, thank you!")
+    world.cycle()
+    assert world.ticket(ticket)["status"] == "solved"
+
+    world.advance(HOUR)
+    world.customer_says(ticket, "Sorry, I have to write again: the export is empty today.")
+    world.cycle()
+    assert world.ticket(ticket)["status"] == "open"  # Zendesk reopened it
+    assert world.events(ticket)[-1] == ("confirmed", "reopened", "reopen")
+
+    world.agent_solves(ticket, "The export job is fixed as well.")
+    world.cycle()
+    assert world.ticket(ticket)["status"] == "pending"
+    assert len(world.public_comments_by_us(ticket)) == 2
+    assert world.events(ticket)[-1] == ("reopened", "awaiting_confirmation", "agent_solve")
