@@ -6,6 +6,7 @@ exactly as the scheduler will run them."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -22,10 +23,12 @@ from integrations.slack.client import SlackChat
 from integrations.slack.sandbox import SlackSandbox
 from integrations.zendesk.client import ZendeskClient
 from integrations.zendesk.helpdesk import ZendeskHelpdesk, loopback_session
-from integrations.zendesk.sandbox import ZendeskSandbox
+from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 from integrations.zendesk.sync import sync
 
 HOUR, DAY = 3600, 86_400
+ORG_NOW = datetime(2026, 3, 2, tzinfo=UTC)
+START = ORG_NOW.timestamp() + 10 * HOUR  # 10:00 UTC: outside the default quiet hours
 SECRET = "s" * 40
 PUBLIC_URL = "https://help.example.com/alignbot"
 AGENT_EMAIL = "agent.flow@example.com"
@@ -187,3 +190,15 @@ class World:
             for audit in self.zendesk.org.audits_of(ticket_id)
             if fragment in str((audit.get("_custom_metadata") or {}).get("alignbot_key", ""))
         )
+
+
+def make_world(engine: Engine) -> Iterator[World]:
+    """Both sandboxes on one stopped clock at START, the org synced, and the flow switched
+    on by a first sweep (earlier solves are not asked about). A fixture's body."""
+    org = generate_org(tickets=60, seed=11, now=ORG_NOW)
+    zendesk = ZendeskSandbox(org, clock=lambda: START)
+    with zendesk, SlackSandbox(clock=zendesk.now) as slack:
+        made = World(engine, zendesk, slack, settings_for(zendesk, slack))
+        made.sync()
+        made.sweep()
+        yield made

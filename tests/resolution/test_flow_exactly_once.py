@@ -7,31 +7,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 
 import pytest
-from flow_support import DAY, HOUR, World, settings_for
+from flow_support import DAY, World, make_world
 from sqlalchemy import Engine, select
 
 from bot.outbox import OUTBOX
 from bot.store import make_engine, upgrade
-from integrations.slack.sandbox import SlackSandbox
-from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
-
-ORG_NOW = datetime(2026, 3, 2, tzinfo=UTC)
-START = ORG_NOW.timestamp() + 10 * HOUR
 
 
 def _world(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     monkeypatch.delenv("ZENPY_FORCE_NETLOC", raising=False)
     monkeypatch.delenv("ZENPY_FORCE_SCHEME", raising=False)
-    org = generate_org(tickets=60, seed=11, now=ORG_NOW)
-    zendesk = ZendeskSandbox(org, clock=lambda: START)
-    with zendesk, SlackSandbox(clock=zendesk.now) as slack:
-        made = World(engine, zendesk, slack, settings_for(zendesk, slack))
-        made.sync()
-        made.sweep()
-        yield made
+    yield from make_world(engine)
 
 
 @pytest.fixture

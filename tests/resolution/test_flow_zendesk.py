@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from flow_support import DAY, HOUR, World, settings_for
+from flow_support import DAY, HOUR, World, make_world
 from sqlalchemy import Engine
 from starlette.testclient import TestClient
 from zenpy.lib.api_objects import CustomStatus
 
 from bot.resolution.hook import flow_on_answer
 from bot.web import create_app
-from integrations.slack.sandbox import SlackSandbox
-from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
-ORG_NOW = datetime(2026, 3, 2, tzinfo=UTC)
-START = ORG_NOW.timestamp() + 10 * HOUR  # 10:00 UTC: outside the default quiet hours
 AWAITING = "alignbot_awaiting_confirmation"
 LINK = re.compile(r"https://help\.example\.com/alignbot/r/(\d+)/([A-Za-z0-9_\-.]+)")
 
@@ -31,13 +27,7 @@ LINK = re.compile(r"https://help\.example\.com/alignbot/r/(\d+)/([A-Za-z0-9_\-.]
 def world(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     monkeypatch.delenv("ZENPY_FORCE_NETLOC", raising=False)
     monkeypatch.delenv("ZENPY_FORCE_SCHEME", raising=False)
-    org = generate_org(tickets=60, seed=11, now=ORG_NOW)
-    zendesk = ZendeskSandbox(org, clock=lambda: START)
-    with zendesk, SlackSandbox(clock=zendesk.now) as slack:
-        made = World(engine, zendesk, slack, settings_for(zendesk, slack))
-        made.sync()
-        made.sweep()  # switches the flow on: earlier solves are not asked about
-        yield made
+    yield from make_world(engine)
 
 
 def started(world: World, locale: str = "en-US") -> int:
