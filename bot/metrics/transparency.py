@@ -16,7 +16,7 @@
   `bot.metrics.solved` and docs/metrics.md).
 - *stale_tickets*: tickets unsolved at the bucket's end (new, open or on hold now, or solved
   only after it) whose last public agent reply (or, without one, creation) is older than the
-  priority's threshold then.
+  priority's threshold then (`STALE_AFTER_HOURS`, as `bot.policies.stale` reads it).
 - *proactive_updates_sent*: outbox rows of kind `zendesk.proactive_update` sent in the
   bucket, beside the tickets that were open at some time in it.
 """
@@ -24,7 +24,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, null, or_, select, union_all
@@ -44,6 +43,7 @@ from bot.metrics.query import (
     stamp,
 )
 from bot.metrics.solved import solved_tally
+from bot.policies.stale import thresholds
 from bot.store.tables import COMMENTS, OUTBOX, RUNS, STATUS_CHANGES, TICKETS
 
 KEYS = (
@@ -55,13 +55,6 @@ KEYS = (
     "proactive_updates_sent",
 )
 SOLVE_KEYS = ("confirmed_resolution_rate", "closed_unconfirmed", "reopened_after_solve")
-#: How long a ticket may wait for a public agent reply, by priority (no priority: normal).
-STALE_AFTER = {
-    "urgent": timedelta(hours=4),
-    "high": timedelta(hours=8),
-    "normal": timedelta(hours=24),
-    "low": timedelta(hours=48),
-}
 PROACTIVE_KIND = "zendesk.proactive_update"
 UNSOLVED = ("new", "open", "hold")
 SOLVED = ("solved", "closed")
@@ -271,6 +264,9 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
         .subquery("status_then")
     )
     p = per_ticket.c
+    # The thresholds the stale sweep reads (bot.policies.stale), in calendar hours: history
+    # is counted in SQL, where a business schedule is not (docs/updates.md).
+    stale_after = thresholds(ctx.settings)
     columns: dict[str, ColumnElement[Any]] = {}
     for index, as_of in enumerate(ends):
         reply = COMMENTS.alias()
@@ -280,8 +276,8 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
             .scalar_subquery()
         )
         cutoff = case(
-            *((p.priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
-            else_=stamp(as_of - STALE_AFTER["normal"]),
+            *((p.priority == name, stamp(as_of - wait)) for name, wait in stale_after.items()),
+            else_=stamp(as_of - stale_after["normal"]),
         )
         backlog = p[f"status{index}"].in_(UNSOLVED)
         columns[f"backlog{index}"] = flag(backlog)
