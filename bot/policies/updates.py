@@ -36,7 +36,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_timedelta
+from babel.dates import format_date, format_skeleton, format_time, format_timedelta
 from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
@@ -228,9 +228,9 @@ def render_update(
         "problem_status": facts.problem_status,
         "problem_solved": facts.problem_status in ("solved", "closed"),
         "team": facts.team,
-        "next_update": format_datetime(
-            next_update, "EEEE d MMMM, HH:mm", tzinfo=zone, locale=babel
-        ),
+        # The locale's own way of writing a day ("Fri, December 4", "vie, 4 de diciembre").
+        "next_update_date": format_skeleton("MMMMEd", next_update, tzinfo=zone, locale=babel),
+        "next_update_time": format_time(next_update, "short", tzinfo=zone, locale=babel),
     }
     return templates.render(UPDATE_TEMPLATE, language, context)
 
@@ -620,13 +620,14 @@ def _facts(
                 )
             ).scalars()
         )
-        last = dict(
-            connection.execute(
+        last = {
+            int(ticket): at
+            for ticket, at in connection.execute(
                 select(p.ticket_id, func.max(p.created_at))
                 .where(p.ticket_id.in_(ids))
                 .group_by(p.ticket_id)
-            ).tuples()
-        )
+            )
+        }
         for s in chunk:
             row = tickets[s.ticket_id]
             requester = users.get(s.requester_id) if s.requester_id is not None else None
