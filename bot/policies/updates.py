@@ -220,7 +220,10 @@ def render_update(
     context = {
         "ticket_id": facts.ticket_id,
         "status": facts.status,
-        "age": format_timedelta(now - facts.created_at, locale=babel, threshold=1.1),
+        # "3 days ago", "hace 3 días", "vor 3 Tagen": the phrase, as each language builds it.
+        "age": format_timedelta(
+            facts.created_at - now, locale=babel, threshold=1.1, add_direction=True
+        ),
         "opened_on": format_date(facts.created_at.astimezone(zone), "long", locale=babel),
         "customer_update": (
             plain(facts.customer_update, FIELD_LIMIT) if facts.customer_update else None
