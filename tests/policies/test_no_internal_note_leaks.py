@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, delete
 from updates_support import NOW, add_agent, add_comment, add_ticket, hours, outbox, settings
 
@@ -16,9 +18,7 @@ from bot.store.tables import COMMENTS, OUTBOX, PROACTIVE_UPDATES, TICKETS, USERS
 MARKER = st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=10, max_size=16).map(
     lambda s: f"QX{s}XQ"
 )
-WORDS = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80
-)
+WORDS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=80)
 
 
 @st.composite
