@@ -45,17 +45,17 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.sandbox import SandboxedEnvironment
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.digest.mrkdwn import literal, plain
 from bot.outbox.deliverers import SLACK_DM, ZENDESK_PROACTIVE_UPDATE
 from bot.outbox.queueing import enqueue
-from bot.policies.stale import StaleTicket, stale_tickets
+from bot.policies.stale import WAITING_ON_US, StaleTicket, stale_tickets
 from bot.resolution.quiet import next_allowed, parse_quiet_hours, zone_or
 from bot.resolution.states import AWAITING_TAG, State
 from bot.settings import Settings
-from bot.store.tables import PROACTIVE_UPDATES, RESOLUTION_STATES, TICKETS, USERS
+from bot.store.tables import COMMENTS, PROACTIVE_UPDATES, RESOLUTION_STATES, TICKETS, USERS
 
 __all__ = [
     "LANGUAGES",
@@ -381,8 +381,17 @@ def _decide(
     """Move a draft still `drafted` to queued (queueing the update) or skipped/dropped;
     None when it is not (or no longer) a draft."""
     p = PROACTIVE_UPDATES.c
+    moot = None
+    if action == "send":
+        moot = _moot(connection, draft_id)
+        if moot is not None:
+            action = "drop"
     status = {"send": QUEUED, "skip": SKIPPED, "drop": DROPPED}[action]
     values: dict[str, Any] = {"status": status, "decided_at": now, "decided_by": by}
+    if moot is not None:
+        values["reason"] = moot
+    elif action == "drop":
+        values["reason"] = "nobody decided within the grace period"
     if body is not None:
         values["body"] = body
     changed = connection.execute(
@@ -393,6 +402,8 @@ def _decide(
     ).first()
     if changed is None:
         return None
+    if moot is not None:
+        return ReviewOutcome(draft_id, status, f"Not sent: {moot}")
     if action != "send":
         message = (
             "Skipped: the customer gets no update this time"
@@ -413,6 +424,34 @@ def _decide(
     return ReviewOutcome(draft_id, QUEUED, "Sent to the customer")
 
 
+def _moot(connection: Connection, draft_id: int) -> str | None:
+    """Why a draft should no longer go out (the ticket moved on since it was drafted), as
+    the store knows it; None when it still should."""
+    p, t, c = PROACTIVE_UPDATES.c, TICKETS.c, COMMENTS.c
+    row = connection.execute(
+        select(p.ticket_id, t.status, t.tags, p.created_at)
+        .select_from(PROACTIVE_UPDATES.join(TICKETS, t.id == p.ticket_id))
+        .where(p.id == draft_id)
+    ).first()
+    if row is None:
+        return None
+    if row.status not in WAITING_ON_US:
+        return f"the ticket is {row.status} now"
+    if AWAITING_TAG in (row.tags or ()):
+        return "the ticket awaits the customer's confirmation now"
+    replied = connection.execute(
+        select(func.count())
+        .select_from(COMMENTS)
+        .where(
+            c.ticket_id == row.ticket_id,
+            c.author_role == "agent",
+            c.public == true(),
+            c.created_at > row.created_at,
+        )
+    ).scalar_one()
+    return "an agent has replied to the customer since" if replied else None
+
+
 def _already(row: Mapping[Any, Any]) -> ReviewOutcome:
     """The outcome of a draft decided before, said as such."""
     status, at = str(row["status"]), row["decided_at"]
@@ -421,7 +460,7 @@ def _already(row: Mapping[Any, Any]) -> ReviewOutcome:
     message = {
         QUEUED: f"Already sent{when}{by}",
         SKIPPED: f"Already skipped{when}",
-        DROPPED: f"Dropped{when}: nobody decided within the grace period",
+        DROPPED: f"Not sent{when}: {row['reason'] or 'nobody decided in time'}",
         DRY_RUN: "A dry run: nothing is sent",
     }.get(status, f"Already {status}{when}")
     return ReviewOutcome(int(row["id"]), status, message)

@@ -132,6 +132,15 @@ def test_stale_is_measured_at_now_when_the_period_has_not_ended(engine: Engine, 
     assert figures(report(engine).metrics["stale_tickets"]) == (1, 1, 1)
 
 
+def test_stale_reads_the_thresholds_the_sweep_reads(engine: Engine, seed: Seed) -> None:
+    # Urgent, no reply since 10:00; at 13:00 it has waited 3 h: stale only under a 2 h rule.
+    seed.ticket(1, madrid(3, 10), priority="urgent")
+    seed.save()
+    strict = {"urgent": 2, "normal": 24}
+    early = report(engine, now=madrid(3, 13), stale_after_hours=strict)
+    assert figures(early.metrics["stale_tickets"]) == (1, 1, 1)
+
+
 def test_proactive_updates_sent_in_the_period(engine: Engine, seed: Seed) -> None:
     seed.group(1, "Billing")
     seed.agent(10, "Ana")

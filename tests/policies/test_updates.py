@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, insert, update
 from updates_support import (
     AGENT_EMAIL,
     NOW,
@@ -29,7 +29,7 @@ from bot.policies.updates import (
     review_draft,
     sweep,
 )
-from bot.store.tables import RESOLUTION_STATES
+from bot.store.tables import RESOLUTION_STATES, TICKETS
 
 FACTS = UpdateFacts(
     ticket_id=42,
@@ -296,3 +296,22 @@ def test_an_agent_reply_ends_the_wait(engine: Engine) -> None:
     stale_ticket(engine)
     add_comment(engine, 1, NOW - hours(1))
     assert sweep(engine, settings(), NOW).decisions == []
+
+
+@pytest.mark.parametrize("moved_on", ["solved", "replied"])
+def test_a_draft_approved_after_the_ticket_moved_on_is_not_sent(
+    engine: Engine, moved_on: str
+) -> None:
+    draft_id = review_setup(engine)
+    if moved_on == "solved":
+        with engine.begin() as connection:
+            connection.execute(update(TICKETS).where(TICKETS.c.id == 1).values(status="solved"))
+    else:
+        add_comment(engine, 1, NOW + hours(0.5))
+
+    outcome = review_draft(engine, draft_id, "send", slack_user_id="U1", now=NOW + hours(1))
+    again = review_draft(engine, draft_id, "send", slack_user_id="U1", now=NOW + hours(1))
+
+    assert outcome.status == "dropped" and outcome.message.startswith("Not sent: ")
+    assert again.message.startswith("Not sent at 13:00 UTC: ")
+    assert [r["kind"] for r in outbox(engine)] == ["slack.dm"]
