@@ -597,21 +597,41 @@ def sweep(
 
 
 def _settle_drafts(engine: Engine, settings: Settings, now: datetime) -> list[Decision]:
-    p = PROACTIVE_UPDATES.c
+    """Send or drop the drafts past their grace period, as PROACTIVE_REVIEW_DEFAULT says;
+    one to be sent waits, still a draft, while its requester is in their quiet hours."""
+    p, t, u = PROACTIVE_UPDATES.c, TICKETS.c, USERS.c
     with engine.connect() as connection:
         due = connection.execute(
-            select(p.id, p.ticket_id).where(p.status == DRAFTED, p.due_at <= now).order_by(p.id)
+            select(p.id, p.ticket_id, u.time_zone)
+            .select_from(
+                PROACTIVE_UPDATES.outerjoin(TICKETS, t.id == p.ticket_id).outerjoin(
+                    USERS, u.id == t.requester_id
+                )
+            )
+            .where(p.status == DRAFTED, p.due_at <= now)
+            .order_by(p.id)
         ).all()
     action: Literal["send", "drop"] = (
         "send" if settings.proactive_review_default == "send" else "drop"
     )
+    quiet = parse_quiet_hours(settings.proactive_quiet_hours)
     decisions = []
-    for draft_id, ticket_id in due:
+    for draft_id, ticket_id, time_zone in due:
+        zone = zone_or(time_zone, settings.timezone)
+        if action == "send" and next_allowed(now, quiet, zone) > now:
+            decisions.append(
+                Decision(int(ticket_id), "held", "the draft waits out the requester's quiet hours")
+            )
+            continue
         with engine.begin() as connection:
             outcome = _decide(connection, int(draft_id), action, by=ALIGNBOT, now=now)
-        if outcome is not None:
-            verb = "sent_after_grace" if action == "send" else "dropped_after_grace"
-            decisions.append(Decision(int(ticket_id), verb, "nobody decided on the draft"))
+        if outcome is None:
+            continue
+        if outcome.status == QUEUED:
+            decisions.append(Decision(int(ticket_id), "sent_after_grace", "nobody decided"))
+        else:
+            reason = outcome.message.removeprefix("Not sent: ")
+            decisions.append(Decision(int(ticket_id), "dropped_after_grace", reason))
     return decisions
 
 

@@ -315,3 +315,16 @@ def test_a_draft_approved_after_the_ticket_moved_on_is_not_sent(
     assert outcome.status == "dropped" and outcome.message.startswith("Not sent: ")
     assert again.message.startswith("Not sent at 13:00 UTC: ")
     assert [r["kind"] for r in outbox(engine)] == ["slack.dm"]
+
+
+def test_a_draft_sent_by_default_waits_out_the_requesters_quiet_hours(engine: Engine) -> None:
+    draft_id = review_setup(engine)  # the requester is in London: quiet from 21:00
+    sending = settings(proactive_mode="review", proactive_review_default="send")
+
+    night = sweep(engine, sending, NOW + hours(10))  # 22:00 in London
+    morning = sweep(engine, sending, NOW + hours(20))  # 08:00 in London
+
+    assert night.decisions[0].action == "held"
+    assert morning.decisions[0].action == "sent_after_grace"
+    draft = get_draft(engine, draft_id)
+    assert draft is not None and draft.status == "queued"
