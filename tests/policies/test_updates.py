@@ -328,3 +328,39 @@ def test_a_draft_sent_by_default_waits_out_the_requesters_quiet_hours(engine: En
     assert morning.decisions[0].action == "sent_after_grace"
     draft = get_draft(engine, draft_id)
     assert draft is not None and draft.status == "queued"
+
+
+def test_a_proactive_update_row_must_be_public(engine: Engine) -> None:
+    from bot.outbox import OutboxError, enqueue
+    from bot.store import session_scope
+
+    with pytest.raises(OutboxError, match="public"), session_scope(engine) as session:
+        enqueue(
+            session,
+            key="k",
+            kind="zendesk.proactive_update",
+            target="1",
+            payload={"body": "hi", "public": False},
+            now=NOW,
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "says"),
+    [
+        ("stale_after_hours", {"urgent": 4}, "needs 'normal'"),
+        ("stale_after_hours", {"normal": 24, "asap": 1}, "unknown priorities"),
+        ("stale_after_hours", {"normal": 0}, "positive"),
+        ("stale_business_hours", "weekdays", "Mon-Fri 09:00-17:00"),
+        ("proactive_quiet_hours", "late", "HH:MM-HH:MM"),
+        ("proactive_mode", "loud", "PROACTIVE_MODE"),
+    ],
+)
+def test_a_wrong_setting_is_named_with_what_is_expected(
+    name: str, value: object, says: str
+) -> None:
+    from bot.errors import SettingsError
+
+    with pytest.raises(SettingsError, match=name.upper()) as raised:
+        settings(**{name: value})
+    assert says in str(raised.value)
