@@ -1,5 +1,6 @@
-"""Review mode end to end on the Zendesk sandbox: the sweep drafts, the assignee's Send
-queues, `alignbot dispatch`'s Dispatcher writes one public comment through the real
+"""Review mode end to end on the sandboxes: the sweep drafts, the assignee's DM reaches
+Slack (the real SlackChat, Block Kit checked by the sandbox), their Send queues, and
+`alignbot dispatch`'s Dispatcher writes one public comment through the real
 ZendeskHelpdesk (zenpy), even when the dispatcher dies between the write and its mark."""
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from updates_support import add_agent, add_ticket, decisions, outbox, settings
 
 from bot.outbox import SENT, Delivery, Dispatcher
 from bot.policies.updates import review_draft, sweep
+from integrations.slack.client import SlackChat
+from integrations.slack.sandbox import SlackSandbox
 from integrations.zendesk.helpdesk import ZendeskHelpdesk
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
@@ -32,22 +35,31 @@ def sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[ZendeskSandbox]:
         yield running
 
 
+@pytest.fixture
+def slack() -> Iterator[SlackSandbox]:
+    with SlackSandbox() as running:
+        yield running
+
+
 def now() -> datetime:
     """Real time: the helpdesk's audit search (after a crash) compares real timestamps."""
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def dispatcher(engine: Engine, sandbox: ZendeskSandbox, **options: Any) -> Dispatcher:
+def dispatcher(
+    engine: Engine, sandbox: ZendeskSandbox, slack: SlackSandbox | None = None, **options: Any
+) -> Dispatcher:
     helpdesk = ZendeskHelpdesk(sandbox.url, email=sandbox.email, api_token="sandbox")
+    chat = SlackChat("xoxb-sandbox", base_url=slack.url, timeout=5) if slack else None
     return Dispatcher(
-        engine, chat=None, helpdesk=helpdesk, worker_id=options.pop("worker_id", "w1"), **options
+        engine, chat=chat, helpdesk=helpdesk, worker_id=options.pop("worker_id", "w1"), **options
     )
 
 
 def drafted_for_open_ticket(engine: Engine, sandbox: ZendeskSandbox, at: datetime) -> int:
     """An open sandbox ticket in the store, stale, drafted in review mode; its id."""
     ticket = next(t for t, v in sandbox.org.tickets.items() if v["status"] == "open")
-    add_agent(engine)
+    add_agent(engine, email="ana@example.com")  # a user of the Slack sandbox
     add_ticket(engine, ticket, created=at - timedelta(days=3), time_zone="UTC")
     review = settings(proactive_mode="review", proactive_quiet_hours="00:00-00:00")
     assert [d.action for d in sweep(engine, review, at).decisions] == ["drafted"]
@@ -63,21 +75,25 @@ def public_comments_with(sandbox: ZendeskSandbox, ticket: int, text: str) -> lis
 
 
 def test_an_approved_draft_becomes_one_public_comment_on_the_ticket(
-    engine: Engine, sandbox: ZendeskSandbox
+    engine: Engine, sandbox: ZendeskSandbox, slack: SlackSandbox
 ) -> None:
     at = now()
     ticket = drafted_for_open_ticket(engine, sandbox, at)
     (draft,) = decisions(engine)
 
+    delivered = dispatcher(engine, sandbox, slack).run_once(at)
+    (dm,) = slack.messages
     outcome = review_draft(
         engine, draft["id"], "send", slack_user_id="U1", now=at, body="We are on it: Friday."
     )
-    first = dispatcher(engine, sandbox).run_once(at)
+    first = dispatcher(engine, sandbox, slack).run_once(at)
     again = review_draft(engine, draft["id"], "send", slack_user_id="U1", now=at)
-    second = dispatcher(engine, sandbox).run_once(at)
+    second = dispatcher(engine, sandbox, slack).run_once(at)
 
+    assert delivered.sent == 1 and dm.channel.startswith("D")
+    buttons = {e["action_id"]: e.get("value") for e in (dm.blocks or [])[-1]["elements"]}
+    assert buttons["alignbot_update_send"] == str(draft["id"])
     assert outcome.status == "queued" and again.message.startswith("Already sent")
-    # The review DM has no Slack to go to here; the update is the row that counts.
     update = next(r for r in outbox(engine) if r["kind"] == "zendesk.proactive_update")
     assert update["status"] == SENT
     assert first.sent == 1 and second.sent == 0
