@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["sync.py", "signals.py", "signals_eval.py", "digest.py"]
+BENCHES = ["sync.py", "signals.py", "signals_eval.py", "digest.py", "sweep.py"]
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ and says what is wrong, one line per problem, so the CLI can print it as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -143,6 +144,35 @@ class Settings(BaseSettings):
     # made (kept in the store), else pending + tag alignbot_awaiting_confirmation.
     resolution_custom_status_id: int | None = Field(default=None, ge=1)
 
+    # --- Stale tickets and proactive updates (docs/updates.md) -------------------------
+    # How long a ticket of each priority may wait on us (new, open, on hold) for a public
+    # agent reply before it is stale, in hours; a ticket without a priority counts as normal.
+    stale_after_hours: dict[str, float] = Field(
+        default_factory=lambda: {"urgent": 4.0, "high": 8.0, "normal": 24.0, "low": 48.0}
+    )
+    # Count those hours in working hours, e.g. "Mon-Fri 09:00-17:00" in ALIGNBOT_TIMEZONE;
+    # unset: calendar hours. STALE_HOLIDAYS (a JSON list of dates) are days off.
+    stale_business_hours: str | None = None
+    stale_holidays: list[date] = Field(default_factory=list)
+    # auto: the update is queued for the customer; review: the assignee gets the draft in
+    # Slack (Send / Edit / Skip); dry_run: decided and recorded, never sent.
+    proactive_mode: Literal["auto", "review", "dry_run"] = "dry_run"
+    # At most one update per ticket in this many hours (drafts and dry runs count).
+    proactive_min_interval_hours: float = Field(default=24.0, gt=0)
+    # No update inside these local hours of the requester (their Zendesk time zone).
+    proactive_quiet_hours: str = "21:00-08:00"
+    # Tickets with this tag never get an update.
+    proactive_opt_out_tag: str = "alignbot_no_updates"
+    # review: a draft nobody decided on within this many minutes is sent or dropped.
+    proactive_review_grace_minutes: int = Field(default=120, ge=1)
+    proactive_review_default: Literal["send", "drop"] = "drop"
+    # The name the customer reads for each group, by Zendesk group id (a JSON object); a
+    # group not listed is "our support team", never its internal name.
+    group_customer_names: dict[int, str] = Field(default_factory=dict)
+    # A directory of a team's own update templates (<lang>/<name>.txt), read before the
+    # bundled ones (bot/policies/templates/updates).
+    proactive_templates_dir: str | None = None
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
@@ -215,6 +245,37 @@ class Settings(BaseSettings):
     @field_validator("resolution_quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
+        from bot.resolution.quiet import parse_quiet_hours
+
+        parse_quiet_hours(value)
+        return value
+
+    @field_validator("stale_after_hours")
+    @classmethod
+    def _stale_after(cls, value: dict[str, float]) -> dict[str, float]:
+        known = ("urgent", "high", "normal", "low")
+        unknown = sorted(set(value) - set(known))
+        if unknown:
+            raise ValueError(f"unknown priorities {unknown}; use {', '.join(known)}")
+        if "normal" not in value:
+            raise ValueError("needs 'normal' (tickets without a priority count as normal)")
+        if any(hours <= 0 for hours in value.values()):
+            raise ValueError("every threshold must be a positive number of hours")
+        return value
+
+    @field_validator("stale_business_hours")
+    @classmethod
+    def _business_hours(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        from bot.policies.stale import parse_schedule
+
+        parse_schedule(value, ZoneInfo("UTC"))
+        return value.strip()
+
+    @field_validator("proactive_quiet_hours")
+    @classmethod
+    def _proactive_quiet_hours(cls, value: str) -> str:
         from bot.resolution.quiet import parse_quiet_hours
 
         parse_quiet_hours(value)

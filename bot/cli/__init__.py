@@ -22,6 +22,7 @@ from bot.cli import sandbox as _sandbox  # noqa: F401
 from bot.cli import signals as _signals  # noqa: F401
 from bot.cli import store as _store  # noqa: F401  (registers commands)
 from bot.cli import sync as _sync  # noqa: F401
+from bot.cli import updates as _updates  # noqa: F401
 from bot.cli import web as _web  # noqa: F401
 from bot.cli import zendesk as _zendesk  # noqa: F401
 from bot.cli.app import app

@@ -25,7 +25,12 @@ resolution_app = typer.Typer(
 zendesk_app = typer.Typer(
     help="Zendesk configuration the resolution flow needs.", no_args_is_help=True
 )
+updates_app = typer.Typer(
+    help="Proactive updates for stale tickets: one pass, and the templates.",
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
+app.add_typer(updates_app, name="updates")
 app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")

@@ -16,15 +16,16 @@
   `bot.metrics.solved` and docs/metrics.md).
 - *stale_tickets*: tickets unsolved at the bucket's end (new, open or on hold now, or solved
   only after it) whose last public agent reply (or, without one, creation) is older than the
-  priority's threshold then.
+  priority's threshold then (`STALE_AFTER_HOURS`, as `bot.policies.stale` reads it).
 - *proactive_updates_sent*: outbox rows of kind `zendesk.proactive_update` sent in the
   bucket, beside the tickets that were open at some time in it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, null, or_, select, union_all
@@ -44,6 +45,7 @@ from bot.metrics.query import (
     stamp,
 )
 from bot.metrics.solved import solved_tally
+from bot.policies.stale import deadline, schedule_of, thresholds
 from bot.store.tables import COMMENTS, OUTBOX, RUNS, STATUS_CHANGES, TICKETS
 
 KEYS = (
@@ -55,13 +57,6 @@ KEYS = (
     "proactive_updates_sent",
 )
 SOLVE_KEYS = ("confirmed_resolution_rate", "closed_unconfirmed", "reopened_after_solve")
-#: How long a ticket may wait for a public agent reply, by priority (no priority: normal).
-STALE_AFTER = {
-    "urgent": timedelta(hours=4),
-    "high": timedelta(hours=8),
-    "normal": timedelta(hours=24),
-    "low": timedelta(hours=48),
-}
 PROACTIVE_KIND = "zendesk.proactive_update"
 UNSOLVED = ("new", "open", "hold")
 SOLVED = ("solved", "closed")
@@ -271,7 +266,12 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
         .subquery("status_then")
     )
     p = per_ticket.c
+    # The thresholds the stale sweep reads (bot.policies.stale): calendar hours in SQL, then
+    # a business schedule's rule for the calendar-stale tickets in Python, as the sweep does.
+    stale_after = thresholds(ctx.settings)
     columns: dict[str, ColumnElement[Any]] = {}
+    # Per bucket, the waiting start of each ticket stale there in calendar hours.
+    waits: dict[int, ColumnElement[Any]] = {}
     for index, as_of in enumerate(ends):
         reply = COMMENTS.alias()
         last_reply = (
@@ -280,16 +280,17 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
             .scalar_subquery()
         )
         cutoff = case(
-            *((p.priority == name, stamp(as_of - wait)) for name, wait in STALE_AFTER.items()),
-            else_=stamp(as_of - STALE_AFTER["normal"]),
+            *((p.priority == name, stamp(as_of - wait)) for name, wait in stale_after.items()),
+            else_=stamp(as_of - stale_after["normal"]),
         )
         backlog = p[f"status{index}"].in_(UNSOLVED)
         columns[f"backlog{index}"] = flag(backlog)
-        columns[f"stale{index}"] = case(
-            (backlog, flag(func.coalesce(last_reply, p.created_at) < cutoff)), else_=literal(0)
-        )
+        since = func.coalesce(last_reply, p.created_at)
+        columns[f"stale{index}"] = case((backlog, flag(since < cutoff)), else_=literal(0))
+        waits[index] = case((and_(backlog, since < cutoff), since), else_=null())
         columns[f"open{index}"] = p[f"open{index}"]
     rows = select(p.g, p.a, *(func.sum(c) for c in columns.values())).group_by(p.g, p.a)
+    not_yet = _not_stale_in_business_hours(ctx, p, waits, ends, stale_after)
     per_bucket = []
     for row in ctx.conn.execute(rows):
         values = dict(zip(columns, row[2:], strict=True))
@@ -301,13 +302,42 @@ def open_tickets(ctx: Context, buckets: Buckets) -> Results:
                     index,
                     row[0],
                     row[1],
-                    values[f"stale{index}"],
+                    values[f"stale{index}"] - not_yet[(index, row[0], row[1])],
                     values[f"backlog{index}"],
                     0,
                     values[f"open{index}"],
                 )
             )
     return rollup(per_bucket, ["stale_tickets", "proactive_updates_sent"])
+
+
+def _not_stale_in_business_hours(
+    ctx: Context,
+    p: Any,
+    waits: dict[int, ColumnElement[Any]],
+    ends: tuple[datetime, ...],
+    stale_after: dict[str, timedelta],
+) -> Counter[tuple[int, Any, Any]]:
+    """With STALE_BUSINESS_HOURS, the tickets stale in calendar hours at a bucket's end
+    whose wait had not yet lasted their threshold in working hours, per (bucket, group,
+    agent): the sweep's rule (`bot.policies.stale`), applied to the few calendar-stale
+    tickets in Python. Empty without a schedule."""
+    schedule = schedule_of(ctx.settings)
+    found: Counter[tuple[int, Any, Any]] = Counter()
+    if schedule is None or not waits:
+        return found
+    query = select(p.g, p.a, p.priority, *waits.values()).where(
+        or_(*(wait.is_not(None) for wait in waits.values()))
+    )
+    for row in ctx.conn.execute(query):
+        wait = stale_after.get(row[2], stale_after["normal"])
+        for (index, as_of), since in zip(enumerate(ends), row[3:], strict=True):
+            if since is None:
+                continue
+            start = since if since.tzinfo is not None else since.replace(tzinfo=UTC)
+            if deadline(start, wait.total_seconds() / 3600, schedule) > as_of:
+                found[(index, row[0], row[1])] += 1
+    return found
 
 
 def proactive_updates_sent(ctx: Context, buckets: Buckets, results: Results) -> None:

@@ -14,6 +14,9 @@ Kinds (see `DELIVERERS`; a Dispatcher can be given its own `deliverers`):
   update twice changes nothing, so a crash or a lost answer simply makes it again: never a
   second message.
 - `zendesk.comment`: target a ticket id; payload `body`, `public`.
+- `zendesk.proactive_update`: a proactive update to a stale ticket's customer
+  (`bot.policies.updates`): a `zendesk.comment` that must be public, its own kind so the
+  transparency metric `proactive_updates_sent` counts exactly these.
 - `zendesk.update`: target a ticket id; payload any of `status`, `custom_status_id`, `tags`,
   `add_tags`, `remove_tags`, `comment` with `public`.
 
@@ -54,6 +57,7 @@ __all__ = [
     "SLACK_MESSAGE",
     "SLACK_UPDATE",
     "ZENDESK_COMMENT",
+    "ZENDESK_PROACTIVE_UPDATE",
     "ZENDESK_UPDATE",
     "Deliverer",
     "Delivery",
@@ -62,6 +66,7 @@ __all__ = [
     "SlackPost",
     "SlackUpdate",
     "ZendeskComment",
+    "ZendeskProactiveUpdate",
     "ZendeskUpdate",
 ]
 
@@ -69,6 +74,7 @@ log = logging.getLogger("alignbot.outbox")
 
 SLACK_MESSAGE, SLACK_DM, SLACK_UPDATE = "slack.message", "slack.dm", "slack.update"
 ZENDESK_COMMENT, ZENDESK_UPDATE = "zendesk.comment", "zendesk.update"
+ZENDESK_PROACTIVE_UPDATE = "zendesk.proactive_update"
 
 # How far before the earliest uncertain attempt Slack and the helpdesk are searched: clocks
 # differ a little.
@@ -345,6 +351,17 @@ class ZendeskComment:
         )
 
 
+class ZendeskProactiveUpdate(ZendeskComment):
+    """`zendesk.proactive_update`: a `zendesk.comment` to the customer, always public."""
+
+    def check(self, target: str, payload: Mapping[str, Any]) -> None:
+        kind = ZENDESK_PROACTIVE_UPDATE
+        _ticket_id(kind, target)
+        body = payload.get("body")
+        _require(isinstance(body, str) and body.strip() != "", f"{kind}: needs 'body'")
+        _require(payload.get("public") is True, f"{kind}: an update to the customer is public")
+
+
 UPDATE_FIELDS = ("status", "custom_status_id", "tags", "add_tags", "remove_tags", "comment")
 
 
@@ -398,4 +415,5 @@ DELIVERERS: dict[str, Deliverer] = {
     SLACK_UPDATE: SlackUpdate(),
     ZENDESK_COMMENT: ZendeskComment(),
     ZENDESK_UPDATE: ZendeskUpdate(),
+    ZENDESK_PROACTIVE_UPDATE: ZendeskProactiveUpdate(),
 }

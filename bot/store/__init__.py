@@ -24,6 +24,7 @@ from bot.store.resolution import (
 from bot.store.signals import CommentSignal
 from bot.store.solves import PendingFacts, SolveFact
 from bot.store.trend import TrendFigure
+from bot.store.updates import ProactiveUpdate
 
 __all__ = [
     "Comment",
@@ -32,6 +33,7 @@ __all__ = [
     "Organization",
     "OutboxMessage",
     "PendingFacts",
+    "ProactiveUpdate",
     "ReplyFact",
     "ResolutionAnswer",
     "ResolutionEvent",

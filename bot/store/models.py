@@ -36,6 +36,13 @@ class Ticket(SQLModel, table=True):
         Index("ix_tickets_requester_created", "requester_id", "created_at"),
         Index("ix_tickets_assignee_id", "assignee_id"),
         Index("ix_tickets_group_id", "group_id"),
+        # The stale sweep (bot.policies.stale) reads only live tickets waiting on us.
+        Index(
+            "ix_tickets_waiting",
+            "created_at",
+            postgresql_where=text("status IN ('new', 'open', 'hold') AND NOT deleted"),
+            sqlite_where=text("status IN ('new', 'open', 'hold') AND deleted = 0"),
+        ),
     )
 
     id: int | None = _id_column()

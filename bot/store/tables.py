@@ -34,6 +34,7 @@ from bot.store.resolution import (
 from bot.store.signals import CommentSignal
 from bot.store.solves import PENDING_FACTS, SOLVE_FACTS
 from bot.store.trend import TREND_FIGURES
+from bot.store.updates import ProactiveUpdate
 
 __all__ = [
     "COMMENTS",
@@ -42,6 +43,7 @@ __all__ = [
     "ORGANIZATIONS",
     "OUTBOX",
     "PENDING_FACTS",
+    "PROACTIVE_UPDATES",
     "RATINGS",
     "REPLY_FACTS",
     "RESOLUTION_ANSWERS",
@@ -79,3 +81,4 @@ RESOLUTION_ANSWERS = _table(ResolutionAnswer)
 RESOLUTION_STATES = _table(ResolutionState)
 RESOLUTION_EVENTS = _table(ResolutionEvent)
 RESOLUTION_FLOW = _table(ResolutionFlow)
+PROACTIVE_UPDATES = _table(ProactiveUpdate)

@@ -132,6 +132,27 @@ def test_stale_is_measured_at_now_when_the_period_has_not_ended(engine: Engine, 
     assert figures(report(engine).metrics["stale_tickets"]) == (1, 1, 1)
 
 
+def test_stale_reads_the_thresholds_the_sweep_reads(engine: Engine, seed: Seed) -> None:
+    # Urgent, no reply since 10:00; at 13:00 it has waited 3 h: stale only under a 2 h rule.
+    seed.ticket(1, madrid(3, 10), priority="urgent")
+    seed.save()
+    strict = {"urgent": 2, "normal": 24}
+    early = report(engine, now=madrid(3, 13), stale_after_hours=strict)
+    assert figures(early.metrics["stale_tickets"]) == (1, 1, 1)
+
+
+def test_stale_counts_business_hours_when_the_sweep_does(engine: Engine, seed: Seed) -> None:
+    # Normal, no reply since Tuesday 2 June 16:00 (Madrid); at the end of 3 June it has
+    # waited 32 calendar hours but only 9 working hours (Mon-Fri 09:00-17:00): not stale.
+    seed.ticket(1, madrid(2, 16))
+    seed.ticket(2, madrid(1, 9))  # 24 working hours by the end of 3 June: stale
+    seed.save()
+    calendar = report(engine).metrics["stale_tickets"]
+    business = report(engine, stale_business_hours="Mon-Fri 09:00-17:00").metrics["stale_tickets"]
+    assert figures(calendar) == (2, 2, 2)
+    assert figures(business) == (1, 1, 2)
+
+
 def test_proactive_updates_sent_in_the_period(engine: Engine, seed: Seed) -> None:
     seed.group(1, "Billing")
     seed.agent(10, "Ana")
