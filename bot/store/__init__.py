@@ -12,6 +12,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
 from bot.store.resolution import (
@@ -26,10 +27,15 @@ from bot.store.solves import PendingFacts, SolveFact
 from bot.store.trend import TrendFigure
 
 __all__ = [
+    "AgentLink",
     "Comment",
     "CommentSignal",
     "Group",
     "Organization",
+    "Nudge",
+    "NudgeAssignment",
+    "NudgePreference",
+    "NudgeSnooze",
     "OutboxMessage",
     "PendingFacts",
     "ReplyFact",

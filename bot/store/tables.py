@@ -22,6 +22,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
 from bot.store.resolution import (
@@ -36,9 +37,14 @@ from bot.store.solves import PENDING_FACTS, SOLVE_FACTS
 from bot.store.trend import TREND_FIGURES
 
 __all__ = [
+    "AGENT_LINKS",
     "COMMENTS",
     "GROUPS",
     "METRICS",
+    "NUDGES",
+    "NUDGE_ASSIGNMENTS",
+    "NUDGE_PREFERENCES",
+    "NUDGE_SNOOZES",
     "ORGANIZATIONS",
     "OUTBOX",
     "PENDING_FACTS",
@@ -79,3 +85,8 @@ RESOLUTION_ANSWERS = _table(ResolutionAnswer)
 RESOLUTION_STATES = _table(ResolutionState)
 RESOLUTION_EVENTS = _table(ResolutionEvent)
 RESOLUTION_FLOW = _table(ResolutionFlow)
+AGENT_LINKS = _table(AgentLink)
+NUDGES = _table(Nudge)
+NUDGE_PREFERENCES = _table(NudgePreference)
+NUDGE_SNOOZES = _table(NudgeSnooze)
+NUDGE_ASSIGNMENTS = _table(NudgeAssignment)
