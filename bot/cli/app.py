@@ -25,7 +25,12 @@ resolution_app = typer.Typer(
 zendesk_app = typer.Typer(
     help="Zendesk configuration the resolution flow needs.", no_args_is_help=True
 )
+nudges_app = typer.Typer(
+    help="Nudges for agents: one pass, and an agent's Slack override and opt-out.",
+    no_args_is_help=True,
+)
 app.add_typer(db_app, name="db")
+app.add_typer(nudges_app, name="nudges")
 app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")
