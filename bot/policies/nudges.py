@@ -531,12 +531,24 @@ def _deliver_agent(
         if moved != len(batch_ids):
             raise _Lost
         if channel is not None:
-            enqueue(connection, key=key, kind=SLACK_MESSAGE, target=channel,
-                    payload={"text": text, "blocks": blocks}, now=now)  # fmt: skip
+            enqueue(
+                connection,
+                key=key,
+                kind=SLACK_MESSAGE,
+                target=channel,
+                payload={"text": text, "blocks": blocks},
+                now=now,
+            )
         else:
             assert agent.dm_email is not None
-            enqueue(connection, key=key, kind=SLACK_DM, target=agent.dm_email,
-                    payload={"text": text, "blocks": blocks}, now=now)  # fmt: skip
+            enqueue(
+                connection,
+                key=key,
+                kind=SLACK_DM,
+                target=agent.dm_email,
+                payload={"text": text, "blocks": blocks},
+                now=now,
+            )
     report.sent = len(batch)
     if len(ready) > len(batch):
         report.waiting["next message"] = len(ready) - len(batch)

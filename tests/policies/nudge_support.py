@@ -74,7 +74,7 @@ class Store:
         subject: str = "Printer on fire",
         channel: str = "email",
         created: datetime = NOW - timedelta(days=1),
-        updated: datetime = NOW - timedelta(hours=1),
+        updated: datetime = NOW - timedelta(days=3),  # outside the lookback: no "new assignment"
     ) -> int:
         with self.engine.begin() as c:
             c.execute(
@@ -119,7 +119,9 @@ class Store:
                 insert(COMMENTS).values(
                     id=cid,
                     ticket_id=ticket_id,
-                    author_id=author if author is not None else (CUSTOMER if role == "customer" else ANA),
+                    author_id=author
+                    if author is not None
+                    else (CUSTOMER if role == "customer" else ANA),
                     author_role=role,
                     public=public,
                     channel="email",
@@ -186,9 +188,11 @@ def outbox(engine: Engine) -> list[dict[str, Any]]:
 
 def link_of(engine: Engine, agent_id: int) -> dict[str, Any] | None:
     with engine.connect() as c:
-        row = c.execute(
-            select(AGENT_LINKS).where(AGENT_LINKS.c.zendesk_user_id == agent_id)
-        ).mappings().first()
+        row = (
+            c.execute(select(AGENT_LINKS).where(AGENT_LINKS.c.zendesk_user_id == agent_id))
+            .mappings()
+            .first()
+        )
     return dict(row) if row else None
 
 

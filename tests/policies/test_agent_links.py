@@ -74,8 +74,14 @@ def test_a_failed_dm_to_an_agent_makes_their_link_looked_up_again(
         resolve_agent(c, settings(), chat(slack), ANA, NOW)
     # A DM to Ana that Slack refuses for good (a block Block Kit does not know).
     with engine.begin() as c:
-        enqueue(c, key="broken", kind=SLACK_DM, target="ana@example.com",
-                payload={"text": "x", "blocks": [{"type": "nonsense"}]}, now=NOW)  # fmt: skip
+        enqueue(
+            c,
+            key="broken",
+            kind=SLACK_DM,
+            target="ana@example.com",
+            payload={"text": "x", "blocks": [{"type": "nonsense"}]},
+            now=NOW,
+        )
     result = Dispatcher(engine, chat=chat(slack), helpdesk=None, worker_id="w").run_once(
         NOW + timedelta(minutes=1)
     )
