@@ -4,6 +4,7 @@ batch delivered through the dispatcher to the Slack sandbox with the real client
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -375,3 +376,33 @@ def test_a_batch_is_delivered_through_the_dispatcher_as_one_slack_dm(
     assert "&lt;@U123&gt; &amp; I'm upset" in shown and "<@U123>" not in shown
     # The requester's name, customer text too, is escaped in the card.
     assert "Rita &lt;!channel&gt;" in shown
+
+
+def test_two_sweeps_at_once_on_postgresql_queue_each_batch_once(
+    engine: Engine, store: Store, slack: SlackSandbox
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("SQLite serialises writers; the race is PostgreSQL's")
+    for t in range(101, 111):
+        store.ticket(t, assignee=ANA if t % 2 else BEN)
+    stale = [StaleItem(t, ANA if t % 2 else BEN, timedelta(hours=30)) for t in range(101, 111)]
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            start.wait(timeout=10)
+            sweep(engine, settings(), NOW, chat=chat(slack), stale=stale)
+        except BaseException as exc:  # reported below, so the test fails with it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert len(nudges(engine)) == 10 and {n["status"] for n in nudges(engine)} == {"sent"}
+    assert sorted(d["target"] for d in dms(engine)) == ["ana@example.com", "ben@example.com"]
+    Dispatcher(engine, chat=chat(slack), helpdesk=None, worker_id="w").run_once(NOW)
+    assert len(slack.messages) == 2
