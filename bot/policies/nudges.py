@@ -173,21 +173,33 @@ def _record(
     return connection.execute(statement.returning(NUDGES.c.id)).first() is not None
 
 
+def _last_agent_reply(connection: Connection, ticket_id: int) -> int:
+    c = COMMENTS.c
+    found = connection.execute(
+        select(c.id)
+        .where(c.ticket_id == ticket_id, c.author_role == "agent", c.public.is_(True))
+        .order_by(c.created_at.desc(), c.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return int(found) if found is not None else 0
+
+
 def decide_stale(connection: Connection, items: Sequence[StaleItem], now: datetime) -> int:
-    """Record a `stale` nudge for each assigned stale ticket, once per time it went stale
-    (the key holds when its wait began). Returns how many are new."""
+    """Record a `stale` nudge for each assigned stale ticket, once per time it went stale:
+    the key holds the ticket's last public agent reply (0: none yet), so the nudge comes
+    again only after a reply ended one wait and a new wait grew too long, however the wait
+    is measured (calendar or business hours). Returns how many are new."""
     new = 0
     for item in items:
         if item.assignee_id is None:
             continue
-        since = (now - item.waited).replace(microsecond=0)
         payload: dict[str, Any] = {"waited_hours": round(item.waited / HOUR, 1)}
         if item.draft_id is not None:
             payload["draft_id"] = item.draft_id
-        key = f"nudge:stale:{item.ticket_id}:{since.isoformat()}"
+        episode = _last_agent_reply(connection, item.ticket_id)
         new += _record(
             connection,
-            key=key,
+            key=f"nudge:stale:{item.ticket_id}:{item.assignee_id}:{episode}",
             agent_id=item.assignee_id,
             kind="stale",
             ticket_id=item.ticket_id,

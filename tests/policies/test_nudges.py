@@ -114,18 +114,30 @@ def test_a_stale_ticket_is_nudged_once_per_time_it_goes_stale(
     engine: Engine, store: Store, slack: SlackSandbox
 ) -> None:
     store.ticket(101)
-    sweep(
-        engine, settings(), NOW, chat=chat(slack), stale=[StaleItem(101, ANA, timedelta(hours=30))]
-    )
+    first = [StaleItem(101, ANA, timedelta(hours=30))]
+    sweep(engine, settings(), NOW, chat=chat(slack), stale=first)
+    # Measured in business hours, the wait may grow by less than the clock did.
     later = NOW + timedelta(hours=2)
     again = sweep(
         engine,
         settings(),
         later,
         chat=chat(slack),
-        stale=[StaleItem(101, ANA, timedelta(hours=32))],
+        stale=[StaleItem(101, ANA, timedelta(hours=31))],
     )
     assert again.decided["stale"] == 0 and len(dms(engine)) == 1
+
+    # Ana replied; a day later the ticket is waiting too long again: a new nudge.
+    store.comment(101, "Looking into it", role="agent", at=later)
+    next_day = later + timedelta(days=1)
+    anew = sweep(
+        engine,
+        settings(),
+        next_day,
+        chat=chat(slack),
+        stale=[StaleItem(101, ANA, timedelta(hours=24))],
+    )
+    assert anew.decided["stale"] == 1 and len(dms(engine)) == 2
 
 
 def test_a_new_assignment_whose_requester_has_history_gets_a_context_card_once(
