@@ -20,7 +20,9 @@ from bot.settings import Settings
 def stale_items(engine: Engine, settings: Settings, now: datetime) -> list[StaleItem]:
     """The stale tickets to nudge about. The one stale definition lives in
     bot/policies/stale.py (the proactive updates' part of issue 11); until it is wired in
-    here, no stale nudges are decided (the other kinds are)."""
+    here, no stale nudges are decided (the other kinds are). Wired, each of its
+    `StaleTicket`s becomes `StaleItem(s.ticket_id, s.assignee_id, now - s.waiting_since,
+    draft_id)`, with the id of the ticket's pending review draft when there is one."""
     return []
 
 

@@ -190,14 +190,14 @@ def resolve_agent(
     if row is None:
         # No Slack to ask and nothing cached: the deliverer looks the email up itself.
         return Agent(
-            agent_id,
-            user.name,
-            email,
-            None if by_id else wanted,
-            wanted if by_id else None,
-            user.time_zone,
-            opted_out,
-            source,
+            zendesk_user_id=agent_id,
+            name=user.name,
+            email=email,
+            dm_email=None if by_id else wanted,
+            slack_user_id=wanted if by_id else None,
+            tz=user.time_zone,
+            opted_out=opted_out,
+            source=source,
         )
     return Agent(
         zendesk_user_id=agent_id,

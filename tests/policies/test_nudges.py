@@ -12,6 +12,7 @@ import pytest
 from nudge_support import (
     ANA,
     BEN,
+    DANA,
     NOW,
     OTHER_CUSTOMER,
     Store,
@@ -418,3 +419,36 @@ def test_two_sweeps_at_once_on_postgresql_queue_each_batch_once(
     assert sorted(d["target"] for d in dms(engine)) == ["ana@example.com", "ben@example.com"]
     Dispatcher(engine, chat=chat(slack), helpdesk=None, worker_id="w").run_once(NOW)
     assert len(slack.messages) == 2
+
+
+def test_without_slack_at_the_sweep_the_dm_targets_the_email_and_a_user_id_override_waits(
+    engine: Engine, store: Store
+) -> None:
+    store.ticket(101)
+    store.ticket(102, assignee=DANA)
+    with engine.begin() as c:
+        set_preference(c, "dana@zendesk.example", NOW, slack_user="U0DANA")
+    stale = [StaleItem(101, ANA, timedelta(hours=30)), StaleItem(102, DANA, timedelta(hours=30))]
+    sweep(engine, settings(), NOW, chat=None, stale=stale)
+
+    assert [d["target"] for d in dms(engine)] == ["ana@example.com"]
+    dana = next(n for n in nudges(engine) if n["ticket_id"] == 102)
+    assert dana["status"] == "due" and dana["note"] == "needs Slack to open the DM"
+
+
+def test_a_user_id_override_is_sent_to_the_dm_the_sweep_opened(
+    engine: Engine, store: Store, slack: SlackSandbox
+) -> None:
+    store.ticket(102, assignee=DANA)
+    chloe = slack.user_id("chloe@example.com")
+    with engine.begin() as c:
+        set_preference(c, "dana@zendesk.example", NOW, slack_user=chloe)
+    sweep(
+        engine, settings(), NOW, chat=chat(slack), stale=[StaleItem(102, DANA, timedelta(hours=30))]
+    )
+    Dispatcher(engine, chat=chat(slack), helpdesk=None, worker_id="w").run_once(NOW)
+
+    [message] = slack.messages
+    assert message.channel.startswith("D")
+    assert slack.calls["users.lookupByEmail"] == 0
+    assert "#102" in texts(message.blocks or [])
