@@ -233,6 +233,9 @@ def test_coaching_after_an_upsell_to_an_upset_customer_is_kind_and_quotes_them_e
     assert "can wait" in shown and "your own words" in shown
     for blame in ("you failed", "mistake", "wrong", "bad"):
         assert blame not in shown.lower()
+    # Slack (the sandbox validates Block Kit as Slack does) accepts the message.
+    sent = Dispatcher(engine, chat=chat(slack), helpdesk=None, worker_id="w").run_once(NOW)
+    assert sent.sent == 1 and len(slack.messages) == 1
 
 
 # ----- restraint ----------------------------------------------------------------------------
