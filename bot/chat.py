@@ -22,6 +22,7 @@ __all__ = [
     "ChatError",
     "ChatRateLimited",
     "ChatUnavailable",
+    "ChatUser",
     "PostedMessage",
 ]
 
@@ -48,6 +49,15 @@ class PostedMessage:
 
     channel: str
     ts: str
+
+
+@dataclass(frozen=True)
+class ChatUser:
+    """A chat user found by email: their id and, when the tool knows it, their IANA time
+    zone (nudges keep to the agent's own quiet hours)."""
+
+    id: str
+    tz: str | None = None
 
 
 class Chat(Protocol):
@@ -94,6 +104,11 @@ class Chat(Protocol):
 
     def lookup_user_by_email(self, email: str) -> str | None:
         """The chat user id for an email address, or None when nobody has it."""
+        ...
+
+    def lookup_user(self, email: str) -> ChatUser | None:
+        """The chat user with this email address (id and time zone), or None when nobody
+        has it."""
         ...
 
     def upload_file(

@@ -173,6 +173,23 @@ class Settings(BaseSettings):
     # bundled ones (bot/policies/templates/updates).
     proactive_templates_dir: str | None = None
 
+    # --- Nudges for agents (docs/nudges.md) ---------------------------------------------
+    # At most this many Slack DMs to one agent in any hour (nudges and the resolution
+    # flow's "still broken" DMs alike); what is over waits for the next free slot.
+    nudge_max_per_hour: int = Field(default=4, ge=1, le=100)
+    # No nudge inside these local hours of the agent (their Slack time zone, else their
+    # Zendesk one, else ALIGNBOT_TIMEZONE): "HH:MM-HH:MM", may wrap midnight.
+    nudge_quiet_hours: str = "19:00-08:00"
+    # An agent's Slack user (found by email) is looked up again after this many days.
+    nudge_link_ttl_days: int = Field(default=7, ge=1, le=365)
+    # {"zendesk email": "slack email or U-id"} for agents whose emails differ.
+    nudge_slack_overrides: dict[str, str] = Field(default_factory=dict)
+    # Agents (Zendesk emails) who asked for no nudges.
+    nudge_opt_out_emails: list[str] = Field(default_factory=list)
+    # How far back a sweep looks for new assignments and for replies to coach on, so the
+    # first sweep does not nudge about every ticket ever assigned.
+    nudge_lookback_hours: int = Field(default=24, ge=1, le=24 * 30)
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
@@ -242,7 +259,7 @@ class Settings(BaseSettings):
             raise ValueError("must be increasing positive days, e.g. [2, 5]")
         return value
 
-    @field_validator("resolution_quiet_hours")
+    @field_validator("resolution_quiet_hours", "nudge_quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:
         from bot.resolution.quiet import parse_quiet_hours

@@ -31,6 +31,11 @@ updates_app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 app.add_typer(updates_app, name="updates")
+nudges_app = typer.Typer(
+    help="Nudges for agents: one pass, and an agent's Slack override and opt-out.",
+    no_args_is_help=True,
+)
+app.add_typer(nudges_app, name="nudges")
 app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
 app.add_typer(signals_app, name="signals")

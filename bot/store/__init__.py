@@ -12,6 +12,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
 from bot.store.resolution import (
@@ -27,9 +28,14 @@ from bot.store.trend import TrendFigure
 from bot.store.updates import ProactiveUpdate
 
 __all__ = [
+    "AgentLink",
     "Comment",
     "CommentSignal",
     "Group",
+    "Nudge",
+    "NudgeAssignment",
+    "NudgePreference",
+    "NudgeSnooze",
     "Organization",
     "OutboxMessage",
     "PendingFacts",

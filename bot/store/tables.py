@@ -22,6 +22,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
 from bot.store.resolution import (
@@ -37,9 +38,14 @@ from bot.store.trend import TREND_FIGURES
 from bot.store.updates import ProactiveUpdate
 
 __all__ = [
+    "AGENT_LINKS",
     "COMMENTS",
     "GROUPS",
     "METRICS",
+    "NUDGES",
+    "NUDGE_ASSIGNMENTS",
+    "NUDGE_PREFERENCES",
+    "NUDGE_SNOOZES",
     "ORGANIZATIONS",
     "OUTBOX",
     "PENDING_FACTS",
@@ -82,3 +88,8 @@ RESOLUTION_STATES = _table(ResolutionState)
 RESOLUTION_EVENTS = _table(ResolutionEvent)
 RESOLUTION_FLOW = _table(ResolutionFlow)
 PROACTIVE_UPDATES = _table(ProactiveUpdate)
+AGENT_LINKS = _table(AgentLink)
+NUDGES = _table(Nudge)
+NUDGE_PREFERENCES = _table(NudgePreference)
+NUDGE_SNOOZES = _table(NudgeSnooze)
+NUDGE_ASSIGNMENTS = _table(NudgeAssignment)

@@ -22,7 +22,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse
 
-from bot.chat import Chat, ChatError, PostedMessage
+from bot.chat import Chat, ChatError, ChatUser, PostedMessage
 from bot.errors import SettingsError
 from integrations.slack.errors import chat_error
 
@@ -185,6 +185,10 @@ class SlackChat:
         return str(response["channel"]["id"])
 
     def lookup_user_by_email(self, email: str) -> str | None:
+        user = self.lookup_user(email)
+        return None if user is None else user.id
+
+    def lookup_user(self, email: str) -> ChatUser | None:
         try:
             response = self._client.users_lookupByEmail(email=email)
         except SlackApiError as exc:
@@ -194,7 +198,9 @@ class SlackChat:
             raise chat_error(exc, "users.lookupByEmail", email, base_url=self.base_url) from exc
         except _FAILURES as exc:
             raise chat_error(exc, "users.lookupByEmail", email, base_url=self.base_url) from exc
-        return str(response["user"]["id"])
+        user = response["user"]
+        tz = user.get("tz")
+        return ChatUser(id=str(user["id"]), tz=str(tz) if tz else None)
 
     def upload_file(
         self,

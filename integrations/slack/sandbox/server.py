@@ -339,8 +339,11 @@ class SlackSandbox(LoopbackServer):
 
     # ----- the workspace --------------------------------------------------------------------
 
-    def add_user(self, email: str, name: str, user_id: str | None = None) -> str:
-        """Add a person to the workspace; returns their user id (U…)."""
+    def add_user(
+        self, email: str, name: str, user_id: str | None = None, *, tz: str | None = None
+    ) -> str:
+        """Add a person to the workspace (in time zone `tz`, default Europe/London);
+        returns their user id (U…)."""
         with self.lock:
             key = email.strip().lower()
             if key in self._user_ids_by_email:
@@ -349,6 +352,8 @@ class SlackSandbox(LoopbackServer):
             if uid in self._users:
                 raise ValueError(f"the user id {uid} is taken")
             self._users[uid] = self._user_record(uid, name, email.strip())
+            if tz is not None:
+                self._users[uid]["tz"] = tz
             self._user_ids_by_email[key] = uid
             return uid
 

@@ -1,6 +1,6 @@
 """proactive updates: one row per decision to update a stale ticket; the waiting tickets' index
 
-Revision ID: 0013_updates
+Revision ID: 0013
 Revises: 0012
 
 `proactive_updates` records each decision (queued, drafted for review, dry run) under a
@@ -16,7 +16,7 @@ from alembic import op
 import bot.store.types
 
 
-revision = '0013_updates'
+revision = '0013'
 down_revision = '0012'
 branch_labels = None
 depends_on = None
