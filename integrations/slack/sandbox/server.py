@@ -20,7 +20,7 @@ import socket
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from email.parser import BytesParser
@@ -31,6 +31,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from integrations.loopback import LoopbackServer, MinuteWindow
+from integrations.slack.sandbox.interactive import Interactivity
+from integrations.slack.sandbox.socket_mode import SocketModeServer
+from integrations.slack.sandbox.views import ViewStore
+from integrations.slack.sandbox.wire import SlackMethodError as _SlackError
+from integrations.slack.sandbox.wire import missing as _missing
 
 __all__ = [
     "DEFAULT_FAULTS",
@@ -180,24 +185,6 @@ class RecordedFile:
         return len(self.content)
 
 
-class _SlackError(Exception):
-    """Raised inside a method to answer HTTP 200 `{"ok": false, "error": code}` as Slack does."""
-
-    def __init__(
-        self, code: str, messages: Iterable[str] = (), extra: Mapping[str, Any] | None = None
-    ) -> None:
-        super().__init__(code)
-        self.code = code
-        self.messages = list(messages)
-        self.extra = dict(extra or {})
-
-    def body(self) -> Record:
-        body: Record = {"ok": False, "error": self.code, **self.extra}
-        if self.messages:
-            body["response_metadata"] = {"messages": self.messages}
-        return body
-
-
 class _HttpReply(Exception):
     """Raised to answer at once with a status other than 200 (a 429, an injected 5xx)."""
 
@@ -206,10 +193,6 @@ class _HttpReply(Exception):
         self.status = status
         self.body = body
         self.headers = dict(headers or {})
-
-
-def _missing(name: str) -> _SlackError:
-    return _SlackError("invalid_arguments", [f"[ERROR] missing required field: {name}"])
 
 
 class _BoundedServer(ThreadingHTTPServer):
@@ -238,7 +221,7 @@ class _BoundedServer(ThreadingHTTPServer):
             self._slots.release()
 
 
-class SlackSandbox(LoopbackServer):
+class SlackSandbox(Interactivity, LoopbackServer):
     """A Slack Web API for tests and demos, on 127.0.0.1 and a free port by default.
 
     Use as a context manager or call start()/stop(). Point `slack_sdk.WebClient(token=...,
@@ -249,6 +232,13 @@ class SlackSandbox(LoopbackServer):
     (the next N chat.postMessage or chat.update calls are recorded but answered 500), `token`, and
     `on_message` (called with each accepted message on the server thread that accepted it,
     before the answer goes out).
+
+    Slack calling the app (interactive.py): `block_action`, `view_submission` and
+    `slash_command` build Slack's payloads, `signed_request` signs a body with
+    `signing_secret` at the sandbox's time, `post_to_app` posts it; what the app answers on a
+    response_url is in `responses`. Modals opened with views.open are in `views.views`.
+    Socket Mode (socket_mode.py): `apps.connections.open` with `app_token` (xapp-...) hands out
+    a ws:// URL on `socket_mode`, whose `send_envelope` and `wait_for_ack` drive the app.
     """
 
     thread_name = "slack-sandbox"
@@ -268,12 +258,16 @@ class SlackSandbox(LoopbackServer):
         channels: list[str] | None = None,
         slow_seconds: float = 2.0,
         clock: Callable[[], float] = time.time,
+        signing_secret: str = "sandbox-signing-secret",
+        app_token: str = "xapp-1-sandbox",
     ) -> None:
         chosen = set(DEFAULT_FAULTS if faults is None else faults)
         unknown = chosen - set(FAULT_KINDS)
         if unknown:
             raise ValueError(f"unknown fault kinds {sorted(unknown)}; choose from {FAULT_KINDS}")
         self.token = token
+        self.signing_secret = signing_secret
+        self.app_token = app_token
         self.rate_limit_per_minute = rate_limit_per_minute
         self.fail_rate = fail_rate
         self.faults: set[str] = chosen
@@ -289,6 +283,16 @@ class SlackSandbox(LoopbackServer):
         self._clock = clock
         self._random = random.Random(seed)
         super().__init__(host, port)
+        self._init_interactivity()
+        self.views = ViewStore(
+            clock=self.now,
+            new_id=self._new_id,
+            validate_blocks=validate_blocks,
+            team_id=TEAM_ID,
+            app_id=APP_ID,
+            bot_id=BOT_ID,
+        )
+        self.socket_mode = SocketModeServer(host, app_id=APP_ID)
         self._window = MinuteWindow()
         self._fault_streak: Counter[str] = Counter()
         self._last_ts_us = 0
@@ -302,6 +306,7 @@ class SlackSandbox(LoopbackServer):
         self._accepted = threading.local()
         self._methods: dict[str, Callable[[Params], Record]] = {
             "api.test": self._api_test,
+            "apps.connections.open": self._apps_connections_open,
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
             "chat.update": self._chat_update,
@@ -313,6 +318,8 @@ class SlackSandbox(LoopbackServer):
             "files.getUploadURLExternal": self._files_get_upload_url_external,
             "users.info": self._users_info,
             "users.lookupByEmail": self._users_lookup_by_email,
+            "views.open": self.views.open,
+            "views.update": self.views.update,
         }
         self._users[BOT_USER_ID] = self._user_record(BOT_USER_ID, BOT_NAME, None, is_bot=True)
         for user in DEFAULT_USERS if users is None else users:
@@ -328,6 +335,10 @@ class SlackSandbox(LoopbackServer):
         self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]
     ) -> ThreadingHTTPServer:
         return _BoundedServer(address, handler)
+
+    def stop(self) -> None:
+        self.socket_mode.stop()
+        super().stop()
 
     @property
     def url(self) -> str:
@@ -496,7 +507,9 @@ class SlackSandbox(LoopbackServer):
             self._fault_streak.pop(method, None)
             return None
 
-    def _authenticate(self, authorization: str | None, params: Params) -> None:
+    def _authenticate(
+        self, authorization: str | None, params: Params, *, app_level: bool = False
+    ) -> None:
         token: str | None = None
         if authorization:
             scheme, _, value = authorization.partition(" ")
@@ -508,7 +521,9 @@ class SlackSandbox(LoopbackServer):
         if not token:
             raise _SlackError("not_authed")
         with self.lock:
-            if token != self.token:
+            if app_level and not token.startswith("xapp-"):
+                raise _SlackError("not_allowed_token_type")
+            if token != (self.app_token if app_level else self.token):
                 raise _SlackError("invalid_auth")
 
     def call(self, method: str, authorization: str | None, params: Params) -> Record:
@@ -517,7 +532,7 @@ class SlackSandbox(LoopbackServer):
         if handler is None:
             raise _SlackError("unknown_method", extra={"req_method": method})
         if method != "api.test":
-            self._authenticate(authorization, params)
+            self._authenticate(authorization, params, app_level=method == "apps.connections.open")
         try:
             with self.lock:
                 return handler(params)
@@ -542,6 +557,10 @@ class SlackSandbox(LoopbackServer):
         if args:
             body["args"] = args
         return body
+
+    def _apps_connections_open(self, params: Params) -> Record:
+        self.socket_mode.start()
+        return {"ok": True, "url": self.socket_mode.new_url()}
 
     def _auth_test(self, params: Params) -> Record:
         return {
@@ -1415,6 +1434,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         raw = self.rfile.read(length) if length > 0 else b""
         content_type = self.headers.get("Content-Type") or ""
+        if split.path.startswith("/actions/"):
+            self._response_url(split.path.removeprefix("/actions/"), raw)
+            return
         if split.path.startswith("/upload/v1/"):
             self._upload(split.path.removeprefix("/upload/v1/"), raw, content_type)
             return
@@ -1470,6 +1492,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_text(200, f"OK - {len(raw)}")
         else:
             self._send_text(404, "upload url not found")
+
+    def _response_url(self, token: str, raw: bytes) -> None:
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            self._send_text(400, "invalid_payload")
+            return
+        if self.command != "POST" or not isinstance(body, dict):
+            self._send_text(400, "invalid_payload")
+        elif self.sandbox.respond_at(token, body):
+            self._send_text(200, "ok")
+        else:
+            self._send_text(404, "expired_url")
 
     def _drop(self) -> None:
         self.close_connection = True
