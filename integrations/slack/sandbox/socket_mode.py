@@ -18,6 +18,7 @@ import uuid
 from typing import Any
 
 from wsproto import ConnectionType, WSConnection
+from wsproto.connection import ConnectionState
 from wsproto.events import (
     AcceptConnection,
     BytesMessage,
@@ -46,6 +47,7 @@ class _Connection:
         self.write_lock = threading.Lock()
         self.open = False
         self.closed = threading.Event()
+        self.partial: list[str] = []  # the fragments of a text message still arriving
 
     def send(self, event: Any) -> None:
         with self.write_lock:
@@ -205,10 +207,17 @@ class SocketModeServer:
         elif isinstance(event, Ping):
             connection.send(event.response())
         elif isinstance(event, CloseConnection):
-            connection.send(event.response())
+            # A close frame is answered; a dropped connection (1006) has no one to answer.
+            if connection.ws.state is ConnectionState.REMOTE_CLOSING:
+                connection.send(event.response())
             connection.closed.set()
         elif isinstance(event, TextMessage | BytesMessage):
-            text = event.data if isinstance(event.data, str) else event.data.decode()
+            chunk = event.data if isinstance(event.data, str) else event.data.decode()
+            connection.partial.append(chunk)
+            if not event.message_finished:
+                return
+            text = "".join(connection.partial)
+            connection.partial.clear()
             try:
                 message = json.loads(text)
             except ValueError:
