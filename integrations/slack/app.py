@@ -114,7 +114,7 @@ class ModuleDomain:
     def get_draft(self, engine: Engine, draft_id: int) -> Any:
         from bot.policies import updates
 
-        return updates.get_draft(engine, draft_id)  # type: ignore[attr-defined]
+        return updates.get_draft(engine, draft_id)
 
     def review_draft(
         self,
@@ -128,7 +128,7 @@ class ModuleDomain:
     ) -> Any:
         from bot.policies import updates
 
-        return updates.review_draft(  # type: ignore[attr-defined]
+        return updates.review_draft(
             engine, draft_id, action, slack_user_id=slack_user_id, now=now, body=body
         )
 
@@ -137,21 +137,21 @@ class ModuleDomain:
     ) -> None:
         from bot.policies import nudges
 
-        nudges.snooze(  # type: ignore[attr-defined]
+        nudges.snooze(
             engine, slack_user_id=slack_user_id, ticket_id=ticket_id, until=until, now=now
         )
 
     def queued_for(self, engine: Engine, *, slack_user_id: str, now: datetime) -> list[Any]:
         from bot.policies import nudges
 
-        return list(nudges.queued_for(engine, slack_user_id=slack_user_id, now=now))  # type: ignore[attr-defined]
+        return list(nudges.queued_for(engine, slack_user_id=slack_user_id, now=now))
 
     def context_card(
         self, engine: Engine, settings: Settings, ticket_id: int
     ) -> tuple[str, list[dict[str, Any]]]:
         from bot.policies import nudges
 
-        text, blocks = nudges.context_card(engine, settings, ticket_id)  # type: ignore[attr-defined]
+        text, blocks = nudges.context_card(engine, settings, ticket_id)
         return str(text), list(blocks)
 
     def digest(
@@ -212,26 +212,28 @@ def build_app(
     domain: Domain | None = None,
     executor: Executor | None = None,
     process_before_response: bool = False,
+    socket_mode: bool = False,
 ) -> App:
     """alignbot's bolt App, every listener registered.
 
     `client` defaults to SLACK_BOT_TOKEN at SLACK_API_URL; requests are verified with
     SLACK_SIGNING_SECRET on `clock` (aware UTC), which is also the `now` the domain is
     given. `executor` runs listeners and lazy listeners (bolt's default pool if None).
-    `SettingsError` if the token or the signing secret is missing.
+    With `socket_mode` no signing secret is needed: requests come over the websocket the app
+    opened, not to a public URL. `SettingsError` if the token (or, for HTTP, the signing
+    secret) is missing.
     """
     if client is None:
         from integrations.slack.client import SlackChat
 
         client = SlackChat.from_settings(settings).web_client
-    signing_secret = _secret(settings)
     extra: dict[str, Any] = {} if executor is None else {"listener_executor": executor}
+    if not socket_mode:
+        # Verified by _VerifyOnClock, which bolt runs first, before authorization.
+        extra["before_authorize"] = _VerifyOnClock(_secret(settings), clock)
     app = App(
         client=client,
-        signing_secret=signing_secret,
-        # Verified by _VerifyOnClock below, which runs first, before authorization.
         request_verification_enabled=False,
-        before_authorize=_VerifyOnClock(signing_secret, clock),
         process_before_response=process_before_response,
         logger=logging.getLogger("alignbot.slack.bolt"),
         **extra,

@@ -186,6 +186,7 @@ def make_app(
     executor: DrainableExecutor,
     *,
     engine: Engine | None = None,
+    socket_mode: bool = False,
 ) -> App:
     client = WebClient(token=TOKEN, base_url=sandbox.url, retry_handlers=[])
     return build_app(
@@ -195,6 +196,7 @@ def make_app(
         clock=clock,
         domain=domain,
         executor=executor,
+        socket_mode=socket_mode,
     )
 
 

@@ -60,7 +60,7 @@ def domain() -> FakeDomain:
 def app(
     sandbox: SlackSandbox, domain: FakeDomain, clock: Clock, executor: DrainableExecutor
 ) -> App:
-    return make_app(sandbox, domain, clock, executor)
+    return make_app(sandbox, domain, clock, executor, socket_mode=True)
 
 
 @pytest.fixture
