@@ -1,11 +1,12 @@
-"""What every part of the Slack sandbox answers with: a Web API method's `ok: false` error."""
+"""What every part of the Slack sandbox shares: a Web API method's `ok: false` error, and
+reading a string argument the way Slack does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["SlackMethodError", "missing"]
+__all__ = ["SlackMethodError", "missing", "text_param"]
 
 
 class SlackMethodError(Exception):
@@ -29,3 +30,17 @@ class SlackMethodError(Exception):
 def missing(name: str) -> SlackMethodError:
     """Slack's answer to a call that left out a required argument."""
     return SlackMethodError("invalid_arguments", [f"[ERROR] missing required field: {name}"])
+
+
+def text_param(params: dict[str, Any], name: str) -> str | None:
+    """A string argument (numbers and booleans as Slack sends them); None if absent."""
+    value = params.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float | str):
+        return str(value)
+    raise SlackMethodError("invalid_arguments", [f"[ERROR] {name} must be a string"])
