@@ -34,12 +34,14 @@ from typing import Any, Literal, Protocol
 from slack_bolt import Ack, App, BoltResponse, Respond
 from slack_bolt.middleware.request_verification import RequestVerification
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock, SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.digest.mrkdwn import escape, plain
 from bot.errors import SettingsError
 from bot.settings import Settings
+from integrations.slack.client import WithoutBodies
 
 __all__ = [
     "COMMAND",
@@ -50,6 +52,27 @@ __all__ = [
 ]
 
 log = logging.getLogger("alignbot.slack.app")
+#: bolt logs here (its DEBUG lines include what a listener answered).
+BOLT_LOG = logging.getLogger("alignbot.slack.bolt")
+
+
+class _WithoutBodies(WithoutBodies):
+    """Also cuts the bodies of bolt's "Responding with" lines and of `respond()`'s requests
+    (slack_sdk's WebhookClient, which bolt builds without a logger of ours): both can carry
+    the clicked message, customer text included."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("Responding with status"):
+            record.msg = message.split(" body:", 1)[0] + " (body left out)"
+            record.args = ()
+            return True
+        return super().filter(record)
+
+
+_FILTER = _WithoutBodies()
+BOLT_LOG.addFilter(_FILTER)
+logging.getLogger("slack_sdk.webhook.client").addFilter(_FILTER)
 
 COMMAND = "/alignbot"
 SEND = "alignbot_update_send"
@@ -235,7 +258,7 @@ def build_app(
         client=client,
         request_verification_enabled=False,
         process_before_response=process_before_response,
-        logger=logging.getLogger("alignbot.slack.bolt"),
+        logger=BOLT_LOG,
         **extra,
     )
     listeners = _Listeners(settings, engine, domain or ModuleDomain(), clock)
@@ -297,10 +320,20 @@ class _Listeners:
         if draft_id is None:
             _replace(body, respond, client, "This button carries no draft: nothing was done.")
             return
-        outcome = self.domain.review_draft(
-            self.engine, draft_id, action, slack_user_id=user, now=self.clock()
-        )
-        _replace(body, respond, client, f"{_message(outcome)} (<@{user}>)")
+        try:
+            outcome = self.domain.review_draft(
+                self.engine, draft_id, action, slack_user_id=user, now=self.clock()
+            )
+        except Exception as error:
+            # The buttons stay, so the agent can try again; review_draft is idempotent.
+            log.error("reviewing draft %s failed: %s", draft_id, type(error).__name__)
+            respond(
+                text="alignbot could not record that just now: please try again in a minute.",
+                response_type="ephemeral",
+                replace_original=False,
+            )
+            raise
+        _replace(body, respond, client, f"{escape(_message(outcome))} (<@{user}>)")
 
     def edit(self, ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond) -> None:
         ack()
@@ -313,7 +346,17 @@ class _Listeners:
             said = f"already {status}" if draft is not None else "not found"
             respond(text=f"This draft is {said}: nothing to edit.", response_type="ephemeral")
             return
-        client.views_open(trigger_id=body["trigger_id"], view=edit_modal(draft))
+        try:
+            client.views_open(trigger_id=body["trigger_id"], view=edit_modal(draft))
+        except SlackApiError as error:
+            if error.response.get("error") not in ("expired_trigger_id", "exchanged_trigger_id"):
+                raise
+            # Slack gives 3 s from the click to open a modal; a slow moment missed it.
+            respond(
+                text="Slack timed out opening the editor: click Edit again.",
+                response_type="ephemeral",
+                replace_original=False,
+            )
 
     def check_edit(self, ack: Ack, view: dict[str, Any]) -> None:
         text = _edited_body(view)

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine
 
 from bot.settings import Settings, load_settings
 from integrations.slack.app import Domain, build_app
+from integrations.slack.client import SDK_LOG
 from integrations.slack.sandbox import RecordedMessage, SlackSandbox
 
 TOKEN = "xoxb-app-tests"
@@ -76,6 +77,7 @@ class FakeDomain:
     calls: list[tuple[Any, ...]] = field(default_factory=list)
     outcomes: dict[int, ReviewOutcome] = field(default_factory=dict)
     gate: threading.Event | None = None
+    failure: Exception | None = None  # raised by review_draft when set (a database outage)
     reviewed: threading.Event = field(default_factory=threading.Event)
     queued: list[QueuedItem] = field(default_factory=list)
 
@@ -94,6 +96,8 @@ class FakeDomain:
         body: str | None = None,
     ) -> ReviewOutcome:
         self.calls.append(("review_draft", draft_id, action, slack_user_id, now, body))
+        if self.failure is not None:
+            raise self.failure
         if self.gate is not None and not self.gate.wait(DRAIN_SECONDS):
             raise TimeoutError("the test never opened the gate")
         if draft_id not in self.outcomes:
@@ -188,7 +192,8 @@ def make_app(
     engine: Engine | None = None,
     socket_mode: bool = False,
 ) -> App:
-    client = WebClient(token=TOKEN, base_url=sandbox.url, retry_handlers=[])
+    # As SlackChat builds it in production: slack_sdk logs through alignbot's filtered logger.
+    client = WebClient(token=TOKEN, base_url=sandbox.url, retry_handlers=[], logger=SDK_LOG)
     return build_app(
         settings(),
         engine or create_engine("sqlite://"),

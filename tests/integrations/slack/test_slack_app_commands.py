@@ -3,6 +3,7 @@ ones after an immediate "working on it" ack, on the response_url Slack gave."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -153,3 +154,24 @@ def test_the_real_digest_answers_on_an_empty_store(
     (reply,) = sandbox.responses
     assert reply.text is not None and reply.text.startswith("alignbot misalignment digest for")
     assert reply.body["blocks"][0]["type"] == "header"
+
+
+def test_what_a_command_answers_is_not_logged(
+    sandbox: SlackSandbox,
+    domain: FakeDomain,
+    executor: DrainableExecutor,
+    events_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    domain.queued = [
+        QueuedItem("nudge.stale", 9, "customer-secret-words, and more", NOW),
+    ]
+
+    run(sandbox, events_url, executor, "queue")
+    run(sandbox, events_url, executor, "help")
+
+    assert "customer-secret-words" in (sandbox.responses[0].text or "")
+    assert "Responding with status: 200 (body left out)" in caplog.text
+    assert "customer-secret-words" not in caplog.text
+    assert "answers only you" not in caplog.text

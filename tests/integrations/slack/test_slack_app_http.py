@@ -4,6 +4,7 @@ shows up in the sandbox (the clicked message replaced, the Edit modal opened).""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -249,6 +250,9 @@ def test_an_edit_click_handled_after_its_trigger_expired_opens_no_modal(
 
     assert sandbox.views.views == {}
     assert sandbox.calls["views.open"] == 1
+    (reply,) = sandbox.responses
+    assert reply.text == "Slack timed out opening the editor: click Edit again."
+    assert current(sandbox, message) == message  # the Edit button is still there
 
 
 def test_snooze_records_until_now_plus_the_buttons_hours(
@@ -292,3 +296,42 @@ def test_the_open_in_zendesk_button_is_only_acknowledged(
     assert answer.status == 200
     assert domain.calls == []
     assert current(sandbox, message) == message
+
+
+def test_a_failing_review_keeps_the_buttons_and_asks_to_try_again(
+    sandbox: SlackSandbox, domain: FakeDomain, executor: DrainableExecutor, events_url: str
+) -> None:
+    domain.failure = ConnectionError("the database went away")
+    message = post_draft_message(sandbox, AGENT)
+    payload = sandbox.block_action(message, "alignbot_update_send", email=AGENT)
+
+    answer = sandbox.post_to_app(events_url, interaction_body(payload))
+    executor.drain()
+
+    assert answer.status == 200
+    assert current(sandbox, message) == message
+    (reply,) = sandbox.responses
+    assert reply.text == "alignbot could not record that just now: please try again in a minute."
+
+
+def test_nothing_a_request_carries_is_logged(
+    sandbox: SlackSandbox,
+    domain: FakeDomain,
+    executor: DrainableExecutor,
+    events_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    message = post_draft_message(sandbox, AGENT)
+    payload = sandbox.block_action(message, "alignbot_update_send", email=AGENT)
+    payload["message"]["text"] = "customer-secret-words"
+    body = interaction_body(payload)
+    forged = sign(body, secret="forged", timestamp=int(NOW.timestamp()))
+
+    sandbox.post_to_app(events_url, body, headers=forged)
+    sandbox.post_to_app(events_url, body)
+    executor.drain()
+
+    assert "refused a request whose Slack signature" in caplog.text
+    assert "customer-secret-words" not in caplog.text
+    assert SIGNING_SECRET not in caplog.text
