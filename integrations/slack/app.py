@@ -24,6 +24,7 @@ The domain is reached through `Domain` (default: `bot.policies.updates` and
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -212,6 +213,29 @@ class _VerifyOnClock(RequestVerification):
         log.warning("refused a request whose Slack signature or timestamp is not valid")
 
 
+def _describe(error: BaseException) -> str:
+    """An error as a log may show it: its type, and Slack's error code. Never its message:
+    a SlackApiError's holds Slack's whole answer, a database error's the row's values, and
+    either can hold customer text."""
+    if isinstance(error, SlackApiError):
+        return f"SlackApiError {error.response.get('error')}"
+    return type(error).__name__
+
+
+def _logged(work: Callable[..., None]) -> Callable[..., None]:
+    """A lazy listener that logs its failure as `_describe` does. bolt would log the
+    exception's message, which may hold customer text."""
+
+    @functools.wraps(work)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            work(*args, **kwargs)
+        except Exception as error:
+            log.error("the Slack app's %s failed: %s", work.__name__, _describe(error))
+
+    return run
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -278,13 +302,13 @@ class _Listeners:
         self.clock = clock
 
     def register(self, app: App) -> None:
-        app.action(SEND)(ack=self.ack, lazy=[self.send])
-        app.action(SKIP)(ack=self.ack, lazy=[self.skip])
+        app.action(SEND)(ack=self.ack, lazy=[_logged(self.send)])
+        app.action(SKIP)(ack=self.ack, lazy=[_logged(self.skip)])
         app.action(EDIT)(self.edit)
-        app.view(EDIT_MODAL)(ack=self.check_edit, lazy=[self.send_edited])
-        app.action(SNOOZE)(ack=self.ack, lazy=[self.snooze])
+        app.view(EDIT_MODAL)(ack=self.check_edit, lazy=[_logged(self.send_edited)])
+        app.action(SNOOZE)(ack=self.ack, lazy=[_logged(self.snooze)])
         app.action(OPEN_TICKET)(self.ack)
-        app.command(COMMAND)(ack=self.ack_command, lazy=[self.command])
+        app.command(COMMAND)(ack=self.ack_command, lazy=[_logged(self.command)])
         app.error(self.on_error)
 
     # ----- acks -----------------------------------------------------------------------------
@@ -295,9 +319,8 @@ class _Listeners:
 
     @staticmethod
     def on_error(error: Exception, body: Mapping[str, Any]) -> BoltResponse | None:
-        # The body may hold customer text: log what kind of request failed, not its content.
         kind = body.get("type") or body.get("command") or "request"
-        log.error("the Slack app failed on a %s: %s", kind, type(error).__name__, exc_info=error)
+        log.error("the Slack app failed on a %s: %s", kind, _describe(error))
         return None
 
     # ----- review-mode drafts ---------------------------------------------------------------
@@ -324,9 +347,8 @@ class _Listeners:
             outcome = self.domain.review_draft(
                 self.engine, draft_id, action, slack_user_id=user, now=self.clock()
             )
-        except Exception as error:
+        except Exception:
             # The buttons stay, so the agent can try again; review_draft is idempotent.
-            log.error("reviewing draft %s failed: %s", draft_id, type(error).__name__)
             respond(
                 text="alignbot could not record that just now: please try again in a minute.",
                 response_type="ephemeral",

@@ -298,10 +298,14 @@ def test_the_open_in_zendesk_button_is_only_acknowledged(
     assert current(sandbox, message) == message
 
 
-def test_a_failing_review_keeps_the_buttons_and_asks_to_try_again(
-    sandbox: SlackSandbox, domain: FakeDomain, executor: DrainableExecutor, events_url: str
+def test_a_failing_review_keeps_the_buttons_and_asks_to_try_again_and_logs_no_detail(
+    sandbox: SlackSandbox,
+    domain: FakeDomain,
+    executor: DrainableExecutor,
+    events_url: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    domain.failure = ConnectionError("the database went away")
+    domain.failure = ConnectionError("row values: customer-secret-words")
     message = post_draft_message(sandbox, AGENT)
     payload = sandbox.block_action(message, "alignbot_update_send", email=AGENT)
 
@@ -312,6 +316,8 @@ def test_a_failing_review_keeps_the_buttons_and_asks_to_try_again(
     assert current(sandbox, message) == message
     (reply,) = sandbox.responses
     assert reply.text == "alignbot could not record that just now: please try again in a minute."
+    assert "the Slack app's send failed: ConnectionError" in caplog.text
+    assert "customer-secret-words" not in caplog.text
 
 
 def test_nothing_a_request_carries_is_logged(
