@@ -109,6 +109,13 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_API_URL
     slack_digest_channel: str = "#support-managers"
 
+    # --- The Slack app, `alignbot slack serve` (docs/slack.md) ------------------------
+    # App-level token (xapp-..., scope connections:write) for Socket Mode: the app dials
+    # Slack instead of Slack calling SLACK_SIGNING_SECRET-verified requests to a public URL.
+    slack_app_token: SecretStr | None = None
+    # The port `alignbot slack serve` listens on in HTTP mode unless --port says otherwise.
+    slack_http_port: int = Field(default=3000, ge=1, le=65535)
+
     # --- Resolution links and `alignbot web` (docs/resolution.md) ----------------------
     # The key that signs the customer's answer links. Never logged; required wherever a
     # link is made or checked (`require_link_secret`).

@@ -21,6 +21,7 @@ from bot.cli import outbox as _outbox  # noqa: F401
 from bot.cli import resolution as _resolution  # noqa: F401
 from bot.cli import sandbox as _sandbox  # noqa: F401
 from bot.cli import signals as _signals  # noqa: F401
+from bot.cli import slack as _slack  # noqa: F401
 from bot.cli import store as _store  # noqa: F401  (registers commands)
 from bot.cli import sync as _sync  # noqa: F401
 from bot.cli import updates as _updates  # noqa: F401

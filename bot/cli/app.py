@@ -38,6 +38,8 @@ nudges_app = typer.Typer(
 app.add_typer(nudges_app, name="nudges")
 app.add_typer(resolution_app, name="resolution")
 app.add_typer(sandbox_app, name="sandbox")
+slack_app = typer.Typer(help="The Slack app agents answer through.", no_args_is_help=True)
+app.add_typer(slack_app, name="slack")
 app.add_typer(signals_app, name="signals")
 app.add_typer(outbox_app, name="outbox")
 app.add_typer(zendesk_app, name="zendesk")

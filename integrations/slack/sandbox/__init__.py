@@ -3,6 +3,13 @@ real `slack_sdk.WebClient` and `slack_bolt.App` work against it unchanged. It re
 posted (`RecordedMessage`) and uploaded (`RecordedFile`). docs/slack.md is the guide.
 """
 
+from integrations.slack.sandbox.interactive import (
+    AppResponse,
+    RecordedResponse,
+    form_body,
+    interaction_body,
+    sign,
+)
 from integrations.slack.sandbox.server import (
     DEFAULT_FAULTS,
     FAULT_KINDS,
@@ -10,5 +17,18 @@ from integrations.slack.sandbox.server import (
     RecordedMessage,
     SlackSandbox,
 )
+from integrations.slack.sandbox.views import RecordedView
 
-__all__ = ["DEFAULT_FAULTS", "FAULT_KINDS", "RecordedFile", "RecordedMessage", "SlackSandbox"]
+__all__ = [
+    "DEFAULT_FAULTS",
+    "FAULT_KINDS",
+    "AppResponse",
+    "RecordedFile",
+    "RecordedMessage",
+    "RecordedResponse",
+    "RecordedView",
+    "SlackSandbox",
+    "form_body",
+    "interaction_body",
+    "sign",
+]

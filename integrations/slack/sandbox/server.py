@@ -20,7 +20,7 @@ import socket
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from email.parser import BytesParser
@@ -31,6 +31,14 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from integrations.loopback import LoopbackServer, MinuteWindow
+from integrations.slack.sandbox.blocks import content as _content
+from integrations.slack.sandbox.blocks import validate_blocks
+from integrations.slack.sandbox.interactive import Interactivity
+from integrations.slack.sandbox.socket_mode import SocketModeServer
+from integrations.slack.sandbox.views import ViewStore
+from integrations.slack.sandbox.wire import SlackMethodError as _SlackError
+from integrations.slack.sandbox.wire import missing as _missing
+from integrations.slack.sandbox.wire import text_param as _text
 
 __all__ = [
     "DEFAULT_FAULTS",
@@ -38,6 +46,7 @@ __all__ = [
     "RecordedFile",
     "RecordedMessage",
     "SlackSandbox",
+    "validate_blocks",
 ]
 
 log = logging.getLogger(__name__)
@@ -56,20 +65,6 @@ MAX_WORKERS = 64  # connections served at once; more wait for a free worker
 MAX_PENDING_UPLOADS = 1_000  # upload URLs handed out and not completed yet
 HANDLER_TIMEOUT_SECONDS = 30  # an idle or stalled connection is closed after this long
 
-# Slack's limits (https://docs.slack.dev/reference/block-kit/blocks).
-MAX_TEXT_CHARS = 40_000
-MAX_BLOCKS = 50
-MAX_SECTION_TEXT = 3_000
-MAX_SECTION_FIELDS = 10
-MAX_FIELD_TEXT = 2_000
-MAX_HEADER_TEXT = 150
-MAX_BLOCK_ID = 255
-MAX_CONTEXT_ELEMENTS = 10
-MAX_ACTIONS_ELEMENTS = 25
-MAX_BUTTON_TEXT = 75
-MAX_URL = 3_000
-MAX_ALT_TEXT = 2_000
-MAX_MARKDOWN_BLOCK = 12_000
 HISTORY_DEFAULT_LIMIT = 100
 HISTORY_MAX_LIMIT = 999
 LIST_DEFAULT_LIMIT = 100
@@ -95,56 +90,6 @@ DEFAULT_USERS: tuple[Record, ...] = (
 )
 DEFAULT_CHANNELS = ("general", "support-managers")
 
-BLOCK_TYPES = frozenset(
-    {
-        "actions",
-        "context",
-        "divider",
-        "file",
-        "header",
-        "image",
-        "input",
-        "markdown",
-        "rich_text",
-        "section",
-        "video",
-    }
-)
-ELEMENT_TYPES = frozenset(
-    {
-        "button",
-        "channels_select",
-        "checkboxes",
-        "conversations_select",
-        "datepicker",
-        "datetimepicker",
-        "email_text_input",
-        "external_select",
-        "file_input",
-        "image",
-        "multi_channels_select",
-        "multi_conversations_select",
-        "multi_external_select",
-        "multi_static_select",
-        "multi_users_select",
-        "number_input",
-        "overflow",
-        "plain_text_input",
-        "radio_buttons",
-        "rich_text_input",
-        "static_select",
-        "timepicker",
-        "url_text_input",
-        "users_select",
-        "workflow_button",
-    }
-)
-RICH_TEXT_CONTAINERS = frozenset(
-    {"rich_text_section", "rich_text_list", "rich_text_preformatted", "rich_text_quote"}
-)
-RICH_TEXT_ELEMENTS = frozenset(
-    {"broadcast", "channel", "color", "date", "emoji", "link", "team", "text", "user", "usergroup"}
-)
 CONVERSATION_TYPES = frozenset({"public_channel", "private_channel", "mpim", "im"})
 
 
@@ -180,24 +125,6 @@ class RecordedFile:
         return len(self.content)
 
 
-class _SlackError(Exception):
-    """Raised inside a method to answer HTTP 200 `{"ok": false, "error": code}` as Slack does."""
-
-    def __init__(
-        self, code: str, messages: Iterable[str] = (), extra: Mapping[str, Any] | None = None
-    ) -> None:
-        super().__init__(code)
-        self.code = code
-        self.messages = list(messages)
-        self.extra = dict(extra or {})
-
-    def body(self) -> Record:
-        body: Record = {"ok": False, "error": self.code, **self.extra}
-        if self.messages:
-            body["response_metadata"] = {"messages": self.messages}
-        return body
-
-
 class _HttpReply(Exception):
     """Raised to answer at once with a status other than 200 (a 429, an injected 5xx)."""
 
@@ -206,10 +133,6 @@ class _HttpReply(Exception):
         self.status = status
         self.body = body
         self.headers = dict(headers or {})
-
-
-def _missing(name: str) -> _SlackError:
-    return _SlackError("invalid_arguments", [f"[ERROR] missing required field: {name}"])
 
 
 class _BoundedServer(ThreadingHTTPServer):
@@ -238,7 +161,7 @@ class _BoundedServer(ThreadingHTTPServer):
             self._slots.release()
 
 
-class SlackSandbox(LoopbackServer):
+class SlackSandbox(Interactivity, LoopbackServer):
     """A Slack Web API for tests and demos, on 127.0.0.1 and a free port by default.
 
     Use as a context manager or call start()/stop(). Point `slack_sdk.WebClient(token=...,
@@ -249,6 +172,13 @@ class SlackSandbox(LoopbackServer):
     (the next N chat.postMessage or chat.update calls are recorded but answered 500), `token`, and
     `on_message` (called with each accepted message on the server thread that accepted it,
     before the answer goes out).
+
+    Slack calling the app (interactive.py): `block_action`, `view_submission` and
+    `slash_command` build Slack's payloads, `signed_request` signs a body with
+    `signing_secret` at the sandbox's time, `post_to_app` posts it; what the app answers on a
+    response_url is in `responses`. Modals opened with views.open are in `views.views`.
+    Socket Mode (socket_mode.py): `apps.connections.open` with `app_token` (xapp-...) hands out
+    a ws:// URL on `socket_mode`, whose `send_envelope` and `wait_for_ack` drive the app.
     """
 
     thread_name = "slack-sandbox"
@@ -268,12 +198,16 @@ class SlackSandbox(LoopbackServer):
         channels: list[str] | None = None,
         slow_seconds: float = 2.0,
         clock: Callable[[], float] = time.time,
+        signing_secret: str = "sandbox-signing-secret",
+        app_token: str = "xapp-1-sandbox",
     ) -> None:
         chosen = set(DEFAULT_FAULTS if faults is None else faults)
         unknown = chosen - set(FAULT_KINDS)
         if unknown:
             raise ValueError(f"unknown fault kinds {sorted(unknown)}; choose from {FAULT_KINDS}")
         self.token = token
+        self.signing_secret = signing_secret
+        self.app_token = app_token
         self.rate_limit_per_minute = rate_limit_per_minute
         self.fail_rate = fail_rate
         self.faults: set[str] = chosen
@@ -289,6 +223,16 @@ class SlackSandbox(LoopbackServer):
         self._clock = clock
         self._random = random.Random(seed)
         super().__init__(host, port)
+        self._init_interactivity()
+        self.views = ViewStore(
+            clock=self.now,
+            new_id=self._new_id,
+            validate_blocks=validate_blocks,
+            team_id=TEAM_ID,
+            app_id=APP_ID,
+            bot_id=BOT_ID,
+        )
+        self.socket_mode = SocketModeServer(host, app_id=APP_ID)
         self._window = MinuteWindow()
         self._fault_streak: Counter[str] = Counter()
         self._last_ts_us = 0
@@ -302,6 +246,7 @@ class SlackSandbox(LoopbackServer):
         self._accepted = threading.local()
         self._methods: dict[str, Callable[[Params], Record]] = {
             "api.test": self._api_test,
+            "apps.connections.open": self._apps_connections_open,
             "auth.test": self._auth_test,
             "chat.postMessage": self._chat_post_message,
             "chat.update": self._chat_update,
@@ -313,6 +258,8 @@ class SlackSandbox(LoopbackServer):
             "files.getUploadURLExternal": self._files_get_upload_url_external,
             "users.info": self._users_info,
             "users.lookupByEmail": self._users_lookup_by_email,
+            "views.open": self.views.open,
+            "views.update": self.views.update,
         }
         self._users[BOT_USER_ID] = self._user_record(BOT_USER_ID, BOT_NAME, None, is_bot=True)
         for user in DEFAULT_USERS if users is None else users:
@@ -328,6 +275,10 @@ class SlackSandbox(LoopbackServer):
         self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]
     ) -> ThreadingHTTPServer:
         return _BoundedServer(address, handler)
+
+    def stop(self) -> None:
+        self.socket_mode.stop()
+        super().stop()
 
     @property
     def url(self) -> str:
@@ -501,7 +452,9 @@ class SlackSandbox(LoopbackServer):
             self._fault_streak.pop(method, None)
             return None
 
-    def _authenticate(self, authorization: str | None, params: Params) -> None:
+    def _authenticate(
+        self, authorization: str | None, params: Params, *, app_level: bool = False
+    ) -> None:
         token: str | None = None
         if authorization:
             scheme, _, value = authorization.partition(" ")
@@ -513,7 +466,9 @@ class SlackSandbox(LoopbackServer):
         if not token:
             raise _SlackError("not_authed")
         with self.lock:
-            if token != self.token:
+            if app_level and not token.startswith("xapp-"):
+                raise _SlackError("not_allowed_token_type")
+            if token != (self.app_token if app_level else self.token):
                 raise _SlackError("invalid_auth")
 
     def call(self, method: str, authorization: str | None, params: Params) -> Record:
@@ -522,7 +477,7 @@ class SlackSandbox(LoopbackServer):
         if handler is None:
             raise _SlackError("unknown_method", extra={"req_method": method})
         if method != "api.test":
-            self._authenticate(authorization, params)
+            self._authenticate(authorization, params, app_level=method == "apps.connections.open")
         try:
             with self.lock:
                 return handler(params)
@@ -547,6 +502,10 @@ class SlackSandbox(LoopbackServer):
         if args:
             body["args"] = args
         return body
+
+    def _apps_connections_open(self, params: Params) -> Record:
+        self.socket_mode.start()
+        return {"ok": True, "url": self.socket_mode.new_url()}
 
     def _auth_test(self, params: Params) -> Record:
         return {
@@ -965,19 +924,6 @@ class SlackSandbox(LoopbackServer):
 # ----- parameters -----------------------------------------------------------------------------
 
 
-def _text(params: Params, name: str) -> str | None:
-    value = params.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, int | float | str):
-        return str(value)
-    raise _SlackError("invalid_arguments", [f"[ERROR] {name} must be a string"])
-
-
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -1076,260 +1022,6 @@ def _parse_metadata(raw: Any) -> Record | None:
     return {"event_type": event_type, "event_payload": payload}
 
 
-# ----- Block Kit validation -------------------------------------------------------------------
-
-
-def _content(params: Params) -> tuple[str | None, list[Record] | None]:
-    """A chat.postMessage or chat.update's text and blocks, checked as Slack checks them:
-    markdown_text stands alone, something must be said, and text has a length limit."""
-    text = _text(params, "text")
-    markdown_text = _text(params, "markdown_text")
-    blocks = _parse_blocks(params.get("blocks"))
-    if markdown_text:
-        if text or blocks:
-            raise _SlackError("markdown_text_conflict")
-        text = markdown_text
-    if not text and not blocks and not params.get("attachments"):
-        raise _SlackError("no_text")
-    if text is not None and len(text) > MAX_TEXT_CHARS:
-        raise _SlackError("msg_too_long")
-    return text, blocks
-
-
-def _parse_blocks(raw: Any) -> list[Record] | None:
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, str):
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            raise _SlackError(
-                "invalid_blocks_format", ["[ERROR] blocks must be a JSON array of objects"]
-            ) from None
-    else:
-        value = raw
-    if not isinstance(value, list):
-        raise _SlackError(
-            "invalid_blocks_format", ["[ERROR] must provide an array [json-pointer:/blocks]"]
-        )
-    errors = validate_blocks(value)
-    if errors:
-        raise _SlackError("invalid_blocks", errors, {"errors": errors})
-    return value or None
-
-
-def validate_blocks(blocks: list[Any]) -> list[str]:
-    """Slack's `invalid_blocks` messages for these blocks ([] when they are valid)."""
-    errors: list[str] = []
-
-    def fail(message: str, pointer: str) -> None:
-        errors.append(f"[ERROR] {message} [json-pointer:{pointer}]")
-
-    if len(blocks) > MAX_BLOCKS:
-        fail(f"no more than {MAX_BLOCKS} items allowed", "/blocks")
-        return errors
-    seen_ids: set[str] = set()
-    for index, block in enumerate(blocks):
-        at = f"/blocks/{index}"
-        if not isinstance(block, dict):
-            fail("must be an object", at)
-            continue
-        kind = block.get("type")
-        if kind not in BLOCK_TYPES:
-            fail(f"unsupported type: {kind}", f"{at}/type")
-            continue
-        block_id = block.get("block_id")
-        if block_id is not None:
-            if not isinstance(block_id, str) or not 0 < len(block_id) <= MAX_BLOCK_ID:
-                fail(f"must be a string of 1 to {MAX_BLOCK_ID} characters", f"{at}/block_id")
-            elif block_id in seen_ids:
-                fail(f"duplicate block_id: {block_id}", f"{at}/block_id")
-            else:
-                seen_ids.add(block_id)
-        _validate_block(kind, block, at, fail)
-    return errors
-
-
-def _validate_text(
-    value: Any,
-    at: str,
-    fail: Callable[[str, str], None],
-    *,
-    maximum: int,
-    plain_only: bool = False,
-) -> None:
-    if not isinstance(value, dict):
-        fail("must be a text object", at)
-        return
-    kind = value.get("type")
-    allowed = ("plain_text",) if plain_only else ("plain_text", "mrkdwn")
-    if kind not in allowed:
-        fail(f"must be one of: {', '.join(allowed)}", f"{at}/type")
-        return
-    text = value.get("text")
-    if not isinstance(text, str):
-        fail("must be a string", f"{at}/text")
-    elif not text:
-        fail("must be more than 0 characters", f"{at}/text")
-    elif len(text) > maximum:
-        fail(f"must be less than {maximum + 1} characters", f"{at}/text")
-    if "emoji" in value and (kind != "plain_text" or not isinstance(value["emoji"], bool)):
-        fail("emoji is a boolean allowed only on plain_text", f"{at}/emoji")
-    if "verbatim" in value and (kind != "mrkdwn" or not isinstance(value["verbatim"], bool)):
-        fail("verbatim is a boolean allowed only on mrkdwn", f"{at}/verbatim")
-    unknown = set(value) - {"type", "text", "emoji", "verbatim"}
-    if unknown:
-        fail(f"unknown fields: {', '.join(sorted(unknown))}", at)
-
-
-def _validate_string(
-    value: Any, at: str, fail: Callable[[str, str], None], *, maximum: int, required: bool
-) -> None:
-    if value is None:
-        if required:
-            fail("missing required field", at)
-        return
-    if not isinstance(value, str) or not value:
-        fail("must be a non-empty string", at)
-    elif len(value) > maximum:
-        fail(f"must be less than {maximum + 1} characters", at)
-
-
-def _validate_element(element: Any, at: str, fail: Callable[[str, str], None]) -> None:
-    if not isinstance(element, dict):
-        fail("must be an object", at)
-        return
-    kind = element.get("type")
-    if kind not in ELEMENT_TYPES:
-        fail(f"unsupported type: {kind}", f"{at}/type")
-        return
-    if kind == "button":
-        _validate_text(element.get("text"), f"{at}/text", fail, maximum=MAX_BUTTON_TEXT)
-        text = element.get("text")
-        if isinstance(text, dict) and text.get("type") != "plain_text":
-            fail("must be plain_text", f"{at}/text/type")
-        _validate_string(element.get("url"), f"{at}/url", fail, maximum=MAX_URL, required=False)
-        _validate_string(element.get("value"), f"{at}/value", fail, maximum=2000, required=False)
-        _validate_string(
-            element.get("action_id"), f"{at}/action_id", fail, maximum=255, required=False
-        )
-        style = element.get("style")
-        if style is not None and style not in ("primary", "danger"):
-            fail("must be one of: primary, danger", f"{at}/style")
-    elif kind == "image":
-        _validate_image(element, at, fail)
-
-
-def _validate_image(block: Record, at: str, fail: Callable[[str, str], None]) -> None:
-    if "slack_file" not in block:
-        _validate_string(
-            block.get("image_url"), f"{at}/image_url", fail, maximum=MAX_URL, required=True
-        )
-    _validate_string(
-        block.get("alt_text"), f"{at}/alt_text", fail, maximum=MAX_ALT_TEXT, required=True
-    )
-
-
-def _validate_rich_text(block: Record, at: str, fail: Callable[[str, str], None]) -> None:
-    elements = block.get("elements")
-    if not isinstance(elements, list) or not elements:
-        fail("must provide a non-empty array", f"{at}/elements")
-        return
-    for index, container in enumerate(elements):
-        where = f"{at}/elements/{index}"
-        if not isinstance(container, dict) or container.get("type") not in RICH_TEXT_CONTAINERS:
-            fail("must be a rich_text section, list, preformatted or quote", where)
-            continue
-        children = container.get("elements")
-        if not isinstance(children, list):
-            fail("must provide an array", f"{where}/elements")
-            continue
-        if container["type"] == "rich_text_list":
-            if container.get("style") not in ("bullet", "ordered"):
-                fail("must be one of: bullet, ordered", f"{where}/style")
-            for n, section in enumerate(children):
-                if not isinstance(section, dict) or section.get("type") != "rich_text_section":
-                    fail("must be a rich_text_section", f"{where}/elements/{n}")
-            continue
-        for n, child in enumerate(children):
-            spot = f"{where}/elements/{n}"
-            if not isinstance(child, dict) or child.get("type") not in RICH_TEXT_ELEMENTS:
-                fail("unsupported rich text element", spot)
-            elif child["type"] == "text" and not isinstance(child.get("text"), str):
-                fail("must be a string", f"{spot}/text")
-            elif child["type"] == "link" and not isinstance(child.get("url"), str):
-                fail("must be a string", f"{spot}/url")
-
-
-def _validate_block(kind: str, block: Record, at: str, fail: Callable[[str, str], None]) -> None:
-    if kind == "header":
-        _validate_text(
-            block.get("text"), f"{at}/text", fail, maximum=MAX_HEADER_TEXT, plain_only=True
-        )
-    elif kind == "section":
-        has_text = "text" in block
-        fields = block.get("fields")
-        if not has_text and fields is None:
-            fail("must provide text or fields", at)
-        if has_text:
-            _validate_text(block.get("text"), f"{at}/text", fail, maximum=MAX_SECTION_TEXT)
-        if fields is not None:
-            if not isinstance(fields, list) or not fields:
-                fail("must provide a non-empty array", f"{at}/fields")
-            elif len(fields) > MAX_SECTION_FIELDS:
-                fail(f"no more than {MAX_SECTION_FIELDS} items allowed", f"{at}/fields")
-            else:
-                for index, item in enumerate(fields):
-                    _validate_text(item, f"{at}/fields/{index}", fail, maximum=MAX_FIELD_TEXT)
-        if "accessory" in block:
-            _validate_element(block["accessory"], f"{at}/accessory", fail)
-    elif kind == "context":
-        elements = block.get("elements")
-        if not isinstance(elements, list) or not elements:
-            fail("must provide a non-empty array", f"{at}/elements")
-        elif len(elements) > MAX_CONTEXT_ELEMENTS:
-            fail(f"no more than {MAX_CONTEXT_ELEMENTS} items allowed", f"{at}/elements")
-        else:
-            for index, element in enumerate(elements):
-                where = f"{at}/elements/{index}"
-                if isinstance(element, dict) and element.get("type") == "image":
-                    _validate_image(element, where, fail)
-                else:
-                    _validate_text(element, where, fail, maximum=MAX_SECTION_TEXT)
-    elif kind == "actions":
-        elements = block.get("elements")
-        if not isinstance(elements, list) or not elements:
-            fail("must provide a non-empty array", f"{at}/elements")
-        elif len(elements) > MAX_ACTIONS_ELEMENTS:
-            fail(f"no more than {MAX_ACTIONS_ELEMENTS} items allowed", f"{at}/elements")
-        else:
-            for index, element in enumerate(elements):
-                _validate_element(element, f"{at}/elements/{index}", fail)
-    elif kind == "image":
-        _validate_image(block, at, fail)
-        if "title" in block:
-            _validate_text(
-                block["title"], f"{at}/title", fail, maximum=MAX_ALT_TEXT, plain_only=True
-            )
-    elif kind == "rich_text":
-        _validate_rich_text(block, at, fail)
-    elif kind == "markdown":
-        _validate_string(
-            block.get("text"), f"{at}/text", fail, maximum=MAX_MARKDOWN_BLOCK, required=True
-        )
-    elif kind == "input":
-        _validate_text(block.get("label"), f"{at}/label", fail, maximum=2000, plain_only=True)
-        _validate_element(block.get("element"), f"{at}/element", fail)
-    elif kind == "file":
-        _validate_string(
-            block.get("external_id"), f"{at}/external_id", fail, maximum=255, required=True
-        )
-    elif kind == "video":
-        for name in ("video_url", "thumbnail_url", "alt_text"):
-            _validate_string(block.get(name), f"{at}/{name}", fail, maximum=MAX_URL, required=True)
-        _validate_text(block.get("title"), f"{at}/title", fail, maximum=200, plain_only=True)
-
-
 # ----- HTTP -----------------------------------------------------------------------------------
 
 
@@ -1420,6 +1112,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         raw = self.rfile.read(length) if length > 0 else b""
         content_type = self.headers.get("Content-Type") or ""
+        if split.path.startswith("/actions/"):
+            self._response_url(split.path.removeprefix("/actions/"), raw)
+            return
         if split.path.startswith("/upload/v1/"):
             self._upload(split.path.removeprefix("/upload/v1/"), raw, content_type)
             return
@@ -1475,6 +1170,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_text(200, f"OK - {len(raw)}")
         else:
             self._send_text(404, "upload url not found")
+
+    def _response_url(self, token: str, raw: bytes) -> None:
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            self._send_text(400, "invalid_payload")
+            return
+        if self.command != "POST" or not isinstance(body, dict):
+            self._send_text(400, "invalid_payload")
+        elif self.sandbox.respond_at(token, body):
+            self._send_text(200, "ok")
+        else:
+            self._send_text(404, "expired_url")
 
     def _drop(self) -> None:
         self.close_connection = True
