@@ -18,12 +18,27 @@ from bot.settings import Settings
 
 
 def stale_items(engine: Engine, settings: Settings, now: datetime) -> list[StaleItem]:
-    """The stale tickets to nudge about. The one stale definition lives in
-    bot/policies/stale.py (the proactive updates' part of issue 11); until it is wired in
-    here, no stale nudges are decided (the other kinds are). Wired, each of its
-    `StaleTicket`s becomes `StaleItem(s.ticket_id, s.assignee_id, now - s.waiting_since,
-    draft_id)`, with the id of the ticket's pending review draft when there is one."""
-    return []
+    """The stale tickets to nudge about, by the one stale definition (bot/policies/stale.py).
+    A ticket whose proposed update waits in review is left out: its assignee already has
+    the draft in Slack, with Send / Edit / Skip (the review DM is that nudge)."""
+    from sqlalchemy import select
+
+    from bot.policies.review import DRAFTED
+    from bot.policies.stale import stale_tickets
+    from bot.store.tables import PROACTIVE_UPDATES
+
+    with engine.connect() as connection:
+        stale = stale_tickets(connection, settings, now)
+        in_review = set(
+            connection.execute(
+                select(PROACTIVE_UPDATES.c.ticket_id).where(PROACTIVE_UPDATES.c.status == DRAFTED)
+            ).scalars()
+        )
+    return [
+        StaleItem(s.ticket_id, s.assignee_id, now - s.waiting_since)
+        for s in stale
+        if s.ticket_id not in in_review
+    ]
 
 
 @nudges_app.command("sweep")

@@ -88,7 +88,9 @@ MAX_BODY_CHARS = 3_000  # plain_text_input's own limit
 MAX_QUEUE_LINES = 20
 # A draft in one of these states has been decided: Edit says so instead of opening a modal
 # (review_draft itself is idempotent, so a stale Send or Skip is harmless either way).
-FINAL_DRAFT_STATUSES = frozenset({"sent", "skipped", "dropped", "expired", "cancelled"})
+#: A draft is open for a decision only while it is "drafted" (bot.policies.review); any
+#: other status (queued, skipped, dropped, dry_run) is final.
+OPEN_DRAFT_STATUS = "drafted"
 
 HELP = (
     "*/alignbot* answers only you:\n"
@@ -364,7 +366,7 @@ class _Listeners:
         draft_id = _int_value(body)
         draft = self.domain.get_draft(self.engine, draft_id) if draft_id is not None else None
         status = str(getattr(draft, "status", ""))
-        if draft is None or status in FINAL_DRAFT_STATUSES:
+        if draft is None or status != OPEN_DRAFT_STATUS:
             said = f"already {status}" if draft is not None else "not found"
             respond(text=f"This draft is {said}: nothing to edit.", response_type="ephemeral")
             return
