@@ -83,9 +83,10 @@ def test_a_sweep_prints_per_agent_what_it_decided_after_link_and_opt_out(
 
     assert linked.returncode == 0 and opted.returncode == 0, linked.stderr + opted.stderr
     assert swept.returncode == 0, swept.stderr
-    assert "decided: context 2" in swept.stdout
-    assert "ana@example.com: 1 nudge(s) in one DM" in swept.stdout
-    assert "ben@example.com: 1 dropped (opted out)" in swept.stdout
+    # each ticket: a context card (its requester has history) and a stale nudge (no reply)
+    assert "decided: context 2, stale 2" in swept.stdout
+    assert "ana@example.com: 2 nudge(s) in one DM" in swept.stdout
+    assert "ben@example.com: 2 dropped (opted out)" in swept.stdout
     assert "alignbot dispatch" in swept.stdout
     assert again.returncode == 0 and "decided: none" in again.stdout
     assert {n["status"] for n in nudges(engine)} == {"sent", "dropped"}
