@@ -38,6 +38,11 @@ def test_the_demo_syncs_analyses_digests_posts_to_slack_and_runs_the_resolution_
     assert "awaiting_confirmation -> confirmed (customer_reply)" in output
     assert "reminder_timeout" in output
     assert "confirmed_resolution_rate" in output
+    # proactive updates (a review-mode draft approved with a signed click) and nudges
+    flat = " ".join(output.split())  # the console wraps long lines
+    assert "pressed Send: a Slack-signed request, checked by the app (HTTP 200)" in flat
+    assert "updates posted as public comments" in flat
+    assert "alignbot nudges sweep" in flat and "got one DM each" in flat
     with sqlite3.connect(database) as store:
         (tickets,) = store.execute("SELECT count(*) FROM tickets").fetchone()
         (digests,) = store.execute(
@@ -47,6 +52,11 @@ def test_the_demo_syncs_analyses_digests_posts_to_slack_and_runs_the_resolution_
         causes = {row[0] for row in store.execute("SELECT DISTINCT cause FROM resolution_events")}
     assert (tickets, digests, unsent) == (300, 1, 0)
     assert {"agent_solve", "customer_reply", "link", "reminder_timeout"} <= causes
+    with sqlite3.connect(database) as store:
+        languages = store.execute(
+            "SELECT count(DISTINCT locale) FROM proactive_updates WHERE status = 'queued'"
+        ).fetchone()[0]
+    assert languages >= 1
 
 
 def test_the_demo_run_from_the_venv_says_how_to_put_alignbot_on_path(tmp_path: Path) -> None:
