@@ -78,28 +78,46 @@ def updates_step(
     sync(engine, client)
     dms_before = _dms(slack)
     decided = updates.sweep(engine, settings, now())
+    # The drafts reach their assignees inside their nudges, batched and within the cap.
+    nudged = nudges.sweep(
+        engine, settings, now(), chat=chat, stale=stale_items(engine, settings, now())
+    )
     dispatcher.run_once(now())
     counts = decided.counts
     held = Counter(
         d.reason.split(" (")[0] for d in decided.decisions if d.action == "held" and d.reason
     )
     console.print(
-        f"   [bold]alignbot updates sweep[/] (review mode): {counts['drafted']} drafts sent to "
-        f"their assignees in Slack; held by a guardrail: "
+        f"   [bold]alignbot updates sweep[/] (review mode): {counts['drafted']} drafts for "
+        f"their assignees; held by a guardrail: "
         + (", ".join(f"{n} {why}" for why, n in held.most_common(4)) or "none")
     )
+    console.print("   [bold]alignbot nudges sweep[/]: each agent's nudges, drafts included:")
+    for line in nudged.lines()[:8]:
+        console.print(Text(f"     {line}"))
+    received = [m for m in slack.messages[dms_before:] if m.channel.startswith("D")]
+    console.print(f"   {len(received)} agent(s) got one DM each")
     with engine.connect() as connection:
         drafts = connection.execute(
             select(PROACTIVE_UPDATES.c.id, PROACTIVE_UPDATES.c.ticket_id).where(
                 PROACTIVE_UPDATES.c.status == "drafted"
             )
         ).all()
-    if drafts:
-        draft_id, ticket_id = drafts[0]
-        message = _message_with(slack, "alignbot_update_send", str(draft_id), dms_before)
+    shown = next(
+        (
+            (draft_id, ticket_id, message)
+            for draft_id, ticket_id in drafts
+            if (message := _message_with(slack, "alignbot_update_send", str(draft_id), dms_before))
+        ),
+        None,
+    )
+    if shown is not None:
+        _, ticket_id, message = shown
         if message is not None:
-            console.print(f"   The draft for ticket #{ticket_id}, as its assignee sees it:")
-            for line in render_message(message).splitlines()[:14]:
+            console.print(
+                f"   A DM with the draft for ticket #{ticket_id}, as its assignee sees it:"
+            )
+            for line in render_message(message).splitlines()[:24]:
                 console.print(Text(f"     │ {line}"))
             assignee = zendesk.org.users[int(zendesk.org.tickets[ticket_id]["assignee_id"])]
             app = build_app(
@@ -132,21 +150,6 @@ def updates_step(
     )
     dispatcher.run_once(now())
     _show_updates(console, engine, zendesk)
-
-    sync(engine, client)
-    dms_before = _dms(slack)
-    nudged = nudges.sweep(
-        engine, settings, now(), chat=chat, stale=stale_items(engine, settings, now())
-    )
-    dispatcher.run_once(now())
-    console.print("\n   [bold]alignbot nudges sweep[/]:")
-    for line in nudged.lines()[:8]:
-        console.print(Text(f"     {line}"))
-    received = [m for m in slack.messages[dms_before:] if m.channel.startswith("D")]
-    console.print(f"   {len(received)} agent(s) got one DM each; the first:")
-    if received:
-        for line in render_message(received[0]).splitlines()[:16]:
-            console.print(Text(f"     │ {line}"))
 
 
 def _dms(slack: SlackSandbox) -> int:

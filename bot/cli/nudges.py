@@ -18,26 +18,26 @@ from bot.settings import Settings
 
 
 def stale_items(engine: Engine, settings: Settings, now: datetime) -> list[StaleItem]:
-    """The stale tickets to nudge about, by the one stale definition (bot/policies/stale.py).
-    A ticket whose proposed update waits in review is left out: its assignee already has
-    the draft in Slack, with Send / Edit / Skip (the review DM is that nudge)."""
+    """The stale tickets to nudge about, by the one stale definition (bot/policies/stale.py),
+    each with its proposed update's draft when review mode made one: the nudge carries the
+    draft and its Send / Edit / Skip buttons."""
     from sqlalchemy import select
 
     from bot.policies.review import DRAFTED
     from bot.policies.stale import stale_tickets
     from bot.store.tables import PROACTIVE_UPDATES
 
+    p = PROACTIVE_UPDATES.c
     with engine.connect() as connection:
         stale = stale_tickets(connection, settings, now)
-        in_review = set(
+        drafts = dict(
             connection.execute(
-                select(PROACTIVE_UPDATES.c.ticket_id).where(PROACTIVE_UPDATES.c.status == DRAFTED)
-            ).scalars()
+                select(p.ticket_id, p.id).where(p.status == DRAFTED).order_by(p.id)
+            ).all()
         )
     return [
-        StaleItem(s.ticket_id, s.assignee_id, now - s.waiting_since)
+        StaleItem(s.ticket_id, s.assignee_id, now - s.waiting_since, drafts.get(s.ticket_id))
         for s in stale
-        if s.ticket_id not in in_review
     ]
 
 

@@ -306,10 +306,10 @@ def decide_coaching(connection: Connection, settings: Settings, now: datetime) -
 # ----- rendering ----------------------------------------------------------------------------
 
 
-def _buttons(settings: Settings, nudge: Any) -> dict[str, Any]:
+def _buttons(connection: Connection, settings: Settings, nudge: Any) -> dict[str, Any]:
     elements: list[dict[str, Any]] = []
     draft_id = nudge.payload.get("draft_id")
-    if nudge.kind == "stale" and draft_id is not None:
+    if nudge.kind == "stale" and draft_id is not None and _open_draft(connection, draft_id):
         elements += [
             {
                 "type": "button",
@@ -348,6 +348,16 @@ def _buttons(settings: Settings, nudge: Any) -> dict[str, Any]:
     return {"type": "actions", "block_id": f"nudge_{nudge.id}", "elements": elements}
 
 
+def _open_draft(connection: Connection, draft_id: int) -> Any:
+    """The review draft still waiting for a decision, or None."""
+    from bot.store.tables import PROACTIVE_UPDATES
+
+    p = PROACTIVE_UPDATES.c
+    return connection.execute(
+        select(p.body, p.due_at).where(p.id == draft_id, p.status == "drafted")
+    ).first()
+
+
 def _section(text: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
@@ -367,9 +377,25 @@ def _nudge_blocks(connection: Connection, settings: Settings, nudge: Any) -> lis
                 "The customer has not heard from us in a while. A short update helps, "
                 "even without news."
             )
-            if nudge.payload.get("draft_id") is not None:
-                text += " A draft is ready: send it as it is, edit it, or skip it."
             blocks = [_section(text)]
+            if nudge.payload.get("draft_id") is not None:
+                draft = _open_draft(connection, int(nudge.payload["draft_id"]))
+                if draft is not None:
+                    due = draft.due_at.strftime("%H:%M UTC") if draft.due_at else "later"
+                    fate = "sent" if settings.proactive_review_default == "send" else "dropped"
+                    blocks.append(
+                        _section(
+                            "A proposed update for the customer is ready: send it as it is, "
+                            f"edit it, or skip it (undecided, it is {fate} at {due})."
+                        )
+                    )
+                    # The draft is the customer's own situation: plain_text, never mrkdwn.
+                    blocks.append(
+                        {
+                            "type": "section",
+                            "text": {"type": "plain_text", "text": draft.body[:2900]},
+                        }
+                    )
         case "context":
             card = build_card(connection, nudge.ticket_id)
             blocks = [_section(f"*Newly assigned to you:* {title}")]
@@ -394,7 +420,7 @@ def _nudge_blocks(connection: Connection, settings: Settings, nudge: Any) -> lis
                     "about what they described usually feels more genuine to someone upset."
                 )
             ]
-    return [*blocks, _buttons(settings, nudge)]
+    return [*blocks, _buttons(connection, settings, nudge)]
 
 
 SUMMARY = {

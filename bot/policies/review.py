@@ -1,10 +1,11 @@
 """Review mode: a draft update waits for its assignee's Send, Edit or Skip in Slack.
 
-`review_blocks` is the DM (the draft as plain text, buttons under the shared action ids);
-`get_draft` and `review_draft` are what the Slack app calls. The first decision on a draft
-counts: `send` queues the `zendesk.proactive_update` row in the transaction that records it,
-unless the ticket moved on since (solved, pending, answered in public): then it is dropped,
-saying why. A later click changes nothing and says what the first did.
+The draft reaches its assignee inside their stale-ticket nudge (`bot.policies.nudges`: the
+draft as plain text, buttons under the shared action ids below), under the nudges'
+restraint; `get_draft` and `review_draft` are what the Slack app calls. The first decision
+on a draft counts: `send` queues the `zendesk.proactive_update` row in the transaction
+that records it, unless the ticket moved on since (solved, pending, answered in public):
+then it is dropped, saying why. A later click changes nothing and says what the first did.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, func, select, true, update
 
-from bot.digest.mrkdwn import literal
 from bot.outbox.deliverers import ZENDESK_PROACTIVE_UPDATE
 from bot.outbox.queueing import enqueue
 from bot.policies.stale import WAITING_ON_US
@@ -39,7 +39,6 @@ __all__ = [
     "decide",
     "get_draft",
     "outbox_key",
-    "review_blocks",
     "review_draft",
 ]
 
@@ -234,64 +233,3 @@ def _already(row: Mapping[Any, Any]) -> ReviewOutcome:
 
 def outbox_key(key: str) -> str:
     return f"proactive:{key}"
-
-
-def review_blocks(
-    draft_id: int,
-    ticket_id: int,
-    *,
-    subject: str | None,
-    body: str,
-    due_at: datetime,
-    default: str,
-    ticket_url: str | None,
-) -> tuple[str, list[dict[str, Any]]]:
-    """(fallback text, Block Kit blocks) of the review DM: the draft as plain text, and
-    Send / Edit / Skip (and Open in Zendesk) under the shared action ids."""
-    fate = "sent" if default == "send" else "dropped"
-    title = f"#{ticket_id}" + (f" {literal(subject, 120)}" if subject else "")
-    intro = (
-        f"*{title}* has waited too long for a public reply. Here is a proposed update for "
-        f"the customer; unless you decide, it is {fate} at "
-        f"<!date^{int(due_at.timestamp())}^{{time}}|{due_at:%H:%M} UTC>."
-    )
-    value = str(draft_id)
-    buttons: list[dict[str, Any]] = [
-        _button("Send", ACTION_SEND, value, style="primary"),
-        _button("Edit", ACTION_EDIT, value),
-        _button("Skip", ACTION_SKIP, value),
-    ]
-    if ticket_url:
-        buttons.append(
-            {
-                "type": "button",
-                "action_id": ACTION_OPEN,
-                "text": {"type": "plain_text", "text": "Open in Zendesk"},
-                "url": ticket_url,
-            }
-        )
-    blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": intro}},
-        {
-            "type": "section",
-            "text": {"type": "plain_text", "text": _cut(body, SECTION_LIMIT), "emoji": False},
-        },
-        {"type": "actions", "block_id": f"alignbot_update_{draft_id}", "elements": buttons},
-    ]
-    return f"Proposed update for ticket #{ticket_id}: Send, Edit or Skip", blocks
-
-
-def _button(label: str, action_id: str, value: str, *, style: str | None = None) -> dict[str, Any]:
-    button: dict[str, Any] = {
-        "type": "button",
-        "action_id": action_id,
-        "text": {"type": "plain_text", "text": label},
-        "value": value,
-    }
-    if style:
-        button["style"] = style
-    return button
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

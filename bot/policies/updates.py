@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.outbox.deliverers import SLACK_DM, ZENDESK_PROACTIVE_UPDATE
+from bot.outbox.deliverers import ZENDESK_PROACTIVE_UPDATE
 from bot.outbox.queueing import enqueue
 from bot.policies.review import (
     ALIGNBOT,
@@ -52,7 +52,6 @@ from bot.policies.review import (
     decide,
     get_draft,
     outbox_key,
-    review_blocks,
     review_draft,
 )
 from bot.policies.stale import StaleTicket, stale_tickets
@@ -86,7 +85,6 @@ __all__ = [
     "hold_reason",
     "language_of",
     "render_update",
-    "review_blocks",
     "review_draft",
     "sweep",
 ]
@@ -392,28 +390,9 @@ def _decide_ticket(
                 payload={"body": body, "public": True},
                 now=now,
             )
-        elif mode == "review" and facts.assignee_email:
-            text, blocks = review_blocks(
-                draft_id,
-                ticket,
-                subject=facts.subject,
-                body=body,
-                due_at=now + grace,
-                default=settings.proactive_review_default,
-                ticket_url=(
-                    f"{settings.zendesk_url}/agent/tickets/{ticket}"
-                    if settings.zendesk_url
-                    else None
-                ),
-            )
-            enqueue(
-                connection,
-                key=f"proactive-review:{key}",
-                kind=SLACK_DM,
-                target=facts.assignee_email,
-                payload={"text": text, "blocks": blocks},
-                now=now,
-            )
+        # review: the draft waits in the store; its assignee gets it with the nudges
+        # (`alignbot nudges sweep`), under the same restraint as every DM to an agent:
+        # the hourly cap, batching, their quiet hours, snoozes and opt-outs.
     if mode == "dry_run":
         log.info("dry run: ticket %s would get an update (%s)", ticket, language)
     return Decision(ticket, status, note, language)

@@ -14,7 +14,9 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import Engine, select
 
+from bot.cli.nudges import stale_items
 from bot.outbox import OUTBOX, Dispatcher
+from bot.policies import nudges
 from bot.policies.updates import sweep
 from bot.settings import Settings
 from bot.store.tables import PROACTIVE_UPDATES
@@ -50,6 +52,8 @@ def world(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
             slack_signing_secret=SIGNING_SECRET,
             proactive_mode="review",
             proactive_review_grace_minutes=600,
+            nudge_quiet_hours="00:00-00:00",  # the agents' own zones do not matter here
+            nudge_max_per_hour=50,
         )
         client = ZendeskClient(
             zendesk.url, email=zendesk.email, api_token="sandbox", wall_clock=zendesk.now
@@ -89,9 +93,13 @@ def draft_message(slack: SlackSandbox, draft_id: int) -> RecordedMessage:
 
 def test_a_signed_send_click_ends_as_one_public_comment_on_the_ticket(world: dict) -> None:
     engine, zendesk, slack = world["engine"], world["zendesk"], world["slack"]
-    decided = sweep(engine, world["settings"], now_of(zendesk))
+    settings = world["settings"]
+    decided = sweep(engine, settings, now_of(zendesk))
     assert decided.counts["drafted"] >= 2
-    dispatch(world)  # the drafts reach their assignees as DMs
+    chat = SlackChat("xoxb-sandbox", base_url=slack.url, timeout=5)
+    stale = stale_items(engine, settings, now_of(zendesk))
+    nudges.sweep(engine, settings, now_of(zendesk), chat=chat, stale=stale)
+    dispatch(world)  # the drafts reach their assignees in their nudges
     with engine.connect() as connection:
         drafts = (
             connection.execute(

@@ -20,6 +20,8 @@ from updates_support import (
     settings,
 )
 
+from bot.cli.nudges import stale_items
+from bot.policies import nudges
 from bot.policies.updates import (
     LANGUAGES,
     Templates,
@@ -30,6 +32,8 @@ from bot.policies.updates import (
     sweep,
 )
 from bot.store.tables import RESOLUTION_STATES, TICKETS
+from integrations.slack.client import SlackChat
+from integrations.slack.sandbox import SlackSandbox
 
 FACTS = UpdateFacts(
     ticket_id=42,
@@ -224,24 +228,39 @@ def review_setup(engine: Engine) -> int:
     return int(decision["id"])
 
 
-def test_review_mode_sends_the_assignee_the_draft_with_the_shared_buttons(
+def test_review_mode_hands_the_draft_to_the_assignees_nudge_with_the_shared_buttons(
     engine: Engine,
 ) -> None:
     draft_id = review_setup(engine)
+    assert outbox(engine) == []  # the draft waits for the nudges, under their restraint
+    mode = settings(proactive_mode="review", nudge_quiet_hours="00:00-00:00")
 
+    with SlackSandbox(clock=NOW.timestamp) as slack:
+        slack.add_user(AGENT_EMAIL, "Dana")
+        chat = SlackChat("xoxb-sandbox", base_url=slack.url, timeout=5)
+        nudged = nudges.sweep(engine, mode, NOW, chat=chat, stale=stale_items(engine, mode, NOW))
+
+    assert nudged.messages == 1
     (dm,) = outbox(engine)
-    assert dm["kind"] == "slack.dm" and dm["target"] == AGENT_EMAIL
+    assert dm["kind"] == "slack.message" or dm["kind"] == "slack.dm"
     blocks = dm["payload"]["blocks"]
-    actions = {e["action_id"]: e.get("value") for e in blocks[-1]["elements"]}
+    actions = {
+        e["action_id"]: e.get("value")
+        for b in blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"].startswith("alignbot_update_")
+    }
     assert actions == {
         "alignbot_update_send": str(draft_id),
         "alignbot_update_edit": str(draft_id),
         "alignbot_update_skip": str(draft_id),
     }
-    assert "<!channel>" not in blocks[0]["text"]["text"]  # the subject arrives escaped
-    assert blocks[1]["text"]["type"] == "plain_text"
+    shown = [b["text"] for b in blocks if b["type"] == "section"]
+    assert not any("<!channel>" in t["text"] for t in shown if t["type"] == "mrkdwn")
     draft = get_draft(engine, draft_id)
     assert draft is not None and draft.status == "drafted" and draft.due_at == NOW + hours(2)
+    assert any(t["type"] == "plain_text" and t["text"] == draft.body[:2900] for t in shown)
 
 
 def test_a_reviewed_draft_is_sent_once_with_its_edit(engine: Engine) -> None:
@@ -272,10 +291,10 @@ def test_a_skipped_draft_is_never_sent(engine: Engine) -> None:
     )
 
     assert skipped.status == late.status == "skipped"
-    assert [r["kind"] for r in outbox(engine)] == ["slack.dm"]
+    assert outbox(engine) == []
 
 
-@pytest.mark.parametrize(("default", "kinds"), [("send", 2), ("drop", 1)])
+@pytest.mark.parametrize(("default", "kinds"), [("send", 1), ("drop", 0)])
 def test_an_undecided_draft_follows_the_default_after_the_grace_period(
     engine: Engine, default: str, kinds: int
 ) -> None:
@@ -314,7 +333,7 @@ def test_a_draft_approved_after_the_ticket_moved_on_is_not_sent(
 
     assert outcome.status == "dropped" and outcome.message.startswith("Not sent: ")
     assert again.message.startswith("Not sent at 13:00 UTC: ")
-    assert [r["kind"] for r in outbox(engine)] == ["slack.dm"]
+    assert outbox(engine) == []
 
 
 def test_a_draft_sent_by_default_waits_out_the_requesters_quiet_hours(engine: Engine) -> None:

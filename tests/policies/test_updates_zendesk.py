@@ -1,5 +1,5 @@
-"""Review mode end to end on the sandboxes: the sweep drafts, the assignee's DM reaches
-Slack (the real SlackChat, Block Kit checked by the sandbox), their Send queues, and
+"""Review mode end to end on the sandboxes: the sweep drafts, the assignee's nudge with the
+draft reaches Slack (the real SlackChat, Block Kit checked by the sandbox), their Send queues, and
 `alignbot dispatch`'s Dispatcher writes one public comment through the real
 ZendeskHelpdesk (zenpy), even when the dispatcher dies between the write and its mark."""
 
@@ -13,7 +13,9 @@ import pytest
 from sqlalchemy import Engine
 from updates_support import add_agent, add_ticket, decisions, outbox, settings
 
+from bot.cli.nudges import stale_items
 from bot.outbox import SENT, Delivery, Dispatcher
+from bot.policies import nudges
 from bot.policies.updates import review_draft, sweep
 from integrations.slack.client import SlackChat
 from integrations.slack.sandbox import SlackSandbox
@@ -81,6 +83,10 @@ def test_an_approved_draft_becomes_one_public_comment_on_the_ticket(
     ticket = drafted_for_open_ticket(engine, sandbox, at)
     (draft,) = decisions(engine)
 
+    # the draft reaches its assignee in their stale-ticket nudge
+    nudging = settings(proactive_mode="review", nudge_quiet_hours="00:00-00:00")
+    chat = SlackChat("xoxb-sandbox", base_url=slack.url, timeout=5)
+    nudges.sweep(engine, nudging, at, chat=chat, stale=stale_items(engine, nudging, at))
     delivered = dispatcher(engine, sandbox, slack).run_once(at)
     (dm,) = slack.messages
     outcome = review_draft(
@@ -91,7 +97,12 @@ def test_an_approved_draft_becomes_one_public_comment_on_the_ticket(
     second = dispatcher(engine, sandbox, slack).run_once(at)
 
     assert delivered.sent == 1 and dm.channel.startswith("D")
-    buttons = {e["action_id"]: e.get("value") for e in (dm.blocks or [])[-1]["elements"]}
+    buttons = {
+        e["action_id"]: e.get("value")
+        for b in dm.blocks or []
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
     assert buttons["alignbot_update_send"] == str(draft["id"])
     assert outcome.status == "queued" and again.message.startswith("Already sent")
     update = next(r for r in outbox(engine) if r["kind"] == "zendesk.proactive_update")

@@ -158,7 +158,7 @@ class DrainableExecutor(ThreadPoolExecutor):
                 raise error
 
 
-def draft(status: str = "pending", body: str = "We are still on it & <will> update you.") -> Draft:
+def draft(status: str = "drafted", body: str = "We are still on it & <will> update you.") -> Draft:
     return Draft(
         id=DRAFT_ID,
         ticket_id=42,
