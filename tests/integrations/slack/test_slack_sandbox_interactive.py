@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import Clock, SignatureVerifier
@@ -241,7 +242,6 @@ def test_an_unknown_response_url_is_404(sandbox: SlackSandbox) -> None:
 
 
 def test_the_manifest_declares_the_apps_command_urls_and_scopes() -> None:
-    yaml = pytest.importorskip("yaml")
     manifest = yaml.safe_load(MANIFEST.read_text())
 
     (command,) = manifest["features"]["slash_commands"]
