@@ -12,6 +12,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.jobs import JobLease, JobRun
 from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact
@@ -32,6 +33,8 @@ __all__ = [
     "Comment",
     "CommentSignal",
     "Group",
+    "JobLease",
+    "JobRun",
     "Nudge",
     "NudgeAssignment",
     "NudgePreference",

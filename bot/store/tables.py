@@ -22,6 +22,7 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
+from bot.store.jobs import JobLease, JobRun
 from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
@@ -41,6 +42,8 @@ __all__ = [
     "AGENT_LINKS",
     "COMMENTS",
     "GROUPS",
+    "JOB_LEASES",
+    "JOB_RUNS",
     "METRICS",
     "NUDGES",
     "NUDGE_ASSIGNMENTS",
@@ -93,3 +96,5 @@ NUDGES = _table(Nudge)
 NUDGE_PREFERENCES = _table(NudgePreference)
 NUDGE_SNOOZES = _table(NudgeSnooze)
 NUDGE_ASSIGNMENTS = _table(NudgeAssignment)
+JOB_RUNS = _table(JobRun)
+JOB_LEASES = _table(JobLease)
