@@ -419,7 +419,7 @@ class LinkKeys:
 
 
 def parse_time_of_day(value: str) -> time:
-    """"HH:MM" (24-hour) as a `time`; `ValueError` saying what is expected otherwise."""
+    """ "HH:MM" (24-hour) as a `time`; `ValueError` saying what is expected otherwise."""
     hours, sep, minutes = value.strip().partition(":")
     if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
         raise ValueError(f"{value!r}: expected a local time such as 08:00")

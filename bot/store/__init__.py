@@ -2,6 +2,7 @@
 
 from bot.store.db import make_engine, open_store, session_scope, upgrade
 from bot.store.history import TicketRun, TicketStatusChange
+from bot.store.jobs import JobLease, JobRun
 from bot.store.models import (
     Comment,
     Group,
@@ -12,7 +13,6 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
-from bot.store.jobs import JobLease, JobRun
 from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import ReplyFact

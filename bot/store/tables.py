@@ -12,6 +12,7 @@ from sqlalchemy import Table
 from sqlmodel import SQLModel
 
 from bot.store.history import RUNS, STATUS_CHANGES
+from bot.store.jobs import JobLease, JobRun
 from bot.store.models import (
     Comment,
     Group,
@@ -22,7 +23,6 @@ from bot.store.models import (
     TicketMetric,
     User,
 )
-from bot.store.jobs import JobLease, JobRun
 from bot.store.nudges import AgentLink, Nudge, NudgeAssignment, NudgePreference, NudgeSnooze
 from bot.store.outbox import OutboxMessage
 from bot.store.replies import REPLY_FACTS
