@@ -154,8 +154,9 @@ class Service:
         """Take no more work, let a running job finish, and return True when none is left
         running within `timeout` seconds (False: one still is; its lease runs out)."""
         self._stopping.set()
-        if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
+        scheduler, self._scheduler = self._scheduler, None
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
         deadline = time.monotonic() + timeout
         with self._state:
             while self._active and (left := deadline - time.monotonic()) > 0:
