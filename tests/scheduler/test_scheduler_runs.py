@@ -117,7 +117,9 @@ def test_a_failing_job_is_recorded_as_failed_and_the_next_job_still_runs(engine:
         raise RuntimeError("boom")
 
     after = Counting()
-    svc = service(engine, [Job("sync", broken, every("x", after).schedule), every("dispatch", after)])
+    svc = service(
+        engine, [Job("sync", broken, every("x", after).schedule), every("dispatch", after)]
+    )
 
     runs = svc.run_pending_once(T0)
 
