@@ -44,7 +44,7 @@ from bot.store.jobs import FAILED, OK, RUNNING, SKIPPED
 from bot.store.tables import JOB_RUNS
 from scheduler import leases
 from scheduler.jobs import Job, JobFailed, JobSkipped, default_jobs
-from scheduler.schedule import DailyAt
+from scheduler.schedule import DailyAt, Every
 
 log = logging.getLogger("alignbot.scheduler")
 
@@ -55,6 +55,10 @@ POLL_SECONDS = 15.0
 #: rather than at every poll.
 FAILED_DAILY_RETRY = timedelta(minutes=10)
 MAX_SUMMARY = 1000
+#: An interval job counts as due this much before its time. Polls fire on the interval's
+#: beat but a run starts a few milliseconds after its poll, so without it a 30-second job
+#: polled every 15 seconds would find itself not quite due and run every 45.
+EARLY = timedelta(seconds=1)
 
 
 class SchedulerError(AlignbotError):
@@ -233,7 +237,10 @@ class Service:
                 return None
             try:
                 with self.engine.connect() as connection:
-                    due = self._due_at(connection, job, now) <= now
+                    due_at = self._due_at(connection, job, now)
+                # Not the digest: a run a second early would not count as today's.
+                early = EARLY if isinstance(job.schedule, Every) else timedelta(0)
+                due = due_at <= now + early
                 if not (due or forced):
                     return None
                 return self._run(job, now)

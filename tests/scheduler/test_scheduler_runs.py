@@ -10,7 +10,7 @@ from scheduler_support import Counting, every, service
 from sqlalchemy import Engine, select
 
 from bot.store.tables import JOB_RUNS
-from scheduler import Job, JobSkipped
+from scheduler import Every, Job, JobSkipped
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -145,3 +145,16 @@ def test_stop_lets_the_running_job_finish_and_takes_no_more(engine: Engine) -> N
         outcomes = connection.execute(select(JOB_RUNS.c.outcome)).scalars().all()
     assert outcomes == ["ok"]
     assert len(sync.calls) == 1
+
+
+def test_a_run_that_started_just_after_its_poll_is_not_pushed_back_a_whole_poll(
+    engine: Engine,
+) -> None:
+    dispatch = Counting()
+    svc = service(engine, [Job("dispatch", dispatch, Every(timedelta(seconds=30)))])
+    late = timedelta(milliseconds=5)  # a poll's run starts a little after its beat
+
+    for beat in range(0, 61, 15):  # polls every 15 seconds
+        svc.run_pending_once(T0 + timedelta(seconds=beat) + (late if beat == 0 else timedelta(0)))
+
+    assert dispatch.calls == [T0 + late, T0 + timedelta(seconds=30), T0 + timedelta(seconds=60)]
