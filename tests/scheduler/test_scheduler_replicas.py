@@ -133,3 +133,37 @@ def test_a_second_scheduler_on_one_sqlite_store_refuses_to_start_and_says_why(
     message = str(refused.value)
     assert "first:1 already runs alignbot on the SQLite store" in message
     assert "use PostgreSQL" in message
+
+
+SECOND_PROCESS = """
+import sys
+from bot.settings import Settings
+from bot.store import make_engine
+from scheduler import SchedulerError, build_scheduler
+
+service = build_scheduler(Settings(_env_file=None), make_engine(sys.argv[1]), jobs=[])
+try:
+    service.start()
+except SchedulerError as exc:
+    print(exc)
+    sys.exit(2)
+service.stop(timeout=5)
+"""
+
+
+def test_a_second_process_on_one_sqlite_store_refuses_to_start(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/alignbot.db"
+    engine = make_engine(url)
+    first = service(engine, [], worker="first:1")
+    first.start()
+    try:
+        refused = subprocess.run(
+            [sys.executable, "-c", SECOND_PROCESS, url],
+            cwd=Path(__file__).parents[2], capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        assert first.stop(timeout=10)
+        engine.dispose()
+
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stdout.startswith("first:1 already runs alignbot on the SQLite store")
