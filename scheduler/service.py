@@ -132,6 +132,9 @@ class Service:
         `SchedulerError` when another process already runs the scheduler on this SQLite
         store."""
         self._hold_sqlite_lock()
+        # APScheduler logs two INFO lines per poll (every job, every few seconds); each run's
+        # own line says what matters.
+        logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
         scheduler = BackgroundScheduler(
             timezone=UTC,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
@@ -198,9 +201,11 @@ class Service:
         with self._state:
             self._pending.add(job_name)
         scheduler = self._scheduler
+        if self._running[job_name].locked():
+            return  # the running poll sees the trigger when its run ends and runs once more
         if scheduler is not None and not self._stopping.is_set():
-            # Wakes the job's poll now; if it is running, the poll after its run sees the
-            # trigger (APScheduler drops a fire over max_instances).
+            # Wakes the job's poll now. Should a run begin meanwhile, APScheduler drops this
+            # fire (max_instances) and the running poll sees the trigger after its run.
             with contextlib.suppress(Exception):  # the scheduler shut down meanwhile
                 scheduler.modify_job(job_name, next_run_time=_utcnow())
 
@@ -230,18 +235,17 @@ class Service:
             self._active += 1
         try:
             forced = self._take_trigger(name)
+            # Asked once without the lease, so a poll that finds nothing due writes nothing,
+            # and once under it, so a run another replica just finished is not repeated.
+            if not (forced or self._is_due(job, now)):
+                return None
             if not leases.acquire(self.engine, name, self.worker, now, self._lease_seconds):
                 if forced:
                     with self._state:
                         self._pending.add(name)  # another replica runs it; try after
                 return None
             try:
-                with self.engine.connect() as connection:
-                    due_at = self._due_at(connection, job, now)
-                # Not the digest: a run a second early would not count as today's.
-                early = EARLY if isinstance(job.schedule, Every) else timedelta(0)
-                due = due_at <= now + early
-                if not (due or forced):
+                if not (forced or self._is_due(job, now)):
                     return None
                 return self._run(job, now)
             finally:
@@ -296,6 +300,13 @@ class Service:
         log.log(level, "job %s %s in %.1f s: %s", name, outcome, seconds, summary)
         _record_metric(name, outcome, seconds)
         return JobRun(name, now, finished, outcome, summary, self.worker)
+
+    def _is_due(self, job: Job, now: datetime) -> bool:
+        with self.engine.connect() as connection:
+            due_at = self._due_at(connection, job, now)
+        # Not the digest: a run a second early would not count as today's.
+        early = EARLY if isinstance(job.schedule, Every) else timedelta(0)
+        return due_at <= now + early
 
     def _due_at(self, connection: Any, job: Job, now: datetime) -> datetime:
         finished = (
