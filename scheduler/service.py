@@ -36,7 +36,7 @@ from typing import IO, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, delete, insert, select, update
 
 from bot.errors import AlignbotError
 from bot.settings import Settings
@@ -55,6 +55,8 @@ POLL_SECONDS = 15.0
 #: rather than at every poll.
 FAILED_DAILY_RETRY = timedelta(minutes=10)
 MAX_SUMMARY = 1000
+#: How long `job_runs` keeps a run.
+KEEP_RUNS = timedelta(days=30)
 #: An interval job counts as due this much before its time. Polls fire on the interval's
 #: beat but a run starts a few milliseconds after its poll, so without it a 30-second job
 #: polled every 15 seconds would find itself not quite due and run every 45.
@@ -295,6 +297,11 @@ class Service:
                 update(JOB_RUNS)
                 .where(R.id == row_id)
                 .values(outcome=outcome, finished_at=finished, summary=summary)
+            )
+            # The dispatcher alone adds thousands of rows a day; a month answers any question
+            # `alignbot jobs` and an operator ask, and the last run always stays.
+            connection.execute(
+                delete(JOB_RUNS).where(R.job == name, R.started_at < now - KEEP_RUNS)
             )
         level = logging.WARNING if outcome == FAILED else logging.INFO
         log.log(level, "job %s %s in %.1f s: %s", name, outcome, seconds, summary)

@@ -158,3 +158,15 @@ def test_a_run_that_started_just_after_its_poll_is_not_pushed_back_a_whole_poll(
         svc.run_pending_once(T0 + timedelta(seconds=beat) + (late if beat == 0 else timedelta(0)))
 
     assert dispatch.calls == [T0 + late, T0 + timedelta(seconds=30), T0 + timedelta(seconds=60)]
+
+
+def test_runs_older_than_a_month_are_pruned_and_the_last_one_stays(engine: Engine) -> None:
+    sync = Counting()
+    svc = service(engine, [every("sync", sync, minutes=60 * 24 * 20)])  # every 20 days
+
+    for days in (0, 20, 40, 60):
+        svc.run_pending_once(T0 + timedelta(days=days))
+
+    with engine.connect() as connection:
+        kept = connection.execute(select(JOB_RUNS.c.started_at).order_by(JOB_RUNS.c.id)).all()
+    assert [row.started_at for row in kept] == [T0 + timedelta(days=40), T0 + timedelta(days=60)]
