@@ -8,7 +8,7 @@ and says what is wrong, one line per problem, so the CLI can print it as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -197,6 +197,23 @@ class Settings(BaseSettings):
     # first sweep does not nudge about every ticket ever assigned.
     nudge_lookback_hours: int = Field(default=24, ge=1, le=24 * 30)
 
+    # --- The scheduler, `alignbot run` and `alignbot jobs` (docs/scheduler.md) ------------
+    # How often each job runs. The periodic sync is the safety net behind the Zendesk
+    # webhook; the dispatcher delivers what the other jobs queued.
+    sync_interval_minutes: float = Field(default=5.0, gt=0)
+    analyze_interval_minutes: float = Field(default=5.0, gt=0)
+    resolution_interval_minutes: float = Field(default=10.0, gt=0)
+    updates_interval_minutes: float = Field(default=30.0, gt=0)
+    nudges_interval_minutes: float = Field(default=15.0, gt=0)
+    dispatch_interval_seconds: float = Field(default=30.0, gt=0)
+    # The digest is posted daily at this local time ("HH:MM" in ALIGNBOT_TIMEZONE), or only
+    # on DIGEST_WEEKLY_ON (mon..sun) when set, covering the seven days before it.
+    digest_at: str = "08:00"
+    digest_weekly_on: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] | None = None
+    # Replicas: a job's lease lasts this long and is renewed while the job runs; when its
+    # holder dies another replica takes the job over at most this long after the last renewal.
+    job_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
@@ -297,6 +314,20 @@ class Settings(BaseSettings):
         parse_schedule(value, ZoneInfo("UTC"))
         return value.strip()
 
+    @field_validator("digest_at")
+    @classmethod
+    def _digest_at(cls, value: str) -> str:
+        parse_time_of_day(value)
+        return value.strip()
+
+    @field_validator("digest_weekly_on", mode="before")
+    @classmethod
+    def _weekday(cls, value: object) -> object:
+        # An empty DIGEST_WEEKLY_ON= in a .env means daily, like an unset one.
+        if isinstance(value, str):
+            return value.strip().lower()[:3] or None
+        return value
+
     @field_validator("proactive_quiet_hours")
     @classmethod
     def _proactive_quiet_hours(cls, value: str) -> str:
@@ -385,6 +416,17 @@ class LinkKeys:
 
     def __repr__(self) -> str:
         return f"LinkKeys(current=***, fallbacks={len(self.fallbacks)} more)"
+
+
+def parse_time_of_day(value: str) -> time:
+    """ "HH:MM" (24-hour) as a `time`; `ValueError` saying what is expected otherwise."""
+    hours, sep, minutes = value.strip().partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(f"{value!r}: expected a local time such as 08:00")
+    try:
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ValueError(f"{value!r}: expected a local time such as 08:00") from None
 
 
 def _secret(value: SecretStr | None) -> str:

@@ -2,6 +2,7 @@
 
 from bot.store.db import make_engine, open_store, session_scope, upgrade
 from bot.store.history import TicketRun, TicketStatusChange
+from bot.store.jobs import JobLease, JobRun
 from bot.store.models import (
     Comment,
     Group,
@@ -32,6 +33,8 @@ __all__ = [
     "Comment",
     "CommentSignal",
     "Group",
+    "JobLease",
+    "JobRun",
     "Nudge",
     "NudgeAssignment",
     "NudgePreference",

@@ -12,6 +12,7 @@ from sqlalchemy import Table
 from sqlmodel import SQLModel
 
 from bot.store.history import RUNS, STATUS_CHANGES
+from bot.store.jobs import JobLease, JobRun
 from bot.store.models import (
     Comment,
     Group,
@@ -41,6 +42,8 @@ __all__ = [
     "AGENT_LINKS",
     "COMMENTS",
     "GROUPS",
+    "JOB_LEASES",
+    "JOB_RUNS",
     "METRICS",
     "NUDGES",
     "NUDGE_ASSIGNMENTS",
@@ -93,3 +96,5 @@ NUDGES = _table(Nudge)
 NUDGE_PREFERENCES = _table(NudgePreference)
 NUDGE_SNOOZES = _table(NudgeSnooze)
 NUDGE_ASSIGNMENTS = _table(NudgeAssignment)
+JOB_RUNS = _table(JobRun)
+JOB_LEASES = _table(JobLease)
