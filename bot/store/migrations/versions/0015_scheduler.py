@@ -1,6 +1,6 @@
 """scheduler: job runs and job leases
 
-Revision ID: 0015_scheduler
+Revision ID: 0015
 Revises: 0014
 
 `job_runs` (every run of a scheduled job, what `alignbot jobs` lists and what the replicas
@@ -15,7 +15,7 @@ from alembic import op
 import bot.store.types
 
 
-revision = '0015_scheduler'
+revision = '0015'
 down_revision = '0014'
 branch_labels = None
 depends_on = None
