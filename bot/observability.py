@@ -12,11 +12,11 @@ Counted as things happen, in this process:
 Read from the store on each scrape (`StoreCollector`, one grouped query per table), so every
 replica reports the same figures and none goes stale between runs:
 
-| metric                                  | labels | what                                           |
-| --------------------------------------- | ------ | ---------------------------------------------- |
-| `alignbot_outbox_rows`                  | status | rows in the outbox with that status            |
-| `alignbot_outbox_oldest_age_seconds`    | status | age of the oldest such row (not for `sent`)    |
-| `alignbot_sync_lag_seconds`             |        | seconds since the tickets stream last synced   |
+| metric                               | labels | what                                          |
+| ------------------------------------ | ------ | --------------------------------------------- |
+| `alignbot_outbox_rows`               | status | rows in the outbox with that status           |
+| `alignbot_outbox_oldest_age_seconds` | status | age of the oldest such row (not for `sent`)   |
+| `alignbot_sync_lag_seconds`          |        | seconds since the tickets stream last synced  |
 
 The counters live in `PROCESS_REGISTRY`, one per process; `registry_for(engine)` makes the
 registry one `/metrics` endpoint serves: those counters plus a `StoreCollector` on its store.
