@@ -56,7 +56,7 @@ AGED_STATUSES = ("pending", "sending", "failed")
 
 # No `*_created` series: they double every counter's lines and no dashboard of ours reads
 # them. (prometheus-client's switch is process-wide; alignbot is its only user here.)
-disable_created_metrics()
+disable_created_metrics()  # type: ignore[no-untyped-call]
 PROCESS_REGISTRY = CollectorRegistry(auto_describe=True)
 
 JOB_RUNS = Counter(
