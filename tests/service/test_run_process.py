@@ -1,0 +1,141 @@
+"""`alignbot run` as its own process, on SQLite, against the two sandboxes: it serves the
+probes, the Slack app, the answer pages and the webhook on one port, and on SIGTERM it
+stops its scheduler and exits 0 within SHUTDOWN_TIMEOUT_SECONDS.
+
+Until `scheduler.build_scheduler` exists in this branch the subprocess gets the stand-in
+in tests/service/standin_scheduler.py (and only then); with the real one it runs the real
+jobs against the sandboxes."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from integrations.slack.sandbox import SlackSandbox
+from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
+from tests.service.service_support import WEBHOOK_SECRET
+
+REPO = Path(__file__).resolve().parents[2]
+SHUTDOWN_TIMEOUT = 10
+START_TIMEOUT = 60.0
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+
+
+def _has_real_scheduler() -> bool:
+    import scheduler
+
+    return hasattr(scheduler, "build_scheduler")
+
+
+LAUNCH = (
+    "import sys\n"
+    "if {stand_in}:\n"
+    "    import tests.service.standin_scheduler as s; sys.modules['scheduler'] = s\n"
+    "from bot.cli import main\n"
+    "main()\n"
+)
+
+
+class Lines:
+    """A subprocess's stdout, read in a thread so every wait for a line is bounded."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        assert process.stdout is not None
+        stream = process.stdout
+        threading.Thread(target=lambda: [self.lines.put(x) for x in stream], daemon=True).start()
+
+    def wait_for(self, pattern: str, timeout: float) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            self.seen.append(line)
+            match = re.search(pattern, line)
+            if match:
+                return match
+        raise AssertionError(f"no line matching {pattern!r} in {self.seen}")
+
+
+@pytest.fixture
+def sandboxes() -> Iterator[tuple[ZendeskSandbox, SlackSandbox]]:
+    with (
+        ZendeskSandbox(generate_org(tickets=20, seed=3)) as zendesk,
+        SlackSandbox(signing_secret=SIGNING_SECRET) as slack,
+    ):
+        yield zendesk, slack
+
+
+def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_within_the_bound(
+    tmp_path: Path, sandboxes: tuple[ZendeskSandbox, SlackSandbox]
+) -> None:
+    zendesk, slack = sandboxes
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ZENDESK_"))}
+    env.update(
+        PYTHONPATH=str(REPO),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'alignbot.db'}",
+        ZENDESK_URL=zendesk.url,
+        ZENDESK_EMAIL=zendesk.email,
+        ZENDESK_API_TOKEN="sandbox",
+        SLACK_BOT_TOKEN="xoxb-sandbox",
+        SLACK_API_URL=slack.url,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        ALIGNBOT_LINK_SECRET="a" * 40,
+        ZENDESK_WEBHOOK_SECRET=WEBHOOK_SECRET,
+        SHUTDOWN_TIMEOUT_SECONDS=str(SHUTDOWN_TIMEOUT),
+    )
+    code = LAUNCH.format(stand_in=not _has_real_scheduler())
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "run", "--port", "0"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        out = Lines(process)
+        base = out.wait_for(r"serving on (http://127\.0\.0\.1:\d+)", START_TIMEOUT)[1]
+
+        health = httpx.get(f"{base}/healthz", timeout=10)
+        metrics = httpx.get(f"{base}/metrics", timeout=10)
+        # Unsigned: bolt refuses it, which shows the Slack app is the one answering.
+        slack_events = httpx.post(f"{base}/slack/events", content=b"{}", timeout=10)
+        page = httpx.get(f"{base}/r/1/not-a-token", timeout=10)
+        webhook = httpx.post(f"{base}/zendesk/webhook", content=json.dumps({}), timeout=10)
+
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        code_returned = process.wait(timeout=SHUTDOWN_TIMEOUT + 5)
+        elapsed = time.monotonic() - started
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+    stderr = process.stderr.read() if process.stderr else ""
+
+    assert health.status_code == 200
+    assert metrics.status_code == 200 and "alignbot_outbox_rows" in metrics.text
+    assert slack_events.status_code == 401
+    assert "Content-Security-Policy" in page.headers  # the answer pages refused the link
+    assert webhook.status_code == 401  # unsigned
+    assert code_returned == 0, stderr
+    assert elapsed < SHUTDOWN_TIMEOUT
+    if not _has_real_scheduler():
+        out.wait_for(r"stand-in scheduler: stopped \(timeout \d+ s\)", 5)
+    out.wait_for(r"alignbot run: stopped", 5)
