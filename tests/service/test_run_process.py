@@ -81,10 +81,10 @@ def sandboxes() -> Iterator[tuple[ZendeskSandbox, SlackSandbox]]:
         yield zendesk, slack
 
 
-def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_within_the_bound(
-    tmp_path: Path, sandboxes: tuple[ZendeskSandbox, SlackSandbox]
-) -> None:
-    zendesk, slack = sandboxes
+def launch(
+    tmp_path: Path, zendesk: ZendeskSandbox, slack: SlackSandbox, *args: str, **extra: str
+) -> subprocess.Popen[str]:
+    """`alignbot run --port 0 ARGS` on a fresh SQLite store, pointed at both sandboxes."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ZENDESK_"))}
     env.update(
         PYTHONPATH=str(REPO),
@@ -99,15 +99,30 @@ def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_withi
         ZENDESK_WEBHOOK_SECRET=WEBHOOK_SECRET,
         SHUTDOWN_TIMEOUT_SECONDS=str(SHUTDOWN_TIMEOUT),
     )
+    env.update(extra)
     code = LAUNCH.format(stand_in=not _has_real_scheduler())
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, "run", "--port", "0"],
+    return subprocess.Popen(
+        [sys.executable, "-c", code, "run", "--port", "0", *args],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def sigterm(process: subprocess.Popen[str]) -> tuple[int, float]:
+    """Send SIGTERM; return the exit status and the seconds it took to exit."""
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    code = process.wait(timeout=SHUTDOWN_TIMEOUT + 5)
+    return code, time.monotonic() - started
+
+
+def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_within_the_bound(
+    tmp_path: Path, sandboxes: tuple[ZendeskSandbox, SlackSandbox]
+) -> None:
+    process = launch(tmp_path, *sandboxes)
     try:
         out = Lines(process)
         base = out.wait_for(r"serving on (http://127\.0\.0\.1:\d+)", START_TIMEOUT)[1]
@@ -119,10 +134,7 @@ def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_withi
         page = httpx.get(f"{base}/r/1/not-a-token", timeout=10)
         webhook = httpx.post(f"{base}/zendesk/webhook", content=json.dumps({}), timeout=10)
 
-        started = time.monotonic()
-        process.send_signal(signal.SIGTERM)
-        code_returned = process.wait(timeout=SHUTDOWN_TIMEOUT + 5)
-        elapsed = time.monotonic() - started
+        code, elapsed = sigterm(process)
     finally:
         if process.poll() is None:
             process.kill()
@@ -134,8 +146,32 @@ def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_withi
     assert slack_events.status_code == 401
     assert "Content-Security-Policy" in page.headers  # the answer pages refused the link
     assert webhook.status_code == 401  # unsigned
-    assert code_returned == 0, stderr
+    assert code == 0, stderr
     assert elapsed < SHUTDOWN_TIMEOUT
     if not _has_real_scheduler():
         out.wait_for(r"stand-in scheduler: stopped \(timeout \d+ s\)", 5)
     out.wait_for(r"alignbot run: stopped", 5)
+
+
+def test_alignbot_run_in_socket_mode_dials_slack_and_hangs_up_on_sigterm(
+    tmp_path: Path, sandboxes: tuple[ZendeskSandbox, SlackSandbox]
+) -> None:
+    zendesk, slack = sandboxes
+    process = launch(tmp_path, zendesk, slack, "--socket-mode", SLACK_APP_TOKEN=slack.app_token)
+    try:
+        out = Lines(process)
+        base = out.wait_for(r"serving on (http://127\.0\.0\.1:\d+)", START_TIMEOUT)[1]
+        connected = slack.socket_mode.wait_connected(timeout=15)
+        slack_events = httpx.post(f"{base}/slack/events", content=b"{}", timeout=10)
+
+        code, elapsed = sigterm(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+    stderr = process.stderr.read() if process.stderr else ""
+
+    assert connected, stderr
+    assert slack_events.status_code == 404  # over the websocket, not at /slack/events
+    assert code == 0, stderr
+    assert elapsed < SHUTDOWN_TIMEOUT
