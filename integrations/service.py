@@ -21,6 +21,7 @@ The webhook answers:
 |                                              | trigger (200, so Zendesk stops retrying)    |
 | body over 256 KiB                            | 413, unread                                 |
 | signed but not JSON                          | 400                                         |
+| good, but the scheduler refused the trigger  | 503 (Zendesk retries it)                    |
 
 A trigger only asks the scheduler for a sync as soon as possible (coalesced with any sync
 already due), so the answer is immediate; the periodic sync remains the safety net.
@@ -208,7 +209,14 @@ def _webhook(
         if not guard.first_time(signature.strip(), signed_at, now):
             log.info("zendesk webhook: a replay of an accepted request; ignored")
             return JSONResponse({"ok": True, "duplicate": True})
-        await run_in_threadpool(scheduler.trigger, "sync")
+        try:
+            await run_in_threadpool(scheduler.trigger, "sync")
+        except Exception:
+            # Answered 503 rather than raised: Zendesk retries a failed delivery, and the
+            # replay guard must not swallow that retry, so this signature is forgotten.
+            guard.forget(signature.strip())
+            log.exception("zendesk webhook: could not trigger a sync")
+            return _refuse(503, "could not trigger a sync; the periodic sync still runs")
         log.info("zendesk webhook: incremental sync triggered")
         return JSONResponse({"ok": True})
 

@@ -104,6 +104,11 @@ class ReplayGuard:
             self._seen.popitem(last=False)
         return True
 
+    def forget(self, signature: str) -> None:
+        """Forget `signature`: the request it signed was accepted but not acted on, so
+        Zendesk's retry of it must be taken."""
+        self._seen.pop(signature, None)
+
     def _forget_expired(self, now: datetime) -> None:
         expired = [key for key, until in self._seen.items() if until < now]
         for key in expired:

@@ -306,3 +306,32 @@ def test_without_a_webhook_secret_the_receiver_is_not_served(
 
     assert answer.status_code in (404, 405)
     assert scheduler.triggered == []
+
+
+class RefusingScheduler:
+    """A scheduler that cannot take a trigger the first time it is asked (it is stopping)."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def trigger(self, job_name: str) -> None:
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("the scheduler is shutting down")
+
+
+def test_a_webhook_the_scheduler_cannot_take_is_answered_503_and_its_retry_is_taken(
+    sqlite_engine: Engine,
+) -> None:
+    scheduler = RefusingScheduler()
+    app = create_service_app(
+        service_settings(), sqlite_engine, scheduler=scheduler, clock=lambda: NOW
+    )
+    headers = signed(TICKET_CHANGED)
+    with serving(app) as base:
+        first = httpx.post(f"{base}/zendesk/webhook", content=TICKET_CHANGED, headers=headers)
+        retry = httpx.post(f"{base}/zendesk/webhook", content=TICKET_CHANGED, headers=headers)
+
+    assert first.status_code == 503
+    assert retry.json() == {"ok": True}
+    assert scheduler.calls == 2
