@@ -175,3 +175,20 @@ def test_alignbot_run_in_socket_mode_dials_slack_and_hangs_up_on_sigterm(
     assert slack_events.status_code == 404  # over the websocket, not at /slack/events
     assert code == 0, stderr
     assert elapsed < SHUTDOWN_TIMEOUT
+
+
+def test_alignbot_run_for_seconds_stops_by_itself_and_exits_0(
+    tmp_path: Path, sandboxes: tuple[ZendeskSandbox, SlackSandbox]
+) -> None:
+    process = launch(tmp_path, *sandboxes, "--for-seconds", "0.5")
+    try:
+        out = Lines(process)
+        out.wait_for(r"serving on http://", START_TIMEOUT)
+        code = process.wait(timeout=SHUTDOWN_TIMEOUT + 5)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+
+    assert code == 0
+    out.wait_for(r"alignbot run: stopped", 5)

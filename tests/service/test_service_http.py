@@ -335,3 +335,22 @@ def test_a_webhook_the_scheduler_cannot_take_is_answered_503_and_its_retry_is_ta
     assert first.status_code == 503
     assert retry.json() == {"ok": True}
     assert scheduler.calls == 2
+
+
+def test_the_webhook_never_logs_its_body_or_secret(
+    webhook_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.service.service_support import WEBHOOK_SECRET
+
+    body = json.dumps({"ticket_id": 4217, "requester": "ana.customer@example.com"}).encode()
+    caplog.set_level("DEBUG", logger="alignbot")
+
+    httpx.post(webhook_url, content=body, headers=signed(body))
+    httpx.post(webhook_url, content=body, headers=signed(body))  # a replay
+    httpx.post(webhook_url, content=body, headers=signed(body, secret="forged"))
+
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "triggered" in logged and "refused" in logged
+    assert "ana.customer" not in logged
+    assert WEBHOOK_SECRET not in logged
+    assert signed(body)["X-Zendesk-Webhook-Signature"] not in logged
