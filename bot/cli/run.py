@@ -191,8 +191,11 @@ def serve(
         stop.set()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    listener = _listen(host, port)  # first: a taken port fails before anything runs
     try:
-        listener = _listen(host, port)
+        # Before the server: a scheduler that refuses to start (a second process on one
+        # SQLite store) stops `alignbot run` before it answers a single request.
+        scheduler.start()
         server = uvicorn.Server(
             uvicorn.Config(
                 http_app,
@@ -210,18 +213,23 @@ def serve(
             target=server.run, kwargs={"sockets": [listener]}, name="http", daemon=True
         )
         thread.start()
-        _wait_started(server, thread)
+        try:
+            _wait_started(server, thread)
+            if socket_handler is not None:
+                socket_handler.connect()
+        except BaseException:
+            server.should_exit = True
+            scheduler.stop(shutdown_timeout)
+            raise
         bound = listener.getsockname()
-        scheduler.start()
-        if socket_handler is not None:
-            socket_handler.connect()
         typer.echo(
             f"alignbot run: serving on http://{bound[0]}:{bound[1]} "
             "(/healthz /readyz /metrics); SIGTERM stops"
         )
         stop.wait(for_seconds)
-        return _shut_down(server, thread, scheduler, socket_handler, shutdown_timeout, listener)
+        return _shut_down(server, thread, scheduler, socket_handler, shutdown_timeout)
     finally:
+        listener.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
@@ -253,7 +261,6 @@ def _shut_down(
     scheduler: ServiceScheduler,
     socket_handler: Any,
     timeout: float,
-    listener: socket.socket,
 ) -> bool:
     """Stop taking work everywhere at once, then wait for what is running, all within
     `timeout` seconds."""
@@ -263,7 +270,6 @@ def _shut_down(
         socket_handler.close()
     scheduler_stopped = scheduler.stop(max(0.0, deadline - time.monotonic()))
     thread.join(max(0.0, deadline - time.monotonic()))
-    listener.close()
     if not scheduler_stopped:
         log.warning("the running job did not finish within %g s", timeout)
     if thread.is_alive():

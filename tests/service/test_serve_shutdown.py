@@ -4,12 +4,15 @@ wait at once, so nothing here depends on a signal's timing."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from datetime import datetime
 
+import pytest
 from starlette.applications import Starlette
 
 from bot.cli.run import serve
+from bot.errors import AlignbotError
 
 SHUTDOWN_TIMEOUT = 5.0
 
@@ -71,3 +74,29 @@ def test_serve_reports_a_job_that_did_not_finish_within_the_bound() -> None:
     )
 
     assert clean is False
+
+
+class Refuses(RunningJob):
+    def start(self) -> None:
+        raise AlignbotError("another alignbot runs the scheduler on this SQLite store")
+
+
+def test_a_scheduler_that_refuses_to_start_stops_run_before_it_serves_and_frees_the_port() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    listener.close()
+
+    with pytest.raises(AlignbotError, match="another alignbot"):
+        serve(
+            Starlette(),
+            Refuses(finishes=True),
+            host="127.0.0.1",
+            port=port,
+            for_seconds=0.0,
+            shutdown_timeout=SHUTDOWN_TIMEOUT,
+        )
+
+    again = socket.socket()
+    again.bind(("127.0.0.1", port))  # the port was given back
+    again.close()
