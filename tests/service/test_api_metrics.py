@@ -10,6 +10,7 @@ from bot.observability import PROCESS_REGISTRY
 from integrations.slack.client import SlackChat
 from integrations.slack.sandbox import SlackSandbox
 from integrations.zendesk.client import ZendeskClient
+from integrations.zendesk.helpdesk import ZendeskHelpdesk
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
 
@@ -32,6 +33,19 @@ def test_zendesk_requests_and_429s_are_counted_retries_included() -> None:
     assert attempts == 4
     assert counted("alignbot_api_requests_total", "zendesk") - requests == 4
     assert counted("alignbot_api_rate_limited_total", "zendesk") - limited == 3
+
+
+def test_zendesk_writes_through_zenpy_are_counted_too() -> None:
+    requests = counted("alignbot_api_requests_total", "zendesk")
+    org = generate_org(tickets=5, seed=1)
+    with ZendeskSandbox(org) as zendesk:
+        ticket_id = min(zendesk.org.tickets)
+        helpdesk = ZendeskHelpdesk(zendesk.url, email=zendesk.email, api_token="sandbox")
+        helpdesk.add_comment(ticket_id, "Looking into it.", public=False)
+        answers = zendesk.stats.requests
+
+    assert answers >= 1
+    assert counted("alignbot_api_requests_total", "zendesk") - requests == answers
 
 
 def test_slack_calls_and_429s_are_counted() -> None:
