@@ -214,6 +214,15 @@ class Settings(BaseSettings):
     # holder dies another replica takes the job over at most this long after the last renewal.
     job_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
 
+    # --- `alignbot run`: the service (docs/service.md) ----------------------------------
+    # The signing secret of the Zendesk webhook that posts to /zendesk/webhook (Admin Center
+    # > Webhooks > the webhook > Signing secret); unset: the receiver is not served.
+    zendesk_webhook_secret: SecretStr | None = None
+    # /readyz fails once the tickets stream's last sync is older than this.
+    ready_max_sync_age_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
+    # On SIGTERM: how long the running job and the open requests get to finish.
+    shutdown_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
+
     # --- Logs --------------------------------------------------------------------------
     # Customer text (comment bodies, subjects, names, emails) stays out of every log line,
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and

@@ -20,6 +20,7 @@ from bot.cli import jobs as _jobs  # noqa: F401
 from bot.cli import nudges as _nudges  # noqa: F401
 from bot.cli import outbox as _outbox  # noqa: F401
 from bot.cli import resolution as _resolution  # noqa: F401
+from bot.cli import run as _run  # noqa: F401
 from bot.cli import sandbox as _sandbox  # noqa: F401
 from bot.cli import signals as _signals  # noqa: F401
 from bot.cli import slack as _slack  # noqa: F401

@@ -22,7 +22,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web import SlackResponse
 
-from bot.chat import Chat, ChatError, ChatUser, PostedMessage
+from bot import observability
+from bot.chat import Chat, ChatError, ChatRateLimited, ChatUser, PostedMessage
 from bot.errors import SettingsError
 from integrations.slack.errors import chat_error
 
@@ -231,10 +232,15 @@ class SlackChat:
     # ----- helpers --------------------------------------------------------------------------
 
     def _call(self, method: str, target: str, call: Callable[[], SlackResponse]) -> SlackResponse:
+        # Counted here, once per Web API call alignbot makes itself (bolt's own calls, the
+        # acks and `respond()`, are not): /metrics of `alignbot run`.
+        observability.record_api_request("slack")
         try:
             return call()
         except _FAILURES as exc:
             error = chat_error(exc, method, target, base_url=self.base_url)
+            if isinstance(error, ChatRateLimited):
+                observability.record_rate_limited("slack")
             log.debug("%s failed: %s", method, error)
             raise error from exc
 

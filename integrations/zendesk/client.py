@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot import observability
 from integrations.zendesk.errors import (
     AuthError,
     MalformedResponse,
@@ -226,6 +227,7 @@ class ZendeskClient:
                 self.retries += 1
             self.budget.acquire()
             self.api_calls += 1
+            observability.record_api_request("zendesk")
             wait: float
             try:
                 response = self._http.request(method, path, params=params, json=json)
@@ -259,6 +261,7 @@ class ZendeskClient:
                     last_problem = f"answered {status}"
                     wait = retry_after if retry_after is not None else self._backoff(attempt)
                     if status == 429:
+                        observability.record_rate_limited("zendesk")
                         self.budget.pause(wait)
                 else:
                     raise _client_error(method, path, response)

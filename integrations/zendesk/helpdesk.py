@@ -52,6 +52,7 @@ from zenpy.lib.exception import (
     ZenpyException,
 )
 
+from bot import observability
 from bot.helpdesk import TicketWrite
 from integrations.zendesk.errors import (
     AuthError,
@@ -343,8 +344,11 @@ class ZendeskHelpdesk:
         return body
 
     def _note_retry_after(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
-        """A session hook: keep the Retry-After of a 429, which zenpy's error leaves out."""
+        """A session hook, on every answer zenpy gets: count it for /metrics, and keep the
+        Retry-After of a 429, which zenpy's error leaves out."""
+        observability.record_api_request("zendesk")
         if response.status_code == 429:
+            observability.record_rate_limited("zendesk")
             self._last_retry_after = _seconds(response.headers.get("Retry-After"))
 
     def _call(self, what: str, call: Any, ticket_id: int | None = None) -> Any:
