@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -88,6 +89,16 @@ def diagnose(load: Callable[[], Settings] = load_settings) -> Iterator[Finding]:
 
 def _store(settings: Settings) -> Iterator[Finding]:
     engine = make_engine(settings.database_url)
+    path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:" and not Path(path).exists():
+        # Connecting would create the file: the doctor changes nothing, so it says so instead.
+        engine.dispose()
+        yield _problem(
+            "database",
+            f"there is no SQLite file at {path}",
+            "run `alignbot db upgrade` to create it, or correct DATABASE_URL",
+        )
+        return
     try:
         current = current_revision_safe(engine)
     except StoreError as exc:

@@ -221,3 +221,24 @@ def test_settings_that_do_not_load_are_the_only_problem_reported(
     detail, _fix = problems(result)["settings"]
     assert "ALIGNBOT_TIMEZONE" in detail
     assert "ok " not in result.output
+
+
+def test_an_unreachable_slack_api_url_says_to_check_it(deployment: Deployment) -> None:
+    deployment.set("SLACK_API_URL", f"http://127.0.0.1:{free_port()}/api/")
+    result = doctor()
+    assert result.exit_code == 1
+    detail, fix = problems(result)["slack token"]
+    assert "127.0.0.1" in detail and "SLACK_API_URL" in fix
+    assert "slack scopes" not in result.output and "slack channel" not in result.output
+
+
+def test_a_missing_sqlite_file_is_reported_not_created(
+    deployment: Deployment, tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere" / "alignbot.db"
+    deployment.set("DATABASE_URL", f"sqlite:///{missing}")
+    result = doctor()
+    assert result.exit_code == 1
+    detail, fix = problems(result)["database"]
+    assert str(missing) in detail and "alignbot db upgrade" in fix
+    assert not missing.exists()

@@ -6,7 +6,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,3 +172,27 @@ def test_configuring_again_replaces_the_handler_instead_of_doubling_lines() -> N
     configure_logging(settings(), stream=stream)
     logging.getLogger("alignbot").warning("once")
     assert [line["message"] for line in logged(stream)] == ["once"]
+
+
+def test_the_alignbot_command_logs_redacted_json_when_stderr_is_a_pipe(tmp_path: Any) -> None:
+    # A token of no known shape: only its value in the settings can catch it.
+    token = "opaque-zendesk-token-7f3a9c"
+    script = (
+        "import logging; from bot.cli import _configure_logging; _configure_logging(); "
+        f"logging.getLogger('alignbot.sync').warning('token %s for %s', {token!r}, "
+        "'maria@example.com', extra={'ticket': 42})"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZENDESK_", "SLACK_"))}
+    env.update(ZENDESK_API_TOKEN=token, LOG_LEVEL="INFO")
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    [line] = [json.loads(x) for x in done.stderr.splitlines()]
+    assert line["message"] == "token *** for m***@example.com"
+    assert (line["logger"], line["ticket"]) == ("alignbot.sync", 42)
