@@ -35,7 +35,7 @@ from pydantic import SecretStr
 
 from bot.settings import Settings
 
-__all__ = ["Redactor", "configure_logging", "secrets_of"]
+__all__ = ["Redactor", "configure_logging", "is_configured_elsewhere", "secrets_of"]
 
 HUMAN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MASK = "***"
