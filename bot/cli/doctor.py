@@ -88,7 +88,14 @@ def diagnose(load: Callable[[], Settings] = load_settings) -> Iterator[Finding]:
 
 
 def _store(settings: Settings) -> Iterator[Finding]:
-    engine = make_engine(settings.database_url)
+    url = settings.database_url
+    # A firewalled host would otherwise hold the doctor for the system's TCP timeout.
+    options: dict[str, Any] = (
+        {"connect_args": {"connect_timeout": int(PROBE_TIMEOUT_SECONDS)}}
+        if url.startswith("postgresql")
+        else {}
+    )
+    engine = make_engine(url, **options)
     path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if path and path != ":memory:" and not Path(path).exists():
         # Connecting would create the file: the doctor changes nothing, so it says so instead.

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 
 from bot.logs import configure_logging
 from bot.settings import Settings
@@ -196,3 +197,15 @@ def test_the_alignbot_command_logs_redacted_json_when_stderr_is_a_pipe(tmp_path:
     [line] = [json.loads(x) for x in done.stderr.splitlines()]
     assert line["message"] == "token *** for m***@example.com"
     assert (line["logger"], line["ticket"]) == ("alignbot.sync", 42)
+
+
+def test_a_secret_setting_added_later_is_redacted_without_naming_it_here() -> None:
+    # Any SecretStr setting is a secret to the logs: a webhook secret, a future token.
+    class WithWebhook(Settings):
+        zendesk_webhook_secret: SecretStr | None = None
+
+    webhook = "whsec-opaque-value-1234"
+    stream = io.StringIO()
+    configure_logging(WithWebhook(_env_file=None, zendesk_webhook_secret=webhook), stream=stream)
+    logging.getLogger("alignbot.web").warning("signature checked with %s", webhook)
+    assert logged(stream)[0]["message"] == "signature checked with ***"
