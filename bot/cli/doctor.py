@@ -5,7 +5,8 @@ The checks, in order (a later one is skipped when what it needs already failed):
 
 - settings load (`.env` and the environment);
 - the database at DATABASE_URL answers, and its schema is at the newest migration;
-- Zendesk: the credentials work (`GET /api/v2/users/me`), the user is an admin (needed by
+- Zendesk: the credentials work (`GET /api/v2/users/me`), an OAuth token holds the read
+  and write scopes (`GET /api/v2/oauth/tokens/current`), the user is an admin (needed by
   `alignbot zendesk setup` and to read automations), custom ticket statuses are on and
   "Awaiting confirmation" exists and is active (when RESOLUTION_MODE is not off);
   the webhook receiver's secret (served only when ZENDESK_WEBHOOK_SECRET is set);
@@ -162,6 +163,8 @@ def _zendesk(settings: Settings) -> Iterator[Finding]:
             )
             return
         yield _ok("zendesk credentials", f"accepted (user {me.get('id')}, role {role})")
+        if settings.zendesk_oauth_token is not None:
+            yield from _oauth_scopes(client)
         if role == "admin":
             yield _ok("zendesk role", "admin: `alignbot zendesk setup` can run")
         else:
@@ -173,6 +176,27 @@ def _zendesk(settings: Settings) -> Iterator[Finding]:
             )
         if settings.resolution_mode != "off":
             yield from _custom_status(client)
+
+
+def _oauth_scopes(client: Any) -> Iterator[Finding]:
+    # An API token acts with its user's full rights; an OAuth token only within its scopes,
+    # and alignbot reads the account and writes tickets and custom statuses.
+    try:
+        token = client.get("/api/v2/oauth/tokens/current.json").get("token") or {}
+    except HelpdeskError as exc:
+        yield _problem("zendesk scopes", str(exc), "check ZENDESK_OAUTH_TOKEN")
+        return
+    scopes = set(token.get("scopes") or ())
+    missing = [s for s in ("read", "write") if s not in scopes]
+    if missing:
+        yield _problem(
+            "zendesk scopes",
+            f"the OAuth token lacks the {' and '.join(missing)} scope",
+            "create a token with the read and write scopes (Admin Center > Apps and "
+            "integrations > Zendesk API > OAuth clients), or use ZENDESK_API_TOKEN",
+        )
+    else:
+        yield _ok("zendesk scopes", "the OAuth token may read and write")
 
 
 def _custom_status(client: Any) -> Iterator[Finding]:

@@ -242,3 +242,14 @@ def test_a_missing_sqlite_file_is_reported_not_created(
     detail, fix = problems(result)["database"]
     assert str(missing) in detail and "alignbot db upgrade" in fix
     assert not missing.exists()
+
+
+def test_an_oauth_token_without_the_write_scope_is_a_problem(deployment: Deployment) -> None:
+    deployment.unset("ZENDESK_API_TOKEN")
+    deployment.set("ZENDESK_OAUTH_TOKEN", "sandbox")
+    assert doctor().exit_code == 0
+    deployment.zendesk.oauth_scopes = ["read"]
+    result = doctor()
+    assert result.exit_code == 1
+    detail, fix = problems(result)["zendesk scopes"]
+    assert "lacks the write scope" in detail and "read and write" in fix
