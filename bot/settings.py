@@ -228,6 +228,11 @@ class Settings(BaseSettings):
     # at every level, unless this asks for it: at DEBUG, slack_sdk logs whole request and
     # response bodies, which carry the digest's subjects and names and people's emails.
     log_customer_text: bool = False
+    # The lowest level logged. A service (`alignbot run`) is worth running at INFO.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    # auto: one JSON object per line when standard error is not a terminal (a container,
+    # a log shipper), the human format when it is; json or text force one (docs/deploy.md).
+    log_format: Literal["auto", "json", "text"] = "auto"
 
     @field_validator("zendesk_url")
     @classmethod

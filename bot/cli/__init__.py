@@ -7,7 +7,6 @@ never imports a network client.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +16,7 @@ from bot.cli import demo as _demo  # noqa: F401
 from bot.cli import digest as _digest  # noqa: F401
 from bot.cli import dispatch as _dispatch  # noqa: F401
 from bot.cli import jobs as _jobs  # noqa: F401
+from bot.cli import doctor as _doctor  # noqa: F401
 from bot.cli import nudges as _nudges  # noqa: F401
 from bot.cli import outbox as _outbox  # noqa: F401
 from bot.cli import resolution as _resolution  # noqa: F401
@@ -31,7 +31,9 @@ from bot.cli import web as _web  # noqa: F401
 from bot.cli import zendesk as _zendesk  # noqa: F401
 from bot.cli.app import app
 from bot.cli.common import Overrides
-from bot.errors import AlignbotError
+from bot.errors import AlignbotError, SettingsError
+from bot.logs import configure_logging, is_configured_elsewhere
+from bot.settings import load_settings
 
 __all__ = ["Overrides", "app", "main"]
 
@@ -42,11 +44,22 @@ def main(argv: Sequence[str] | None = None, *, obj: Overrides | None = None) -> 
     Exits 0, 1 when a command did part of its work, 2 with one `error: ...` line, or 130
     when Ctrl-C stopped it. `obj` is what tests swap in (see `Overrides`).
     """
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    _configure_logging()
     try:
         app(args=argv, obj=obj, prog_name="alignbot")
     except AlignbotError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
+
+
+def _configure_logging() -> None:
+    """Redacted logs (JSON off a terminal) for this process, as `logging.basicConfig` did
+    before: only when nobody else (pytest, an embedding application) configured logging."""
+    if is_configured_elsewhere():
+        return
+    try:
+        settings = load_settings()
+    except SettingsError:
+        # The command itself reports bad settings in one line; log with pattern redaction.
+        settings = None
+    configure_logging(settings)

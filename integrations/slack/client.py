@@ -229,6 +229,31 @@ class SlackChat:
         uploaded = response.get("file") or (response.get("files") or [{}])[0]
         return str(uploaded["id"])
 
+    # ----- what `alignbot doctor` asks ------------------------------------------------------
+
+    def granted_scopes(self) -> frozenset[str]:
+        """The bot token's scopes, from `auth.test`'s `x-oauth-scopes` header (Slack sends
+        it on every Web API answer). Raises `ChatError` when the token is refused,
+        `ChatUnavailable` when Slack cannot be reached."""
+        response = self._call("auth.test", "", self._client.auth_test)
+        headers = {str(k).lower(): v for k, v in (response.headers or {}).items()}
+        raw = headers.get("x-oauth-scopes", "")
+        if isinstance(raw, list):  # urllib may hand a repeated header over as a list
+            raw = ",".join(raw)
+        return frozenset(s.strip() for s in str(raw).split(",") if s.strip())
+
+    def is_member(self, channel: str) -> bool:
+        """Whether the bot is in `channel` (an id or a #name): `conversations.info` is_member.
+        Raises `ChatError` (channel_not_found included) as any other call."""
+        channel_id = self._channel_id(channel)
+        response = self._call(
+            "conversations.info",
+            channel,
+            partial(self._client.conversations_info, channel=channel_id),
+        )
+        info = response.get("channel")
+        return bool(isinstance(info, Mapping) and info.get("is_member"))
+
     # ----- helpers --------------------------------------------------------------------------
 
     def _call(self, method: str, target: str, call: Callable[[], SlackResponse]) -> SlackResponse:

@@ -206,6 +206,8 @@ class SlackSandbox(Interactivity, LoopbackServer):
         if unknown:
             raise ValueError(f"unknown fault kinds {sorted(unknown)}; choose from {FAULT_KINDS}")
         self.token = token
+        #: What the `x-oauth-scopes` header of every answer says the token was granted.
+        self.scopes = SCOPES
         self.signing_secret = signing_secret
         self.app_token = app_token
         self.rate_limit_per_minute = rate_limit_per_minute
@@ -308,8 +310,9 @@ class SlackSandbox(Interactivity, LoopbackServer):
             self._user_ids_by_email[key] = uid
             return uid
 
-    def add_channel(self, name: str, *, private: bool = False) -> str:
-        """Add a channel the bot is a member of; returns its id (C… public, G… private)."""
+    def add_channel(self, name: str, *, private: bool = False, member: bool = True) -> str:
+        """Add a channel (the bot a member of it unless `member=False`); returns its id
+        (C… public, G… private)."""
         with self.lock:
             clean = name.strip().removeprefix("#").lower()
             if not clean or clean in self._channel_ids_by_name:
@@ -329,7 +332,7 @@ class SlackSandbox(Interactivity, LoopbackServer):
                 "is_general": clean == "general",
                 "is_shared": False,
                 "is_org_shared": False,
-                "is_member": True,
+                "is_member": member,
                 "created": created,
                 "creator": next(iter(self._users)),
                 "context_team_id": TEAM_ID,
@@ -1196,7 +1199,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: Record, headers: Mapping[str, str] | None = None) -> None:
         data = json.dumps(body, ensure_ascii=False).encode()
-        extra = {"x-oauth-scopes": SCOPES, **(headers or {})}
+        extra = {"x-oauth-scopes": self.sandbox.scopes, **(headers or {})}
         self._write(status, data, "application/json; charset=utf-8", extra)
 
     def _write(

@@ -182,6 +182,8 @@ class ZendeskSandbox(LoopbackServer):
         #: The account setting `tickets.custom_statuses_enabled`; off, custom statuses
         #: cannot be created or set on tickets.
         self.custom_statuses_enabled = True
+        #: The scopes `GET /api/v2/oauth/tokens/current` says the OAuth token holds.
+        self.oauth_scopes: list[str] = ["read", "write"]
         #: Simulated requesters answering confirmation requests (off until switched on).
         self.requesters = Requesters(seed=seed)
 
@@ -522,6 +524,9 @@ class ZendeskSandbox(LoopbackServer):
                 raise _not_found()
             case ["users", "me"]:
                 return {"user": actor}
+            case ["oauth", "tokens", "current"]:
+                # The OAuth token's own record (ZENDESK_OAUTH_TOKEN): what it may do.
+                return {"token": {"id": 1, "user_id": actor.get("id"), "scopes": self.oauth_scopes}}
             case ["users", "show_many"]:
                 ids = [int(i) for i in params.get("ids", "").split(",") if i.strip().isdigit()]
                 return {
