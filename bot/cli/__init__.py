@@ -15,8 +15,8 @@ import typer
 from bot.cli import demo as _demo  # noqa: F401
 from bot.cli import digest as _digest  # noqa: F401
 from bot.cli import dispatch as _dispatch  # noqa: F401
-from bot.cli import jobs as _jobs  # noqa: F401
 from bot.cli import doctor as _doctor  # noqa: F401
+from bot.cli import jobs as _jobs  # noqa: F401
 from bot.cli import nudges as _nudges  # noqa: F401
 from bot.cli import outbox as _outbox  # noqa: F401
 from bot.cli import resolution as _resolution  # noqa: F401
