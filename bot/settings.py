@@ -213,6 +213,14 @@ class Settings(BaseSettings):
     # Replicas: a job's lease lasts this long and is renewed while the job runs; when its
     # holder dies another replica takes the job over at most this long after the last renewal.
     job_lease_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # A digest that could not be posted (the store not synced or analysed yet, Slack down)
+    # is tried again this many minutes later.
+    digest_retry_minutes: float = Field(default=10.0, gt=0, le=24 * 60)
+    # A delivery claimed by a dispatcher that died is taken over after this long; it must
+    # outlast one delivery (a few API calls, with their retries).
+    outbox_claim_timeout_seconds: float = Field(default=120.0, ge=1, le=3600)
+    # How often each process looks for due jobs (and tries to take a dead replica's lease).
+    scheduler_poll_seconds: float = Field(default=15.0, ge=0.2, le=600)
 
     # --- `alignbot run`: the service (docs/service.md) ----------------------------------
     # The signing secret of the Zendesk webhook that posts to /zendesk/webhook (Admin Center

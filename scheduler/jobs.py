@@ -130,7 +130,13 @@ def dispatch_job(settings: Settings, engine: Engine, now: datetime) -> str:
         helpdesk = ZendeskHelpdesk.from_settings(settings)
     if chat is None and helpdesk is None:
         raise JobSkipped("neither Slack nor Zendesk is configured: nothing can be delivered")
-    dispatcher = Dispatcher(engine, chat=chat, helpdesk=helpdesk, worker_id=default_worker_id())
+    dispatcher = Dispatcher(
+        engine,
+        chat=chat,
+        helpdesk=helpdesk,
+        worker_id=default_worker_id(),
+        claim_timeout=timedelta(seconds=settings.outbox_claim_timeout_seconds),
+    )
     result = dispatcher.run_once(now)
     summary = result.summary()
     blocked = sum(dispatcher.undeliverable().values())

@@ -53,7 +53,6 @@ R = JOB_RUNS.c
 POLL_SECONDS = 15.0
 #: A digest run that failed (say, the store is not analysed yet) is tried again after this,
 #: rather than at every poll.
-FAILED_DAILY_RETRY = timedelta(minutes=10)
 MAX_SUMMARY = 1000
 #: How long `job_runs` keeps a run.
 KEEP_RUNS = timedelta(days=30)
@@ -333,7 +332,8 @@ class Service:
         ).scalar()
         due: datetime = job.schedule.due_at(done, now)
         if due <= now and last is not None and last.outcome == FAILED:
-            due = max(due, last.started_at + FAILED_DAILY_RETRY)
+            retry = timedelta(minutes=self.settings.digest_retry_minutes)
+            due = max(due, last.started_at + retry)
         return due
 
     # ----- SQLite: one process ---------------------------------------------------------
@@ -374,16 +374,17 @@ def build_scheduler(
     clock: Callable[[], datetime] = _utcnow,
     jobs: Iterable[Job] | None = None,
     worker: str | None = None,
-    poll_seconds: float = POLL_SECONDS,
+    poll_seconds: float | None = None,
 ) -> Service:
     """The scheduler for `engine`'s store: `jobs` (default: every job, `default_jobs`), on
     `clock` (an aware UTC `datetime`; tests pass their own), as `worker` (default host:pid,
-    which must differ between replicas)."""
+    which must differ between replicas), looking for due jobs every `poll_seconds` (default
+    SCHEDULER_POLL_SECONDS)."""
     return Service(
         settings,
         engine,
         default_jobs(settings) if jobs is None else jobs,
         clock=clock,
         worker=worker or default_worker_id(),
-        poll_seconds=poll_seconds,
+        poll_seconds=settings.scheduler_poll_seconds if poll_seconds is None else poll_seconds,
     )

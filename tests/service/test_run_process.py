@@ -2,9 +2,7 @@
 probes, the Slack app, the answer pages and the webhook on one port, and on SIGTERM it
 stops its scheduler and exits 0 within SHUTDOWN_TIMEOUT_SECONDS.
 
-Until `scheduler.build_scheduler` exists in this branch the subprocess gets the stand-in
-in tests/service/standin_scheduler.py (and only then); with the real one it runs the real
-jobs against the sandboxes."""
+The subprocess runs the real scheduler and its jobs against the sandboxes."""
 
 from __future__ import annotations
 
@@ -33,19 +31,7 @@ START_TIMEOUT = 60.0
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
 
-def _has_real_scheduler() -> bool:
-    import scheduler
-
-    return hasattr(scheduler, "build_scheduler")
-
-
-LAUNCH = (
-    "import sys\n"
-    "if {stand_in}:\n"
-    "    import tests.service.standin_scheduler as s; sys.modules['scheduler'] = s\n"
-    "from bot.cli import main\n"
-    "main()\n"
-)
+LAUNCH = "from bot.cli import main; main()"
 
 
 class Lines:
@@ -100,9 +86,8 @@ def launch(
         SHUTDOWN_TIMEOUT_SECONDS=str(SHUTDOWN_TIMEOUT),
     )
     env.update(extra)
-    code = LAUNCH.format(stand_in=not _has_real_scheduler())
     return subprocess.Popen(
-        [sys.executable, "-c", code, "run", "--port", "0", *args],
+        [sys.executable, "-c", LAUNCH, "run", "--port", "0", *args],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
@@ -148,8 +133,6 @@ def test_alignbot_run_serves_everything_on_one_port_and_exits_0_on_sigterm_withi
     assert webhook.status_code == 401  # unsigned
     assert code == 0, stderr
     assert elapsed < SHUTDOWN_TIMEOUT
-    if not _has_real_scheduler():
-        out.wait_for(r"stand-in scheduler: stopped \(timeout \d+ s\)", 5)
     out.wait_for(r"alignbot run: stopped", 5)
 
 
