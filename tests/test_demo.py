@@ -43,6 +43,10 @@ def test_the_demo_syncs_analyses_digests_posts_to_slack_and_runs_the_resolution_
     assert "pressed Send: a Slack-signed request, checked by the app (HTTP 200)" in flat
     assert "updates posted as public comments" in flat
     assert "alignbot nudges sweep" in flat and "got one DM each" in flat
+    # alignbot run, as its own process for a bounded time: a live cycle
+    assert "alignbot run: serving on http://127.0.0.1:" in flat
+    assert "its customer asked to confirm." in flat
+    assert "digest for" in flat and "the process exited 0 after" in flat
     with sqlite3.connect(database) as store:
         (tickets,) = store.execute("SELECT count(*) FROM tickets").fetchone()
         (digests,) = store.execute(

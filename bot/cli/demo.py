@@ -127,6 +127,9 @@ def demo(
         from bot.cli.demo_updates import updates_step
 
         updates_step(console, engine, settings, zendesk, slack)
+        from bot.cli.demo_service import service_step
+
+        service_step(console, database, slack, seed)
     console.rule(f"done in {time.monotonic() - started:.1f} s")
     console.print(
         f"The store is kept: try [bold]DATABASE_URL=sqlite:///{database} alignbot stats[/] or "
