@@ -20,29 +20,10 @@ from tests.integrations.slack.slack_app_support import (
     FakeDomain,
     QueuedItem,
     make_app,
-    make_sandbox,
 )
 from tests.web.web_support import serving
 
 AGENT = "ben@example.com"
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def sandbox(clock: Clock) -> Iterator[SlackSandbox]:
-    with make_sandbox(clock) as running:
-        yield running
-
-
-@pytest.fixture
-def executor() -> Iterator[DrainableExecutor]:
-    pool = DrainableExecutor()
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from tests.integrations.slack.slack_app_support import (
     current,
     draft,
     make_app,
-    make_sandbox,
     post_draft_message,
 )
 from tests.web.web_support import serving
@@ -33,28 +32,10 @@ AGENT = "ana@example.com"
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def sandbox(clock: Clock) -> Iterator[SlackSandbox]:
-    with make_sandbox(clock) as running:
-        yield running
-
-
-@pytest.fixture
 def domain() -> FakeDomain:
     fake = FakeDomain()
     fake.drafts[DRAFT_ID] = draft()
     return fake
-
-
-@pytest.fixture
-def executor() -> Iterator[DrainableExecutor]:
-    pool = DrainableExecutor()
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture

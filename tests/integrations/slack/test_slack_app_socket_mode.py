@@ -23,30 +23,11 @@ from tests.integrations.slack.slack_app_support import (
     current,
     draft,
     make_app,
-    make_sandbox,
     post_draft_message,
 )
 
 AGENT = "chloe@example.com"
 WAIT_SECONDS = 10.0
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def sandbox(clock: Clock) -> Iterator[SlackSandbox]:
-    with make_sandbox(clock) as running:
-        yield running
-
-
-@pytest.fixture
-def executor() -> Iterator[DrainableExecutor]:
-    pool = DrainableExecutor()
-    yield pool
-    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture
