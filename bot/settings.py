@@ -374,6 +374,11 @@ class Settings(BaseSettings):
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.alignbot_timezone)
 
+    def ticket_url(self, ticket_id: int) -> str:
+        """The ticket in Zendesk's agent interface (a placeholder account when unset)."""
+        base = self.zendesk_url or PLACEHOLDER_ZENDESK_URL
+        return f"{base}/agent/tickets/{ticket_id}"
+
     def require_zendesk(self) -> None:
         """Raise `SettingsError` unless Zendesk is configured well enough to call it."""
         missing = []

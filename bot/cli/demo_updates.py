@@ -33,7 +33,6 @@ def updates_step(
     slack: SlackSandbox,
 ) -> None:
     from pydantic import SecretStr
-    from slack_sdk import WebClient
     from starlette.testclient import TestClient
 
     from bot.cli.nudges import stale_items
@@ -76,7 +75,7 @@ def updates_step(
         return datetime.fromtimestamp(zendesk.now(), UTC)
 
     sync(engine, client)
-    dms_before = _dms(slack)
+    dms_before = len(slack.messages)
     decided = updates.sweep(engine, settings, now())
     # The drafts reach their assignees inside their nudges, batched and within the cap.
     nudged = nudges.sweep(
@@ -123,7 +122,6 @@ def updates_step(
             app = build_app(
                 settings,
                 engine,
-                client=WebClient(token="xoxb-sandbox", base_url=slack.url, retry_handlers=[]),
                 clock=now,
                 process_before_response=True,  # the demo waits for the answer, not a thread
             )
@@ -150,10 +148,6 @@ def updates_step(
     )
     dispatcher.run_once(now())
     _show_updates(console, engine, zendesk)
-
-
-def _dms(slack: SlackSandbox) -> int:
-    return len(slack.messages)
 
 
 def _message_with(

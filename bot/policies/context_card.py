@@ -23,7 +23,7 @@ from bot.digest.mrkdwn import link, literal, plain
 from bot.settings import Settings
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
-__all__ = ["Card", "build_card", "card_blocks", "context_card", "has_history", "ticket_url"]
+__all__ = ["Card", "build_card", "card_blocks", "context_card", "has_history"]
 
 #: How many earlier tickets and quotes of each sort a card shows.
 EARLIER_TICKETS = 5
@@ -46,12 +46,6 @@ class Card:
     answered: list[str]  # what agents answered
     moods: list[str]  # sentiment labels, oldest first
     trend: str  # improving, worsening, steady, unknown
-
-
-def ticket_url(settings: Settings, ticket_id: int) -> str:
-    """The ticket in Zendesk's agent interface."""
-    base = settings.zendesk_url or "https://example.zendesk.com"
-    return f"{base}/agent/tickets/{ticket_id}"
 
 
 def has_history(connection: Connection, ticket_id: int) -> bool:
@@ -165,7 +159,7 @@ def card_blocks(card: Card, settings: Settings) -> tuple[str, list[dict[str, Any
     ]
     if card.earlier:
         lines = "\n".join(
-            f"• {link(ticket_url(settings, tid), f'#{tid}')} "
+            f"• {link(settings.ticket_url(tid), f'#{tid}')} "
             f"{literal(subject or '(no subject)', 80)} ({channel}, {status})"
             for tid, subject, channel, status in card.earlier
         )

@@ -44,7 +44,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from bot.chat import Chat, ChatError
 from bot.digest.mrkdwn import link, literal, plain
 from bot.outbox import SLACK_DM, SLACK_MESSAGE, enqueue
-from bot.policies.context_card import build_card, card_blocks, context_card, has_history, ticket_url
+from bot.policies.context_card import build_card, card_blocks, context_card, has_history
 from bot.policies.people import Agent, resolve_agent
 from bot.resolution.quiet import next_allowed, parse_quiet_hours, zone_or
 from bot.settings import Settings
@@ -336,7 +336,7 @@ def _buttons(connection: Connection, settings: Settings, nudge: Any) -> dict[str
             "type": "button",
             "action_id": "alignbot_open_ticket",
             "text": {"type": "plain_text", "text": "Open in Zendesk"},
-            "url": ticket_url(settings, nudge.ticket_id),
+            "url": settings.ticket_url(nudge.ticket_id),
         },
         {
             "type": "button",
@@ -366,7 +366,7 @@ def _nudge_blocks(connection: Connection, settings: Settings, nudge: Any) -> lis
     subject = connection.execute(
         select(TICKETS.c.subject).where(TICKETS.c.id == nudge.ticket_id)
     ).scalar_one_or_none()
-    ref = link(ticket_url(settings, nudge.ticket_id), f"#{nudge.ticket_id}")
+    ref = link(settings.ticket_url(nudge.ticket_id), f"#{nudge.ticket_id}")
     title = f"{ref} {literal(subject or '(no subject)', 80)}"
     blocks: list[dict[str, Any]]
     match nudge.kind:

@@ -398,10 +398,6 @@ def _decide_ticket(
     return Decision(ticket, status, note, language)
 
 
-def _ticket_url(settings: Settings, ticket: int) -> str | None:
-    return f"{settings.zendesk_url}/agent/tickets/{ticket}" if settings.zendesk_url else None
-
-
 def _record(connection: Connection, **row: Any) -> int | None:
     """Insert the decision unless its key is taken; its id, or None when it was."""
     values = {

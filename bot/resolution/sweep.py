@@ -51,6 +51,7 @@ from bot.resolution.states import (
     CLOSED_BY_CUSTOMER_TAG,
     CONFIRMED_TAG,
     UNCONFIRMED_TAG,
+    Cause,
     State,
 )
 from bot.settings import LinkKeys, Settings
@@ -176,10 +177,6 @@ class Writer:
         self.close_after = timedelta(days=settings.resolution_close_after_days)
         self.remind_after = settings.resolution_remind_after_days
 
-    def ticket_url(self, ticket_id: int) -> str:
-        base = self.settings.zendesk_url or "https://example.zendesk.com"
-        return f"{base}/agent/tickets/{ticket_id}"
-
     def _links(
         self, ctx: TicketContext, request_id: str, requested_at: datetime
     ) -> dict[Choice, str]:
@@ -275,7 +272,10 @@ class Writer:
                     if words is None:
                         words = "(answered “I still need help” on the confirmation page)"
                     text, blocks = messages.denial_dm(
-                        ctx.ticket_id, self.ticket_url(ctx.ticket_id), words, subject=ctx.subject
+                        ctx.ticket_id,
+                        self.settings.ticket_url(ctx.ticket_id),
+                        words,
+                        subject=ctx.subject,
                     )
                     rows.append(
                         (
@@ -478,7 +478,7 @@ def _record_transition(
         )
     )
     # A reply read as an answer is an answer, as a link's is (metrics read both alike).
-    if t.cause.value == "customer_reply" and t.to_state in (State.CONFIRMED, State.REOPENED):
+    if t.cause == Cause.CUSTOMER_REPLY and t.to_state in (State.CONFIRMED, State.REOPENED):
         choice = Choice.CONFIRM if t.to_state == State.CONFIRMED else Choice.NEED_HELP
         connection.execute(
             insert(RESOLUTION_ANSWERS).values(
@@ -588,10 +588,11 @@ def sweep_ticket(
             f"#{ticket_id}: {t.from_state.value if t.from_state else '-'} -> {t.to_state.value}"
             f" ({t.cause.value})"
         )
-    for kind, key in queued:
+    for kind, _ in queued:
         result.queued[kind] += 1
-        if key.endswith(("-1", "-2", "-3")) and ":reminder" in key:
-            result.lines.append(f"#{ticket_id}: reminder {key.rsplit('-', 1)[1]} queued")
+    for intent in outcome.intents:
+        if intent.kind == "reminder":
+            result.lines.append(f"#{ticket_id}: reminder {intent.number} queued")
 
 
 def sweep(engine: Engine, settings: Settings, now: datetime) -> SweepResult:
