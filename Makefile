@@ -41,8 +41,9 @@ chromium:
 	       "(without it they are skipped, and fail when CI=true)"; \
 	fi
 
+# make bench ONLY="signals signals_eval" runs only those benches (see bench/run.py).
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(ONLY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache alignbot-demo.db test-output

@@ -1,4 +1,8 @@
-"""`make bench`: run every benchmark in turn; each writes its own figures into README.md."""
+"""`make bench`: run every benchmark in turn; each writes its own figures into README.md.
+
+`make bench ONLY="signals signals_eval"` (or `python bench/run.py signals signals_eval`) runs
+only the named ones, in the same order; the README keeps the other sections as they were.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,14 @@ HERE = Path(__file__).resolve().parent
 BENCHES = ["sync.py", "signals.py", "signals_eval.py", "digest.py", "sweep.py"]
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    wanted = [name.removesuffix(".py") + ".py" for name in argv]
+    unknown = sorted(set(wanted) - set(BENCHES))
+    if unknown:
+        print(f"unknown bench: {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
+        return 2
     failed = []
-    for name in BENCHES:
+    for name in [name for name in BENCHES if not wanted or name in wanted]:
         print(f"== bench/{name}", flush=True)
         if subprocess.call([sys.executable, str(HERE / name)], cwd=HERE.parent):
             failed.append(name)
@@ -22,4 +31,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
