@@ -32,6 +32,7 @@ HELDOUT = ROOT / "bench" / "data" / "support-heldout"
 BLIND = ROOT / "bench" / "data" / "support-blind"
 FROZEN_DEV = ROOT / "bench" / "data" / "support-frozen"
 DEV3 = ROOT / "bench" / "data" / "support-dev3"
+DEV4 = ROOT / "bench" / "data" / "support-dev4"
 FROZEN = ROOT / "bench" / "data" / "support-frozen2"
 FROZEN_PREFIX = "frozen 2 (unseen): "
 #: Public sentiment figures before the work on French (2026-12-02, `signals-4`): the issue
@@ -236,8 +237,9 @@ def evaluate(
         rows += _support_rows(blind_dir, settings, prefix="blind: ")
     if frozen_dev_dir is not None and (frozen_dev_dir / "customer_messages.jsonl").is_file():
         rows += _support_rows(frozen_dev_dir, settings, prefix="frozen 1 (dev): ")
-    if (DEV3 / "customer_messages.jsonl").is_file():
-        rows += _support_rows(DEV3, settings, prefix="dev 3: ")
+    for number, directory in ((3, DEV3), (4, DEV4)):
+        if (directory / "customer_messages.jsonl").is_file():
+            rows += _support_rows(directory, settings, prefix=f"dev {number}: ")
     if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():
         rows += _support_rows(frozen_dir, settings, prefix=FROZEN_PREFIX)
     return rows
