@@ -20,7 +20,9 @@ from bot.signals.problem import PROBLEM
 # A contrast: what follows it decides ("thanks, but it still crashes").
 CONTRAST = re.compile(
     r"\b(?:but|however|though|although|pero|sin embargo|aunque|mais|cependant|pourtant"
-    r"|bien que|aber|jedoch|allerdings|obwohl|mas|porem|contudo|embora)\b"
+    r"|bien que|aber|jedoch|allerdings|obwohl|porem|contudo|embora)\b"
+    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one.
+    r"|\bmas\b(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
 )
 # Scope of a confirmation: the clause it sits in, cut at punctuation and contrasts.
 _CLAUSE_END = re.compile(rf"[.!?;:,\n()¿¡]|{CONTRAST.pattern}")
@@ -249,11 +251,30 @@ _DOUBTS = re.compile(
 )
 
 
+# A new matter after the answer: "Separate question — ...", "Por cierto, ...", "Autre chose :",
+# "Andere Sache:", "Aproveitando, ...": a question there asks about that, not about the fix.
+_NEW_TOPIC = re.compile(
+    r"\b(?:(?:a |one )?(?:separate|another|different|unrelated|quick|other|new) (?:question"
+    r"|thing|matter)|one more thing|(?:also|and)(?=,)|by the way|btw|while i have you"
+    r"|por cierto|otra (?:cosa|pregunta|consulta|duda)|aparte de eso|aprovecho"
+    r"|autre (?:chose|question)|par ailleurs|au fait|une autre question|petite question"
+    r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
+    r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
+)
+# "without any error message", "sin ningún problema", "ohne Fehler": a trouble denied.
+_WITHOUT = re.compile(
+    r"\b(?:without|no|sin|sans|ohne|sem|kein\w*|aucun\w*|ningun\w*|nenhum\w*)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The first reason to doubt a confirmation, as (rule, evidence), or None."""
-    if "?" in folded:
-        return "a question: something is still open", "?"
     first_end = min(end for _, end in spans)
+    if "?" in folded:
+        topic = _NEW_TOPIC.search(folded, first_end)
+        if topic is None or folded.find("?", 0, topic.start()) >= 0:
+            return "a question: something is still open", "?"
+        folded = folded[: topic.start()]  # what follows is another matter
     found: dict[str, str] = {}
     for match in _DOUBTS.finditer(folded):
         kind = match.lastgroup or ""
@@ -272,6 +293,8 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         found.setdefault(kind, evidence)
     if "problem" not in found:
         for match in PROBLEM.finditer(folded):
+            if _WITHOUT.search(folded, max(0, match.start() - 30), match.start()):
+                continue
             if _outside(match, spans):
                 found["problem"] = match.group()
                 break

@@ -81,7 +81,7 @@ DENY = compile_phrases(
         "es": [
             # "sigue funcionando bien" holds; "sigue igual" or "sigue sin" does not.
             r"sigue(?! (funcionando|bien|perfecto|perfectamente|sin (problemas|errores|fallos)))",
-            r"siguen",
+            r"siguen(?! (funcionando|bien|pasando con normalidad|sin (problemas|errores|fallos)))",
             r"sigo (sin|con|esperando|igual)",
             r"(todavia|aun) nada",
             r"todavia (no|sin)",
@@ -162,6 +162,38 @@ DENY = compile_phrases(
 )
 CONFIRM = compile_phrases(
     {
+        "more": [
+            # Ways to say it works that name the ability back or the state reached.
+            r"(i|we|he|she|they) (can|could) (now )?(log ?in|sign in|pay|access|connect|print"
+            r"|see|open|use|send|book|download|get in|top up)( \w+){0,3} (now|again|fine"
+            r"|without (any )?(problems?|issues?|errors?))",
+            r"(i|we) can (now )?(log ?in|sign in|get in|access)( \w+){0,2} now",
+            r"(is|are|'s|'re|has been|have been) (now )?(unblocked|unlocked|reactivated"
+            r"|restored|active|enabled|back up|set up correctly|rock solid|stable)",
+            r"rock solid|no (problems?|issues?|errors?|drops?)( at all)? since",
+            r"sorted (now|out)",
+            r"ahora si (me )?(deja|funciona|va|puedo|carga|aparece|llega|entra)",
+            r"ya (me )?(deja|puedo|aparece|aparecen|se ve|funciona|va|carga|ha llegado|llego)"
+            r"(?! (mal|igual|el (mismo )?error))",
+            r"(activado|activada|recibido|recibida|instalado|instalada) sin (ningun )?problema",
+            r"(c'est|c) bon(?! (de|pour|a) )",
+            r"(apparait|apparaissent|s'affiche|s'affichent|passe|passent) bien",
+            r"(est|sont) (de nouveau |bien )?(revenue?s?|retablie?s?|debloquee?s?|reactivee?s?)",
+            r"(tout est|tous les voyants sont) (au vert|ok|en ordre)",
+            r"(j'ai|g|on a) (pu|reussi a) (me connecter|payer|acceder|ouvrir|imprimer|recuperer"
+            r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
+            r"hab'?s|hab es",
+            r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
+            r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
+            r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
+            r"(kann|konnen) (ich|mich|wir|uns) (\w+ ){0,4}wieder|(klappt|geht|lauft|funktioniert)"
+            r" (\w+ ){1,5}wieder",
+            r"(agora|ja) foi|ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?"
+            r"|certo|ok|normal|ativ[oa]s?)",
+            r"(conseguiu|consegui|conseguimos) (entrar|acessar|pagar|logar|imprimir|baixar)",
+            r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
+            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?)",
+        ],
         "en": [
             r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",
             r"works (now|perfectly|fine|great|again)",
