@@ -285,7 +285,12 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         if kind == "problem" and not _outside(match, spans):
             continue
         if kind in ("contrast", "restriction"):
-            if match.start() < first_end or _grudge_about_time(folded, match.start(), match.end()):
+            if (
+                match.start() < first_end
+                # "... was down yesterday but it's fine now": the contrast leads to the fix.
+                or any(start > match.start() for start, _ in spans)
+                or _grudge_about_time(folded, match.start(), match.end())
+            ):
                 continue
             kind, evidence = "contrast", folded[match.start() :]
         else:

@@ -45,7 +45,8 @@ DENY = compile_phrases(
         "en": [
             # "I still need the invoice" is a new request, not the old problem.
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
-            r"|good|ok|okay|perfect))",
+            r"|good|ok|okay|perfect|waiting (on|for) (a |an |your |any )?(reply|answer|response"
+            r"|update|call|news)|do ?n[o']?t (know|have (a|an|any) (answer|reply|update))))",
             r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|never) (\w+ )?"
             r"(work|working|worked|fixed|solved|resolved|sorted|changed?|showing|show|load)",
             r"(doesn'?t|didn'?t|does not|did not) help",
@@ -158,6 +159,32 @@ DENY = compile_phrases(
             r"nada funciona",
         ],
         "any": [_PARTIAL],
+        "relapse": [
+            # The trouble back, or still there, in the forms a reply to "is it fixed?" takes.
+            r"(it'?s|it is|is|was) back to \w+ing",
+            r"(error|problem|issue|fault|bug|crash\w*|message|outage|drops?|dropping|noise"
+            r"|light|warning|screen) (\w+ ){0,2}(came|comes|has come|is|are) back",
+            r"(went|goes|gone) (straight |right )?back to",
+            r"only (about )?half|none of the \w+ (have|has|are|is|came|come|show)",
+            r"if by \w+ you mean|se por .{1,24} (voces )?querem dizer|si par .{1,24} vous"
+            r" (entendez|voulez dire)|si por .{1,24} (entendeis|quereis decir|entienden)",
+            r"(otra vez|de nuevo) (se )?(cayo|cae|falla|fallo|sale|aparece|da|corta|bloquea)",
+            r"vuelve a (poner|salir|aparecer|dar|cobrar|fallar|caer|cortar|bloquear|pedir)",
+            r"(habeis|han|ha|has) vuelto a (cobrar|fallar|cortar|bloquear|cargar)",
+            r"se suponia que (eso |esto )?ya",
+            r"(de nouveau|encore|a nouveau) (l'|le |la |les |un |une )?(ecran|erreur|message|bug"
+            r"|coupure|panne|probleme)",
+            r"(bloque|plante|coupe|refuse|beugue)\w* encore|encore (bloque|plante|coupe)\w*",
+            r"(apparait|apparaissent|affiche|reste|restent) toujours",
+            r"(marchait|fonctionnait|allait)\W+ ?jusqu'a|plus de (wifi|reseau|connexion|signal"
+            r"|internet|tonalite|courant)",
+            r"donc non|toujours en double",
+            r"weiterhin|trotzdem (\w+ )?(noch )?(nicht|nichts|kein\w*)|leider nein",
+            r"gar nicht mehr|nicht mehr (rein|ins|an|auf|hoch)",
+            r"nao (resolveu|deu certo|funcionou|adiantou)",
+            r"(cobrar|cobraram|cobrou|cobrando|travou|caiu|falhou) (\w+ ){0,4}(de novo|novamente"
+            r"|outra vez)",
+        ],
     }
 )
 CONFIRM = compile_phrases(
