@@ -286,9 +286,10 @@ NEED_NOW = compile_phrases(
 # Customers who name the feeling outright: a first person, a state verb, intensifiers and a
 # feeling word ("I'm getting really annoyed", "estoy harta", "je suis à bout", "ich bin total
 # genervt", "estou farto"), or an idiom of having had enough ("j'en ai marre", "ich habe die
-# Nase voll", "estou de saco cheio"). Annoyance, worry and disappointment ("molesto",
-# "agacé", "genervt") count only with a strong intensifier ("really", "muy", "vraiment",
-# "total", "muito"): "das nervt" or "bastante molesto" is a complaint, not high weight.
+# Nase voll", "estou de saco cheio"). Annoyance and worry ("molesto", "agacé", "genervt")
+# count only with a strong intensifier ("really", "muy", "vraiment", "total", "muito"): "das
+# nervt" or "bastante molesto" is a complaint, not high weight. Disappointment, however
+# strong ("très déçue"), is sadness, not exasperation, and is left out.
 # Without the first person the word may describe someone else; "not", "no", "pas", "nicht",
 # "não" before it undo it.
 _EN_VERY = r"(so |really |very |extremely |completely |totally |absolutely |utterly "
@@ -315,7 +316,7 @@ FEELING = compile_phrases(
             r"|at the end of my tether)",
             r"(i'?m|i am|i feel|we'?re|we are|feeling) (getting |becoming )?"
             + _EN_VERY
-            + r"+(annoyed|irritated|disappointed|upset|let down|worried|stressed( out)?)",
+            + r"+(annoyed|irritated|upset|worried|stressed( out)?)",
             r"(i'?ve|i have|we'?ve|we have) (had|had it|had more than) enough",
             r"(my|our) patience (is|has) (running out|run out|worn thin|gone)",
         ],
@@ -328,9 +329,7 @@ FEELING = compile_phrases(
             r"|agotad(isim)?[oa]s?|quemad(isim)?[oa]s?|furios(isim)?[oa]s?"
             r"|hasta (las narices|el gorro|la coronilla|arriba)|perdiendo la paciencia"
             r"|que exploto)",
-            r"(estoy|me siento|estamos) "
-            + _ES_VERY
-            + r"+(molest[oa]s?|decepcionad[oa]s?|preocupad[oa]s?)",
+            r"(estoy|me siento|estamos) " + _ES_VERY + r"+(molest[oa]s?|preocupad[oa]s?)",
             r"hasta (las narices|el gorro|la coronilla)",
             r"se me (acaba|agota|esta acabando|esta agotando|ha acabado) la paciencia",
             r"no puedo mas",
@@ -342,7 +341,7 @@ FEELING = compile_phrases(
             r"|degoute\w*|epuise\w*|a cran|hors de moi|en colere|desespere\w*|outre\w*)",
             r"(je suis|je me sens|nous sommes) "
             + _FR_VERY
-            + r"+(agace\w*|decu\w*|inquiet\w*|contrarie\w*)",
+            + r"+(agace\w*|inquiet\w*|contrarie\w*)",
             r"j'en ai (vraiment |tellement |franchement )?(marre|ras le bol|assez|plein le dos)",
             r"je perds patience",
             r"ma patience a des limites",
@@ -352,7 +351,7 @@ FEELING = compile_phrases(
             + _DE_MORE
             + r"*(frustriert|sauer|stinksauer|wutend|verargert|verzweifelt|entnervt"
             r"|am ende|mit den nerven am ende|emport|fassungslos|bedient)",
-            r"(ich bin|wir sind) " + _DE_VERY + r"+(genervt|enttauscht|besorgt|verunsichert)",
+            r"(ich bin|wir sind) " + _DE_VERY + r"+(genervt|besorgt|verunsichert)",
             r"(die )?nase (\w+ ){0,3}voll",
             r"mir reicht(?:'?s| es)(?: jetzt| langsam| wirklich| endgultig| echt| allmahlich)*"
             r"(?=\s*[.!]|\s*$)",
@@ -369,7 +368,7 @@ FEELING = compile_phrases(
             r"|possess[oa]s?|furios[oa]s?|nervos[oa]s?)",
             r"(estou|me sinto|estamos) "
             + _PT_VERY
-            + r"+(irritad[oa]s?|chatead[oa]s?|decepcionad[oa]s?|preocupad[oa]s?)",
+            + r"+(irritad[oa]s?|chatead[oa]s?|preocupad[oa]s?)",
             r"saco cheio",
             r"perdendo a paciencia",
             r"que raiva",

@@ -158,3 +158,19 @@ def test_a_lone_acronym_is_not_shouting(text: str) -> None:
 )
 def test_one_emphatic_not_in_capitals_is_shouting(text: str) -> None:
     assert customer_signals(text).frustration is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm very disappointed that the voucher did not work.",
+        "Estoy muy decepcionado con la entrega.",
+        "Je suis vraiment déçu par la livraison.",
+        "Ich bin sehr enttäuscht von der Lieferung.",
+        "Estou muito decepcionada com a entrega.",
+    ],
+)
+def test_disappointment_even_strong_is_not_frustration(text: str) -> None:
+    signals = customer_signals(text)
+    assert signals.frustration is False
+    assert signals.sentiment.label == "negative"
