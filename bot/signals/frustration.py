@@ -406,6 +406,7 @@ _JOY = re.compile(
 _NEGATED_ANGER = re.compile(r"(not|no|n't|never|nicht|nie|pas|jamais|nao|nunca|nem) (\w+ )?$")
 _SHOUT_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑÄÖÜÇÀÈÊÔ]{3,}\b")
 _PILED_PUNCTUATION = re.compile(r"[!?]{2,}")
+_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 _LONG_QUESTION_PILE = re.compile(r"\?[!?]{3,}|[!?]{3,}\?")
 
 
@@ -426,6 +427,11 @@ def is_shouting(text: str) -> bool:
             if long_words == 2:
                 return True
     return False
+
+
+def _all_capitals(text: str) -> bool:
+    shouted = len(_SHOUT_WORD.findall(text))
+    return shouted >= 3 and shouted * 4 >= len(_WORD.findall(text)) * 3
 
 
 def _unnegated(pattern: re.Pattern[str], folded: str) -> str | None:
@@ -465,7 +471,12 @@ def is_frustrated(
             return True
     negative = sentiment_score <= -0.05
     # Shouting joy ("SO EXCITED!!!") is not frustration: capitals count unless positive.
-    if is_shouting(text) and sentiment_score < 0.05 and (negative or "?" in text or "!" in text):
+    # A message in capitals ("WHY IS NOBODY ANSWERING") is raised voice without "!" too.
+    if (
+        is_shouting(text)
+        and sentiment_score < 0.05
+        and (negative or "?" in text or "!" in text or _all_capitals(text))
+    ):
         note(cues, SIGNAL, "shouting (a run of capitals)")
         return True
     urgent = _urgent_punctuation(text, folded, sentiment_score)

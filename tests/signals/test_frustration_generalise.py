@@ -174,3 +174,39 @@ def test_disappointment_even_strong_is_not_frustration(text: str) -> None:
     signals = customer_signals(text)
     assert signals.frustration is False
     assert signals.sentiment.label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WHY IS NOBODY ANSWERING MY EMAILS",
+        "¿POR QUÉ NADIE ME CONTESTA?",
+        "POURQUOI PERSONNE NE RÉPOND ?",
+        "WARUM ANTWORTET NIEMAND?",
+        "POR QUE NINGUÉM RESPONDE?",
+    ],
+)
+def test_a_message_in_capitals_is_shouting_in_every_language(text: str) -> None:
+    assert customer_signals(text).frustration is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, could you send me the invoice for March please? Thanks!",
+        "Hola, ¿me podéis enviar la factura de marzo? Gracias.",
+        "Bonjour, pouvez-vous m'envoyer la facture de mars ? Merci.",
+        "Hallo, können Sie mir die Rechnung für März schicken? Danke.",
+        "Olá, podem me enviar a fatura de março? Obrigado.",
+        "The delivery was a day late, a bit annoying but fine.",
+        "La entrega llegó un día tarde, un poco molesto.",
+        "La livraison avait un jour de retard, un peu agaçant.",
+        "Die Lieferung kam einen Tag zu spät, etwas ärgerlich.",
+        "A entrega atrasou um dia, um pouco chato.",
+        "Quiero darme de baja a final de mes, gracias.",
+        "Ich möchte meinen Vertrag zum Monatsende kündigen.",
+        "Quero cancelar o plano no fim do mês.",
+    ],
+)
+def test_polite_requests_and_mild_annoyance_are_not_frustration(text: str) -> None:
+    assert customer_signals(text).frustration is False
