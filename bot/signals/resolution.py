@@ -426,7 +426,8 @@ _PLEASE = re.compile(r"\b(?:please|por favor|s'il vous plait|bitte)\b")
 
 _ACK = re.compile(
     r"\b(?:thanks?|thank you|appreciate\w*|ok(?:ay)?|yes|gracias|vale|si|merci|oui|danke|ja"
-    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt)\b"
+    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt|geht"
+    r"|funktioniert|lauft)\b"
 )
 # Thanks for a thing sent ("for the tracking link", "por el número", "für die Nummer", "pelo
 # código"): a noun after an article, other than the help or the fix itself. "Thanks for

@@ -241,3 +241,17 @@ def test_a_correction_negated_or_a_service_gone_again_is_not_a_confirmation(text
 )
 def test_short_confirmations_with_an_emoji_confirm(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works on my phone but not on the laptop.",
+        "Funciona en el móvil pero no en el ordenador.",
+        "Ça marche sur le téléphone mais pas sur l'ordi.",
+        "Auf dem Handy geht es, aber nicht am Laptop.",
+        "Funciona no celular, mas não no computador.",
+    ],
+)
+def test_working_in_one_place_but_not_another_is_a_denial(text: str) -> None:
+    assert resolution_reply(text) == "deny"
