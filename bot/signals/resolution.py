@@ -226,9 +226,9 @@ CONFIRM = compile_phrases(
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
-            r"(fixed|sorted|solved|resolved)( now)?[.!]*$",
+            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.!]|$)",
             r"problem solved",
-            r"(that|it) did the trick",
+            r"(that|it|this) did (the trick|it)(?! again)",
             r"(fine|ok|okay|good) now",
             r"all good",
             r"confirmed",
@@ -272,11 +272,16 @@ CONFIRM = compile_phrases(
             r"|unlocked|reactivated)",
             # The customer confirming it in so many words: "I can confirm the fee was refunded".
             r"confirm (that )?([\w',$]+ ){0,12}(has|have|had|was|were|is|are) (now )?(been )?"
-            r"(\w+ )?(reversed|refunded|cancell?ed|corrected|fixed|updated|changed|modified|removed"
+            r"(fully |successfully |already |finally )?(reversed|refunded|cancell?ed|corrected"
+            r"|fixed"
+            r"|updated|changed|modified|removed"
             r"|restored|unblocked|credited|processed|resolved|applied|returned|approved)",
-            # Able to do it again: "I can finally log in", "now I can see the invoice".
-            r"(now|finally) i can(?!'|not)",
-            r"i can (now|finally)",
+            # Able to do it again: "I can finally log in", "now I can see the invoice" (a verb of
+            # access: "now I can send you the photo" is no fix).
+            r"(finally|at last) i can(?!'|not)",
+            r"i can finally",
+            r"(now i can|i can now) (log|sign|access|see|open|pay|use|connect|download|upload"
+            r"|print|view|watch|book|enter)",
             r"(no longer|not any ?more) (crash|fail|freez|drop|disconnect|cut|log|kick|show"
             r"|error)\w*",
             r"back (in|on|into) my (account|card)",
@@ -305,21 +310,27 @@ CONFIRM = compile_phrases(
             r"|arreglar|resolver|gestionarlo)",
             r"todo (funciona|va|marcha) (bien|perfecto|de maravilla|genial|estupendo|ya)",
             r"(funciona|va) (de maravilla|genial|estupendamente|perfectamente)",
-            r"ya (me |nos )?(deja|permite|funcionan|estan|llegaron|aparecen|entra)",
-            r"(por fin|ahora) (ya )?(puedo|podemos)",
+            r"ya (me |nos )?(deja|permite|funcionan|llegaron|aparecen|entra)",
+            r"ya estan (activ|disponible|visible|bien|correct|solucionad|arreglad|resuelt"
+            r"|habilitad)\w*",
+            r"(por fin|ahora) (ya )?(puedo|podemos) (entrar|acceder|ver|pagar|usar|conectar"
+            r"|descargar|enviar|imprimir|iniciar|abrir|reservar|llamar|hacer|conectarme)",
+            r"por fin (ya )?(puedo|podemos)",
             r"ya no (se )?(corta|cae|bloquea|cuelga|reinicia|desconecta|falla|da error"
             r"|sale el error"
             r"|aparece el error)\w*",
             r"(ha|han) sido (reembolsad|anulad|corregid|devuelt|abonad|desbloquead|restablecid"
             r"|solucionad|arreglad|resuelt)\w*",
             r"confirm\w* (que )?[^.!?]{0,120}?(ya no (se )?(corta|cae|bloquea|cuelga|falla)"
-            r"|(ha|han) sido (\w+ )?(reembolsad|anulad|cancelad|corregid|actualizad|modificad"
+            r"|(?<!no )(ha|han) sido (ya )?(reembolsad|anulad|cancelad|corregid|actualizad"
+            r"|modificad"
             r"|devuelt|abonad|desbloquead|restablecid|aplicad|resuelt|solucionad|arreglad)\w*"
-            r"|funciona\w*)",
+            r"|(?<!no )funciona\w*)",
             r"(entrado|llegado|ingresado|vuelto) (a|en) (mi|la) cuenta",
-            r"(transferencia|pago|cargo|abono) (ya )?(se )?(ha )?(pasado|realizado|procesado)",
+            r"(transferencia|pago|abono) (ya )?(se )?(ha )?(pasado|realizado|procesado)",
+            # "la luz ha vuelto" is the service back; "ha vuelto a irse" is the cut again.
             r"(internet|linea|conexion|luz|senal|servicio|agua|cobertura) (ya )?(ha )?(vuelto"
-            r"|volvio)",
+            r"|volvio)(?! a )",
             r"(vuelto|volvio) (el |la )?(internet|linea|conexion|luz|senal|servicio|agua"
             r"|cobertura)",
             r"funcionan? (bien |ya |perfectamente )?(?= ?[.!]|$)",
@@ -344,8 +355,10 @@ CONFIRM = compile_phrases(
             r"re(marche|fonctionne)\w*",
             r"(marche|fonctionne)(nt)?( bien| enfin| correctement| parfaitement| de nouveau"
             r"| a nouveau)?(?= ?[.!]|$)",
-            r"(enfin|maintenant|de nouveau|a nouveau) (je peux|j'arrive a)",
-            r"(je peux|j'arrive a) (enfin|de nouveau|a nouveau|maintenant)",
+            r"(enfin|de nouveau|a nouveau) (je peux|j'arrive a)",
+            r"maintenant j'arrive a",
+            r"(je peux|j'arrive a) (enfin|de nouveau|a nouveau)",
+            r"j'arrive maintenant a",
             r"ne (se )?(plante|coupe|bloque|bugue|deconnecte|redemarre|crashe)\w* plus",
             r"(a|ont) (bien )?ete (rembourse|credite|corrige|debloque|retabli|repare)\w*",
             r"confirm\w* (que )?[^.!?]{0,120}?(a|ont|est|sont) (bien )?(ete )?(annule|rembourse"
@@ -353,7 +366,7 @@ CONFIRM = compile_phrases(
             r"|reparti|repare)\w*",
             r"(arrive|credite|revenu)e?s? sur (mon|le) compte",
             r"(est|sont) (de nouveau|a nouveau) (actif|active|disponible|visible|debloque)\w*",
-            r"(virement|paiement|prelevement|transfert) (est |a )?(bien )?(passe|ete effectue"
+            r"(virement|paiement|transfert) (est |a )?(bien )?(passe|ete effectue"
             r"|ete valide)",
             r"(internet|la ligne|la connexion|le reseau|le courant|l'electricite|le service"
             r"|le signal)"
@@ -376,11 +389,13 @@ CONFIRM = compile_phrases(
             r"(wieder )?(einwandfrei"
             r"|problemlos|tadellos|super|perfekt)",
             r"danke (\w+ )?(furs|fur das) (losen|beheben|erledigen|reparieren|kummern)",
-            r"(jetzt|endlich|wieder|nun) kann ich",
-            r"ich kann (jetzt|endlich|wieder|nun)",
+            r"(endlich|wieder) kann ich",
+            r"kann ich (jetzt |nun |endlich )?wieder",
+            r"ich kann (jetzt |nun )?(endlich|wieder)",
             r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",
             r"kein(e|en)? (fehler|fehlermeldung|absturz|abbruch|unterbrechung)\w* mehr",
-            r"(ist|sind|wurde|wurden) (\w+ )?(erstattet|gutgeschrieben|zuruckgebucht|entsperrt"
+            r"(ist|sind|wurde|wurden) (jetzt |nun |inzwischen |bereits )?(erstattet"
+            r"|gutgeschrieben|zuruckgebucht|entsperrt"
             r"|behoben|korrigiert)",
             r"bestatig\w*[^.!?]{0,120}?(?<!nicht )(storniert|erstattet|korrigiert|geandert"
             r"|aktualisiert|entsperrt|freigeschaltet|gutgeschrieben|behoben|zuruckgebucht|gelost"
@@ -412,16 +427,20 @@ CONFIRM = compile_phrases(
             r"recebid[oa],? obrigad[oa]",
             r"obrigad[oa] (\w+ )?por (resolver|resolverem|tratar|tratarem|corrigir|corrigirem)",
             r"(esta |ficou )?tudo (a funcionar|funcionando|ok|em ordem|normal)",
-            r"(ja|agora|finalmente) (consigo|posso)",
+            r"(ja|agora|finalmente) consigo",
+            r"finalmente (posso|pude)",
             r"consigo (\w+ ){0,3}(de novo|novamente|agora)",
             r"(nao|ja nao) (\w+ )?(trava|cai|falha|desliga|reinicia|desconecta)\w* mais",
-            r"(foi|foram) (\w+ )?(estornad|reembolsad|corrigid|desbloquead|restabelecid"
+            r"(foi|foram) (ja |finalmente |devidamente )?(estornad|reembolsad|corrigid|desbloquead"
+            r"|restabelecid"
             r"|creditad)\w*",
-            r"confirm\w* (que )?[^.!?]{0,120}?((foi|foram) (\w+ )?(estornad|reembolsad|cancelad"
-            r"|corrigid|atualizad|alterad|desbloquead|restabelecid|creditad|resolvid|aplicad)\w*"
-            r"|volt\w+ a (ser|funcionar|aparecer|carregar)|funciona\w*)",
+            r"confirm\w* (que )?[^.!?]{0,120}?((?<!nao )(foi|foram) (ja )?(estornad|reembolsad"
+            r"|cancelad|corrigid|atualizad|alterad|desbloquead|restabelecid|creditad|resolvid"
+            r"|aplicad)\w*|(?<!nao )volt\w+ a (ser|funcionar|aparecer|carregar)"
+            r"|(?<!nao )funciona\w*)",
             r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
-            r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou",
+            r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
+            r"(?! a )",
             r"funciona(m)?(?= ?[.!]|$)",
             r"(esta|estao) (ativ|disponive|visive|desbloquead)\w* (de novo|novamente)",
         ],
@@ -466,7 +485,8 @@ _PLEASE = re.compile(r"\b(?:please|por favor|s'il vous plait|bitte)\b")
 
 _ACK = re.compile(
     r"\b(?:thanks?|thank you|appreciate\w*|ok(?:ay)?|yes|gracias|vale|si|merci|oui|danke|ja"
-    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt)\b"
+    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt|geht"
+    r"|funktioniert|lauft)\b"
 )
 # Thanks for a thing sent ("for the tracking link", "por el número", "für die Nummer", "pelo
 # código"): a noun after an article, other than the help or the fix itself. "Thanks for
@@ -502,7 +522,7 @@ _AGAIN = re.compile(
 )
 _FAILURE = re.compile(
     r"\b(?:broke|broken|crash\w*|fail\w*|froze|frozen|freez\w*|blank|down|dead|declined"
-    r"|rejected|error|stopped|disconnect\w*|kicked|locked|stuck|glitch\w*"
+    r"|rejected|error|stopped|disconnect\w*|kicked|locked|blocked|suspended|stuck|glitch\w*"
     r"|estrope\w*|roto|rota|falla\w*|fallo|caid[oa]|cuelga|colgad[oa]|bloque\w*|rechaz\w*"
     r"|en negro|en blanco|se corta|se cae|desconect\w*"
     r"|plant\w*|bug\w*|panne|erreur|bloqu\w*|refus\w*|blanche?s?|noir|coupe\w*|echou\w*"

@@ -191,3 +191,67 @@ def test_thanks_for_the_help_then_still_broken_is_a_denial(text: str) -> None:
 )
 def test_still_working_is_not_still_broken(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Now I can send you the screenshot you asked for.",
+        "Ahora puedo mandaros la foto que pedisteis.",
+        "Maintenant je peux vous envoyer la capture.",
+        "Jetzt kann ich Ihnen das Foto schicken.",
+        "Agora posso enviar a foto que pediram.",
+        "Ya están tardando demasiado en contestar.",
+        "El cargo se ha realizado sin mi permiso.",
+        "Le prélèvement a été effectué alors que j'avais résilié.",
+        "The technician who came on Tuesday was lovely and very tidy.",
+        "El técnico que vino ayer fue muy amable.",
+        "O técnico que veio ontem foi muito educado.",
+    ],
+)
+def test_being_able_to_send_a_charge_made_or_a_visit_is_not_a_confirmation(text: str) -> None:
+    assert resolution_reply(text) == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le confirmo que el cargo no ha sido anulado.",
+        "Confirmo que o valor não foi estornado.",
+        "I can confirm the charge was not reversed.",
+        "Das Problem wurde nicht behoben.",
+        "La luz ha vuelto a irse esta noche.",
+        "A internet voltou a cair.",
+    ],
+)
+def test_a_correction_negated_or_a_service_gone_again_is_not_a_confirmation(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solved! Many thanks.",
+        "Yes that did it, thanks so much 🙏",
+        "Sí, ya va. Gracias 😊",
+        "Oui ça fonctionne, merci 👍",
+        "Ja, läuft. Danke 👍",
+        "Sim, funcionou! Obrigado 😀",
+    ],
+)
+def test_short_confirmations_with_an_emoji_confirm(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works on my phone but not on the laptop.",
+        "Funciona en el móvil pero no en el ordenador.",
+        "Ça marche sur le téléphone mais pas sur l'ordi.",
+        "Auf dem Handy geht es, aber nicht am Laptop.",
+        "Funciona no celular, mas não no computador.",
+    ],
+)
+def test_working_in_one_place_but_not_another_is_a_denial(text: str) -> None:
+    assert resolution_reply(text) == "deny"
