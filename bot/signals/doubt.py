@@ -73,7 +73,9 @@ NOT_YET_TRIED = re.compile(
     r"|reviso|compruebo)|voy a (?:probar|mirar|revisar|comprobar|intentar|ver)"
     r"|demain|plus tard|je vous (?:dis|dirai|tiens|recontacte)|je (?:vais|testerai"
     # "je reviens vers vous pour vous confirmer" reports back now; a bare "je reviens" defers.
-    r"|essaierai|verrai|reviens(?! vers (?:vous|toi) pour))|je teste|on verra"
+    # "Je reviens vers vous suite à / comme promis / concernant" reports back too.
+    r"|essaierai|verrai|reviens(?! vers (?:vous|toi) (?:pour|suite|comme|concernant|au sujet"
+    r"|apres|car|afin)))|je teste|on verra"
     r"|(?<!guten )(?<!heute )morgen|spater|melde mich|ich werde|teste|probiere"
     r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
     r"|checar)|testarei|verificarei|aviso|te falo|retorno)\b"
@@ -258,12 +260,21 @@ _NEW_TOPIC = re.compile(
     r"|thing|matter)|one more thing|(?:also|and)(?=,)|by the way|btw|while i have you"
     r"|por cierto|otra (?:cosa|pregunta|consulta|duda)|aparte de eso|aprovecho"
     r"|autre (?:chose|question)|par ailleurs|au fait|une autre question|petite question"
+    r"|au passage|(?:separate|other|another) thing"
     r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
     r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
 )
 # "without any error message", "sin ningún problema", "ohne Fehler": a trouble denied.
 _WITHOUT = re.compile(
     r"\b(?:without|no|sin|sans|ohne|sem|kein\w*|aucun\w*|ningun\w*|nenhum\w*)\s+(?:\w+\s+){0,2}$"
+)
+
+
+# "Hola de nuevo", "hi again", "re-bonjour", "hallo nochmal", "olá de novo": a greeting.
+_GREETED_AGAIN = re.compile(
+    r"^\W*(?:hi|hello|hey|hola|buenas|bonjour|salut|hallo|guten tag|ola|oi|bom dia|boa tarde)"
+    r"\W+(?:\w+\W+)?(?:again|de nuevo|otra vez|encore|de nouveau|nochmal|noch mal|wieder"
+    r"|de novo|novamente)\b"
 )
 
 
@@ -280,7 +291,11 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         kind = match.lastgroup or ""
         if kind in found:
             continue
-        if kind == "repeat" and (restores(folded, spans, match.start()) or _thanked(folded, match)):
+        if kind == "repeat" and (
+            restores(folded, spans, match.start())
+            or _thanked(folded, match)
+            or _GREETED_AGAIN.search(folded, 0, match.end())
+        ):
             continue
         if kind == "problem" and not _outside(match, spans):
             continue

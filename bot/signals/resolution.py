@@ -46,7 +46,8 @@ DENY = compile_phrases(
             # "I still need the invoice" is a new request, not the old problem.
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
             r"|good|ok|okay|perfect|waiting (on|for) (a |an |your |any )?(reply|answer|response"
-            r"|update|call|news)|do ?n[o']?t (know|have (a|an|any) (answer|reply|update))))",
+            r"|update|call|news)|do ?n[o']?t (know|have (a|an|any) (answer|reply|update))"
+            r"|there|here|intact|in place))",
             r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|never) (\w+ )?"
             r"(work|working|worked|fixed|solved|resolved|sorted|changed?|showing|show|load)",
             r"(doesn'?t|didn'?t|does not|did not) help",
@@ -60,7 +61,7 @@ DENY = compile_phrases(
             r"(keeps|kept) (\w+ing)",
             r"(it|that) is not",
             r"it'?s not",
-            r"not yet",
+            r"not yet(?! (tried|tested|had (a|the) chance))",
             r"nope",
             r"unfortunately no",
             r"(logged|kicked|locked) me out again",
@@ -85,8 +86,8 @@ DENY = compile_phrases(
             r"siguen(?! (funcionando|bien|pasando con normalidad|sin (problemas|errores|fallos)))",
             r"sigo (sin|con|esperando|igual)",
             r"(todavia|aun) nada",
-            r"todavia (no|sin)",
-            r"aun (no|sin)",
+            r"todavia (no(?! (he|hemos) (podido|tenido|probado))|sin)",
+            r"aun (no(?! (he|hemos) (podido|tenido|probado))|sin)",
             r"no funciona",
             r"no (me )?(ha|han) (llegado|funcionado|cambiado)",
             r"no se (canjea|carga|abre)",
@@ -129,7 +130,7 @@ DENY = compile_phrases(
             r"immer noch",
             r"(geht|funktioniert|klappt) (immer noch |noch |leider )?nicht",
             r"(gleiche|selbe|gleicher|selber) (fehler\w*|problem)",
-            r"noch nicht",
+            r"noch nicht(?! (getestet|ausprobiert|probiert|dazu gekommen))",
             r"nicht (gelost|behoben)",
             r"wieder (abgesturzt|kaputt)",
             r"(immer noch|noch immer) (nicht|kein\w*)",
@@ -147,7 +148,8 @@ DENY = compile_phrases(
             r"|erros|falhas)))",
             r"ainda nada",
             r"continuo (sem|com)",
-            r"ainda (nao|com|sem)",
+            r"ainda (nao(?! (consegui|tive|testei|tentei|pude|deu tempo))|com|sem)",
+            r"ainda (aparece|aparecem|consta|constam|mostra|mostram)",
             r"nao (esta )?funciona\w*",
             r"(mesmo|o mesmo) (erro|problema)",
             r"nada mudou",
@@ -169,7 +171,7 @@ DENY = compile_phrases(
             r"if by \w+ you mean|se por .{1,24} (voces )?querem dizer|si par .{1,24} vous"
             r" (entendez|voulez dire)|si por .{1,24} (entendeis|quereis decir|entienden)",
             r"(otra vez|de nuevo) (se )?(cayo|cae|falla|fallo|sale|aparece|da|corta|bloquea)",
-            r"vuelve a (poner|salir|aparecer|dar|cobrar|fallar|caer|cortar|bloquear|pedir)",
+            r"vuelve a (poner|salir|aparecer|dar|cobrar|fallar|caer|cortar|bloquear|pedir)\w*",
             r"(habeis|han|ha|has) vuelto a (cobrar|fallar|cortar|bloquear|cargar)",
             r"se suponia que (eso |esto )?ya",
             r"(de nouveau|encore|a nouveau) (l'|le |la |les |un |une )?(ecran|erreur|message|bug"
@@ -182,6 +184,8 @@ DENY = compile_phrases(
             r"weiterhin|trotzdem (\w+ )?(noch )?(nicht|nichts|kein\w*)|leider nein",
             r"gar nicht mehr|nicht mehr (rein|ins|an|auf|hoch)",
             r"nao (resolveu|deu certo|funcionou|adiantou)",
+            r"toujours pareil|re-?crash\w*|seguimos igual|sigo igual|il manque encore"
+            r"|manque encore",
             r"(cobrar|cobraram|cobrou|cobrando|travou|caiu|falhou) (\w+ ){0,4}(de novo|novamente"
             r"|outra vez)",
         ],
@@ -215,11 +219,21 @@ CONFIRM = compile_phrases(
             r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
             r"(kann|konnen) (ich|mich|wir|uns) (\w+ ){0,4}wieder|(klappt|geht|lauft|funktioniert)"
             r" (\w+ ){1,5}wieder",
-            r"(agora|ja) foi|ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?"
-            r"|certo|ok|normal|ativ[oa]s?)",
+            r"(agora|ja) foi(?=\W*($|[,.!]))",
+            r"ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?|certo|ok"
+            r"|normal|ativ[oa]s?)",
             r"(conseguiu|consegui|conseguimos) (entrar|acessar|pagar|logar|imprimir|baixar)",
             r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
-            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?)",
+            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
+            r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
+            r"(that|it|this) did it|sorted(?=\W*($|[,.!]))|(has|have|'s|'ve) been back",
+            r"(passt|lauft|laufen|klappt) jetzt|(ist|sind) wieder (auf|da|drauf|online"
+            r"|verfugbar)|(laufen|lauft|funktionier\w*) (\w+ ){0,3}wieder (stabil|normal)"
+            r"|wieder (ganz )?normal|problemlos",
+            r"(affiche|affichent) enfin|a bien ete (cloture|effectue|recu|credite|verse"
+            r"|rembourse|debloque|active)e?s?",
+            r"ya esta todo (bien|correcto|solucionado)|aparece (desbloquead|activad|correct)[oa]",
+            r"voltou(?=\W*($|[,.!]))|passaram normalmente",
         ],
         "en": [
             r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",

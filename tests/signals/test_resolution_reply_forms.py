@@ -79,3 +79,32 @@ def test_the_trouble_back_or_still_there_is_a_deny(text: str, locale: str) -> No
 )
 def test_chasing_an_answer_is_no_deny(text: str, locale: str) -> None:
     assert reply(text, locale) != "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Hola de nuevo: os confirmo que ya funciona la domiciliación.", "es"),
+        ("Je reviens vers vous suite à votre appel : ça fonctionne, merci.", "fr"),
+        ("Yep, that did it.", "en"),
+        ("Passt jetzt, danke!", "de"),
+        ("Voltou! Obrigada.", "pt"),
+    ],
+)
+def test_greetings_reporting_back_and_short_answers_confirm(text: str, locale: str) -> None:
+    assert reply(text, locale) == "confirm"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Ainda não consegui testar, volto a falar amanhã.", "pt"),
+        ("Todavía no he podido probarlo.", "es"),
+        ("Noch nicht ausprobiert, melde mich morgen.", "de"),
+        ("Já foi cobrada a anuidade de novo, estou furiosa.", "pt"),
+    ],
+)
+def test_not_yet_tried_or_a_new_charge_is_no_answer_either_way(text: str, locale: str) -> None:
+    assert reply(text, locale) != "confirm"
+    if "furiosa" not in text:
+        assert reply(text, locale) == "none"
