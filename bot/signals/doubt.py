@@ -20,7 +20,9 @@ from bot.signals.problem import PROBLEM
 # A contrast: what follows it decides ("thanks, but it still crashes").
 CONTRAST = re.compile(
     r"\b(?:but|however|though|although|pero|sin embargo|aunque|mais|cependant|pourtant"
-    r"|bien que|aber|jedoch|allerdings|obwohl|mas|porem|contudo|embora)\b"
+    r"|bien que|aber|jedoch|allerdings|obwohl|porem|contudo|embora)\b"
+    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one.
+    r"|\bmas\b(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
 )
 # Scope of a confirmation: the clause it sits in, cut at punctuation and contrasts.
 _CLAUSE_END = re.compile(rf"[.!?;:,\n()¿¡]|{CONTRAST.pattern}")
@@ -46,6 +48,10 @@ _HEDGE_BEFORE = re.compile(
     r"|said|says|told|claims?|claimed|according|dice|dijo|dijeron|dicen|decia|dit|disait|affirme"
     r"|sagt|sagten|hiess|laut|disse|disseram|diz|dizem)\b"
 )
+# Not knowing is not denying: "not sure it works", "no sé si funciona", "je ne sais pas si".
+_UNSURE = re.compile(
+    r"\b(?:sure|certain|know|knows|seguro|segura|se|sais|sait|sur|sure|sicher|weiss|sei|certeza)\b"
+)
 # "the crash is back" is a relapse; "the heating is back" is a fix.
 _TROUBLE_SUBJECT = re.compile(
     r"\b(?:error|bug|crash|issue|problem|fault|glitch|outage|lag|delay|warning|pop-?up|charge"
@@ -58,15 +64,18 @@ _REPEAT = re.compile(
     r"|dos veces|encore|a nouveau|de nouveau|recommenc\w*|deux fois|wieder|erneut|nochmal|noch mal"
     r"|zweimal|de novo|novamente|outra vez|mais uma vez|volt\w* a|duas vezes)\b"
 )
-_NOT_YET_TRIED = re.compile(
+NOT_YET_TRIED = re.compile(
     r"\b(?:tomorrow|later (?:today|on|tonight)|let you know|keep you posted|get back to you"
     r"|(?:i'll|i will|will|i'm going to|going to|gonna) (?:\w+ )?(?:try|test|check|see|look"
-    r"|confirm|report|monitor|keep an eye)"
+    r"|confirm|report)"
     r"|(?<!esta )(?<!la )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
     r"|probare|mirare|revisare|comprobare|intentare|confirmare|avisare|(?:lo |la )?(?:pruebo"
     r"|reviso|compruebo)|voy a (?:probar|mirar|revisar|comprobar|intentar|ver)"
     r"|demain|plus tard|je vous (?:dis|dirai|tiens|recontacte)|je (?:vais|testerai"
-    r"|essaierai|verrai|reviens)|je teste|on verra"
+    # "je reviens vers vous pour vous confirmer" reports back now; a bare "je reviens" defers.
+    # "Je reviens vers vous suite à / comme promis / concernant" reports back too.
+    r"|essaierai|verrai|reviens(?! vers (?:vous|toi) (?:pour|suite|comme|concernant|au sujet"
+    r"|apres|car|afin)))|je teste|on verra"
     r"|(?<!guten )(?<!heute )morgen|spater|melde mich|ich werde|teste|probiere"
     r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
     r"|checar)|testarei|verificarei|aviso|te falo|retorno)\b"
@@ -76,8 +85,10 @@ _TENTATIVE = re.compile(
     r"\b(?:sometimes|half the time|occasionally|intermittent\w*|on and off|mostly|almost|partly"
     r"|partially|kind of|sort of|more or less|a veces|de vez en cuando|casi|en parte"
     r"|parcialmente|mas o menos|parfois|des fois|de temps en temps|presque|en partie"
-    r"|partiellement|plus ou moins|manchmal|ab und zu|zeitweise|fast|teilweise|halbwegs"
+    r"|partiellement|plus ou moins|manchmal|ab und zu|zeitweise|teilweise|halbwegs"
     r"|mehr oder weniger|as vezes|de vez em quando|quase|em parte|mais ou menos"
+    # German "fast" is "almost"; English "so fast" is speed.
+    r"|fast(?<!so fast)(?<!very fast)(?<!super fast)(?<!really fast)(?<!too fast)"
     r"|half|halfway|a medias|la mitad|a moitie|la moitie|zur halfte|die halfte|halb|metade"
     r"|for now|so far|hopefully|fingers crossed|touch wood|until|till|por ahora|de momento"
     r"|por el momento|hasta ahora|hasta que|crucemos los dedos|pour l'instant|pour le moment"
@@ -85,7 +96,19 @@ _TENTATIVE = re.compile(
     r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados)\b"
 )
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
-_RESTRICTION = re.compile(r"\b(?:only|solo|solamente|seulement|uniquement|nur|apenas)\b")
+# "ni un solo corte" is "not a single cut", not a restriction.
+_RESTRICTION = re.compile(
+    r"\b(?:only|solo(?<!un solo)|solamente|seulement|uniquement|nur|apenas)\b"
+)
+# A grudge about the time it took is not a restriction of the fix: "works, only took you
+# nine days", "hat ja nur zwei Wochen gedauert", "il aura fallu douze jours", "só levou dez
+# dias". The clause after the contrast holds a taking-time verb and nothing negated.
+_TOOK_TIME = re.compile(
+    r"\b(?:took|taken|tardad[oa]s?|tardaron|tardasteis|tardo|costado|hecho falta"
+    r"|fallu|pris|gedauert|dauerte|gebraucht|brauchte|levou|levaram|demorou|demoraram"
+    r"|custou)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _EXCEPT = re.compile(
     r"\b(?:except|apart from|other than|only (?:problem|issue|thing)|excepto|salvo|solo que"
     r"|sauf|a part|ausser|bis auf|nur dass|exceto|so que)\b"
@@ -93,7 +116,8 @@ _EXCEPT = re.compile(
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
     r"\b(?:damaged|broken|missing|wrong|faulty|defective|incorrect|incomplete|rude|danad[oa]s?"
-    r"|rot[oa]s?|falta\w*|incorrect[oa]s?|equivocad[oa]s?|incomplet[oa]s?|endommage\w*|casse\w*"
+    r"|rot[oa]s?|falta(?<!que falta)\w*|incorrect[oa]s?|equivocad[oa]s?|incomplet[oa]s?"
+    r"|endommage\w*|casse\w*"
     r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
     r"|cracked|scratched|torn|leaking|dented|agrietad[oa]s?|rayad[oa]s?|fissure\w*|raye\w*"
@@ -140,7 +164,26 @@ def undone(folded: str, match: re.Match[str]) -> str | None:
     return None
 
 
-def _restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
+def flatly_negated_at(folded: str, at: int) -> bool:
+    """Is the word at `at` negated by one of the two words just before it, with no hedge
+    ("no está arreglado", "without error"), rather than doubted ("not sure it's fixed")?"""
+    clause = _clause_before(folded, at)
+    if _HEDGE_BEFORE.search(clause) or _UNSURE.search(clause):
+        return False
+    return any(_NEGATOR.fullmatch(token) for token in _TOKEN.findall(clause)[-2:])
+
+
+def flatly_negated(folded: str, match: re.Match[str]) -> bool:
+    """`flatly_negated_at` for a confirming phrase."""
+    return flatly_negated_at(folded, match.start())
+
+
+def clause_around(folded: str, start: int, end: int) -> str:
+    """The clause holding folded[start:end], cut at punctuation and contrasts."""
+    return _clause_before(folded, start) + folded[start:end] + _clause_after(folded, end)
+
+
+def restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
     """Is the "again" at `at` part of a confirmation ("works again", "ya tengo acceso otra
     vez", "vuelve a funcionar"), the return of the working state rather than of the trouble?"""
     for start, end in spans:
@@ -161,6 +204,18 @@ def _thanked(folded: str, match: re.Match[str]) -> bool:
     # "thanks again", "encore merci": gratitude repeated, not trouble.
     before, after = folded[: match.start()], folded[match.end() :]
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
+
+
+def _grudge_about_time(folded: str, start: int, end: int) -> bool:
+    # The sentence from the contrast on, or the whole sentence for a trailing "though".
+    stop = _SENTENCE_END.search(folded, end)
+    rest = folded[end : stop.start() if stop else len(folded)]
+    if not rest.strip(" ,"):
+        begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
+        rest = folded[begin:start]
+    return bool(_TOOK_TIME.search(rest)) and not any(
+        _NEGATOR.fullmatch(token) for token in _TOKEN.findall(rest)
+    )
 
 
 def _outside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
@@ -187,7 +242,7 @@ _KINDS = (
     ("undone", _UNDONE_AFTER),
     ("contrast", CONTRAST),
     ("restriction", _RESTRICTION),
-    ("not_yet", _NOT_YET_TRIED),
+    ("not_yet", NOT_YET_TRIED),
     ("tentative", _TENTATIVE),
 )
 _BOUNDARY = r"\b"
@@ -198,24 +253,59 @@ _DOUBTS = re.compile(
 )
 
 
+# A new matter after the answer: "Separate question — ...", "Por cierto, ...", "Autre chose :",
+# "Andere Sache:", "Aproveitando, ...": a question there asks about that, not about the fix.
+_NEW_TOPIC = re.compile(
+    r"\b(?:(?:a |one )?(?:separate|another|different|unrelated|quick|other|new) (?:question"
+    r"|thing|matter)|one more thing|(?:also|and)(?=,)|by the way|btw|while i have you"
+    r"|por cierto|otra (?:cosa|pregunta|consulta|duda)|aparte de eso|aprovecho"
+    r"|autre (?:chose|question)|par ailleurs|au fait|une autre question|petite question"
+    r"|au passage|(?:separate|other|another) thing"
+    r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
+    r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
+)
+# "without any error message", "sin ningún problema", "ohne Fehler": a trouble denied.
+_WITHOUT = re.compile(
+    r"\b(?:without|no|sin|sans|ohne|sem|kein\w*|aucun\w*|ningun\w*|nenhum\w*)\s+(?:\w+\s+){0,2}$"
+)
+
+
+# "Hola de nuevo", "hi again", "re-bonjour", "hallo nochmal", "olá de novo": a greeting.
+_GREETED_AGAIN = re.compile(
+    r"^\W*(?:hi|hello|hey|hola|buenas|bonjour|salut|hallo|guten tag|ola|oi|bom dia|boa tarde)"
+    r"\W+(?:\w+\W+)?(?:again|de nuevo|otra vez|encore|de nouveau|nochmal|noch mal|wieder"
+    r"|de novo|novamente)\b"
+)
+
+
 def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The first reason to doubt a confirmation, as (rule, evidence), or None."""
-    if "?" in folded:
-        return "a question: something is still open", "?"
     first_end = min(end for _, end in spans)
+    if "?" in folded:
+        topic = _NEW_TOPIC.search(folded, first_end)
+        if topic is None or folded.find("?", 0, topic.start()) >= 0:
+            return "a question: something is still open", "?"
+        folded = folded[: topic.start()]  # what follows is another matter
     found: dict[str, str] = {}
     for match in _DOUBTS.finditer(folded):
         kind = match.lastgroup or ""
         if kind in found:
             continue
         if kind == "repeat" and (
-            _restores(folded, spans, match.start()) or _thanked(folded, match)
+            restores(folded, spans, match.start())
+            or _thanked(folded, match)
+            or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
             continue
         if kind == "problem" and not _outside(match, spans):
             continue
         if kind in ("contrast", "restriction"):
-            if match.start() < first_end:
+            if (
+                match.start() < first_end
+                # "... was down yesterday but it's fine now": the contrast leads to the fix.
+                or any(start > match.start() for start, _ in spans)
+                or _grudge_about_time(folded, match.start(), match.end())
+            ):
                 continue
             kind, evidence = "contrast", folded[match.start() :]
         else:
@@ -223,6 +313,8 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         found.setdefault(kind, evidence)
     if "problem" not in found:
         for match in PROBLEM.finditer(folded):
+            if _WITHOUT.search(folded, max(0, match.start() - 30), match.start()):
+                continue
             if _outside(match, spans):
                 found["problem"] = match.group()
                 break

@@ -21,8 +21,12 @@ REPEATED_CONTACT = compile_phrases(
     {
         "en": [
             r"(second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) time",
-            r"(two|three|four|five|several|many|\d+) times",
-            r"how many (more )?times",
+            # A count of times is repeated contact when it counts contacts ("I've called three
+            # times"), not when it counts anything else ("charged twice", "restarted it 3 times").
+            r"(called|phoned|rang|emailed|written|wrote|contacted|asked|explained|told|chased"
+            r"|messaged|reported|complained|sent|repeated) (\w+ ){0,3}(two|three|four|five|several"
+            r"|many|\d+) times",
+            r"how many (more )?times (\w+ ){0,2}(do|must|should|will|have|am|are) (i|we)",
             r"(told|asked|called|explained|emailed|wrote|contacted|sent) (you|this|it|them)?"
             r" ?(already|again|before|twice)",
             r"i (have|ve|'ve) (already )?(called|written|emailed|contacted|asked|explained)"
@@ -30,36 +34,61 @@ REPEATED_CONTACT = compile_phrases(
             r"(explain|repeat|tell you) (this|it|myself) again",
             r"already (told|called|explained|sent|asked|wrote)",
             r"still (waiting|no (reply|answer|response|one))",
+            # Counting one's own contacts: "my fourth email in two weeks".
+            r"(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|\d+th) (email|e-mail|message"
+            r"|call|phone call|ticket|chat|complaint|request|reminder|follow-up)s?",
         ],
         "es": [
             r"(segunda|tercera|cuarta|quinta) vez",
-            r"(dos|tres|cuatro|cinco|\d+) veces",
+            r"(llamado|escrito|reclamado|preguntado|explicado|dicho|enviado|mandado|contactado"
+            r"|repetido|llame|escribi|reclame|pregunte|explique|dije|envie|mande) (\w+ ){0,3}(dos"
+            r"|tres|cuatro|cinco|varias|muchas|\d+) veces",
+            r"(dos|tres|cuatro|cinco|varias|\d+) veces (\w+ ){0,2}(he|os|les|te|lo|la|ya)"
+            r" (\w+ )?(llamado|escrito|reclamado|preguntado|explicado|dicho|enviado|mandado)",
             r"ya (os|les|te|le) (lo )?(di|dije|envie|mande|explique|escribi)",
-            r"otra vez",
-            r"de nuevo",
-            r"cuantas veces",
+            # "Otra vez" alone is a relapse of the fault; with a contact verb it is repeat contact.
+            r"(escribo|llamo|reclamo|pregunto|repito|explico|os escribo|les escribo|pido) (\w+ )?"
+            r"(otra vez|de nuevo)",
+            r"(otra vez|de nuevo) (os |les |te |le )?(escribo|llamo|reclamo|tengo que (escribir"
+            r"|llamar|explicar|repetir|reclamar))",
+            r"otra vez (lo mismo|igual)",
+            r"cuantas veces (\w+ ){0,2}(tengo|tendre|debo|hay que|os|les|te|le|voy|vamos)",
             r"sigo esperando",
+            r"(segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta|sexto|sexta)"
+            r" (correo|email|e-mail|mensaje|llamada|reclamacion|ticket|queja)s?",
         ],
         "fr": [
             r"(deuxieme|troisieme|quatrieme|cinquieme) fois",
-            r"(deux|trois|quatre|\d+) fois",
+            r"(appele|ecrit|relance|signale|explique|envoye|contacte|dit|demande|reclame|repete)"
+            r" (\w+ ){0,3}(deux|trois|quatre|cinq|plusieurs|\d+) fois",
             r"(deja|encore) (signale|dit|envoye|explique|appele)",
-            r"combien de fois",
+            r"combien de fois (\w+ ){0,2}(je|j'|dois|faut|faudra|vais|vous|on|nous)",
+            r"(je dois|dois-je|il faut|faut-il) (\w+ ){0,3}combien de fois",
+            r"(deuxieme|troisieme|quatrieme|cinquieme|sixieme|2e|3e|4e|5e|6e) (mail|e-mail|email"
+            r"|message|appel(?! a)|relance|reclamation|ticket)s?",
         ],
         "de": [
             r"zum (zweiten|dritten|vierten|x-ten) mal",
+            r"(zweimal|dreimal|viermal|mehrmals) (\w+ ){0,3}(angerufen|geschrieben|gemailt"
+            r"|nachgefragt|erklart|gesagt|gemeldet|reklamiert|kontaktiert)",
+            r"(angerufen|geschrieben|nachgefragt|erklart|gesagt|gemeldet|reklamiert) (\w+ ){0,2}"
             r"(zweimal|dreimal|viermal|mehrmals)",
             r"schon wieder",
             r"(schon|bereits) (\w+ )?(geschrieben|angerufen|geschickt|gesagt)",
-            r"wie oft (noch)?",
+            r"wie oft (noch|soll ich|muss ich|(\w+ )?ich)",
+            r"(zweite|dritte|vierte|funfte|sechste)[nrs]? (mail|e-mail|email|nachricht|anruf"
+            r"|beschwerde|anfrage|ticket|erinnerung)s?",
         ],
         "pt": [
             r"(segunda|terceira|quarta|quinta) vez",
-            r"(duas|tres|quatro|\d+) vezes",
-            r"de novo",
-            r"outra vez",
+            r"(liguei|escrevi|reclamei|perguntei|expliquei|falei|enviei|mandei|pedi|repeti)"
+            r" (\w+ ){0,3}(duas|tres|quatro|cinco|varias|\d+) vezes",
+            r"(escrevo|ligo|reclamo|pergunto|repito|explico|peco) (\w+ )?(de novo|outra vez)",
+            r"(de novo|outra vez) (a mesma coisa|o mesmo)",
             r"ja (falei|enviei|mandei|liguei|expliquei|pedi)",
-            r"quantas vezes",
+            r"quantas vezes (\w+ ){0,2}(tenho|vou|preciso|devo|vamos|temos|terei)",
+            r"(segund|terceir|quart|quint|sext)[oa] (e-mail|email|mensagem|ligacao|chamado"
+            r"|reclamacao|protocolo)s?",
         ],
     }
 )
@@ -85,7 +114,9 @@ ANGER = compile_phrases(
             r"(never|not) (\w+ing|coming back|buying|using you) (\w+ )?again",
             r"never again",
             # Asking how to cancel ("how do I cancel my subscription?") is an enquiry.
-            r"cancel (my|the) (account|subscription|order)(?![^.!?\n]*\?)",
+            # ... and so is a polite request to cancel ("I'd like to cancel ... please").
+            r"cancel(?<!like to cancel)(?<!wish to cancel)(?<!want to cancel) (my|the)"
+            r" (account|subscription|order)(?![^.!?\n]*(\?|please))",
             r"i'?m done",
             r"humiliat\w*",
             r"disgust\w*",
@@ -97,6 +128,13 @@ ANGER = compile_phrases(
             r"switch(ing)? (providers?|to a competitor|to another)",
             r"can'?t take (it|this|any ?more)",
             r"at (my|the end of my) wits'? end",
+            # An ultimatum said to be meant, and escalation beyond the company.
+            r"i mean it(?= ?[.!]|$)",
+            r"(i'?ll|i will|i'?m going to) (take (this|it)|go) to (the )?(ombudsman|regulator"
+            r"|court|a lawyer|my lawyer|the press|small claims)",
+            r"disput(e|ing) (every|all|the) (charge|payment)s?",
+            # Nobody answering: "is anyone even reading these?"
+            r"(is|does|will) (anyone|anybody) (\w+ )?(reading|listening|read|care|answer)\w*",
         ],
         "es": [
             r"hart[oa]s?",
@@ -119,6 +157,11 @@ ANGER = compile_phrases(
             r"inutiles?",
             r"no (lo )?aguanto mas",
             r"me (voy|cambio) (a|con) (otra|la competencia)",
+            r"(me cambio|cambio|cambiare|voy a cambiar|me voy a cambiar) de (compania|banco"
+            r"|operador|operadora|proveedor|aseguradora|tarifa)",
+            r"lo digo (muy )?en serio",
+            r"(hay )?alguien (que )?(lee|leyendo|esta leyendo|escucha|escuchando|me lee|me escucha"
+            r"|al otro lado)",
         ],
         "fr": [
             r"inadmissible",
@@ -134,6 +177,11 @@ ANGER = compile_phrases(
             r"lamentable",
             r"ras le bol",
             r"n'en peux plus",
+            r"je (change|changerai|vais changer) (de banque|d'operateur|de fournisseur"
+            r"|de prestataire|de compagnie|d'assureur)",
+            r"je ne plaisante pas",
+            r"(saisis|saisir|saisirai|je vais saisir) (le mediateur|la justice|un avocat)",
+            r"quelqu'un (qui )?(lit|va lire|m'entend|m'ecoute|ecoute|pour (me )?repondre)",
         ],
         "de": [
             r"unverschamt",
@@ -147,6 +195,12 @@ ANGER = compile_phrases(
             r"katastrophe",
             r"sauer",
             r"halte (das|es) nicht mehr aus",
+            r"(wechsle|wechsele|wechseln) (ich )?(den anbieter|die bank|den vertrag|zur konkurrenz"
+            r"|zu einem anderen)",
+            r"(anbieter|bank) (zu )?wechseln",
+            r"(das ist mein|ich meine es|ich meine das) ernst",
+            r"(liest|hort|antwortet) (\w+ ){0,3}(jemand|irgendwer)",
+            r"ist (da|hier) (uberhaupt |eigentlich )?(jemand|wer)\?",
         ],
         "pt": [
             r"absurdo",
@@ -160,6 +214,11 @@ ANGER = compile_phrases(
             r"descaso",
             r"ridiculo",
             r"nao aguento mais",
+            r"(troco|trocar|vou trocar|mudo|vou mudar) de (operadora|banco|fornecedor|empresa"
+            r"|plano de saude|seguradora)",
+            r"(estou )?falando serio",
+            r"(tem|ha) alguem (ai|lendo|ouvindo|que leia|que responda)",
+            r"alguem (le|esta lendo|ouve|responde)",
         ],
     }
 )
@@ -227,9 +286,10 @@ NEED_NOW = compile_phrases(
 # Customers who name the feeling outright: a first person, a state verb, intensifiers and a
 # feeling word ("I'm getting really annoyed", "estoy harta", "je suis à bout", "ich bin total
 # genervt", "estou farto"), or an idiom of having had enough ("j'en ai marre", "ich habe die
-# Nase voll", "estou de saco cheio"). Annoyance, worry and disappointment ("molesto",
-# "agacé", "genervt") count only with a strong intensifier ("really", "muy", "vraiment",
-# "total", "muito"): "das nervt" or "bastante molesto" is a complaint, not high weight.
+# Nase voll", "estou de saco cheio"). Annoyance and worry ("molesto", "agacé", "genervt")
+# count only with a strong intensifier ("really", "muy", "vraiment", "total", "muito"): "das
+# nervt" or "bastante molesto" is a complaint, not high weight. Disappointment, however
+# strong ("très déçue"), is sadness, not exasperation, and is left out.
 # Without the first person the word may describe someone else; "not", "no", "pas", "nicht",
 # "não" before it undo it.
 _EN_VERY = r"(so |really |very |extremely |completely |totally |absolutely |utterly "
@@ -256,19 +316,20 @@ FEELING = compile_phrases(
             r"|at the end of my tether)",
             r"(i'?m|i am|i feel|we'?re|we are|feeling) (getting |becoming )?"
             + _EN_VERY
-            + r"+(annoyed|irritated|disappointed|upset|let down|worried|stressed( out)?)",
+            + r"+(annoyed|irritated|upset|worried|stressed( out)?)",
             r"(i'?ve|i have|we'?ve|we have) (had|had it|had more than) enough",
             r"(my|our) patience (is|has) (running out|run out|worn thin|gone)",
         ],
         "es": [
             r"(estoy|me siento|ando|estamos|me tienen|me tiene|sigo) "
             + _ES_MORE
-            + r"*(hart[oa]s?|frustrad[oa]s?|desesperad[oa]s?|enfadad[oa]s?|cabread[oa]s?"
-            r"|indignad[oa]s?|agotad[oa]s?|quemad[oa]s?|furios[oa]s?|hasta (las narices|el gorro"
-            r"|la coronilla|arriba)|perdiendo la paciencia|que exploto)",
-            r"(estoy|me siento|estamos) "
-            + _ES_VERY
-            + r"+(molest[oa]s?|decepcionad[oa]s?|preocupad[oa]s?)",
+            # A superlative names the feeling too: "indignadísimo", "hartísima".
+            + r"*(hart(isim)?[oa]s?|frustrad(isim)?[oa]s?|desesperad(isim)?[oa]s?"
+            r"|enfadad(isim)?[oa]s?|cabread(isim)?[oa]s?|indignad(isim)?[oa]s?"
+            r"|agotad(isim)?[oa]s?|quemad(isim)?[oa]s?|furios(isim)?[oa]s?"
+            r"|hasta (las narices|el gorro|la coronilla|arriba)|perdiendo la paciencia"
+            r"|que exploto)",
+            r"(estoy|me siento|estamos) " + _ES_VERY + r"+(molest[oa]s?|preocupad[oa]s?)",
             r"hasta (las narices|el gorro|la coronilla)",
             r"se me (acaba|agota|esta acabando|esta agotando|ha acabado) la paciencia",
             r"no puedo mas",
@@ -280,7 +341,7 @@ FEELING = compile_phrases(
             r"|degoute\w*|epuise\w*|a cran|hors de moi|en colere|desespere\w*|outre\w*)",
             r"(je suis|je me sens|nous sommes) "
             + _FR_VERY
-            + r"+(agace\w*|decu\w*|inquiet\w*|contrarie\w*)",
+            + r"+(agace\w*|inquiet\w*|contrarie\w*)",
             r"j'en ai (vraiment |tellement |franchement )?(marre|ras le bol|assez|plein le dos)",
             r"je perds patience",
             r"ma patience a des limites",
@@ -290,8 +351,8 @@ FEELING = compile_phrases(
             + _DE_MORE
             + r"*(frustriert|sauer|stinksauer|wutend|verargert|verzweifelt|entnervt"
             r"|am ende|mit den nerven am ende|emport|fassungslos|bedient)",
-            r"(ich bin|wir sind) " + _DE_VERY + r"+(genervt|enttauscht|besorgt|verunsichert)",
-            r"(die )?nase (gestrichen |echt |so was von )?voll",
+            r"(ich bin|wir sind) " + _DE_VERY + r"+(genervt|besorgt|verunsichert)",
+            r"(die )?nase (\w+ ){0,3}voll",
             r"mir reicht(?:'?s| es)(?: jetzt| langsam| wirklich| endgultig| echt| allmahlich)*"
             r"(?=\s*[.!]|\s*$)",
             r"(ich )?(habe|hab) (echt |langsam |jetzt )?genug(?=\s*[.!]|\s*$| davon)",
@@ -301,12 +362,13 @@ FEELING = compile_phrases(
         "pt": [
             r"(estou|to|tou|fico|estamos|me sinto|ando) "
             + _PT_MORE
-            + r"*(fart[oa]s?|cansad[oa]s? (de|disso)|frustrad[oa]s?|revoltad[oa]s?"
-            r"|desesperad[oa]s?|put[oa]s?|indignad[oa]s?|de saco cheio|p da vida"
+            + r"*(fart(issim)?[oa]s?|cansad(issim)?[oa]s? (de|disso)|frustrad(issim)?[oa]s?"
+            r"|revoltad(issim)?[oa]s?|desesperad(issim)?[oa]s?|put(issim)?[oa]s?"
+            r"|indignad(issim)?[oa]s?|de saco cheio|p da vida"
             r"|possess[oa]s?|furios[oa]s?|nervos[oa]s?)",
             r"(estou|me sinto|estamos) "
             + _PT_VERY
-            + r"+(irritad[oa]s?|chatead[oa]s?|decepcionad[oa]s?|preocupad[oa]s?)",
+            + r"+(irritad[oa]s?|chatead[oa]s?|preocupad[oa]s?)",
             r"saco cheio",
             r"perdendo a paciencia",
             r"que raiva",
@@ -344,12 +406,32 @@ _JOY = re.compile(
 _NEGATED_ANGER = re.compile(r"(not|no|n't|never|nicht|nie|pas|jamais|nao|nunca|nem) (\w+ )?$")
 _SHOUT_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑÄÖÜÇÀÈÊÔ]{3,}\b")
 _PILED_PUNCTUATION = re.compile(r"[!?]{2,}")
+_WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+_LONG_QUESTION_PILE = re.compile(r"\?[!?]{3,}|[!?]{3,}\?")
+
+
+_SHORT_SHOUTS = frozenset({"NOW", "WHY", "YET", "NOT"})
 
 
 def is_shouting(text: str) -> bool:
-    """A run of capitals: a shouted word of four letters (or NOW, WHY, YET) or more."""
-    # A mostly upper-case message always contains such a word, so one regex pass decides.
-    return any(len(w) >= 4 or w in {"NOW", "WHY", "YET"} for w in _SHOUT_WORD.findall(text))
+    """A run of capitals: two shouted words of four letters or more, or one of five or more
+    (or NOW, WHY, YET, NOT). A lone four-letter word in capitals is mostly an acronym
+    ("WLAN", "IBAN", "HDMI"), not a raised voice."""
+    # A mostly upper-case message always contains such words, so one regex pass decides.
+    long_words = 0
+    for word in _SHOUT_WORD.findall(text):
+        if len(word) >= 5 or word in _SHORT_SHOUTS:
+            return True
+        if len(word) == 4:
+            long_words += 1
+            if long_words == 2:
+                return True
+    return False
+
+
+def _all_capitals(text: str) -> bool:
+    shouted = len(_SHOUT_WORD.findall(text))
+    return shouted >= 3 and shouted * 4 >= len(_WORD.findall(text)) * 3
 
 
 def _unnegated(pattern: re.Pattern[str], folded: str) -> str | None:
@@ -363,6 +445,10 @@ def _urgent_punctuation(text: str, folded: str, sentiment_score: float) -> str |
     piled = _PILED_PUNCTUATION.search(text)
     if not piled or sentiment_score >= 0.75 or _JOY.search(folded):
         return None
+    # A long pile of question marks on a message with no warmth in it is pressure by itself:
+    # "hello?????", "any news?????".
+    if _LONG_QUESTION_PILE.search(text) and sentiment_score < 0.05:
+        return piled.group()
     urgency = STRONG_URGENCY.search(folded) or NEED_TODAY.search(folded)
     return f"{urgency.group()} {piled.group()}" if urgency else None
 
@@ -385,7 +471,12 @@ def is_frustrated(
             return True
     negative = sentiment_score <= -0.05
     # Shouting joy ("SO EXCITED!!!") is not frustration: capitals count unless positive.
-    if is_shouting(text) and sentiment_score < 0.05 and (negative or "?" in text or "!" in text):
+    # A message in capitals ("WHY IS NOBODY ANSWERING") is raised voice without "!" too.
+    if (
+        is_shouting(text)
+        and sentiment_score < 0.05
+        and (negative or "?" in text or "!" in text or _all_capitals(text))
+    ):
         note(cues, SIGNAL, "shouting (a run of capitals)")
         return True
     urgent = _urgent_punctuation(text, folded, sentiment_score)

@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from bot.signals.cues import Cues, note
-from bot.signals.doubt import CONTRAST, doubt, undone
+from bot.signals.doubt import (
+    CONTRAST,
+    NOT_YET_TRIED,
+    clause_around,
+    doubt,
+    flatly_negated,
+    flatly_negated_at,
+    restores,
+    undone,
+)
 from bot.signals.patterns import compile_phrases
 from bot.signals.problem import reports_problem
 from bot.signals.text import fold
@@ -23,38 +32,62 @@ _NOT_ACCOUNT = (
     r"(?! (\w+ ){0,2}(account|cuenta|compte|conta|konto|subscription|suscripcion|abonnement"
     r"|assinatura|abo|contract|contrato|contrat|vertrag)s?)"
 )
+# A partial fix given as the answer itself: "Partly.", "En partie seulement :", "Teilweise."
+_PARTIAL = (
+    r"(partly|partially|en parte|a medias|parcialmente|en partie|partiellement|teilweise"
+    r"|zum teil|em parte)( only| solamente| solo| seulement| nur| apenas)?(?= ?[.,:;!]|$)"
+    r"|(partly|partially|half|en parte|parcialmente|en partie|partiellement|a moitie|teilweise"
+    r"|zum teil|halb|em parte) (fixed|solved|resolved|working|works|resuelt[oa]|solucionad[oa]"
+    r"|arreglad[oa]|resolu|regle|repare|gelost|behoben|resolvid[oa]|funcionando)"
+)
 DENY = compile_phrases(
     {
         "en": [
-            r"still",
+            # "I still need the invoice" is a new request, not the old problem.
+            r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
+            r"|good|ok|okay|perfect|waiting (on|for) (a |an |your |any )?(reply|answer|response"
+            r"|update|call|news)|do ?n[o']?t (know|have (a|an|any) (answer|reply|update))"
+            r"|there|here|intact|in place))",
             r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|never) (\w+ )?"
             r"(work|working|worked|fixed|solved|resolved|sorted|changed?|showing|show|load)",
             r"(doesn'?t|didn'?t|does not|did not) help",
-            r"same (problem|error|issue|thing)",
+            r"same (problem|error|issue)",
+            # "I asked the same thing five times" is about the asking, not the fault.
+            r"(does|did|doing|happens|happened|happening|get|getting|got|shows?|showing|gives"
+            r"|giving|says|saying) (me )?(exactly )?(the )?same thing",
             r"nothing (has )?changed",
+            r"still nothing",
             r"no luck",
             r"(keeps|kept) (\w+ing)",
             r"(it|that) is not",
             r"it'?s not",
-            r"not yet",
+            r"not yet(?! (tried|tested|had (a|the) chance))",
             r"nope",
             r"unfortunately no",
             r"(logged|kicked|locked) me out again",
-            r"(fails|failing|crashes|broken) again",
+            r"(fails|failing|crashes|broken|broke|froze|stopped working|went down|is down) again",
+            # Worked for a short while, then failed: "it held two days", "lasted an hour".
+            r"(worked|lasted|held( up)?) (for )?(only |just )?(a|one|two|three|a couple of|\d+)"
+            r" (day|days|hour|hours|week|weeks)",
+            r"(partly|partially|half) (fixed|working|works|solved)",
+            r"nothing (works|is working|loads|happens|has worked)",
             r"(wrong|broken|missing|damaged|faulty|failed|declined|rejected|crashed)\b[^.?!]{0,40}"
             r"[.!]? ?again",
             r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|can'?t) (\w+ ){1,4}either",
             r"(have|has|had) ?n[o']?t (\w+ )?(seen|received|got|gotten|arrived|come|changed)",
-            r"(same|the same) (thing|result|message|screen)",
+            r"(same|the same) (result|message|screen)",
             r"(did|does) ?n[o']?t make (any|a) difference",
             r"kind of works but",
             r"(takes|took) forever",
         ],
         "es": [
-            r"sigue",
-            r"siguen",
-            r"todavia (no|sin)",
-            r"aun (no|sin)",
+            # "sigue funcionando bien" holds; "sigue igual" or "sigue sin" does not.
+            r"sigue(?! (funcionando|bien|perfecto|perfectamente|sin (problemas|errores|fallos)))",
+            r"siguen(?! (funcionando|bien|pasando con normalidad|sin (problemas|errores|fallos)))",
+            r"sigo (sin|con|esperando|igual)",
+            r"(todavia|aun) nada",
+            r"todavia (no(?! (he|hemos) (podido|tenido|probado))|sin)",
+            r"aun (no(?! (he|hemos) (podido|tenido|probado))|sin)",
             r"no funciona",
             r"no (me )?(ha|han) (llegado|funcionado|cambiado)",
             r"no se (canjea|carga|abre)",
@@ -66,6 +99,13 @@ DENY = compile_phrases(
             r"no (me )?(ha |han )?(llego|llegado|llegaron)",
             r"(no|sigo sin|todavia no|aun no) (he |ha )?(recibido|visto)",
             r"tampoco",
+            r"(funciono|duro|aguanto|fue bien) (solo )?(un|una|dos|tres|\d+) (dia|dias|hora|horas"
+            r"|semana|semanas)",
+            r"(vuelto|volvio|vuelve) a (estropear|romper|fallar|caer|bloquear"
+            r"|colgar"
+            r"|cortar|dar (error|problemas|fallo))",
+            r"(funciona|va|sale) a medias",
+            r"nada funciona",
         ],
         "fr": [
             r"toujours (pas|le meme|la meme|refuse\w*|bloque\w*|en panne)",
@@ -78,38 +118,131 @@ DENY = compile_phrases(
             r"(toujours|encore) pas (recu|de|d')",
             r"(plante|bug\w*|bloque|crash\w*|coupe|refuse|echoue|affiche|ferme)\w* toujours",
             r"pas (non plus|mieux)",
+            r"(est|sont|reste|restent) toujours (allume|present|bloque|affiche|visible|en attente"
+            r"|coupe|debite)\w*",
+            r"(j'ai|on a|il y a) toujours (le|la|les|l'|un|une|des|ce|cette|cet|ces|mon|ma|mes)",
+            r"(a|ont) (tenu|marche|fonctionne|dure) (\w+ )?(un|une|deux|trois|\d+) (jour|jours"
+            r"|heure|heures|semaine|semaines)",
+            r"re-?(plante|bugue|crashe|coupe|tombe)\w*",
+            r"rien ne (marche|fonctionne)",
         ],
         "de": [
             r"immer noch",
             r"(geht|funktioniert|klappt) (immer noch |noch |leider )?nicht",
             r"(gleiche|selbe|gleicher|selber) (fehler\w*|problem)",
-            r"noch nicht",
+            r"noch nicht(?! (getestet|ausprobiert|probiert|dazu gekommen))",
             r"nicht (gelost|behoben)",
             r"wieder (abgesturzt|kaputt)",
             r"(immer noch|noch immer) (nicht|kein\w*)",
             r"auch nicht",
+            r"(trotzdem|weiterhin|nach wie vor) (\w+ ){0,2}(nicht|kein\w*|falsch|fehler\w*)",
+            r"(einen|ein|zwei|drei|\d+) (tag|tage|stunde|stunden|woche|wochen) (lang )?(lief|ging"
+            r"|funktionierte|hielt)",
+            r"(lief|ging|funktionierte|hielt) (es )?(nur )?(einen|zwei|drei|\d+) (tag|tage"
+            r"|stunden?)",
+            r"wieder (kaputt\w*|abgesturzt|ausgefallen)",
+            r"nichts (geht|funktioniert|klappt|lauft)",
         ],
         "pt": [
-            r"continua",
-            r"ainda (nao|com|sem)",
+            r"continua(m)?(?! (funcionando|a funcionar|bem|ok|normal|perfeit\w*|sem (problemas"
+            r"|erros|falhas)))",
+            r"ainda nada",
+            r"continuo (sem|com)",
+            r"ainda (nao(?! (consegui|tive|testei|tentei|pude|deu tempo))|com|sem)",
+            r"ainda (aparece|aparecem|consta|constam|mostra|mostram)",
             r"nao (esta )?funciona\w*",
             r"(mesmo|o mesmo) (erro|problema)",
             r"nada mudou",
             r"nao (foi )?resolvid\w*",
             r"tambem nao",
+            r"(funcionou|durou|aguentou) (so )?(um|uma|dois|duas|tres|\d+) (dia|dias|hora|horas"
+            r"|semana|semanas)",
+            r"volt\w* a (dar (problema|erro)|falhar|travar|cair)",
+            r"nada funciona",
+        ],
+        "any": [_PARTIAL],
+        "relapse": [
+            # The trouble back, or still there, in the forms a reply to "is it fixed?" takes.
+            r"(it'?s|it is|is|was) back to \w+ing",
+            r"(error|problem|issue|fault|bug|crash\w*|message|outage|drops?|dropping|noise"
+            r"|light|warning|screen) (\w+ ){0,2}(came|comes|has come|is|are) back",
+            r"(went|goes|gone) (straight |right )?back to",
+            r"only (about )?half|none of the \w+ (have|has|are|is|came|come|show)",
+            r"if by \w+ you mean|se por .{1,24} (voces )?querem dizer|si par .{1,24} vous"
+            r" (entendez|voulez dire)|si por .{1,24} (entendeis|quereis decir|entienden)",
+            r"(otra vez|de nuevo) (se )?(cayo|cae|falla|fallo|sale|aparece|da|corta|bloquea)",
+            r"vuelve a (poner|salir|aparecer|dar|cobrar|fallar|caer|cortar|bloquear|pedir)\w*",
+            r"(habeis|han|ha|has) vuelto a (cobrar|fallar|cortar|bloquear|cargar)",
+            r"se suponia que (eso |esto )?ya",
+            r"(de nouveau|encore|a nouveau) (l'|le |la |les |un |une )?(ecran|erreur|message|bug"
+            r"|coupure|panne|probleme)",
+            r"(bloque|plante|coupe|refuse|beugue)\w* encore|encore (bloque|plante|coupe)\w*",
+            r"(apparait|apparaissent|affiche|reste|restent) toujours",
+            r"(marchait|fonctionnait|allait)\W+ ?jusqu'a|plus de (wifi|reseau|connexion|signal"
+            r"|internet|tonalite|courant)",
+            r"donc non|toujours en double",
+            r"weiterhin|trotzdem (\w+ )?(noch )?(nicht|nichts|kein\w*)|leider nein",
+            r"gar nicht mehr|nicht mehr (rein|ins|an|auf|hoch)",
+            r"nao (resolveu|deu certo|funcionou|adiantou)",
+            r"toujours pareil|re-?crash\w*|seguimos igual|sigo igual|il manque encore"
+            r"|manque encore",
+            r"(cobrar|cobraram|cobrou|cobrando|travou|caiu|falhou) (\w+ ){0,4}(de novo|novamente"
+            r"|outra vez)",
         ],
     }
 )
 CONFIRM = compile_phrases(
     {
+        "more": [
+            # Ways to say it works that name the ability back or the state reached.
+            r"(i|we|he|she|they) (can|could) (now )?(log ?in|sign in|pay|access|connect|print"
+            r"|see|open|use|send|book|download|get in|top up)( \w+){0,3} (now|again|fine"
+            r"|without (any )?(problems?|issues?|errors?))",
+            r"(i|we) can (now )?(log ?in|sign in|get in|access)( \w+){0,2} now",
+            r"(is|are|'s|'re|has been|have been) (now )?(unblocked|unlocked|reactivated"
+            r"|restored|active|enabled|back up|set up correctly|rock solid|stable)",
+            r"rock solid|no (problems?|issues?|errors?|drops?)( at all)? since",
+            r"sorted (now|out)",
+            r"ahora si (me )?(deja|funciona|va|puedo|carga|aparece|llega|entra)",
+            r"ya (me )?(deja|puedo|aparece|aparecen|se ve|funciona|va|carga|ha llegado|llego)"
+            r"(?! (mal|igual|el (mismo )?error))",
+            r"(activado|activada|recibido|recibida|instalado|instalada) sin (ningun )?problema",
+            r"(c'est|c) bon(?! (de|pour|a) )",
+            r"(apparait|apparaissent|s'affiche|s'affichent|passe|passent) bien",
+            r"(est|sont) (de nouveau |bien )?(revenue?s?|retablie?s?|debloquee?s?|reactivee?s?)",
+            r"(tout est|tous les voyants sont) (au vert|ok|en ordre)",
+            r"(j'ai|g|on a) (pu|reussi a) (me connecter|payer|acceder|ouvrir|imprimer|recuperer"
+            r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
+            r"hab'?s|hab es",
+            r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
+            r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
+            r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
+            r"(kann|konnen) (ich|mich|wir|uns) (\w+ ){0,4}wieder|(klappt|geht|lauft|funktioniert)"
+            r" (\w+ ){1,5}wieder",
+            r"(agora|ja) foi(?=\W*($|[,.!]))",
+            r"ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?|certo|ok"
+            r"|normal|ativ[oa]s?)",
+            r"(conseguiu|consegui|conseguimos) (entrar|acessar|pagar|logar|imprimir|baixar)",
+            r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
+            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
+            r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
+            r"(that|it|this) did it|sorted(?=\W*($|[,.!]))|(has|have|'s|'ve) been back",
+            r"(passt|lauft|laufen|klappt) jetzt|(ist|sind) wieder (auf|da|drauf|online"
+            r"|verfugbar)|(laufen|lauft|funktionier\w*) (\w+ ){0,3}wieder (stabil|normal)"
+            r"|wieder (ganz )?normal|problemlos",
+            r"(affiche|affichent) enfin|a bien ete (cloture|effectue|recu|credite|verse"
+            r"|rembourse|debloque|active)e?s?",
+            r"ya esta todo (bien|correcto|solucionado)|aparece (desbloquead|activad|correct)[oa]",
+            r"voltou(?=\W*($|[,.!]))|passaram normalmente",
+        ],
         "en": [
             r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
-            r"(fixed|sorted|solved|resolved)( now)?[.!]*$",
+            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.!]|$)",
             r"problem solved",
-            r"(that|it) did the trick",
+            r"(that|it|this) did (the trick|it)(?! again)",
             r"(fine|ok|okay|good) now",
             r"all good",
             r"confirmed",
@@ -128,9 +261,14 @@ CONFIRM = compile_phrases(
             r"(that|this|it|which|you) (has |have )?(fixed|solved|sorted|resolved) (it|the \w+)",
             r"(is|are|'s|'re) (all )?back(?! (on|in|from|at|up|with|again))",
             r"back to normal",
-            r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay)s?"
+            r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay"
+            r"|duplicate)s?"
             r" (is|are|has|have) (now )?(gone|disappeared|cleared|removed)",
-            r"(arrived|received|came|landed|got it|showed up)[^.?!]{0,30}(today|this morning|now"
+            # "the technician who came this morning" is a visit, not a delivery. (The look-behind
+            # follows the verb: a branch that opens on a literal is skipped fast where it fails.)
+            r"(arrived|received|came|landed|got it|showed up)(?<!who came)(?<!that came)"
+            r"(?<!who arrived)(?<!who showed up)[^.?!]{0,30}"
+            r"(today|this morning|now"
             r"|yesterday|this afternoon|this evening|last night)",
             r"(refund|money|payment|parcel|package|order|item|card|credit|replacement|code|email"
             r"|invoice|delivery|transfer|voucher)s? (has |have |is |just )?(been )?"
@@ -143,6 +281,27 @@ CONFIRM = compile_phrases(
             r" (ever )?since",
             r"(everything|all|it)('s| is)? (working|fine|good|ok|okay|perfect|running)"
             r"( now| again| perfectly| fine)",
+            # A corrective action reported done: "the charge has been reversed".
+            r"(has|have) (now )?been (reversed|refunded|credited|corrected|fixed|restored|unblocked"
+            r"|unlocked|reactivated)",
+            # The customer confirming it in so many words: "I can confirm the fee was refunded".
+            r"confirm (that )?([\w',$]+ ){0,12}(has|have|had|was|were|is|are) (now )?(been )?"
+            r"(fully |successfully |already |finally )?(reversed|refunded|cancell?ed|corrected"
+            r"|fixed"
+            r"|updated|changed|modified|removed"
+            r"|restored|unblocked|credited|processed|resolved|applied|returned|approved)",
+            # Able to do it again: "I can finally log in", "now I can see the invoice" (a verb of
+            # access: "now I can send you the photo" is no fix).
+            r"(finally|at last) i can(?!'|not)",
+            r"i can finally",
+            r"(now i can|i can now) (log|sign|access|see|open|pay|use|connect|download|upload"
+            r"|print|view|watch|book|enter)",
+            r"(no longer|not any ?more) (crash|fail|freez|drop|disconnect|cut|log|kick|show"
+            r"|error)\w*",
+            r"back (in|on|into) my (account|card)",
+            r"(is|are|'s|'re) (now )?(active|online|available|visible|unlocked|unblocked|enabled"
+            r"|live) again",
+            r"(it'?s|it is|is|are|'re) back up(?! (your|my|the|all|files|data))",
         ],
         "es": [
             r"ya (me )?(funciona|esta|llego|aparece|lo tengo|va)",
@@ -165,6 +324,31 @@ CONFIRM = compile_phrases(
             r"|arreglar|resolver|gestionarlo)",
             r"todo (funciona|va|marcha) (bien|perfecto|de maravilla|genial|estupendo|ya)",
             r"(funciona|va) (de maravilla|genial|estupendamente|perfectamente)",
+            r"ya (me |nos )?(deja|permite|funcionan|llegaron|aparecen|entra)",
+            r"ya estan (activ|disponible|visible|bien|correct|solucionad|arreglad|resuelt"
+            r"|habilitad)\w*",
+            r"(por fin|ahora) (ya )?(puedo|podemos) (entrar|acceder|ver|pagar|usar|conectar"
+            r"|descargar|enviar|imprimir|iniciar|abrir|reservar|llamar|hacer|conectarme)",
+            r"por fin (ya )?(puedo|podemos)",
+            r"ya no (se )?(corta|cae|bloquea|cuelga|reinicia|desconecta|falla|da error"
+            r"|sale el error"
+            r"|aparece el error)\w*",
+            r"(ha|han) sido (reembolsad|anulad|corregid|devuelt|abonad|desbloquead|restablecid"
+            r"|solucionad|arreglad|resuelt)\w*",
+            r"confirm\w* (que )?[^.!?]{0,120}?(ya no (se )?(corta|cae|bloquea|cuelga|falla)"
+            r"|(?<!no )(ha|han) sido (ya )?(reembolsad|anulad|cancelad|corregid|actualizad"
+            r"|modificad"
+            r"|devuelt|abonad|desbloquead|restablecid|aplicad|resuelt|solucionad|arreglad)\w*"
+            r"|(?<!no )funciona\w*)",
+            r"(entrado|llegado|ingresado|vuelto) (a|en) (mi|la) cuenta",
+            r"(transferencia|pago|abono) (ya )?(se )?(ha )?(pasado|realizado|procesado)",
+            # "la luz ha vuelto" is the service back; "ha vuelto a irse" is the cut again.
+            r"(internet|linea|conexion|luz|senal|servicio|agua|cobertura) (ya )?(ha )?(vuelto"
+            r"|volvio)(?! a )",
+            r"(vuelto|volvio) (el |la )?(internet|linea|conexion|luz|senal|servicio|agua"
+            r"|cobertura)",
+            r"funcionan? (bien |ya |perfectamente )?(?= ?[.!]|$)",
+            r"(esta|estan) (activ|disponible|visible|desbloquead)\w* (otra vez|de nuevo)",
         ],
         "fr": [
             r"(ca|cela) (marche|fonctionne)",
@@ -182,6 +366,25 @@ CONFIRM = compile_phrases(
             r"(bien )?recu (le|la|mon|ma|les) (remboursement|colis|commande|virement|avoir|code)",
             r"(remboursement|colis|commande|virement|avoir) (bien )?(recu|arrive)",
             r"merci (d'avoir|pour avoir) (regle|resolu|corrige|repare|fait le necessaire)",
+            r"re(marche|fonctionne)\w*",
+            r"(marche|fonctionne)(nt)?( bien| enfin| correctement| parfaitement| de nouveau"
+            r"| a nouveau)?(?= ?[.!]|$)",
+            r"(enfin|de nouveau|a nouveau) (je peux|j'arrive a)",
+            r"maintenant j'arrive a",
+            r"(je peux|j'arrive a) (enfin|de nouveau|a nouveau)",
+            r"j'arrive maintenant a",
+            r"ne (se )?(plante|coupe|bloque|bugue|deconnecte|redemarre|crashe)\w* plus",
+            r"(a|ont) (bien )?ete (rembourse|credite|corrige|debloque|retabli|repare)\w*",
+            r"confirm\w* (que )?[^.!?]{0,120}?(a|ont|est|sont) (bien )?(ete )?(annule|rembourse"
+            r"|modifie|corrige|mis a jour|debloque|retabli|credite|applique|resolu|regle|traite"
+            r"|reparti|repare)\w*",
+            r"(arrive|credite|revenu)e?s? sur (mon|le) compte",
+            r"(est|sont) (de nouveau|a nouveau) (actif|active|disponible|visible|debloque)\w*",
+            r"(virement|paiement|transfert) (est |a )?(bien )?(passe|ete effectue"
+            r"|ete valide)",
+            r"(internet|la ligne|la connexion|le reseau|le courant|l'electricite|le service"
+            r"|le signal)"
+            r" est (enfin |bien )?revenu\w*",
         ],
         "de": [
             r"(jetzt|nun|wieder) (funktioniert|geht|klappt)",
@@ -196,9 +399,29 @@ CONFIRM = compile_phrases(
             r"(geld|erstattung|ruckerstattung|gutschrift|paket|bestellung|lieferung|uberweisung)"
             r" (ist |sind )?(jetzt |nun |heute )?(angekommen|eingegangen|erhalten|da"
             r"|gutgeschrieben)",
-            r"(lauft|laufen|klappt|geht|funktioniert) (\w+ ){0,4}(wieder )?(einwandfrei"
+            r"(lauft|laufen|klappt|klappen|geht|gehen|funktioniert|funktionieren) (\w+ ){0,4}"
+            r"(wieder )?(einwandfrei"
             r"|problemlos|tadellos|super|perfekt)",
             r"danke (\w+ )?(furs|fur das) (losen|beheben|erledigen|reparieren|kummern)",
+            r"(endlich|wieder) kann ich",
+            r"kann ich (jetzt |nun |endlich )?wieder",
+            r"ich kann (jetzt |nun )?(endlich|wieder)",
+            r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",
+            r"kein(e|en)? (fehler|fehlermeldung|absturz|abbruch|unterbrechung)\w* mehr",
+            r"(ist|sind|wurde|wurden) (jetzt |nun |inzwischen |bereits )?(erstattet"
+            r"|gutgeschrieben|zuruckgebucht|entsperrt"
+            r"|behoben|korrigiert)",
+            r"bestatig\w*[^.!?]{0,120}?(?<!nicht )(storniert|erstattet|korrigiert|geandert"
+            r"|aktualisiert|entsperrt|freigeschaltet|gutgeschrieben|behoben|zuruckgebucht|gelost"
+            r"|angekommen|eingegangen)",
+            r"wieder (auf|in) (meinem|dem|unserem) konto",
+            r"(ist|sind) (jetzt |nun )?wieder (aktiv|verfugbar|sichtbar|online|entsperrt"
+            r"|freigeschaltet)",
+            r"(durchgegangen|durchgelaufen)",
+            r"(funktioniert|klappt|lauft)(?= ?[.!]|$)",
+            r"(internet|leitung|verbindung|strom|netz|empfang|wlan) (ist|sind) (jetzt |endlich "
+            r"|nun )?"
+            r"wieder da",
         ],
         "pt": [
             r"ja (esta )?funcionando",
@@ -218,6 +441,22 @@ CONFIRM = compile_phrases(
             r"recebid[oa],? obrigad[oa]",
             r"obrigad[oa] (\w+ )?por (resolver|resolverem|tratar|tratarem|corrigir|corrigirem)",
             r"(esta |ficou )?tudo (a funcionar|funcionando|ok|em ordem|normal)",
+            r"(ja|agora|finalmente) consigo",
+            r"finalmente (posso|pude)",
+            r"consigo (\w+ ){0,3}(de novo|novamente|agora)",
+            r"(nao|ja nao) (\w+ )?(trava|cai|falha|desliga|reinicia|desconecta)\w* mais",
+            r"(foi|foram) (ja |finalmente |devidamente )?(estornad|reembolsad|corrigid|desbloquead"
+            r"|restabelecid"
+            r"|creditad)\w*",
+            r"confirm\w* (que )?[^.!?]{0,120}?((?<!nao )(foi|foram) (ja )?(estornad|reembolsad"
+            r"|cancelad|corrigid|atualizad|alterad|desbloquead|restabelecid|creditad|resolvid"
+            r"|aplicad)\w*|(?<!nao )volt\w+ a (ser|funcionar|aparecer|carregar)"
+            r"|(?<!nao )funciona\w*)",
+            r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
+            r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
+            r"(?! a )",
+            r"funciona(m)?(?= ?[.!]|$)",
+            r"(esta|estao) (ativ|disponive|visive|desbloquead)\w* (de novo|novamente)",
         ],
     }
 )
@@ -260,14 +499,50 @@ _PLEASE = re.compile(r"\b(?:please|por favor|s'il vous plait|bitte)\b")
 
 _ACK = re.compile(
     r"\b(?:thanks?|thank you|appreciate\w*|ok(?:ay)?|yes|gracias|vale|si|merci|oui|danke|ja"
-    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt)\b"
+    r"|obrigad[oa]|valeu|sim|works?|worked|funciona\w*|marche|fonctionne|klappt|geht"
+    r"|funktioniert|lauft)\b"
 )
+# Thanks for a thing sent ("for the tracking link", "por el número", "für die Nummer", "pelo
+# código"): a noun after an article, other than the help or the fix itself. "Thanks for
+# trying, but" and "thanks for your help, but" stay answers about the fix.
 _INFO_THANKS = re.compile(
     r"\b(?:thanks|thank you|gracias|merci|danke|obrigad[oa]) (?:\w+ )?"
-    r"(?:for|por|pour|fur|pela|pelo) (?:the |your |la |tu |su |vos |votre |ihre |die |a |o )?"
-    r"(?:info\w*|reply|answer"
-    r"|explanation|update|link|email|respuesta|explicacion|enlace|correo|reponse|explication"
-    r"|lien|antwort|erklarung|auskunft|resposta|explicacao)"
+    r"(?:(?:for|por|pour|fur) (?:the|your|la|el|los|las|tu|su|vuestra|vuestro|le|les|vos|votre"
+    r"|ton|ta|die|den|das|ihre|ihren|deine|a|o|os|as|seu|sua)|pela|pelo|pelas|pelos) "
+    r"(?!(?:\w+ )?(?:help|fix|solution|support|assistance|effort|efforts|work|patience|time"
+    r"|attempt|try|ayuda|arreglo|solucion|apoyo|esfuerzo|intento|paciencia|aide|correctif"
+    r"|reparation|intervention|patience|tentative|hilfe|losung|korrektur|reparatur|unterstutzung"
+    r"|muhe|geduld|versuch|ajuda|correcao|solucao|suporte|conserto|paciencia|tentativa|esforco)"
+    r"\b)"
+)
+# A denial inside an "if" clause is a condition, not a report: "if it isn't working by
+# Friday, I'm leaving". A "si," or "se," followed by a comma is a "yes".
+_IF_CLAUSE = re.compile(
+    r"(?:^|[.!?;,\n]\s*)(?:if|unless|wenn|falls|sofern|caso|si|se)\b(?!\s*[,.!])[^.!?;,\n]*$"
+)
+# A bare "no" as the whole answer, or at its head: "no", "Non, ...", "nö, ...".
+_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nao|negative)\b(?:\W*$|\s*[,.!;:])")
+# Fixed or working, flatly negated: "no está arreglado", "it's not fixed".
+_FIX_WORD = re.compile(
+    r"\b(?:work\w*|fixed|solved|resolved|sorted|funciona\w*|arreglad[oa]|solucionad[oa]"
+    r"|resuelt[oa]|marche|fonctionne|regle|resolu|repare|klappt|geht|gelost|behoben|lauft"
+    r"|resolvid[oa]|consertad[oa]|certo)\b"
+)
+# Again, beside a failure: the fix did not hold ("broke again", "otra vez me rechazan",
+# "redémarre de nouveau", "wieder abgelehnt", "trava de novo").
+_AGAIN = re.compile(
+    r"\b(?:again|once more|otra vez|de nuevo|nuevamente|a nouveau|de nouveau|encore une fois"
+    r"|wieder|erneut|schon wieder|de novo|novamente|outra vez)\b"
+)
+_FAILURE = re.compile(
+    r"\b(?:broke|broken|crash\w*|fail\w*|froze|frozen|freez\w*|blank|down|dead|declined"
+    r"|rejected|error|stopped|disconnect\w*|kicked|locked|blocked|suspended|stuck|glitch\w*"
+    r"|estrope\w*|roto|rota|falla\w*|fallo|caid[oa]|cuelga|colgad[oa]|bloque\w*|rechaz\w*"
+    r"|en negro|en blanco|se corta|se cae|desconect\w*"
+    r"|plant\w*|bug\w*|panne|erreur|bloqu\w*|refus\w*|blanche?s?|noir|coupe\w*|echou\w*"
+    r"|kaputt\w*|absturz\w*|sturzt|abgesturzt|fehler\w*|abgelehnt|leer\w*|hangt|gesperrt"
+    r"|blockiert|ausgefallen|fallt aus"
+    r"|trav\w*|falh\w*|erro|problema|recusad[oa]|em branco|caiu|quebr\w*|parou)\b"
 )
 _NEGATIVE_AFTER = re.compile(
     r"\b(?:not|no|n't|never|nothing|nope|either|ne|pas|plus|rien|nicht|kein\w*|nie|nao|nada"
@@ -275,6 +550,35 @@ _NEGATIVE_AFTER = re.compile(
 )
 
 SIGNAL = "resolution reply"
+
+
+def _relapse(folded: str) -> str | None:
+    """The clause where "again" sits beside a failure, unless the again is the working state
+    coming back ("works again", "I can log in again")."""
+    spans: list[tuple[int, int]] | None = None
+    for again in _AGAIN.finditer(folded):
+        clause = clause_around(folded, again.start(), again.end())
+        failure = _FAILURE.search(clause)
+        if not failure or flatly_negated_at(clause, failure.start()):
+            continue
+        if spans is None:
+            spans = [match.span() for match in CONFIRM.finditer(folded)]
+        if not restores(folded, spans, again.start()):
+            return clause
+    return None
+
+
+def _denial(folded: str) -> tuple[str, str] | None:
+    """Why the message says the problem is still there, as (rule, evidence), or None."""
+    for deny in DENY.finditer(folded):
+        if not _IF_CLAUSE.search(folded, 0, deny.start()):
+            return "says it is still broken", deny.group()
+    if _BARE_NO.search(folded) and not NOT_YET_TRIED.search(folded):
+        return "a bare no", folded[:20]
+    relapse = _relapse(folded)
+    if relapse:
+        return "the trouble came back after the fix", relapse
+    return None
 
 
 def _contrast_denies(folded: str) -> str | None:
@@ -317,9 +621,10 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         note(cues, SIGNAL, "empty message")
         return "none"
     folded = fold(text)
-    deny = DENY.search(folded)
+    deny = _denial(folded)
     if deny:
-        note(cues, SIGNAL, "says it is still broken", deny.group())
+        rule, evidence = deny
+        note(cues, SIGNAL, rule, evidence)
         return "deny"
     contrast = _contrast_denies(folded)
     if contrast:
@@ -329,6 +634,9 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     first = CONFIRM.search(folded)
     for match in CONFIRM.finditer(folded, first.start()) if first else ():
         why = undone(folded, match)
+        if why == "negated" and flatly_negated(folded, match) and _FIX_WORD.search(match.group()):
+            note(cues, SIGNAL, "says it is not fixed", folded[: match.end()][-60:])
+            return "deny"
         if why:
             note(cues, SIGNAL, f"confirming words {why}", match.group())
             return "none"
