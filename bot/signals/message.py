@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot.signals.acknowledge import acknowledges_history
 from bot.signals.context import History, redundant_question
-from bot.signals.courtesy import body, has_courtesy, requests
+from bot.signals.courtesy import FIXED, NOTED, body, has_courtesy, requests, warm_fix, without_facts
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -86,23 +86,27 @@ def _support_stance(
             return _negative(score)
     if not rescore:
         return sentiment
+    positive = score >= THRESHOLD
+    if not (positive or (asks and score <= -THRESHOLD)):
+        return sentiment
     worded = requests(reading)
     requested = asks or worded
-    if score >= THRESHOLD and not requested and resolution == "confirm":
-        return sentiment  # thanks for a fix: nothing to set aside
-    if not (
-        (score >= THRESHOLD and (requested or has_courtesy(reading)))
-        or (asks and score <= -THRESHOLD)
+    if (
+        positive
+        and not requested
+        and FIXED.search(reading.folded) is None
+        and NOTED.search(reading.folded) is None
+        and not has_courtesy(reading)
     ):
-        return sentiment
+        return sentiment  # warm words and nothing to set aside
     complains = resolution == "deny" or fails(reading) or reports_problem(words)
     if complains and score < POSITIVE_KEEP:
         # Mild words over a failure read negative whatever the body says: no need to score it.
-        if score >= THRESHOLD:
+        if positive:
             note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(score)
-    if not (complains or requested or score < POSITIVE_KEEP):
-        return sentiment  # warm words and no request: their thanks are meant
+    if positive and (warm_fix(reading) or has_trust_indicator(words)):
+        return sentiment  # relief beside a fix, or praise of how they were treated
     rest, asked = body(reading, complains)
     rest_score = backend.score(rest, language).score if rest else 0.0
     # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
@@ -111,15 +115,21 @@ def _support_stance(
             return sentiment
         note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(rest_score)
-    if asked or worded:
+    if (asked or worded) and abs(rest_score) < REQUEST_BAND:
         # What is left of a request is mostly its object ("the phone number"): a faint
         # valence there is no feeling.
-        if abs(rest_score) < REQUEST_BAND:
-            rest_score = 0.0
-        if label_for(rest_score) != sentiment.label:
-            note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
-        return Sentiment(label_for(rest_score), rest_score)
-    return sentiment
+        rest_score = 0.0
+    if rest_score >= THRESHOLD:
+        # Only relief, satisfaction or praise is positive: that it works now, or that the
+        # refund arrived, is news, and thanks for it a formula.
+        warm = without_facts(rest)
+        if not warm.strip() or backend.score(warm, language).score < THRESHOLD:
+            note(cues, "sentiment", "a fact that it works and thanks: news, not a feeling", rest)
+            return Sentiment("neutral", 0.0)
+    if label_for(rest_score) == sentiment.label:
+        return sentiment
+    note(cues, "sentiment", "courtesy, facts and questions carry no sentiment", rest)
+    return Sentiment(label_for(rest_score), rest_score)
 
 
 @dataclass(frozen=True)
