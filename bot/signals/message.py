@@ -31,6 +31,7 @@ from bot.signals.sentiment import (
 )
 from bot.signals.stance import complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
+from bot.signals.tone import disappointed, grudging, sarcastic
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -72,6 +73,18 @@ def _support_stance(
     if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
         return sentiment
     reading = read(fold(words))
+    if score > -THRESHOLD:
+        tone = disappointed(reading)
+        rule = "disappointment, or help that was no help"
+        if tone is None and score >= THRESHOLD:
+            tone = sarcastic(reading, words)
+            rule = "sarcasm: praise beside what went wrong"
+        if tone is None:
+            tone = grudging(reading)
+            rule = "a grudging fix: what it cost, counted"
+        if tone is not None:
+            note(cues, "sentiment", rule, tone)
+            return _negative(score)
     if resolution != "confirm" and score > -THRESHOLD:
         stance = complaint_stance(reading)
         if stance is None and score < POSITIVE_KEEP:
