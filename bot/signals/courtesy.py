@@ -182,28 +182,38 @@ FIXED = compile_phrases(
     {
         "en": [
             r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working|worked|fixed|sorted"
-            r"|resolved|solved|ok|okay|fine|good to go|back up|up and running)( now| again"
-            r"| for me)?",
-            r"(the )?(right|correct|correctly|properly|as expected|successfully)",
-            r"arrived|came through|went through|gone through|shows? up|showing|appears?|landed",
+            r"|resolved|solved|good to go|back up|up and running)( now| again| for me)?",
+            r"(it'?s|it is|all|all is|that'?s|everything'?s|everything is) (ok|okay|fine|good)"
+            r"( now)?",
+            r"(shows?|showing|displays?|appears?) (\w+ ){0,4}(right|correct)|correctly|properly"
+            r"|as expected|successfully",
+            r"arrived|came through|went through|gone through|shows? up|landed",
+            r"(runs?|running|loads?|loading|connects?|syncs?|syncing|prints?|opens?)"
+            r" (fine|ok|okay|properly|correctly|normally|again)",
         ],
         "es": [
             r"(ya )?(funciona|funcionan|funcionando|va|anda|listo|arreglado|solucionado|resuelto"
-            r"|bien|correcto|correctamente)",
+            r"|bien|correcto|correctamente)( de nuevo| otra vez| bien)?",
+            r"vuelve a (funcionar|ir|andar|cargar|conectar)|(ya )?(llego|ha llegado|aparece)",
             r"ya (esta|aparece|aparecen|se ve|me deja|me llego|me ha llegado|llego|puedo)",
         ],
         "fr": [
             r"(c'est|ca y est|tout est) (bon|ok|regle|en ordre|rentre dans l'ordre)",
             r"(ca )?(marche|fonctionne|refonctionne|remarche)( bien| de nouveau| a nouveau)?",
             r"regle|resolu|corrige|bien (recu|arrive|passe)|bien|correctement|ok",
+            r"(est|sont) (bien )?(arrive|arrivee|passe|passee|recu|recue|apparu)e?s?",
         ],
         "de": [
             r"(es )?(funktioniert|klappt|geht|passt|lauft)( jetzt| wieder| alles)?",
             r"(ist )?(behoben|gelost|erledigt|in ordnung|korrekt|richtig)|hab's|habs|ok|okay",
+            r"(ist|sind) (jetzt |endlich |nun |schon )?(da|angekommen|eingegangen|drauf)"
+            r"|angekommen|eingegangen",
         ],
         "pt": [
             r"(ja |agora )?(funciona|funcionou|funcionando|esta a funcionar|deu certo|foi"
-            r"|resolvido|resolveu|certo|certinho|correto|corretamente|ok)|tudo certo",
+            r"|resolvido|resolveu|certo|certinho|correto|corretamente|ok)( de novo| novamente)?"
+            r"|tudo certo",
+            r"voltou a (funcionar|carregar|conectar|abrir)|(ja )?chegou|caiu na conta",
         ],
     }
 )
@@ -211,7 +221,10 @@ FIXED = compile_phrases(
 # "entendi"): an acknowledgement, not a feeling.
 NOTED = compile_phrases(
     {
-        "en": [r"got it|makes sense|noted|understood(?! (me|us|what|my|our))|clear|ok|okay"],
+        "en": [
+            r"got it|makes sense|noted|understood(?! (me|us|what|my|our))",
+            r"(that'?s )?clear( now)?",
+        ],
         "es": [r"entendido|de acuerdo|vale|claro|ok|okey"],
         "fr": [r"compris|d'accord|entendu|ok|c'est (plus |beaucoup plus )?clair"],
         "de": [r"verstanden|alles klar|okay|ok|klar"],

@@ -29,7 +29,7 @@ from bot.signals.sentiment import (
     SentimentBackend,
     label_for,
 )
-from bot.signals.stance import complaint_stance, fails, read, time_effort
+from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
 from bot.signals.tone import disappointed, grudging, sarcastic
 from bot.signals.trust import has_trust_indicator
@@ -100,49 +100,71 @@ def _support_stance(
     if not rescore:
         return sentiment
     positive = score >= THRESHOLD
-    if not (positive or (asks and score <= -THRESHOLD)):
-        return sentiment
+    if positive and (FIXED.search(reading.folded) or NOTED.search(reading.folded)):
+        return _factual(words, language, sentiment, resolution, backend, reading, cues)
     worded = requests(reading)
     requested = asks or worded
-    if (
-        positive
-        and not requested
-        and FIXED.search(reading.folded) is None
-        and NOTED.search(reading.folded) is None
-        and not has_courtesy(reading)
-    ):
-        return sentiment  # warm words and nothing to set aside
+    if not ((positive and (requested or has_courtesy(reading))) or (asks and score <= -THRESHOLD)):
+        return sentiment
     complains = resolution == "deny" or fails(reading) or reports_problem(words)
     if complains and score < POSITIVE_KEEP:
         # Mild words over a failure read negative whatever the body says: no need to score it.
         if positive:
             note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(score)
-    if positive and (warm_fix(reading) or has_trust_indicator(words)):
-        return sentiment  # relief beside a fix, or praise of how they were treated
+    if not (complains or requested or score < POSITIVE_KEEP):
+        return sentiment  # warm words and no request: their thanks are meant
     rest, asked = body(reading, complains)
     rest_score = backend.score(rest, language).score if rest else 0.0
-    # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
+    if complains or rest_score <= COMPLAINING_BODY:
+        if rest_score >= POSITIVE_KEEP:
+            return sentiment
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(rest_score)
+    if asked or worded:
+        # What is left of a request is mostly its object ("the phone number"): a faint
+        # valence there is no feeling.
+        if abs(rest_score) < REQUEST_BAND:
+            rest_score = 0.0
+        if label_for(rest_score) != sentiment.label:
+            note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
+        return Sentiment(label_for(rest_score), rest_score)
+    return sentiment
+
+
+def _factual(
+    words: str,
+    language: str | None,
+    sentiment: Sentiment,
+    resolution: str,
+    backend: SentimentBackend,
+    reading: Reading,
+    cues: Cues | None,
+) -> Sentiment:
+    """A positive reading of a message that says something works now, or was understood.
+
+    That it works, or that the refund arrived, is news, and thanks for it a formula: the
+    message is positive only with relief, warmth (an opening "Perfect, ...", a smile, warm
+    thanks) or praise of how they were treated beside the fact; neutral otherwise.
+    """
+    complains = resolution == "deny" or fails(reading) or reports_problem(words)
+    if complains and sentiment.score < POSITIVE_KEEP:
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(sentiment.score)
+    if warm_fix(reading) or has_trust_indicator(words):
+        return sentiment
+    rest, _asked = body(reading, complains)
+    rest_score = backend.score(rest, language).score if rest else 0.0
     if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
         if rest_score >= POSITIVE_KEEP:
             return sentiment
         note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(rest_score)
-    if (asked or worded) and abs(rest_score) < REQUEST_BAND:
-        # What is left of a request is mostly its object ("the phone number"): a faint
-        # valence there is no feeling.
-        rest_score = 0.0
-    if rest_score >= THRESHOLD:
-        # Only relief, satisfaction or praise is positive: that it works now, or that the
-        # refund arrived, is news, and thanks for it a formula.
-        warm = without_facts(rest)
-        if not warm.strip() or backend.score(warm, language).score < THRESHOLD:
-            note(cues, "sentiment", "a fact that it works and thanks: news, not a feeling", rest)
-            return Sentiment("neutral", 0.0)
-    if label_for(rest_score) == sentiment.label:
+    warm = without_facts(rest)
+    if warm.strip() and backend.score(warm, language).score >= THRESHOLD:
         return sentiment
-    note(cues, "sentiment", "courtesy, facts and questions carry no sentiment", rest)
-    return Sentiment(label_for(rest_score), rest_score)
+    note(cues, "sentiment", "a fact that it works and thanks: news, not a feeling", rest)
+    return Sentiment("neutral", 0.0)
 
 
 @dataclass(frozen=True)

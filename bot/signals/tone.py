@@ -27,7 +27,8 @@ from bot.signals.stance import INTERJECTION, Reading, anchors
 # Counts of time or contacts: "nine days", "veinte minutos", "1h50", "drei Nachfragen".
 _COUNT = (
     r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|forty|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|treinta"
+    r"|forty|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
+    r"|treinta|onze|douze|quinze|seize|elf|zwolf|funfzehn|catorze|treze"
     r"|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|vingt|trente|ein|eine|einer|zwei|drei"
     r"|vier|funf|sechs|sieben|acht|neun|zehn|zwanzig|knapp \w+|um|dois|duas|quatro|sete|oito"
     r"|nove|dez|vinte|trinta)"
@@ -72,7 +73,7 @@ DISAPPOINTED = compile_phrases(
         ],
         "de": [
             r"enttausch\w*|schade(?! ist)",
-            r"(hatte|habe|hatten|haben) (mir|uns) (\w+ ){0,3}mehr (erwartet|erhofft|versprochen)",
+            r"(hatte|habe|hatten|haben) (mir|uns) [^.!?]{0,40}mehr (erwartet|erhofft|versprochen)",
             r"(nicht|wenig) (sehr |besonders |wirklich |gerade |so )?hilfreich",
             r"keine (grosse |wirkliche |echte )?hilfe|nutzlos",
         ],
@@ -155,18 +156,21 @@ _PRAISE = compile_phrases(
 _SOUR = compile_phrases(
     {
         "all": [
-            _SPAN,
+            # A count is what it cost, unless it says how fast ("in 2 days", "en 10 minutos").
+            r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )" + _SPAN,
             r"again|yet again|de nuevo|otra vez|encore|de nouveau|schon wieder|wieder|erneut"
             r"|de novo|outra vez|novamente",
             r"not even|no longer|can'?t even|ni siquiera|ya ni|meme (plus|pas)|nicht (mal|mehr)"
             r"|gar nicht|nem|nao consigo|nao (da|funciona) mais",
             r"if by \w+ you mean|instead of|en vez de|au lieu de|statt|em vez de",
-            r"crash\w*|logged me out|cae|se cae|cair|caiu|plante|absturz\w*|kalt|eiskalt|frio"
-            r"|tiede|lukewarm|cold|fehlte|faltaba|faltou|manquait",
+            r"crash\w*|logged me out|se cae|se cayo|cair|caiu|plante|absturz\w*|eiskalt|tiede"
+            r"|lukewarm|fehlte|faltaba|faltou|manquait",
         ]
     }
 )
 _QUOTED = re.compile(
+    r"\b(?:the|your|our|this|la|el|le|votre|vos|ihre|ihr|die|der|das|o|a|os|as|pela|pelo|do|da"
+    r"|du|des|del|esta|este|cette|ce|diese|dieser|essa|esse)\s"
     "['\"\u201c\u201e\u00ab\u2018\u201a]\\s?[^\\W\\d_][^'\"\u201d\u201c\u00bb\u2019]{1,40}"
     "['\"\u201d\u201c\u00bb\u2019]"
 )
