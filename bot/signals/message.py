@@ -226,12 +226,25 @@ def customer_signals(
     if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
+    trust = has_trust_indicator(words, cues)
+    if (
+        trust
+        and sentiment.label != "positive"
+        and resolution != "deny"
+        and not frustration
+        and not reports_problem(words)
+        and not fails(read(fold(words)))
+    ):
+        # Praise of how they were treated is praise, whatever sad news it tells of (a
+        # bereavement, an illness) and whatever words of the trouble it recalls.
+        sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+        note(cues, "sentiment", "praise of how they were treated, and nothing still wrong")
     return CustomerSignals(
         language=language,
         sentiment=sentiment,
         frustration=frustration,
         resolution_reply=resolution,
-        trust_indicator=has_trust_indicator(words, cues),
+        trust_indicator=trust,
         restatements=restatements(words, channel, history),
     )
 

@@ -73,7 +73,7 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
 # in another sense: an insurance "franchise" is the deductible, not frankness. Exact entries
 # win over prefixes and over the published lexicon.
 _NOT_VALENCE: dict[str, dict[str, float]] = {
-    "fr": {"pourriez": 0.0, "pourrions": 0.0, "franchise": 0.0}
+    "fr": {"pourriez": 0.0, "pourrions": 0.0, "franchise": 0.0, "honnetement": 0.0}
 }
 
 

@@ -102,3 +102,39 @@ def test_praise_beside_what_went_wrong_is_sarcasm(text: str, locale: str) -> Non
 )
 def test_praise_of_a_quick_or_returning_fix_stays_positive(text: str, locale: str) -> None:
     assert sentiment(text, locale) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Please have this escalated to a supervisor, I have explained it twice.", "en"),
+        ("We won't be renewing the licence next year.", "en"),
+        ("No queremos seguir con vosotros después de este verano.", "es"),
+        ("Je voudrais parler à une vraie personne, pas à un formulaire.", "fr"),
+        ("Kann ich bitte mit einem echten Mitarbeiter schreiben?", "de"),
+        ("Me passa para uma pessoa, por favor, o robô não entende.", "pt"),
+    ],
+)
+def test_asking_for_a_person_or_saying_you_will_leave_is_negative(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        (
+            "After my brother's funeral I was lost with the paperwork, and Mia was patient"
+            " with every question I had. Thank you.",
+            "en",
+        ),
+        (
+            "Nach der Operation war ich völlig überfordert, aber Herr Lenz hat mir geduldig"
+            " zugehört und alles erklärt.",
+            "de",
+        ),
+    ],
+)
+def test_praise_of_how_they_were_treated_is_positive_whatever_sad_news_it_tells(
+    text: str, locale: str
+) -> None:
+    assert sentiment(text, locale) == "positive"
