@@ -157,7 +157,9 @@ _SOUR = compile_phrases(
     {
         "all": [
             # A count is what it cost, unless it says how fast ("in 2 days", "en 10 minutos").
-            r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )" + _SPAN,
+            r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )"
+            + _SPAN
+            + r"(?! (early|earlier|ahead|before|antes|avant|en avance|fruher|vorher|eher))",
             r"again|yet again|de nuevo|otra vez|encore|de nouveau|schon wieder|wieder|erneut"
             r"|de novo|outra vez|novamente",
             r"not even|no longer|can'?t even|ni siquiera|ya ni|meme (plus|pas)|nicht (mal|mehr)"

@@ -138,3 +138,7 @@ def test_praise_of_how_they_were_treated_is_positive_whatever_sad_news_it_tells(
     text: str, locale: str
 ) -> None:
     assert sentiment(text, locale) == "positive"
+
+
+def test_a_count_that_says_early_is_no_sarcasm() -> None:
+    assert sentiment("The parcel came two days early and the lamp is lovely!", "en") == "positive"
