@@ -176,6 +176,97 @@ _REQUEST_ANCHORS = anchors(
 )
 
 
+# That something works or was done, said as a fact ("it works now", "ya funciona", "c'est
+# bon", "passt", "deu certo", "shows the right number"): news, not a feeling.
+FIXED = compile_phrases(
+    {
+        "en": [
+            r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working|worked|fixed|sorted"
+            r"|resolved|solved|good to go|back up|up and running)( now| again| for me)?",
+            r"(it'?s|it is|all|all is|that'?s|everything'?s|everything is) (ok|okay|fine|good)"
+            r"( now)?",
+            r"(shows?|showing|displays?|appears?) (\w+ ){0,4}(right|correct)|correctly|properly"
+            r"|as expected|successfully",
+            r"arrived|came through|went through|gone through|shows? up|landed",
+            r"(runs?|running|loads?|loading|connects?|syncs?|syncing|prints?|opens?)"
+            r" (fine|ok|okay|properly|correctly|normally|again)",
+        ],
+        "es": [
+            r"(ya )?(funciona|funcionan|funcionando|va|anda|listo|arreglado|solucionado|resuelto"
+            r"|bien|correcto|correctamente)( de nuevo| otra vez| bien)?",
+            r"vuelve a (funcionar|ir|andar|cargar|conectar)|(ya )?(llego|ha llegado|aparece)",
+            r"ya (esta|aparece|aparecen|se ve|me deja|me llego|me ha llegado|llego|puedo)",
+        ],
+        "fr": [
+            r"(c'est|ca y est|tout est) (bon|ok|regle|en ordre|rentre dans l'ordre)",
+            r"(ca )?(marche|fonctionne|refonctionne|remarche)( bien| de nouveau| a nouveau)?",
+            r"regle|resolu|corrige|bien (recu|arrive|passe)|bien|correctement|ok",
+            r"(est|sont) (bien )?(arrive|arrivee|passe|passee|recu|recue|apparu)e?s?",
+        ],
+        "de": [
+            r"(es )?(funktioniert|klappt|geht|passt|lauft)( jetzt| wieder| alles)?",
+            r"(ist )?(behoben|gelost|erledigt|in ordnung|korrekt|richtig)|hab's|habs|ok|okay",
+            r"(ist|sind) (jetzt |endlich |nun |schon )?(da|angekommen|eingegangen|drauf)"
+            r"|angekommen|eingegangen",
+        ],
+        "pt": [
+            r"(ja |agora )?(funciona|funcionou|funcionando|esta a funcionar|deu certo|foi"
+            r"|resolvido|resolveu|certo|certinho|correto|corretamente|ok)( de novo| novamente)?"
+            r"|tudo certo",
+            r"voltou a (funcionar|carregar|conectar|abrir)|(ja )?chegou|caiu na conta",
+        ],
+    }
+)
+# That an explanation was taken in ("got it", "entendido", "compris", "alles klar",
+# "entendi"): an acknowledgement, not a feeling.
+NOTED = compile_phrases(
+    {
+        "en": [
+            r"got it|makes sense|noted|understood(?! (me|us|what|my|our))",
+            r"(that'?s )?clear( now)?",
+        ],
+        "es": [r"entendido|de acuerdo|vale|claro|ok|okey"],
+        "fr": [r"compris|d'accord|entendu|ok|c'est (plus |beaucoup plus )?clair"],
+        "de": [r"verstanden|alles klar|okay|ok|klar"],
+        "pt": [r"entendi|entendido|beleza|blz|de acordo|ok"],
+    }
+)
+# Warmth beside a fix: an opening "Perfect, ..." / "¡Genial!", a smiling emoji, or thanks
+# that are more than a formula ("thanks a lot!", "¡mil gracias!", "merci beaucoup !").
+WARM_THANKS = compile_phrases(
+    {
+        "en": [
+            r"thanks? (you )?(so much|a lot|a million|very much|heaps|loads|ever so much)",
+            r"many thanks|huge thanks|big thanks|thank you thank you|cheers mate",
+        ],
+        "es": [r"(muchas|mil|muchisimas) gracias|gracias mil|un millon de gracias"],
+        "fr": [r"merci (beaucoup|infiniment|mille fois)|mille mercis|un grand merci"],
+        "de": [r"(vielen|herzlichen|tausend) dank|danke (schon|vielmals|sehr)|dankeschon"],
+        "pt": [r"muito obrigad[oa]|obrigadao|valeu demais|mil vezes obrigad[oa]"],
+    }
+)
+_WARM_SIGN = re.compile(
+    "[\U0001f600-\U0001f60d\U0001f642\U0001f917\U0001f389\U0001f64c\U0001f44c\U0001f44d"
+    "\U0001f970\U0001f973\u263a\u2764]|[:;]-?[)d]"
+)
+
+
+def without_facts(rest: str) -> str:
+    """`rest` with statements that something works or was done, or was understood, out."""
+    return NOTED.sub(" ", FIXED.sub(" ", rest))
+
+
+def warm_fix(reading: Reading) -> bool:
+    """A fix said with warmth: an opening positive interjection, a smile, or warm thanks."""
+    if FIXED.search(reading.folded) is None:
+        return False
+    return (
+        _LONEINTERJECTION.search(reading.folded) is not None
+        or _WARM_SIGN.search(reading.folded) is not None
+        or WARM_THANKS.search(reading.folded) is not None
+    )
+
+
 def requests(reading: Reading) -> bool:
     """A request in words ("please", "could you", "puede", "pourriez-vous", "bitte")."""
     if _REQUEST_ANCHORS.isdisjoint(reading.words):

@@ -836,6 +836,8 @@ PT: dict[str, float] = {
 
 EN_SUPPORT: dict[str, float] = {
     # VADER's lexicon is general; support conversations lean on a few words it lacks.
+    # "Honestly, ..." opens a complaint as often as praise: a hedge, not a feeling.
+    "honestly": 0.0,
     "works": 1.2,
     "worked": 1.2,
     "working": 1.0,

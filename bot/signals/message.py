@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from bot.signals.acknowledge import acknowledges_history
 from bot.signals.context import History, redundant_question
-from bot.signals.courtesy import body, has_courtesy, requests
+from bot.signals.courtesy import FIXED, NOTED, body, has_courtesy, requests, warm_fix, without_facts
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -29,8 +29,9 @@ from bot.signals.sentiment import (
     SentimentBackend,
     label_for,
 )
-from bot.signals.stance import complaint_stance, fails, read, time_effort
+from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
+from bot.signals.tone import disappointed, grudging, sarcastic
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -72,6 +73,18 @@ def _support_stance(
     if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
         return sentiment
     reading = read(fold(words))
+    if score > -THRESHOLD:
+        tone = disappointed(reading)
+        rule = "disappointment, or help that was no help"
+        if tone is None and score >= THRESHOLD:
+            tone = sarcastic(reading, words)
+            rule = "sarcasm: praise beside what went wrong"
+        if tone is None:
+            tone = grudging(reading)
+            rule = "a grudging fix: what it cost, counted"
+        if tone is not None:
+            note(cues, "sentiment", rule, tone)
+            return _negative(score)
     if resolution != "confirm" and score > -THRESHOLD:
         stance = complaint_stance(reading)
         if stance is None and score < POSITIVE_KEEP:
@@ -86,27 +99,24 @@ def _support_stance(
             return _negative(score)
     if not rescore:
         return sentiment
+    positive = score >= THRESHOLD
+    if positive and (FIXED.search(reading.folded) or NOTED.search(reading.folded)):
+        return _factual(words, language, sentiment, resolution, backend, reading, cues)
     worded = requests(reading)
     requested = asks or worded
-    if score >= THRESHOLD and not requested and resolution == "confirm":
-        return sentiment  # thanks for a fix: nothing to set aside
-    if not (
-        (score >= THRESHOLD and (requested or has_courtesy(reading)))
-        or (asks and score <= -THRESHOLD)
-    ):
+    if not ((positive and (requested or has_courtesy(reading))) or (asks and score <= -THRESHOLD)):
         return sentiment
     complains = resolution == "deny" or fails(reading) or reports_problem(words)
     if complains and score < POSITIVE_KEEP:
         # Mild words over a failure read negative whatever the body says: no need to score it.
-        if score >= THRESHOLD:
+        if positive:
             note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(score)
     if not (complains or requested or score < POSITIVE_KEEP):
         return sentiment  # warm words and no request: their thanks are meant
     rest, asked = body(reading, complains)
     rest_score = backend.score(rest, language).score if rest else 0.0
-    # A confirmation keeps its thanks: "problem solved, thank you" is not a complaint.
-    if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
+    if complains or rest_score <= COMPLAINING_BODY:
         if rest_score >= POSITIVE_KEEP:
             return sentiment
         note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
@@ -120,6 +130,41 @@ def _support_stance(
             note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
         return Sentiment(label_for(rest_score), rest_score)
     return sentiment
+
+
+def _factual(
+    words: str,
+    language: str | None,
+    sentiment: Sentiment,
+    resolution: str,
+    backend: SentimentBackend,
+    reading: Reading,
+    cues: Cues | None,
+) -> Sentiment:
+    """A positive reading of a message that says something works now, or was understood.
+
+    That it works, or that the refund arrived, is news, and thanks for it a formula: the
+    message is positive only with relief, warmth (an opening "Perfect, ...", a smile, warm
+    thanks) or praise of how they were treated beside the fact; neutral otherwise.
+    """
+    complains = resolution == "deny" or fails(reading) or reports_problem(words)
+    if complains and sentiment.score < POSITIVE_KEEP:
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(sentiment.score)
+    if warm_fix(reading) or has_trust_indicator(words):
+        return sentiment
+    rest, _asked = body(reading, complains)
+    rest_score = backend.score(rest, language).score if rest else 0.0
+    if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
+        if rest_score >= POSITIVE_KEEP:
+            return sentiment
+        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        return _negative(rest_score)
+    warm = without_facts(rest)
+    if warm.strip() and backend.score(warm, language).score >= THRESHOLD:
+        return sentiment
+    note(cues, "sentiment", "a fact that it works and thanks: news, not a feeling", rest)
+    return Sentiment("neutral", 0.0)
 
 
 @dataclass(frozen=True)
@@ -181,12 +226,25 @@ def customer_signals(
     if frustration and _mild(sentiment.score):
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
+    trust = has_trust_indicator(words, cues)
+    if (
+        trust
+        and sentiment.label != "positive"
+        and resolution != "deny"
+        and not frustration
+        and not reports_problem(words)
+        and not fails(read(fold(words)))
+    ):
+        # Praise of how they were treated is praise, whatever sad news it tells of (a
+        # bereavement, an illness) and whatever words of the trouble it recalls.
+        sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+        note(cues, "sentiment", "praise of how they were treated, and nothing still wrong")
     return CustomerSignals(
         language=language,
         sentiment=sentiment,
         frustration=frustration,
         resolution_reply=resolution,
-        trust_indicator=has_trust_indicator(words, cues),
+        trust_indicator=trust,
         restatements=restatements(words, channel, history),
     )
 

@@ -69,8 +69,12 @@ def _stems(lexicon: dict[str, float]) -> tuple[dict[str, float], dict[str, float
 
 
 # Forms of a common verb that a prefix entry swallows: "pourriez-vous" (could you) is the
-# politest French request, not "pourri" (rotten). Exact entries win over prefixes.
-_NOT_VALENCE: dict[str, dict[str, float]] = {"fr": {"pourriez": 0.0, "pourrions": 0.0}}
+# politest French request, not "pourri" (rotten); and support words a general lexicon reads
+# in another sense: an insurance "franchise" is the deductible, not frankness. Exact entries
+# win over prefixes and over the published lexicon.
+_NOT_VALENCE: dict[str, dict[str, float]] = {
+    "fr": {"pourriez": 0.0, "pourrions": 0.0, "franchise": 0.0, "honnetement": 0.0}
+}
 
 
 @cache

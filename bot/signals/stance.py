@@ -239,6 +239,8 @@ CHURN = compile_phrases(
             r"take (my|our) (business|money|custom) elsewhere",
             r"(you'?ve|you have|you just) lost (a|me as a|another) customer",
             r"(i'?m|i am|we'?re|we are) (done|finished) with (you|this company|your)",
+            r"(don'?t|do not|no longer) (want|wish) to (stay|remain|continue) (with|at) (you|your)"
+            r"|(won'?t|will not|not going to) (be )?renew(ing)?",
         ],
         "es": [
             r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro) (\w+ )?(mi|la"
@@ -248,6 +250,8 @@ CHURN = compile_phrases(
             r" competencia)",
             r"(cambiar|cambiarme) de (compania|operador|banco|proveedor|aseguradora)",
             r"(habeis|han|has) perdido (un|a un) cliente",
+            r"no (queremos|quiero|deseamos|deseo) (seguir|continuar|quedarnos|quedarme) con"
+            r"|no (renovaremos|renovare|vamos a renovar|voy a renovar)",
         ],
         "fr": [
             r"(resilier|annuler|fermer|cloturer|supprimer|resilie|ferme) (mon|ma|notre|le|la) "
@@ -259,6 +263,8 @@ CHURN = compile_phrases(
             r"(change|changer|changerai|changeons|changerons) de (banque|fournisseur|prestataire"
             r"|compagnie|mutuelle)",
             r"(vous avez|vous venez de) perdre? un client",
+            r"(ne )?(souhaitons|voulons|souhaite|veux) (pas|plus) rester"
+            r"|ne (renouvellerons|renouvellerai) pas",
         ],
         "de": [
             r"(kundige|kundigen|kundigung|gekundigt)",
@@ -268,6 +274,7 @@ CHURN = compile_phrases(
             r"|zu einer anderen|woanders)",
             r"(anbieter|bank|versicherung) (\w+ )?wechseln",
             r"(einen )?kunden verloren",
+            r"(werde|werden|wollen|will|mochte|mochten) (\w+ )?nicht (mehr )?(bleiben|verlangern)",
         ],
         "pt": [
             r"(cancelar|encerrar|fechar|cancelo|encerro) (\w+ )?(minha|meu|a|o|nossa|nosso) "
@@ -276,6 +283,8 @@ CHURN = compile_phrases(
             r"|seguradora)",
             r"(para|pra) (a )?concorrencia",
             r"(perderam|perdeu) (um|mais um) cliente",
+            r"nao (quero|queremos) (mais )?(continuar|ficar) (com|na|no)"
+            r"|nao (vou|vamos) renovar",
         ],
     }
 )
@@ -293,6 +302,8 @@ ESCALATION = compile_phrases(
             r"(file|make|lodge|raise) a complaint",
             r"(ombudsman|chargeback|small claims|my lawyer|legal action|trading standards)",
             r"dispute (the|this) (charge|payment)",
+            r"escalated?( this| it| my \w+)? to (a|an|your|the) (manager|supervisor|team lead\w*"
+            r"|senior \w+)",
         ],
         "es": [
             r"hablar con (un|una|el|la|algun|alguien|vuestro|su) ?(supervisor\w*|responsable"
@@ -300,18 +311,25 @@ ESCALATION = compile_phrases(
             r"(pasadme|paseme|pasenme) con",
             r"hoja de reclamaciones|reclamacion formal|poner una (reclamacion|queja|denuncia)",
             r"(abogado|denunciar\w*)",
+            r"(persona|humano) (de verdad|real)|no quiero hablar con (un |una )?(robot|bot"
+            r"|maquina)",
         ],
         "fr": [
             r"parler (a|avec) (un|une|le|la|votre|quelqu'un|un vrai|une vraie)"
             r" ?(vrai |vraie )?(responsable|superieur|superviseur|humain|personne|manager"
             r"|chef)",
             r"(reclamation officielle|deposer (une )?(plainte|reclamation)|mediateur|avocat)",
+            r"(un|une) (vrai|vraie) (personne|humain|conseiller|conseillere)|(un|une) (conseiller"
+            r"|conseillere|personne), (un|une) (vrai|vraie)",
         ],
         "de": [
             r"(mit )?(einem|einer|ihrem|ihrer|dem|der|einem echten) ?(echten )?(vorgesetzten"
             r"|verantwortlichen|menschen|teamleiter\w*|manager|supervisor|chef\w*) (sprechen"
             r"|reden|verbinden)",
             r"verbinden sie mich",
+            r"mit (einem |einer |ihrer |ihrem |der |dem )?(echten |richtigen )?(menschen|person"
+            r"|mitarbeiter\w*|teamleitung|vorgesetzten|chef\w*|manager\w*|supervisor) (\w+ )?"
+            r"(sprechen|reden|schreiben|chatten|besprechen|verbinden)",
             r"(beschwerde einreichen|offizielle beschwerde|formelle beschwerde|anwalt"
             r"|verbraucherzentrale|schlichtungsstelle)",
         ],
@@ -319,6 +337,9 @@ ESCALATION = compile_phrases(
             r"falar com (um|uma|o|a|seu|sua|algum|alguem) ?(supervisor\w*|gerente|responsavel"
             r"|humano|pessoa( de verdade| real)?|atendente humano|superior|chefe)",
             r"(procon|reclame aqui|advogado|abrir (uma )?reclamacao|reclamacao formal)",
+            r"(me )?(passa|passe|transfere|transfira|encaminha) (pra|para) (uma pessoa|um humano"
+            r"|alguem|um atendente|o supervisor|a supervisora|o gerente|a gerente)"
+            r"|pessoa de verdade|nao quero falar com (um |uma |o |a )?(robo|bot|maquina)",
         ],
     }
 )
@@ -535,6 +556,8 @@ _CHURN_ANCHORS = anchors(
     " verloren schliessen loschen beenden auflosen"
     " cancelar encerrar fechar cancelo encerro mudar trocar mudo troco migrar concorrencia"
     " perderam perdeu"
+    " stay remain continue renew renewing queremos quiero deseamos deseo renovaremos renovare"
+    " renovar rester renouvellerons renouvellerai bleiben verlangern continuar ficar"
 )
 _ESCALATION_ANCHORS = anchors(
     "human person manager supervisor superior lead charge escalate complaint ombudsman"
@@ -544,6 +567,9 @@ _ESCALATION_ANCHORS = anchors(
     " parler reclamation deposer mediateur avocat"
     " sprechen reden verbinden beschwerde anwalt verbraucherzentrale schlichtungsstelle"
     " falar procon reclame advogado reclamacao"
+    " escalated escalate persona humano robot bot maquina vrai vraie personne conseiller"
+    " conseillere menschen person mitarbeiter teamleitung vorgesetzten schreiben chatten"
+    " besprechen passa passe transfere transfira encaminha pessoa robo"
 )
 _REFUND_ANCHORS = anchors(
     "refund money reembolso dinero devolucion devuelvan devuelvanme devolvedme rembourse"

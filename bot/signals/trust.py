@@ -28,7 +28,7 @@ TRUST = compile_phrases(
             r"honest",
             r"professional",
             r"caring",
-            r"kind",
+            r"kind(?! (regards|wishes))",  # not the sign-off "kind regards"
             r"respectful",
             r"(will|would) recommend",
             r"went (above|the extra mile)",

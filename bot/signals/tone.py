@@ -1,0 +1,207 @@
+"""Tones a lexicon reads as positive or neutral that a support reader hears as negative.
+
+- **Disappointment** said outright ("a bit disappointing", "me esperaba algo más", "je
+  m'attendais à mieux", "hatte mir mehr erwartet", "esperava mais"), and help that was no
+  help ("not very helpful", "no fue de mucha ayuda", "n'a pas été d'une grande aide", "keine
+  große Hilfe", "não foi nada prestativa").
+- **A grudging fix**: it works now, but the message counts what it cost ("took you nine
+  days", "tres semanas para esto", "hat ja nur zwei Wochen gedauert", "só levou dez dias"),
+  says it should have happened sooner or the first time, or opens with "finally".
+- **Sarcasm**: praise beside what went wrong, where the praise cannot be meant: a count of
+  minutes or days spent, the trouble coming back ("AGAIN", "de nuevo", "schon wieder"),
+  something that no longer works at all ("not even", "ni siquiera", "nicht mal", "nem"), or
+  the service's own word in scare quotes (the 'priority' support, the "update").
+
+All patterns are matched on folded text (lower case, no accents), in all five languages at
+once, as elsewhere in `bot.signals`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.signals.courtesy import FIXED, WARM_THANKS
+from bot.signals.patterns import compile_phrases
+from bot.signals.stance import INTERJECTION, Reading, anchors
+
+# Counts of time or contacts: "nine days", "veinte minutos", "1h50", "drei Nachfragen".
+_COUNT = (
+    r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|forty|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
+    r"|treinta|onze|douze|quinze|seize|elf|zwolf|funfzehn|catorze|treze"
+    r"|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|vingt|trente|ein|eine|einer|zwei|drei"
+    r"|vier|funf|sechs|sieben|acht|neun|zehn|zwanzig|knapp \w+|um|dois|duas|quatro|sete|oito"
+    r"|nove|dez|vinte|trinta)"
+)
+_UNIT = (
+    r"(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|calls?|emails?|chats?|visits?"
+    r"|minutos|horas?|dias?|semanas?|mes(es)?|llamadas|correos|visitas|ligacoes|idas"
+    r"|heures?|jours?|semaines?|mois|appels|relances|minuten|stunden?|tage?n?|wochen?"
+    r"|monate?n?|anrufe|nachfragen|mails)"
+)
+_SPAN = r"(\d+ ?h ?\d*|\d+:\d+|" + _COUNT + r" " + _UNIT + r")"
+
+DISAPPOINTED = compile_phrases(
+    {
+        "en": [
+            r"(a )?(bit |little |quite |very |really |so |rather |somewhat |pretty )?"
+            r"(disappointed|disappointing|disappointment|let ?down)",
+            r"(i |we )?(expected|hoped for|was expecting) (more|better|a lot more)",
+            r"not (quite )?(what|how) (i|we) (paid|expected|hoped|was promised)",
+            r"(a (real |bit of a )?|such a )(shame|pity)|(shame|pity) (that|it|you)",
+            r"(not|never|hardly|wasn'?t|weren'?t|isn'?t|aren'?t) (very |that |exactly"
+            r" |particularly |really |terribly |much |of much |a lot of |any )?(help|helpful"
+            r"|use|useful)",
+            r"unhelpful|useless",
+        ],
+        "es": [
+            r"decepcion\w*|(una |que |es una )(pena|lastima)",
+            r"(me )?esperaba (algo |bastante |mucho )?mas",
+            r"no (fue|ha sido|es|era|me fue) (de )?(mucha|gran|ninguna|demasiada) (ayuda"
+            r"|utilidad)",
+            r"no (me )?(ayudo|ha ayudado|sirvio|ha servido) (de )?(mucho|nada)",
+            r"poco util|inutil",
+        ],
+        "fr": [
+            r"decevant\w*|(un peu |tres |vraiment |assez )?decue?s?|deception",
+            r"(c'est )?dommage(?= que| qu'|\W*$|[,.!])",
+            r"(je m'attendais|on s'attendait|j'esperais|je m'attendais) (a )?(mieux|plus|autre"
+            r" chose)",
+            r"(pas|n'a pas ete|n'etait pas|n'a vraiment pas ete|pas vraiment) (\w+ )?(d'une"
+            r" grande|d'un grand|tres|tellement) (aide|secours|utile|aidant)",
+            r"pas (tres |vraiment |du tout )?(aidant|utile)|inutile",
+        ],
+        "de": [
+            r"enttausch\w*|schade(?! ist)",
+            r"(hatte|habe|hatten|haben) (mir|uns) [^.!?]{0,40}mehr (erwartet|erhofft|versprochen)",
+            r"(nicht|wenig) (sehr |besonders |wirklich |gerade |so )?hilfreich",
+            r"keine (grosse |wirkliche |echte )?hilfe|nutzlos",
+        ],
+        "pt": [
+            r"decepcion\w*|decepcao|(uma |que |e uma )(pena|lastima)",
+            r"esperava (bem |muito |um pouco )?mais",
+            r"nao (foi|e|era) (nada |muito |tao )?(prestativ[oa]|util|de (muita|grande) ajuda)",
+            r"(nao|nem) (me )?ajudou (em )?(nada|muito)|inutil",
+        ],
+    }
+)
+_DISAPPOINTED_ANCHORS = anchors(
+    "disappointed disappointing disappointment let letdown expected hoped expecting paid"
+    " shame pity help helpful use useful unhelpful useless decepcion decepcionado decepcionada"
+    " decepcionante pena lastima esperaba ayuda utilidad ayudo ayudado sirvio servido util"
+    " inutil decevant decevante decu decue decus decues deception dommage attendais"
+    " attendait esperais aide secours utile aidant enttauscht enttauschend enttauschung"
+    " schade erwartet erhofft versprochen hilfreich hilfe nutzlos decepcao decepcionante"
+    " esperava prestativo prestativa ajuda ajudou"
+)
+# What it cost, or that it should have come sooner, said beside a fix.
+EFFORT_SPENT = compile_phrases(
+    {
+        "en": [
+            r"(took|taken|taking|after|it'?s been) (you |us |me |them )?(only |just |nearly"
+            r" |almost |over |more than |a mere )?" + _SPAN,
+            _SPAN + r" (for this|for that|to (fix|sort|get|do))",
+            r"(would'?ve|would have|could'?ve|could have|should'?ve|should have) (been nice|been"
+            r" done|done|fixed|sorted|worked)",
+            r"(the )?first time|finally|at last|about time|took (you )?(long enough|ages"
+            r"|forever)",
+        ],
+        "es": [
+            r"(tardado|tardasteis|tardaron|costado|despues de|tras|llevo|han sido) (solo |casi"
+            r" |mas de )?" + _SPAN,
+            _SPAN + r" para (esto|eso|arreglarlo|solucionarlo)",
+            r"(podriais|podrian|podias|podian|deberiais|deberian) (haberlo |haber)\w*",
+            r"a la primera|por fin|al fin|ya era hora",
+        ],
+        "fr": [
+            r"(fallu|mis|pris|apres|au bout de) (seulement |juste |presque |plus de )?" + _SPAN,
+            _SPAN + r" pour (ca|cela|en arriver la|le regler)",
+            r"(auriez|aurait|aurais) (pu|du)|du premier coup|enfin|pas trop tot",
+            r"il (a|aura) fallu",
+        ],
+        "de": [
+            r"(hat|hats|hat es|nach|hat's) (ja |doch )?(nur |bloss |gerade mal |knapp |fast )?"
+            + _SPAN,
+            _SPAN + r" (gedauert|gebraucht)",
+            r"(hatten|hatte|hattet|konnten|hattest) (sie|man|ihr|du) (das |es )?(auch |ja )?"
+            r"(gleich|fruher|direkt|sofort)",
+            r"beim ersten mal|endlich|wurde (auch )?zeit",
+        ],
+        "pt": [
+            r"(levou|levaram|demorou|demoraram|depois de|apos) (so |apenas |quase |mais de )?"
+            + _SPAN,
+            r"(demorou|levou) (bem |muito )?mais",
+            r"(poderiam|podiam|deveriam) ter|de primeira|finalmente|ate que enfim|ja era hora",
+        ],
+    }
+)
+# Praise that sarcasm wears: the interjections, "love that", "real progress", "what
+# service", "bravo", "congratulations", "very useful".
+_PRAISE = compile_phrases(
+    {
+        "all": [
+            INTERJECTION,
+            r"love (that|it|how)|real progress|progress|incredible|impressive|top notch"
+            r"|confidence-inspiring|(what|such) (a |an )?(great|excellent|amazing|wonderful)"
+            r" (service|support)|thanks? (you )?(ever )?so much for the",
+            r"que bien|utilisimo|muy util|todo un (avance|lujo)|menudo servicio|vaya servicio",
+            r"quel (service|progres)|service exceptionnel|bravo|merci pour (la|le) \w+"
+            r"|super (regle|efficace)|tellement (regle|efficace)",
+            r"ganz grosses kino|das nenn ich|fortschritt|erstklassig\w*|wie schon|durchdacht",
+            r"adorei|incrivel|sensacional|parabens|que maravilha|otimo atendimento",
+        ]
+    }
+)
+# What went wrong that praise cannot be about.
+_SOUR = compile_phrases(
+    {
+        "all": [
+            # A count is what it cost, unless it says how fast ("in 2 days", "en 10 minutos").
+            r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )"
+            + _SPAN
+            + r"(?! (early|earlier|ahead|before|antes|avant|en avance|fruher|vorher|eher))",
+            r"again|yet again|de nuevo|otra vez|encore|de nouveau|schon wieder|wieder|erneut"
+            r"|de novo|outra vez|novamente",
+            r"not even|no longer|can'?t even|ni siquiera|ya ni|meme (plus|pas)|nicht (mal|mehr)"
+            r"|gar nicht|nem|nao consigo|nao (da|funciona) mais",
+            r"if by \w+ you mean|instead of|en vez de|au lieu de|statt|em vez de",
+            r"crash\w*|logged me out|se cae|se cayo|cair|caiu|plante|absturz\w*|eiskalt|tiede"
+            r"|lukewarm|fehlte|faltaba|faltou|manquait",
+        ]
+    }
+)
+_QUOTED = re.compile(
+    r"\b(?:the|your|our|this|la|el|le|votre|vos|ihre|ihr|die|der|das|o|a|os|as|pela|pelo|do|da"
+    r"|du|des|del|esta|este|cette|ce|diese|dieser|essa|esse)\s"
+    "['\"\u201c\u201e\u00ab\u2018\u201a]\\s?[^\\W\\d_][^'\"\u201d\u201c\u00bb\u2019]{1,40}"
+    "['\"\u201d\u201c\u00bb\u2019]"
+)
+
+
+def disappointed(reading: Reading) -> str | None:
+    """Disappointment or help that was no help, said outright: the words, or None."""
+    if _DISAPPOINTED_ANCHORS.isdisjoint(reading.words):
+        return None
+    match = DISAPPOINTED.search(reading.folded)
+    return match.group() if match else None
+
+
+def grudging(reading: Reading) -> str | None:
+    """A fix with what it cost counted beside it (no warm thanks): the cost, or None."""
+    if FIXED.search(reading.folded) is None or WARM_THANKS.search(reading.folded):
+        return None
+    match = EFFORT_SPENT.search(reading.folded)
+    return match.group() if match else None
+
+
+def sarcastic(reading: Reading, text: str) -> str | None:
+    """Praise beside what went wrong (a count, a relapse, scare quotes): the praise, or None."""
+    praise = _PRAISE.search(reading.folded)
+    if praise is None:
+        return None
+    # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
+    fixed = FIXED.search(reading.folded) is not None
+    rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
+    if _SOUR.search(rest) or (not fixed and _QUOTED.search(text)):
+        return praise.group()
+    return None
