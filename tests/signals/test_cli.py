@@ -20,7 +20,12 @@ from integrations.zendesk.sync import sync
 def test_classify_reads_a_file_and_writes_one_line_per_input(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     lines = [
-        {"id": "c1", "role": "customer", "text": "¡Perfecto, ya funciona! Mil gracias.", "locale": "es"},
+        {
+            "id": "c1",
+            "role": "customer",
+            "text": "¡Perfecto, ya funciona! Mil gracias.",
+            "locale": "es",
+        },
         {
             "id": "a1",
             "role": "agent",
