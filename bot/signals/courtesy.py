@@ -43,6 +43,7 @@ POLITENESS = compile_phrases(
             r"(i|we)('d| would) (like|love) to",
             r"(i|we)('d| would) like",
             r"sorry (to bother you|for the bother|for the trouble)",
+            r"lol|haha\w*|hehe\w*|xx+",
         ],
         "es": [
             r"(muchas |mil |muchisimas )?gracias( de antemano| por adelantado| por (su|tu|vuestra)"
@@ -55,6 +56,7 @@ POLITENESS = compile_phrases(
             r"(me gustaria|quisiera|queria|quiero) (saber|preguntar|consultar|pedir)",
             r"me gustaria|quisiera",
             r"(les |le |os |te )?agradeceria|(les |le |os |te )?agradezco( de antemano)?",
+            r"feliz (dia|semana|fin de semana|tarde|finde)|jaja\w*|jeje\w*",
         ],
         "fr": [
             r"merci( beaucoup| bien| infiniment)?( d'avance| par avance| pour (votre|ton) (aide"
@@ -65,6 +67,7 @@ POLITENESS = compile_phrases(
             r"cordialement|bien a vous|au plaisir|salutations( distinguees)?",
             r"je vous remercie( par avance| d'avance)?",
             r"je voudrais|j'aimerais|je souhaiterais",
+            r"coucou|petite question|haha\w*|mdr|lol",
         ],
         "de": [
             r"(vielen |herzlichen |besten )?dank(e)?( schon| sehr)?( im voraus| vorab)?",
@@ -75,6 +78,7 @@ POLITENESS = compile_phrases(
             r"(mit )?(freundlichen|besten|lieben|viele|herzlichen) grussen|lg|mfg",
             r"(liebe|beste|viele|herzliche|freundliche|schone) grusse",
             r"ich (mochte|wurde gerne|hatte gerne)",
+            r"hallochen|hallo zusammen|servus|moin|haha\w*",
         ],
         "pt": [
             r"(muito )?obrigad[oa]( desde ja| pela (atencao|ajuda|resposta))?",
@@ -84,6 +88,8 @@ POLITENESS = compile_phrases(
             r"atenciosamente|abracos?|cumprimentos",
             r"(gostaria|queria) (de )?(saber|perguntar|pedir)?",
             r"agradeco( desde ja| antecipadamente)?",
+            r"tudo bem( com (voce|voces|vcs|vc))?|por gentileza|grat[oa]|kkk+|rs+|haha\w*",
+            r"desde ja|boa semana|bom fim de semana",
         ],
     }
 )
@@ -162,6 +168,8 @@ _COURTESY_ANCHORS = anchors(
     " obrigado obrigada pfv ola oi bom boa prezado prezada prezados prezadas tenha tenham"
     " atenciosamente abraco abracos cumprimentos gostaria"
     " agradeco"
+    " lol haha hahaha hehe xx xxx feliz jaja jajaja coucou petite mdr hallochen zusammen servus"
+    " moin tudo gentileza grato grata kkk kkkk rs desde semana"
 )
 
 

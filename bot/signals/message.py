@@ -121,7 +121,7 @@ def _support_stance(
             return sentiment
         note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
         return _negative(rest_score)
-    if asked or worded:
+    if asked or worded or asks:
         # What is left of a request is mostly its object ("the phone number"): a faint
         # valence there is no feeling.
         if abs(rest_score) < REQUEST_BAND:
@@ -223,7 +223,7 @@ def customer_signals(
     # positive words were set aside ("Am I the only one GLAD it's back?") is not shouting.
     weight_score = sentiment.score if sentiment.label == "negative" else words_score
     frustration = is_frustrated(words, weight_score, earlier_contacts, cues)
-    if frustration and _mild(sentiment.score):
+    if frustration and sentiment.label != "negative":
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
     trust = has_trust_indicator(words, cues)

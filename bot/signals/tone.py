@@ -166,7 +166,12 @@ _SOUR = compile_phrases(
             r"|gar nicht|nem|nao consigo|nao (da|funciona) mais",
             r"if by \w+ you mean|instead of|en vez de|au lieu de|statt|em vez de",
             r"crash\w*|logged me out|se cae|se cayo|cair|caiu|plante|absturz\w*|eiskalt|tiede"
-            r"|lukewarm|fehlte|faltaba|faltou|manquait",
+            r"|lukewarm|fehlte|faltaba|faltou|manquait|stone cold|(arrived|came) cold"
+            r"|llego frio|froid|kalt an|fallt aus|ausgefallen|cancell?ed|cancelad[oa]|annule"
+            r"|disappear\w*|vanish\w*|desaparec\w*|disparai\w*|verschwind\w*|sumiu"
+            r"|some (do|da|no|na)"
+            r"|vuelv\w* a|volvi\w* a|voltou|volta a|revient|kommt wieder|except|excepto|sauf"
+            r"|ausser|exceto",
         ]
     }
 )

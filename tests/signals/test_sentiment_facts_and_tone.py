@@ -142,3 +142,33 @@ def test_praise_of_how_they_were_treated_is_positive_whatever_sad_news_it_tells(
 
 def test_a_count_that_says_early_is_no_sarcasm() -> None:
     assert sentiment("The parcel came two days early and the lamp is lovely!", "en") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Hi there! 😊 Could you resend my boarding pass please? Thanks so much!", "en"),
+        ("¡Hola! ¿Puedo cambiar la talla del pedido? ¡Gracias y feliz semana!", "es"),
+        ("Coucou ! 😊 Petite question : je peux payer en trois fois ? Merci !!", "fr"),
+        ("Hallöchen! 😊 Kann ich die Lieferadresse noch ändern? Liebe Grüße", "de"),
+        ("Boa tarde!! Tudo bem com vocês? Poderiam, por gentileza, me mandar o boleto?", "pt"),
+    ],
+)
+def test_a_cheerful_request_is_neutral(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Brilliant, the tickets vanished from my account overnight. Great work.", "en"),
+        ("Genial, me vuelve a salir el mismo aviso. Enhorabuena.", "es"),
+        ("Toll, der Zug fällt aus und die App zeigt ‚pünktlich‘. Super Service.", "de"),
+    ],
+)
+def test_praise_beside_a_failure_or_a_relapse_is_sarcasm(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "negative"
+
+
+def test_some_in_english_is_no_failure() -> None:
+    assert sentiment("Great, some of the photos look amazing!", "en") == "positive"
