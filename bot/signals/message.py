@@ -31,7 +31,7 @@ from bot.signals.sentiment import (
 )
 from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
-from bot.signals.tone import disappointed, grudging, sarcastic
+from bot.signals.tone import disappointed, grudging, relieved, sarcastic
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -227,6 +227,14 @@ def customer_signals(
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
     trust = has_trust_indicator(words, cues)
+    if (
+        sentiment.label != "positive"
+        and resolution != "deny"
+        and not frustration
+        and relieved(read(fold(words)))
+    ):
+        sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+        note(cues, "sentiment", "relief said outright")
     if (
         trust
         and sentiment.label != "positive"

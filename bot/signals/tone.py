@@ -183,6 +183,31 @@ _QUOTED = re.compile(
 )
 
 
+# Relief said outright: "what a relief", "phew", "qué alivio", "menos mal", "ouf",
+# "soulagé", "ein Stein vom Herzen", "erleichtert", "que alívio", "ufa", "ainda bem".
+RELIEF = compile_phrases(
+    {
+        "en": [r"(what a|such a|huge|big) relief|relieved|phew"],
+        "es": [r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal"],
+        "fr": [r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf"],
+        "de": [r"(ein )?stein vom herzen|erleichter\w*|puh"],
+        "pt": [r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem"],
+    }
+)
+_RELIEF_ANCHORS = anchors(
+    "relief relieved phew alivio aliviado aliviada aliviados aliviadas menos soulagement"
+    " soulage soulagee soulages soulagees ouf stein erleichtert erleichterung puh ufa ainda"
+)
+
+
+def relieved(reading: Reading) -> str | None:
+    """Relief said outright: the words, or None."""
+    if _RELIEF_ANCHORS.isdisjoint(reading.words):
+        return None
+    match = RELIEF.search(reading.folded)
+    return match.group() if match else None
+
+
 def disappointed(reading: Reading) -> str | None:
     """Disappointment or help that was no help, said outright: the words, or None."""
     if _DISAPPOINTED_ANCHORS.isdisjoint(reading.words):

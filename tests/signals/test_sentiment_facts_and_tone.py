@@ -172,3 +172,17 @@ def test_praise_beside_a_failure_or_a_relapse_is_sarcasm(text: str, locale: str)
 
 def test_some_in_english_is_no_failure() -> None:
     assert sentiment("Great, some of the photos look amazing!", "en") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Phew, I thought the booking was gone. Thanks for checking.", "en"),
+        ("Menos mal, pensaba que había perdido el billete de vuelta.", "es"),
+        ("Ouf, j'avais peur d'avoir perdu mes points fidélité.", "fr"),
+        ("Puh, da bin ich erleichtert, ich dachte schon, die Police ist abgelaufen.", "de"),
+        ("Ufa, achei que tinha perdido a reserva. Obrigada!", "pt"),
+    ],
+)
+def test_relief_said_outright_is_positive(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "positive"
