@@ -616,6 +616,8 @@ DE: dict[str, float] = {
     "enttausch*": -2.5,
     "nutzlos*": -2.4,
     "problem*": -1.5,
+    "problemlos": 1.2,  # "without a problem": exact entries win over the prefix
+    "respekt": 1.5,
     "fehler*": -1.6,
     "kaputt*": -2.0,
     "defekt*": -1.8,

@@ -208,6 +208,9 @@ def relieved(reading: Reading) -> str | None:
     return match.group() if match else None
 
 
+_SMILING = re.compile("[\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a]")
+
+
 def disappointed(reading: Reading) -> str | None:
     """Disappointment or help that was no help, said outright: the words, or None."""
     if _DISAPPOINTED_ANCHORS.isdisjoint(reading.words):
@@ -227,8 +230,8 @@ def grudging(reading: Reading) -> str | None:
 def sarcastic(reading: Reading, text: str) -> str | None:
     """Praise beside what went wrong (a count, a relapse, scare quotes): the praise, or None."""
     praise = _PRAISE.search(reading.folded)
-    if praise is None:
-        return None
+    if praise is None or _SMILING.search(text):
+        return None  # a smiling face is meant: sarcasm winks, it does not smile
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded

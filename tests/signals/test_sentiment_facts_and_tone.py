@@ -186,3 +186,17 @@ def test_some_in_english_is_no_failure() -> None:
 )
 def test_relief_said_outright_is_positive(text: str, locale: str) -> None:
     assert sentiment(text, locale) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "label"),
+    [
+        ("Die neue Karte kam heute, das Terminal hat sie problemlos gelesen.", "de", "neutral"),
+        ("Heute bestellt, morgen schon geliefert. Respekt!", "de", "positive"),
+        ("Super, endlich nicht mehr nach 3 Tagen gedrosselt 😄", "de", "positive"),
+    ],
+)
+def test_no_problem_praise_and_a_smile_are_read_as_meant(
+    text: str, locale: str, label: str
+) -> None:
+    assert sentiment(text, locale) == label
