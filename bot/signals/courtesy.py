@@ -215,7 +215,7 @@ FIXED = compile_phrases(
             r"(es )?(funktioniert|klappt|geht|passt|lauft)( jetzt| wieder| alles)?",
             r"(ist )?(behoben|gelost|erledigt|in ordnung|korrekt|richtig)|hab's|habs|ok|okay",
             r"(ist|sind) (jetzt |endlich |nun |schon )?(da|angekommen|eingegangen|drauf)"
-            r"|angekommen|eingegangen",
+            r"|angekommen|eingegangen|problemlos|ohne probleme",
         ],
         "pt": [
             r"(ja |agora )?(funciona|funcionou|funcionando|esta a funcionar|deu certo|foi"
