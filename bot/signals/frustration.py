@@ -19,6 +19,15 @@ from bot.signals.text import fold
 SIGNAL = "frustration"
 REPEATED_CONTACT = compile_phrases(
     {
+        "counted": [
+            # Three or more calls, emails or chats counted by the customer.
+            r"(three|four|five|six|seven|eight|nine|ten|\d{2}|[3-9]|tres|cuatro|cinco|seis|siete"
+            r"|ocho|trois|quatre|cinq|sept|huit|drei|vier|funf|sechs|sieben|acht|quatro|sete|oito)"
+            r" (phone )?(calls|emails|e-mails|chats|llamadas|correos|appels|mails|courriels|anrufe"
+            r"|ligacoes|chamadas)",
+            r"(dreimal|viermal|funfmal|sechsmal|siebenmal|achtmal|zehnmal) (\w+ )?(angerufen"
+            r"|anrufen|geschrieben|nachgefragt|gemeldet)",
+        ],
         "en": [
             r"(second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th) time",
             # A count of times is repeated contact when it counts contacts ("I've called three
@@ -94,6 +103,19 @@ REPEATED_CONTACT = compile_phrases(
 )
 ANGER = compile_phrases(
     {
+        "leaving": [
+            # Threats to take the business elsewhere, in the forms customers use.
+            r"tak(e|ing) (my|our) (business|money|custom) (elsewhere|somewhere else)",
+            r"(bestell|kauf|buch)\w* (ich |wir )?(\w+ ){0,2}woanders",
+            r"(vou|vamos|irei) (pra|para) (a |uma )?concorrente|saio dessa (operadora|empresa"
+            r"|loja|seguradora)",
+            r"(j'appelle|je vais voir|je passe chez|je pars chez) (un autre|une autre|la"
+            r" concurrence)",
+            r"(me voy|me cambio|nos vamos) (a|con) (la competencia|otra compania|otro banco)",
+        ],
+        "sick of": [
+            r"sick (to death|and tired) of|schnauze (\w+ ){0,2}voll|die faxen dicke",
+        ],
         "en": [
             r"ridiculous",
             r"unacceptable",
@@ -406,6 +428,7 @@ _JOY = re.compile(
 _NEGATED_ANGER = re.compile(r"(not|no|n't|never|nicht|nie|pas|jamais|nao|nunca|nem) (\w+ )?$")
 _SHOUT_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑÄÖÜÇÀÈÊÔ]{3,}\b")
 _PILED_PUNCTUATION = re.compile(r"[!?]{2,}")
+_PILE = re.compile(r"[!?¡¿]{3,}")
 _WORD = re.compile(r"\b[^\W\d_]{3,}\b")
 _LONG_QUESTION_PILE = re.compile(r"\?[!?]{3,}|[!?]{3,}\?")
 
@@ -478,6 +501,10 @@ def is_frustrated(
         and (negative or "?" in text or "!" in text or _all_capitals(text))
     ):
         note(cues, SIGNAL, "shouting (a run of capitals)")
+        return True
+    piles = _PILE.findall(text)
+    if len(piles) >= 2 and sentiment_score < 0.5:
+        note(cues, SIGNAL, "urgency: piles of ! and ? shouted", " ".join(piles))
         return True
     urgent = _urgent_punctuation(text, folded, sentiment_score)
     if urgent:
