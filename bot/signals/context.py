@@ -330,6 +330,9 @@ class EarlierTexts:
 
 
 def as_history(history: Sequence[str] | History) -> History:
+    if isinstance(history, list | tuple):
+        # A protocol's isinstance inspects every attribute: texts need no such check.
+        return EarlierTexts(history)
     return history if isinstance(history, History) else EarlierTexts(history)
 
 
