@@ -3,7 +3,10 @@
 Incremental: a comment is analysed when it has no `comment_signals` row, when its text no
 longer matches the row's `body_hash`, or when the row was written by another
 `ANALYZER_VERSION`. Each batch is one transaction, so a crash loses at most the batch in
-flight, and a re-run finds nothing to do: re-running changes nothing.
+flight, and a re-run finds nothing to do: re-running changes nothing. The solve and reply
+facts of a batch's tickets are refreshed in its transaction, except for a ticket the run
+comes back to in a later batch: marked stale there (`defer_refresh`), it is refreshed once
+when the run ends, so a ticket of 20,000 comments is not re-read after every batch.
 
 Conversation context comes from the store: an agent reply answers the latest earlier public
 customer comment on its ticket; a customer's history is their public comments on this and
@@ -37,7 +40,7 @@ from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
-from bot.store.solves import refresh_solve_facts
+from bot.store.solves import defer_refresh, refresh_marked, refresh_solve_facts
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
 log = logging.getLogger(__name__)
@@ -135,6 +138,7 @@ def analyze(
     )
     scanned = analyzed = batches = 0
     timelines = _Timelines()
+    deferred: set[int] = set()  # tickets whose facts wait for the end of the run
     last_id = -1
     pending: list[_Row] = []
     total = 0
@@ -172,13 +176,17 @@ def analyze(
             last_id = page[-1][0]
         while len(pending) >= batch_size or (pending and not page):
             batch, pending = pending[:batch_size], pending[batch_size:]
-            analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines)
+            # A ticket with comments still to analyse in this run (one of thousands of
+            # comments) has its facts refreshed once at the end, not after every batch.
+            deferred |= {row.ticket_id for row in batch} & {row.ticket_id for row in pending}
+            analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines, deferred)
             batches += 1
             report()
         if page and not pending:
             report()  # a stretch with nothing (left) to analyse
         if len(page) < SCAN_SIZE and not pending:
             break
+    refresh_marked(engine, deferred)
     log.info("analysed %d of %d comments in %d batches", analyzed, scanned, batches)
     return AnalyzeResult(
         scanned=scanned, analyzed=analyzed, batches=batches, context_reads=timelines.reads
@@ -192,6 +200,7 @@ def _analyze_batch(
     batch: Sequence[_Row],
     backend: SentimentBackend,
     timelines: _Timelines,
+    deferred: set[int],
 ) -> int:
     score_texts = getattr(backend, "score_texts", None)
     if callable(score_texts):
@@ -204,8 +213,12 @@ def _analyze_batch(
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
         # The solves' stored facts read the signals: refreshed in the same transaction
-        # (only these tickets' own: no solve reads another ticket's signals).
-        refresh_solve_facts(conn, {row.ticket_id for row in batch}, related=False)
+        # (only these tickets' own: no solve reads another ticket's signals), or marked
+        # stale in it (`defer_refresh`) for a ticket the run comes back to: a reader
+        # refreshes a mark left by a run that died (`refresh_pending`).
+        tickets = {row.ticket_id for row in batch}
+        refresh_solve_facts(conn, tickets - deferred, related=False)
+        defer_refresh(conn, tickets & deferred, related=False)
     return len(values)
 
 
