@@ -329,11 +329,19 @@ class EarlierTexts:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
 
 
+@lru_cache(maxsize=64)
+def _is_history_class(kind: type) -> bool:
+    return all(callable(getattr(kind, name, None)) for name in ("__len__", "given", "names_any"))
+
+
 def as_history(history: Sequence[str] | History) -> History:
+    # A protocol's isinstance inspects every attribute of every object it is given: a list
+    # of texts, or a class whose methods make it a History, is told once.
     if isinstance(history, list | tuple):
-        # A protocol's isinstance inspects every attribute: texts need no such check.
         return EarlierTexts(history)
-    return history if isinstance(history, History) else EarlierTexts(history)
+    if _is_history_class(type(history)) or isinstance(history, History):
+        return history  # type: ignore[return-value]
+    return EarlierTexts(history)
 
 
 def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str]:
