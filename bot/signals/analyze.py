@@ -36,7 +36,6 @@ from bot.settings import Settings
 from bot.signals.context import EarlierTexts, History
 from bot.signals.history import Said, Timeline
 from bot.signals.message import agent_signals, customer_signals
-from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
@@ -366,7 +365,7 @@ class _Context:
     def since(self, before: datetime) -> datetime:
         return max(before - timedelta(days=HISTORY_DAYS), self.floor)
 
-    def other_channels(self, row: _Row) -> list[EarlierMessage]:
+    def other_channels(self, row: _Row) -> list[Said]:
         """The customer's earlier messages on other channels than this one's, for
         restatements and earlier contacts (the latest `RESTATEMENT_WINDOW`)."""
         timeline = self.timeline(row)
@@ -376,7 +375,7 @@ class _Context:
             self.channel_of(row), self.since(row.created_at), row.created_at
         )
         self.run.reads += len(said)
-        return [EarlierMessage(item.text, item.channel) for item in said]
+        return said
 
     def answered(self, reply: _Row) -> tuple[Said | None, History]:
         """The customer comment a reply answers, and the customer's history before it."""

@@ -20,7 +20,7 @@ from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
 from bot.signals.problem import reports_problem
-from bot.signals.repetition import EarlierMessage, restatements
+from bot.signals.repetition import Earlier, restatements
 from bot.signals.resolution import resolution_reply
 from bot.signals.sentiment import (
     DEFAULT_BACKEND,
@@ -206,7 +206,7 @@ def customer_signals(
     *,
     locale: str | None = None,
     channel: str = "other",
-    history: Sequence[EarlierMessage] = (),
+    history: Sequence[Earlier] = (),
     backend: SentimentBackend = DEFAULT_BACKEND,
     sentiment_field: str | None = None,
     clean: bool = True,

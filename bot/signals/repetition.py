@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from bot.signals.context import identifiers
 from bot.signals.text import fold
@@ -20,6 +21,17 @@ SIMILARITY = 0.3  # share of content words in common (Jaccard) that reads as a r
 class EarlierMessage:
     text: str
     channel: str
+
+
+class Earlier(Protocol):
+    """An earlier message as restatements read it: an `EarlierMessage`, or the analysis
+    job's own record of it (`bot.signals.history.Said`), passed without a copy."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def channel(self) -> str: ...
 
 
 @lru_cache(maxsize=65_536)
@@ -41,10 +53,11 @@ def _restates(ids: frozenset[str], mine: frozenset[str], earlier: str) -> bool:
     theirs = _content_words(earlier)
     if len(theirs) < 3:
         return False
-    return len(mine & theirs) / len(mine | theirs) >= SIMILARITY
+    shared = len(mine & theirs)
+    return shared / (len(mine) + len(theirs) - shared) >= SIMILARITY  # Jaccard
 
 
-def restatements(text: str, channel: str, history: Sequence[EarlierMessage]) -> int:
+def restatements(text: str, channel: str, history: Sequence[Earlier]) -> int:
     """How many earlier messages on other channels this message restates."""
     if not text or not history:
         return 0
