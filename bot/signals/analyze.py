@@ -51,6 +51,10 @@ SCAN_SIZE = 2_000
 #: A requester's timeline kept from an earlier batch is read again from the store once more
 #: than this share of it is older than anything the batch reads (it only held memory).
 STALE_SHARE = 0.5
+#: Messages held in the timelines of requesters the current batch does not need, kept for a
+#: later batch (a requester's tickets are seldom in consecutive batches); the least recently
+#: needed are forgotten first.
+HELD_MESSAGES = 100_000
 
 
 _SIGNALS = SIGNALS
@@ -222,9 +226,9 @@ def _analyze_batch(
 
 
 class _Timelines:
-    """The requesters' timelines of one run, each kept while consecutive batches need it and
-    extended with only what it lacks (a huge ticket is read from the store once, not once per
-    batch)."""
+    """The requesters' timelines of one run, each kept for later batches (up to
+    `HELD_MESSAGES` for requesters the batch does not need) and extended with only what it
+    lacks (a huge ticket is read from the store once, not once per batch)."""
 
     def __init__(self) -> None:
         self.held: dict[int, Timeline] = {}
@@ -234,7 +238,7 @@ class _Timelines:
         self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
     ) -> dict[int, Timeline]:
         """Timelines holding every public customer message of `requesters` from `floor` to
-        `latest`; requesters the batch does not need are forgotten."""
+        `latest`; other requesters' are kept, the least recently needed forgotten first."""
         kept: dict[int, Timeline] = {}
         fresh: set[int] = set()
         behind: dict[datetime, set[int]] = defaultdict(set)
@@ -255,7 +259,14 @@ class _Timelines:
             self._load(conn, kept, fresh, _C.created_at >= floor, latest)
         for end, group in behind.items():
             self._load(conn, kept, group, _C.created_at > end, latest)
-        self.held = kept
+        for requester in kept:
+            self.held.pop(requester, None)
+        others = sum(len(timeline) for timeline in self.held.values())
+        for requester in list(self.held):
+            if others <= HELD_MESSAGES:
+                break
+            others -= len(self.held.pop(requester))
+        self.held.update(kept)  # last: the most recently needed
         return kept
 
     def _load(
