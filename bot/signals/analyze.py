@@ -3,7 +3,10 @@
 Incremental: a comment is analysed when it has no `comment_signals` row, when its text no
 longer matches the row's `body_hash`, or when the row was written by another
 `ANALYZER_VERSION`. Each batch is one transaction, so a crash loses at most the batch in
-flight, and a re-run finds nothing to do: re-running changes nothing.
+flight, and a re-run finds nothing to do: re-running changes nothing. The solve and reply
+facts of a batch's tickets are refreshed in its transaction, except for a ticket the run
+comes back to in a later batch: marked stale there (`defer_refresh`), it is refreshed once
+when the run ends, so a ticket of 20,000 comments is not re-read after every batch.
 
 Conversation context comes from the store: an agent reply answers the latest earlier public
 customer comment on its ticket; a customer's history is their public comments on this and
@@ -33,11 +36,10 @@ from bot.settings import Settings
 from bot.signals.context import EarlierTexts, History
 from bot.signals.history import Said, Timeline
 from bot.signals.message import agent_signals, customer_signals
-from bot.signals.repetition import EarlierMessage
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
-from bot.store.solves import refresh_solve_facts
+from bot.store.solves import defer_refresh, refresh_marked, refresh_solve_facts
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,10 @@ SCAN_SIZE = 2_000
 #: A requester's timeline kept from an earlier batch is read again from the store once more
 #: than this share of it is older than anything the batch reads (it only held memory).
 STALE_SHARE = 0.5
+#: Messages held in the timelines of requesters the current batch does not need, kept for a
+#: later batch (a requester's tickets are seldom in consecutive batches); the least recently
+#: needed are forgotten first.
+HELD_MESSAGES = 100_000
 
 
 _SIGNALS = SIGNALS
@@ -135,6 +141,7 @@ def analyze(
     )
     scanned = analyzed = batches = 0
     timelines = _Timelines()
+    deferred: set[int] = set()  # tickets whose facts wait for the end of the run
     last_id = -1
     pending: list[_Row] = []
     total = 0
@@ -172,13 +179,17 @@ def analyze(
             last_id = page[-1][0]
         while len(pending) >= batch_size or (pending and not page):
             batch, pending = pending[:batch_size], pending[batch_size:]
-            analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines)
+            # A ticket with comments still to analyse in this run (one of thousands of
+            # comments) has its facts refreshed once at the end, not after every batch.
+            deferred |= {row.ticket_id for row in batch} & {row.ticket_id for row in pending}
+            analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines, deferred)
             batches += 1
             report()
         if page and not pending:
             report()  # a stretch with nothing (left) to analyse
         if len(page) < SCAN_SIZE and not pending:
             break
+    refresh_marked(engine, deferred)
     log.info("analysed %d of %d comments in %d batches", analyzed, scanned, batches)
     return AnalyzeResult(
         scanned=scanned, analyzed=analyzed, batches=batches, context_reads=timelines.reads
@@ -192,6 +203,7 @@ def _analyze_batch(
     batch: Sequence[_Row],
     backend: SentimentBackend,
     timelines: _Timelines,
+    deferred: set[int],
 ) -> int:
     score_texts = getattr(backend, "score_texts", None)
     if callable(score_texts):
@@ -204,15 +216,19 @@ def _analyze_batch(
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
         conn.execute(insert(_SIGNALS), values)
         # The solves' stored facts read the signals: refreshed in the same transaction
-        # (only these tickets' own: no solve reads another ticket's signals).
-        refresh_solve_facts(conn, {row.ticket_id for row in batch}, related=False)
+        # (only these tickets' own: no solve reads another ticket's signals), or marked
+        # stale in it (`defer_refresh`) for a ticket the run comes back to: a reader
+        # refreshes a mark left by a run that died (`refresh_pending`).
+        tickets = {row.ticket_id for row in batch}
+        refresh_solve_facts(conn, tickets - deferred, related=False)
+        defer_refresh(conn, tickets & deferred, related=False)
     return len(values)
 
 
 class _Timelines:
-    """The requesters' timelines of one run, each kept while consecutive batches need it and
-    extended with only what it lacks (a huge ticket is read from the store once, not once per
-    batch)."""
+    """The requesters' timelines of one run, each kept for later batches (up to
+    `HELD_MESSAGES` for requesters the batch does not need) and extended with only what it
+    lacks (a huge ticket is read from the store once, not once per batch)."""
 
     def __init__(self) -> None:
         self.held: dict[int, Timeline] = {}
@@ -222,7 +238,7 @@ class _Timelines:
         self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
     ) -> dict[int, Timeline]:
         """Timelines holding every public customer message of `requesters` from `floor` to
-        `latest`; requesters the batch does not need are forgotten."""
+        `latest`; other requesters' are kept, the least recently needed forgotten first."""
         kept: dict[int, Timeline] = {}
         fresh: set[int] = set()
         behind: dict[datetime, set[int]] = defaultdict(set)
@@ -243,7 +259,14 @@ class _Timelines:
             self._load(conn, kept, fresh, _C.created_at >= floor, latest)
         for end, group in behind.items():
             self._load(conn, kept, group, _C.created_at > end, latest)
-        self.held = kept
+        for requester in kept:
+            self.held.pop(requester, None)
+        others = sum(len(timeline) for timeline in self.held.values())
+        for requester in list(self.held):
+            if others <= HELD_MESSAGES:
+                break
+            others -= len(self.held.pop(requester))
+        self.held.update(kept)  # last: the most recently needed
         return kept
 
     def _load(
@@ -353,7 +376,7 @@ class _Context:
     def since(self, before: datetime) -> datetime:
         return max(before - timedelta(days=HISTORY_DAYS), self.floor)
 
-    def other_channels(self, row: _Row) -> list[EarlierMessage]:
+    def other_channels(self, row: _Row) -> list[Said]:
         """The customer's earlier messages on other channels than this one's, for
         restatements and earlier contacts (the latest `RESTATEMENT_WINDOW`)."""
         timeline = self.timeline(row)
@@ -363,7 +386,7 @@ class _Context:
             self.channel_of(row), self.since(row.created_at), row.created_at
         )
         self.run.reads += len(said)
-        return [EarlierMessage(item.text, item.channel) for item in said]
+        return said
 
     def answered(self, reply: _Row) -> tuple[Said | None, History]:
         """The customer comment a reply answers, and the customer's history before it."""

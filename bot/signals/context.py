@@ -170,6 +170,8 @@ _KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 _GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+# An email address needs an "@": without one, its search (among the slowest) is skipped.
+_GIVEN_BUT_EMAIL = {kind: pattern for kind, pattern in _GIVEN.items() if kind != "email"}
 # Where the customer is: a capitalised place after "I'm in", "estoy en", "ich bin in der".
 _LOCATION = re.compile(
     r"(?i:\b(?:i'?m|i am|we'?re|we are|currently|customer is|kunde ist|estoy|estamos|je suis"
@@ -283,14 +285,17 @@ def identifiers(text: str) -> frozenset[str]:
     """Order numbers, references and emails in `text`, normalised for comparison."""
     folded = fold(text)
     found = {code.replace("-", "") for code in _CODE.findall(folded)}
-    return frozenset(found | set(_EMAIL.findall(folded)))
+    if "@" in folded:  # an email needs one: most messages skip the search
+        found.update(_EMAIL.findall(folded))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65_536)
 def kinds_in(text: str) -> frozenset[str]:
     """Kinds of information one message gives (an order number, a photo, steps tried...)."""
     folded = fold(text)
-    kinds = {kind for kind, pattern in _GIVEN.items() if pattern.search(folded)}
+    given = _GIVEN if "@" in folded else _GIVEN_BUT_EMAIL
+    kinds = {kind for kind, pattern in given.items() if pattern.search(folded)}
     if _LOCATION.search(text):
         kinds.add("location")
     return frozenset(kinds | _settings(folded))
@@ -329,8 +334,19 @@ class EarlierTexts:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
 
 
+@lru_cache(maxsize=64)
+def _is_history_class(kind: type) -> bool:
+    return all(callable(getattr(kind, name, None)) for name in ("__len__", "given", "names_any"))
+
+
 def as_history(history: Sequence[str] | History) -> History:
-    return history if isinstance(history, History) else EarlierTexts(history)
+    # A protocol's isinstance inspects every attribute of every object it is given: a list
+    # of texts, or a class whose methods make it a History, is told once.
+    if isinstance(history, list | tuple):
+        return EarlierTexts(history)
+    if _is_history_class(type(history)) or isinstance(history, History):
+        return history  # type: ignore[return-value]
+    return EarlierTexts(history)
 
 
 def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str]:

@@ -20,7 +20,7 @@ from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
 from bot.signals.problem import reports_problem
-from bot.signals.repetition import EarlierMessage, restatements
+from bot.signals.repetition import Earlier, restatements
 from bot.signals.resolution import resolution_reply
 from bot.signals.sentiment import (
     DEFAULT_BACKEND,
@@ -187,12 +187,71 @@ class AgentSignals:
     redundant_question: bool
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What a customer message says whatever its conversation: the history and channel only
+    count earlier contacts (frustration) and restatements."""
+
+    language: str | None
+    sentiment: Sentiment  # after the stance and the denial or problem override
+    resolution: str
+    weight_score: float  # the score frustration weighs
+
+
+def _read(
+    words: str,
+    language: str | None,
+    backend: SentimentBackend,
+    sentiment_field: str | None,
+    cues: Cues | None,
+) -> _Reading:
+    sentiment = backend.score(words, language, field_value=sentiment_field)
+    if cues is not None:  # formatting the cue would cost every analysed comment
+        note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
+    resolution = resolution_reply(words, cues)
+    words_score = sentiment.score
+    sentiment = _support_stance(
+        words, language, sentiment, resolution, backend, sentiment_field is None, cues
+    )
+    # Clearly positive words stay positive: the override corrects mild or neutral readings.
+    # A denial or a problem report is read first, so that frustration sees the corrected score.
+    if _mild(sentiment.score) and (resolution == "deny" or reports_problem(words)):
+        sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
+        rule = "a denial" if resolution == "deny" else "a problem report"
+        note(cues, "sentiment", f"{rule} reads negative in support")
+    # Weight reads the words' own polarity unless the message reads negative: a question whose
+    # positive words were set aside ("Am I the only one GLAD it's back?") is not shouting.
+    weight_score = sentiment.score if sentiment.label == "negative" else words_score
+    return _Reading(language, sentiment, resolution, weight_score)
+
+
+@lru_cache(maxsize=16_384)
+def _default_reading(words: str, language: str | None, sentiment_field: str | None) -> _Reading:
+    # An agent reply reads the weight of the customer message it answers, which the job
+    # has usually just analysed: the reading is kept for it (the default backend is pure).
+    return _read(words, language, DEFAULT_BACKEND, sentiment_field, None)
+
+
+def _reading(
+    words: str,
+    locale: str | None,
+    backend: SentimentBackend,
+    sentiment_field: str | None,
+    cues: Cues | None,
+) -> _Reading:
+    # Past the language, nothing in the reading depends on the locale.
+    language = detect_language(words, locale)
+    if cues is None and backend is DEFAULT_BACKEND:
+        return _default_reading(words, language, sentiment_field)
+    return _read(words, language, backend, sentiment_field, cues)
+
+
 def customer_signals(
     text: str,
     *,
     locale: str | None = None,
     channel: str = "other",
-    history: Sequence[EarlierMessage] = (),
+    history: Sequence[Earlier] = (),
     backend: SentimentBackend = DEFAULT_BACKEND,
     sentiment_field: str | None = None,
     clean: bool = True,
@@ -203,26 +262,11 @@ def customer_signals(
     `cues`, when given, collects the rule behind each signal (`alignbot signals explain`).
     """
     words = own_words(text) if clean else text
-    language = detect_language(words, locale)
-    sentiment = backend.score(words, language, field_value=sentiment_field)
-    if cues is not None:  # formatting the cue would cost every analysed comment
-        note(cues, "sentiment", f"{backend.name} score {sentiment.score:+.2f}")
-    resolution = resolution_reply(words, cues)
-    words_score = sentiment.score
-    sentiment = _support_stance(
-        words, language, sentiment, resolution, backend, sentiment_field is None, cues
-    )
+    reading = _reading(words, locale, backend, sentiment_field, cues)
+    sentiment = reading.sentiment
     earlier_contacts = sum(1 for item in history if item.channel != channel)
-    # Clearly positive words stay positive: the override corrects mild or neutral readings.
-    # A denial or a problem report is read first, so that frustration sees the corrected score.
-    if _mild(sentiment.score) and (resolution == "deny" or reports_problem(words)):
-        sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
-        rule = "a denial" if resolution == "deny" else "a problem report"
-        note(cues, "sentiment", f"{rule} reads negative in support")
-    # Weight reads the words' own polarity unless the message reads negative: a question whose
-    # positive words were set aside ("Am I the only one GLAD it's back?") is not shouting.
-    weight_score = sentiment.score if sentiment.label == "negative" else words_score
-    frustration = is_frustrated(words, weight_score, earlier_contacts, cues)
+    resolution = reading.resolution
+    frustration = is_frustrated(words, reading.weight_score, earlier_contacts, cues)
     if frustration and sentiment.label != "negative":
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
@@ -248,7 +292,7 @@ def customer_signals(
         sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
         note(cues, "sentiment", "praise of how they were treated, and nothing still wrong")
     return CustomerSignals(
-        language=language,
+        language=reading.language,
         sentiment=sentiment,
         frustration=frustration,
         resolution_reply=resolution,
@@ -258,14 +302,16 @@ def customer_signals(
 
 
 def _compute_weight_high(text: str, locale: str | None, backend: SentimentBackend) -> bool:
-    signals = customer_signals(text, locale=locale, backend=backend, clean=False)
-    return signals.frustration or signals.sentiment.label == "negative"
+    """Frustration or negative sentiment, as `customer_signals` reads `text` alone."""
+    reading = _reading(text, locale, backend, None, None)
+    # Frustration only turns a mild sentiment negative: a negative one needs no more.
+    return reading.sentiment.label == "negative" or is_frustrated(
+        text, reading.weight_score, 0, None
+    )
 
 
 @lru_cache(maxsize=16_384)
 def _weight_high(text: str, locale: str | None) -> bool:
-    # The answered message was usually just analysed itself: its language and sentiment
-    # are cached, so this costs little.
     return _compute_weight_high(text, locale, DEFAULT_BACKEND)
 
 

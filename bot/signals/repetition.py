@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from bot.signals.context import identifiers
 from bot.signals.text import fold
@@ -22,6 +23,17 @@ class EarlierMessage:
     channel: str
 
 
+class Earlier(Protocol):
+    """An earlier message as restatements read it: an `EarlierMessage`, or the analysis
+    job's own record of it (`bot.signals.history.Said`), passed without a copy."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def channel(self) -> str: ...
+
+
 @lru_cache(maxsize=65_536)
 def _content_words(text: str) -> frozenset[str]:
     # Four letters or more, cut to a five-letter stem: crude, but language-neutral.
@@ -30,18 +42,29 @@ def _content_words(text: str) -> frozenset[str]:
 
 def restates(text: str, earlier: str) -> bool:
     """Does `text` restate `earlier`: a shared identifier, or mostly the same words?"""
-    if identifiers(text) & identifiers(earlier):
+    return _restates(identifiers(text), _content_words(text), earlier)
+
+
+def _restates(ids: frozenset[str], mine: frozenset[str], earlier: str) -> bool:
+    if not ids.isdisjoint(identifiers(earlier)):
         return True
-    mine, theirs = _content_words(text), _content_words(earlier)
-    if len(mine) < 3 or len(theirs) < 3:
+    if len(mine) < 3:
         return False
-    return len(mine & theirs) / len(mine | theirs) >= SIMILARITY
+    theirs = _content_words(earlier)
+    if len(theirs) < 3:
+        return False
+    shared = len(mine & theirs)
+    return shared / (len(mine) + len(theirs) - shared) >= SIMILARITY  # Jaccard
 
 
-def restatements(text: str, channel: str, history: Sequence[EarlierMessage]) -> int:
+def restatements(text: str, channel: str, history: Sequence[Earlier]) -> int:
     """How many earlier messages on other channels this message restates."""
-    if not text:
+    if not text or not history:
         return 0
+    # This message's identifiers and words are read once, not once per earlier message.
+    ids, mine = identifiers(text), _content_words(text)
     return sum(
-        1 for item in history if item.channel != channel and item.text and restates(text, item.text)
+        1
+        for item in history
+        if item.channel != channel and item.text and _restates(ids, mine, item.text)
     )

@@ -458,12 +458,30 @@ def refresh_pending(engine: Any, *, batch: int = 2_000) -> int:
             ).all()
             if not rows:
                 return done
-            refresh_solve_facts(conn, [int(r.ticket_id) for r in rows if r.related])
-            refresh_solve_facts(
-                conn, [int(r.ticket_id) for r in rows if not r.related], related=False
-            )
-            for part in _chunks([(int(r.ticket_id), int(r.mark)) for r in rows], 400):
-                conn.execute(delete(PENDING_FACTS).where(tuple_(p.ticket_id, p.mark).in_(part)))
+            _refresh_marked(conn, rows)
             after = int(rows[-1].ticket_id)
             done += len(rows)
     return done
+
+
+def refresh_marked(engine: Any, ticket_ids: Iterable[int]) -> int:
+    """`refresh_pending` for these tickets only (those still marked); return how many."""
+    p = PENDING_FACTS.c
+    done = 0
+    for chunk in _chunks(sorted(set(ticket_ids))):
+        with engine.begin() as conn:
+            rows = conn.execute(
+                select(p.ticket_id, p.related, p.mark).where(p.ticket_id.in_(chunk))
+            ).all()
+            _refresh_marked(conn, rows)
+            done += len(rows)
+    return done
+
+
+def _refresh_marked(conn: Connection, rows: Sequence[Any]) -> None:
+    """Refresh the marked tickets `rows` and clear the marks read (a newer one stays)."""
+    p = PENDING_FACTS.c
+    refresh_solve_facts(conn, [int(r.ticket_id) for r in rows if r.related])
+    refresh_solve_facts(conn, [int(r.ticket_id) for r in rows if not r.related], related=False)
+    for part in _chunks([(int(r.ticket_id), int(r.mark)) for r in rows], 400):
+        conn.execute(delete(PENDING_FACTS).where(tuple_(p.ticket_id, p.mark).in_(part)))

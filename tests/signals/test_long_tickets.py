@@ -9,7 +9,9 @@ import re._parser as sre_parse
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import Engine, insert
+from sqlalchemy import select as select_rows
 from sqlmodel import Session, select
 
 from bot.settings import Settings
@@ -19,6 +21,8 @@ from bot.signals.context import _GIVEN
 from bot.signals.history import RESTATEMENT_WINDOW, Said, Timeline
 from bot.signals.text import own_words
 from bot.store import Comment, CommentSignal, Ticket, User
+from bot.store.replies import REPLY_FACTS
+from bot.store.solves import PENDING_FACTS, SOLVE_FACTS, refresh_pending, refresh_solve_facts
 
 NOW = datetime(2026, 3, 10, tzinfo=UTC)
 SETTINGS = Settings(_env_file=None)  # type: ignore[call-arg]
@@ -86,6 +90,52 @@ def test_context_reads_grow_linearly_with_the_length_of_one_ticket(engine: Engin
     long = analyze(engine, SETTINGS, NOW, batch_size=25)
     assert (short.analyzed, long.analyzed) == (150, 600)
     assert 0 < long.context_reads <= 4.5 * short.context_reads
+
+
+def _facts(engine: Engine) -> tuple[list[Any], list[Any]]:
+    with engine.connect() as conn:
+        return (
+            sorted(tuple(row) for row in conn.execute(select_rows(SOLVE_FACTS))),
+            sorted(tuple(row) for row in conn.execute(select_rows(REPLY_FACTS))),
+        )
+
+
+def _marked(engine: Engine) -> list[int]:
+    with engine.connect() as conn:
+        return list(conn.execute(select_rows(PENDING_FACTS.c.ticket_id)).scalars())
+
+
+def _refreshed_from_scratch(engine: Engine) -> tuple[list[Any], list[Any]]:
+    with engine.begin() as conn:
+        refresh_solve_facts(conn, [1])
+    return _facts(engine)
+
+
+def test_a_long_tickets_facts_after_the_run_are_those_of_a_fresh_refresh(engine: Engine) -> None:
+    # Its facts are marked in each batch and refreshed once at the end, not after each batch.
+    _one_ticket(engine, 120)
+    analyze(engine, SETTINGS, NOW, batch_size=25)
+    after_run = _facts(engine)
+    assert after_run[1]  # the replies' facts read the signals
+    assert _marked(engine) == []
+    assert after_run == _refreshed_from_scratch(engine)
+
+
+def test_a_run_stopped_inside_a_long_ticket_leaves_its_facts_marked(engine: Engine) -> None:
+    _one_ticket(engine, 120)
+
+    class Stop(Exception):
+        pass
+
+    def stop(_progress: Any) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        analyze(engine, SETTINGS, NOW, batch_size=25, progress=stop)
+    assert _marked(engine) == [1]
+    assert refresh_pending(engine) == 1  # what a reader (the digest) does first
+    assert _marked(engine) == []
+    assert _facts(engine) == _refreshed_from_scratch(engine)
 
 
 def test_restatements_compare_with_the_latest_other_channel_messages_only() -> None:
