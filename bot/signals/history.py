@@ -80,6 +80,7 @@ class Timeline:
         self._channels: dict[str, _Line] = defaultdict(_Line)
         self._tickets: dict[int, _Line] = defaultdict(_Line)
         self._kinds: dict[str, list[datetime]] = defaultdict(list)
+        self._kinds_read = 0  # messages of `all` whose kinds are indexed (read when asked)
         self._identifiers: dict[str, list[datetime]] = defaultdict(list)
 
     def __len__(self) -> int:
@@ -93,13 +94,21 @@ class Timeline:
             self.all.add(item)
             self._channels[item.channel].add(item)
             self._tickets[item.ticket_id].add(item)
-            for kind in kinds_in(item.text):
-                self._kinds[kind].append(item.created_at)
             for found in identifiers(item.text):
                 self._identifiers[found].append(item.created_at)
             count += 1
         self.end = max(self.end, end)
         return count
+
+    def kinds(self) -> dict[str, list[datetime]]:
+        """When each kind of information was given (`kinds_in`), indexed on first need: most
+        messages are never asked about, and reading their kinds is the costliest search."""
+        said = self.all.said
+        for item in said[self._kinds_read :]:
+            for kind in kinds_in(item.text):
+                self._kinds[kind].append(item.created_at)
+        self._kinds_read = len(said)
+        return self._kinds
 
     def stale_share(self, floor: datetime) -> float:
         """The share of the messages held that are older than `floor` (never read again)."""
@@ -149,7 +158,7 @@ class Window:
     def given(self) -> frozenset[str]:
         return frozenset(
             kind
-            for kind, times in self.timeline._kinds.items()
+            for kind, times in self.timeline.kinds().items()
             if _any_between(times, self.since, self.before)
         )
 
