@@ -7,7 +7,16 @@ recommendation, benefit framing, limited-time framing). Explicit pitch phrases (
 you to", "passer à l'offre", "fazer upgrade") are enough alone. The customer's own current
 plan described with what it includes, costs or when it renews ("your plan renews on the
 5th", "su tarifa incluye roaming") is not an offer: possessive plan mentions are removed
-before looking for one.
+before looking for one, and so is something the customer already took out ("the add-on you
+activated in March", "el seguro que contrataste").
+
+Structures that make a pitch whatever the product is called: a price framed as a little
+*more* each month or trip ("for just £3 more a month", "pour seulement 7 € de plus par mois",
+"für nur 8 € mehr im Monat") is an offer of something extra, when "only" or a pitch cue goes
+with it (a bill that simply went up is not a pitch); a condition on how much the customer uses
+something ("if you travel a lot", "si viajas a menudo", "wenn Sie häufig …") is a pitch cue; so
+is a benefit in the conditional after "with …" ("with the X you would have", "con el X
+tendrías", "mit der X hätten Sie") and "worth it" in the subjunctive ("talvez valha a pena").
 """
 
 from __future__ import annotations
@@ -59,7 +68,8 @@ STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
     "en": [
-        r"(our|the|an?) ([\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
+        # Not "the price of your tariff": the customer's own is read apart.
+        r"(our|the|an?) ((?!your )[\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
         r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
         r"|autoship|cover)",
         r"premium",
@@ -76,6 +86,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(annual|yearly) (billing|payment|subscription|plan|contract)",
         r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
         r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
+        r"(pay|paying|billed|billing) (yearly|annually|once a year|for the (whole )?year)",
     ],
     "es": [
         r"(el |nuestro |un )?plan \w+",
@@ -92,6 +103,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
         r"|premium|plus|total)",
         r"(envio|soporte|atencion|entrega) prioritari[oa]",
+        r"(el |un |nuestro )?pase \w+",
+        r"(pagar|pagando|pagas|paga) (al ano|una vez al ano|anualmente|todo el ano)",
     ],
     "fr": [
         r"(notre |l'|une )?offre \w+",
@@ -107,6 +120,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
         r"|premium|plus|complete)",
         r"(livraison|support|assistance|traitement) prioritaire",
+        r"(le |un |notre )?pass \w+",
+        r"(payer|payant|payez) (a l'annee|annuellement|une fois par an)",
     ],
     "de": [
         r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
@@ -125,6 +140,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
         r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
         r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
+        r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
     ],
     "pt": [
         r"(o |nosso |um )?plano \w+",
@@ -138,6 +154,9 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
+        r"(o |um |nosso )?passe \w+",
+        r"(sendo|se for|se fosse|como) (cliente|socio|socia|assinante|membro) \w+",
+        r"(pagar|pagando|paga) (anualmente|por ano|uma vez por ano)",
     ],
 }
 OFFER = compile_phrases(_OFFER_PHRASES)
@@ -167,7 +186,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(primer|1er|primeros|\d+) (mes|meses|ano|anos) (gratis|de regalo|sin coste)",
         r"(gratis|sin coste|de regalo) (el|los|durante) (primer|\d)",
         r"prueba gratis",
-        r"(prueba(lo|la)?|pruebalo) gratis",
+        r"(prueba(lo|la)?|pruebalo|probar(lo|la)?) gratis",
+        r"gratis durante",
         r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
@@ -181,7 +201,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"reduction",
         r"remise",
         r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
-        r"(essai|essayez|testez) (\w+ )?gratuit\w*",
+        r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
         r"(vous )?economise[rz]?",
         r"promotion",
@@ -235,6 +255,21 @@ _PRICE = re.compile(
     r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
     r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
 )
+# A price framed as a little more ("for just £3 more a month", "7 € de plus par mois"): the
+# cost of something extra the customer does not have. It counts as an offer only with "only"
+# or a pitch cue beside it: a bill that went up "2 € más al mes" is no pitch.
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
+_EXTRA_PHRASES: dict[str, list[str]] = {
+    "en": [r"((for|at) )?((just|only) )?" + _AMOUNT + r" (more|extra)"],
+    "es": [r"(por )?((solo|solamente|apenas|tan solo) )?" + _AMOUNT + r" (mas|adicionales?|extra)"],
+    "fr": [r"(pour )?((seulement|juste|que) )?" + _AMOUNT + r" (de plus|en plus|supplementaires?)"],
+    "de": [r"((fur|ab) )?((nur|lediglich) )?" + _AMOUNT + r" (mehr|zusatzlich|extra|aufpreis)"],
+    "pt": [r"(por )?((so|apenas|somente) )?" + _AMOUNT + r" (a mais|extra|adicionais?)"],
+}
+_ONLY = re.compile(
+    r"(?:\w+ )?(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich"
+    r"|so|somente) "
+)
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -277,6 +312,12 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"this (week|month|weekend)",
         r"(add|spend) (another |just |only )?([€$£] ?)?\d+",
         r"(pay|paying) less",
+        # How much the customer uses something, the benefit of an offer in the conditional.
+        r"if you (\w+ ){0,3}(a lot|often|frequently|regularly|heavily|every (day|week|month)"
+        r"|more than (once|\w+ times))",
+        r"with (the|our|a|an) ([\w+-]+ ){1,3}you('d| would| could)",
+        r"would (be|come) (free|included|cheaper)",
+        r"(might|may|could) be worth",
     ],
     "es": [
         r"sabias que",
@@ -305,6 +346,15 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(anade|anades|gasta|gastas|suma|sumas) (otros |solo )?\d+",
         r"(mas barat[oa]|mas economic[oa]|le convendria|te convendria|le compensa"
         r"|te compensa|le saldria|te saldria)",
+        r"si (\w+ ){0,2}(a menudo|mucho|con frecuencia|frecuentemente|habitualmente|a diario"
+        r"|cada (dia|semana|mes)|todos los (dias|meses))",
+        r"con (el|la|los|las|nuestro|nuestra|un|una) (\w+ ){1,3}(tendrias|tendria|tendriais"
+        r"|tienes|tiene|podrias|podria|pagarias|pagaria|ahorrarias|ahorraria|obtendrias"
+        r"|obtendria|disfrutarias|disfrutaria|contarias|contaria)",
+        r"(saldria|seria|saldrian|serian) (\w+ )?(gratis|gratuit\w+|mas barat\w+)",
+        r"(valga|valdria|merece|mereceria|merezca) la pena",
+        r"(te|le|os) gustaria (probar|anadir|pasarte|pasarse|cambiarte|contratar|activar"
+        r"|ampliar|suscribirte)",
     ],
     "fr": [
         r"saviez-vous",
@@ -324,6 +374,12 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(moins cher|plus avantageu\w+|vous reviendrait|vous reviendra)",
         r"(cette semaine|ce mois-ci|ce week-end)",
         r"(en ajoutant|ajoutez|depensez) (\w+ )?\d+",
+        r"si vous (\w+ ){0,2}(souvent|beaucoup|frequemment|regulierement|tous les (jours"
+        r"|mois)|chaque (jour|semaine|mois))",
+        r"avec (le|la|l'|les|notre|un|une) ?(\w+ ){1,3}vous (auriez|beneficieriez"
+        r"|profiteriez|economiseriez|paieriez|pourriez)",
+        r"(serait|seraient) (\w+ )?(gratuit\w*|offert\w*|inclus\w*|moins cher\w*)",
+        r"(vaudrait|vaille) (la peine|le coup)",
     ],
     "de": [
         r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
@@ -345,6 +401,11 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(zahlen|bezahlen) sie (\w+ )?weniger",
         r"(diese woche|diesen monat|dieses wochenende)",
         r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
+        r"wenn sie (\w+ ){0,3}(oft|haufig|viel|regelmassig|jeden (tag|monat)|taglich)",
+        r"mit (dem|der|den|einem|einer|unserem|unserer) ([\w-]+ ){1,3}(hatten|bekamen|wurden"
+        r"|konnten|sparen|zahlen|erhalten|bekommen) sie",
+        r"(ware|waren) (\w+ )?(kostenlos|gratis|inklusive|gunstiger)",
+        r"(konnte|wurde) sich (\w+ )?lohnen",
     ],
     "pt": [
         r"conheca",
@@ -366,6 +427,13 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
         r"(juntar|adicionar|gastar|somar) mais \d+",
+        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
+        r"|todo (dia|mes)|todos os (dias|meses))",
+        r"com (o|a|os|as|um|uma|nosso|nossa) (\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
+        r"|economizaria|pagaria|ganharia)",
+        r"(sairia|seria|ficaria|sairiam|seriam) (\w+ ){0,2}(gratis|gratuit\w+|de graca"
+        r"|mais barat\w+)",
+        r"(valha|valeria) a pena",
     ],
 }
 PITCH = compile_phrases(_PITCH_PHRASES)
@@ -393,6 +461,11 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(the|this) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
         r"|tariff) (that |which )?(you'?re on|you are on|you have|you already have"
         r"|you'?ve got|you pay for)",
+        # Something the customer already took out: "the add-on you activated in March".
+        r"(the|this|that) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
+        r"|tariff|add-?on|option|service|insurance|cover|pass|card) (that |which )?you (\w+ )?"
+        r"(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
+        r"|subscribed to|requested|asked for)",
         r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
         r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
         r"|trial|policy|cover)",
@@ -403,24 +476,36 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|tenes|usa|usas|paga|pagas)",
         r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
         r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
+        r"(el|la|los|las) (\w+ ){0,2}(plan|tarifa|seguro|servicio|paquete|opcion|suscripcion"
+        r"|bono|pase) (\w+ )?que (usted |ya )?(contrataste|contrato|activaste|activo|anadiste"
+        r"|anadio|pediste|pidio|elegiste|eligio|solicitaste|solicito|compraste|compro)",
     ],
     "fr": [
         r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
         r" (avez|disposez|beneficiez|payez)",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
         r"|pack|option)s?( actuel(le)?)?( \w+)?",
+        r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
+        r"|service|pack|pass|carte) (\w+ )?(que |qu')vous (avez|aviez) (\w+ )?(active|ajoute"
+        r"|souscrit|choisi|commande|demande|pris)e?s?",
     ],
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
         r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
         r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
         r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+        r"(der|die|das|den|dem) (\w+ ){0,2}\w*(tarif|option|paket|abo|versicherung|service"
+        r"|karte|pass)\w*,? (den|die|das) sie (\w+ ){0,3}(gebucht|aktiviert|bestellt"
+        r"|abgeschlossen|gewahlt|hinzugefugt|beauftragt) (haben|hatten)",
     ],
     "pt": [
         r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
         r"|usa|paga)",
         r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
         r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
+        r"(o|a|os|as) (\w+ ){0,2}(plano|pacote|servico|seguro|opcao|assinatura|passe|cartao)"
+        r" (\w+ )?que (voce |vc )?(ja )?(contratou|ativou|adicionou|pediu|escolheu|assinou"
+        r"|comprou|solicitou)",
     ],
 }
 _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
@@ -430,9 +515,9 @@ _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
 # an apology or a fix usually is.
 _ASIDE_PHRASES: dict[str, list[str]] = {
     # At the start of a clause: "I have also added a note" is no aside.
-    "en": [r"(?<!\w )(by the way|btw|also|while (i have|i'?ve got) you|p\.?s\.?)"],
-    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para)"],
-    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour)"],
+    "en": [r"(?<!\w )(by the way|btw|also|incidentally|while (i have|i'?ve got) you|p\.?s\.?)"],
+    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para|a proposito)"],
+    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour|a propos)"],
     "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
     "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
 }
@@ -463,6 +548,7 @@ def _passes(
     offers = _kinds(own, ("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES)))
     pitches = _kinds(
         own,
+        ("extra", phrases(_EXTRA_PHRASES)),
         ("deal", phrases(_DEAL_PHRASES)),
         ("price", _PRICE.pattern),
         ("pitch", phrases(_PITCH_PHRASES)),
@@ -491,7 +577,11 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
     pitches = {match.lastgroup: match.group() for match in pitch_cues.finditer(folded)}
-    deal = "deal" in pitches or "price" in pitches
+    extra = pitches.get("extra", "")
+    deal = "deal" in pitches or "price" in pitches or bool(extra)
+    if extra and (_ONLY.match(extra) or "pitch" in pitches):
+        # "for only €7 more a month": something extra the customer does not have yet.
+        offers.setdefault("offer", extra)
     if not (deal or "pitch" in pitches):
         aside = _offer_after_aside(folded, asides, offer_cues)
         if not aside:
@@ -511,7 +601,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         found = {**offers, **pitches}
         named = [
             f"{kind}: {found[kind]}"
-            for kind in ("offer", "deal", "price", "pitch")
+            for kind in ("offer", "deal", "price", "extra", "pitch")
             if kind in found
         ]
         note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))

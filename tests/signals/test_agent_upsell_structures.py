@@ -1,0 +1,101 @@
+"""Upsell read from its structure in five languages: a pitch conditioned on how much the
+customer uses something ("if you travel a lot"), a price framed as a little more each month or
+trip ("for €5 more a month"), a benefit in the conditional ("you would have", "tendrías",
+"vous auriez", "hätten Sie", "você teria"), "worth it" in the subjunctive, and trials and
+bundles offered as a question. Describing the customer's own plan or explaining a charge is
+not a pitch. Every sentence was written for this test."""
+
+import pytest
+
+from bot.signals.message import agent_signals
+from bot.signals.upsell import is_upsell
+
+PITCHES = [
+    # A usage condition, a bigger tier and a price framed as a little more.
+    "Your refund is on its way. If you stream a lot, our Ultra tier adds 4K and four screens"
+    " for just £3 more a month.",
+    "Si usas mucho los datos, la tarifa Ilimitada te sale por 5 € más al mes.",
+    "Si vous voyagez souvent, l'option Monde couvre l'itinérance partout pour 4 € de plus"
+    " par mois.",
+    "Wenn Sie häufig ins Ausland fahren, deckt der Tarif Reise alle Länder ab, für 6 € mehr"
+    " im Monat.",
+    "Se você assiste muito, o pacote Cinema inclui os lançamentos por R$ 15 a mais por mês.",
+    # Something newly available at a small extra price, after news about the case.
+    "The engineer found nothing wrong. Good news: gigabit fibre is now available on your"
+    " street, for only €6 extra per month.",
+    "El técnico no encontró nada. Buena noticia: la fibra de 1 Gb ya llega a su calle por"
+    " solo 6 € más al mes.",
+    "Le technicien n'a rien trouvé. Bonne nouvelle : la fibre 2 Gb/s arrive chez vous pour"
+    " seulement 5 € de plus par mois.",
+    "Der Techniker hat nichts gefunden. Übrigens gibt es an Ihrer Adresse jetzt Glasfaser,"
+    " für nur 7 € mehr im Monat.",
+    "O técnico não encontrou nada. Boa notícia: a fibra de 1 Gb chegou à sua rua por apenas"
+    " R$ 20 a mais por mês.",
+    # A benefit in the conditional, mid-reply.
+    "Your booking is changed. With the Explorer membership you would have free changes on"
+    " every trip, for €60 a year. The new ticket is attached.",
+    "Ya está cambiada la reserva. Con el Pase Viajero tendrías cambios gratis en todos los"
+    " viajes por 60 € al año. Te adjunto el billete.",
+    "Votre réservation est modifiée. Avec la carte Voyageur, vous auriez les échanges"
+    " gratuits sur tous vos trajets pour 60 € par an.",
+    "Ihre Buchung ist geändert. Mit der Reisekarte hätten Sie kostenlose Umbuchungen auf"
+    " allen Fahrten, für 60 € im Jahr.",
+    "A sua reserva já foi alterada. Sendo sócio Viajante, a remarcação sairia grátis em todas"
+    " as suas viagens, por R$ 12 por mês.",
+    # "Worth it", in the subjunctive or conditional, for someone in their situation.
+    "Como trabalha de casa, talvez valha a pena o plano Escritório, com um modem de reserva.",
+    "Como trabaja desde casa, quizá valga la pena el plan Oficina, con un módem de reserva.",
+    "Since you work from home, the Office plan with a backup modem might be worth it.",
+    # A trial or a bundle offered as a question, after an apology.
+    "Sorry for the wait. Would you like to try the Family bundle free for 30 days?",
+    "Perdona la espera. ¿Te gustaría probar gratis durante un mes el paquete Familia?",
+    "Désolé pour l'attente. Aimeriez-vous essayer gratuitement le pack Famille pendant un mois ?",
+    "Entschuldigen Sie die Wartezeit. Möchten Sie das Familienpaket einen Monat kostenlos testen?",
+    "Desculpe a demora. Que tal experimentar grátis por 30 dias o pacote Família?",
+    # Annual billing after an aside.
+    "Apologies for the delay. Incidentally, paying yearly would save you two months' fees.",
+    "Disculpa el retraso. Por cierto, con el pago anual te ahorrarías dos cuotas al año.",
+    "Toutes nos excuses. Au fait, avec le paiement annuel, vous économiseriez deux mois.",
+    "Entschuldigen Sie die Verzögerung. Übrigens sparen Sie mit jährlicher Zahlung zwei"
+    " Monatsbeiträge.",
+    "Peço desculpa pelo atraso. Aliás, com o pagamento anual você economizaria dois meses.",
+]
+
+
+@pytest.mark.parametrize("reply", PITCHES)
+def test_a_pitch_is_read_from_its_structure(reply):
+    assert is_upsell(reply)
+
+
+@pytest.mark.parametrize("reply", PITCHES)
+def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
+    # agent_signals narrows the phrases to the detected language of a long reply.
+    assert agent_signals(reply).upsell
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your current plan includes 20 GB of data and renews on the 5th of each month.",
+        "You were charged €4.99 a month because the music add-on you activated in March"
+        " renewed on the 1st.",
+        "You're on the annual plan, so the next payment is due in June.",
+        "Your bill is £3 more a month from May because the price of your tariff changed.",
+        "Tu tarifa actual incluye 30 GB y se renueva el día 3 de cada mes.",
+        "El cargo de 9,99 € al mes corresponde al seguro que contrataste en marzo.",
+        "Su factura sube 2 € más al mes porque terminó la promoción de bienvenida.",
+        "Votre forfait actuel comprend 100 Go et se renouvelle le 12 de chaque mois.",
+        "Le prélèvement de 7 € par mois correspond à l'option que vous avez activée en janvier.",
+        "Ihr aktueller Tarif enthält 10 GB und verlängert sich am 1. jedes Monats.",
+        "Die 4,99 € im Monat sind die Gebühr für die Option, die Sie im März gebucht haben.",
+        "Ihre Rechnung ist ab Mai 2 € mehr im Monat, weil der Willkommensrabatt ausgelaufen ist.",
+        "O seu plano atual inclui 50 GB e renova no dia 8 de cada mês.",
+        "A cobrança de R$ 9,90 por mês é do serviço que você contratou em janeiro.",
+        "If you travel often, remember to update the app before each trip.",
+        "Si viajas a menudo, recuerda actualizar la aplicación antes de cada viaje.",
+        "The replacement would be free under your warranty; it ships tomorrow.",
+    ],
+)
+def test_the_customers_own_plan_or_a_charge_explained_is_not_a_pitch(reply):
+    assert not is_upsell(reply)
+    assert not agent_signals(reply).upsell
