@@ -71,7 +71,9 @@ _DE_DONE = (
     r"|geschickt|gesendet|ubermittelt|geschrieben|gesagt|erwahnt|mitgeteilt|gemeldet|angerufen"
     r"|angegeben|beschrieben|geschildert|erklart|geloscht|aktualisiert|bezahlt|uberwiesen"
     r"|hochgeladen|angehangt|kontaktiert|durchgefuhrt|befolgt|nachgefragt|reklamiert"
-    r"|zuruckgeschickt|eingereicht|getestet|ausgeschaltet|geleert|berichtet|telefoniert)"
+    r"|zuruckgeschickt|eingereicht|getestet|ausgeschaltet|geleert|berichtet|telefoniert"
+    r"|gekundigt|storniert|beantragt|angefragt|gebeten|widerrufen|abbestellt|gereinigt"
+    r"|gepruft|kontrolliert|gewechselt|ausgetauscht)"
 )
 # Portuguese third person singular past (você) of the same.
 _PT_DONE = (
@@ -129,7 +131,14 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|had|was)",
         r"(the )?(agent|advisor|adviser|rep|representative|technician|engineer|person"
         r"|colleague) (you|who you) (spoke|talked|chatted|dealt)",
-        r"you (spoke|talked|chatted) (to|with) (my|our|one of|a|the)",
+        r"you (spoke|talked|chatted) (\w+ ){0,3}(to|with) (my|our|one of|a|the)",
+        # Thanks for what the customer already tried; a colleague's note of a given day.
+        r"(thanks|thank you) (\w+ )?for (already )?(trying|having tried|going through|testing"
+        r"|working through|running through) (\w+ ){0,3}(all|both|each|every|those|these|that"
+        r"|the|everything|it)",
+        r"(\w+'s|(my|our) colleague'?s?|the) (case |call |chat )?notes? (from|on|of) ("
+        + _DAYS_EN
+        + r"|yesterday|last|the \d+|\d+)",
         r"(following up|to follow up|as a follow-up|in follow-up|further|coming back) (on"
         r"|to) (your|our|the|my|yesterday|last|what)",
         r"(the )?last time (you|we|i)",
@@ -243,6 +252,17 @@ _EXPLICIT: dict[str, list[str]] = {
         + _DAYS_ES
         + r"|ayer|la semana pasada|dia \d+)",
         r"(retomo|recojo|continuo) (\w+ )?(donde|desde donde) (lo )?(dejo|dejamos|dejaste)",
+        # The customer's request told back: "nos pediste", "me escribiste", "volviste a".
+        r"(me|nos)(?<!si me)(?<!si nos)(?<!cuando nos)(?<!cuando me) (lo |la |los |las )?"
+        r"\w{2,}(aste|iste)",
+        r"volviste a \w+",
+        r"gracias por (haber )?(ya )?(probado|intentado|probar|intentar|seguido|hecho|revisado"
+        r"|comprobado) (\w+ ){0,3}(todo|todos|todas|eso|esto|esos|estos|esas|estas|los|las"
+        r"|cada)",
+        r"(nota|notas|anotacion|anotaciones) (de|del) (\w+ ){1,2}(del|de|el) (" + _DAYS_ES + r"|ayer"
+        r"|la semana pasada|dia \d+)",
+        r"(hablo|hablaste|hablasteis|hablamos|trato|trataste|estuvo|estuviste) (\w+ ){0,3}con"
+        r" (mi|nuestra|nuestro|un|una|otro|otra) (companer[oa]s?|colega|agente|tecnic[oa])",
     ],
     "fr": [
         r"vous(?<!si vous)(?<!quand vous)(?<!lorsque vous)(?<!une fois que vous) (nous |m'"
@@ -251,7 +271,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r" fois |plusieurs fois |vous-meme )*(essay|tent|redemarr|reinstall|reinitialis"
         r"|envoy|transmi|indiqu|mentionn|signal|dit|ecrit|appel|contact|precis|expliqu"
         r"|fourni|joint|vid|mis a jour|effectu|suivi|relanc|pay|retourn|renvoy|telephon"
-        r"|communiqu|decri|test|debranch|rebranch|soulign|remont|declar|reclam)\w*",
+        r"|communiqu|decri|test|debranch|rebranch|soulign|remont|declar|reclam|demand|parl"
+        r"|resili|annul|command|souscri|nettoy|chang|verifi)\w*",
         r"comme vous (me |nous )?(le |l')?(dites|mentionnez|indiquez|precisez|signalez"
         r"|expliquez|soulignez|decrivez)",
         r"comme (je vous l'ai|nous vous l'avons|je vous l'avais|nous vous l'avions|on vous"
@@ -305,9 +326,16 @@ _EXPLICIT: dict[str, list[str]] = {
         + _DAYS_FR
         + r"|hier|la semaine derniere)",
         r"je reprends (votre|le|ce) (dossier|demande|echange|suivi)",
+        r"merci (d'avoir|pour avoir) (deja )?(tout )?(essaye|teste|tente|fait|suivi|verifie"
+        r"|redemarre|reinstalle|reinitialise|applique)",
+        r"notes? (de |d')(\w+ ){1,2}(de |du |d')(" + _DAYS_FR + r"|hier|la semaine derniere)",
     ],
     "de": [
-        r"sie(?<!haben sie) (haben|hatten) (\w+ ){0,5}(bereits |schon |auch |ja )?" + _DE_DONE,
+        r"sie(?<!haben sie) (haben|hatten) (\d+\. |\w+ ){0,6}(bereits |schon |auch |ja )?"
+        + _DE_DONE,
+        r"dank\w*,? dass sie (\w+ ){0,4}" + _DE_DONE,
+        r"(notiz|notizen|vermerk|aktennotiz)\w* (von (frau |herrn |herr )?(\w+ ){1,2})?(vom|von"
+        r"|am) (" + _DAYS_DE + r"|gestern|letzter woche|\d+)",
         r"(da|weil|wie|dass|zumal) sie (uns |mir )?(\w+ ){0,5}" + _DE_DONE + r" (haben"
         r"|hatten)",
         r"wie (sie )?(uns |mir )?(schon |bereits |telefonisch |gestern |am telefon )*"
@@ -323,7 +351,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(kollege|kollegin|kollegen|mitarbeiter|mitarbeiterin)( \w+)? (hat|hatte|haben"
         r"|hatten)",
         r"mit (dem|der|denen) sie (\w+ )?(gesprochen|telefoniert|gechattet|geschrieben)",
-        r"sie (haben|hatten) (\w+ ){0,3}mit (\w+ ){0,3}(gesprochen|telefoniert|gechattet)",
+        r"sie (haben|hatten) (\w+ ){0,3}mit (\w+ ){0,6}(gesprochen|telefoniert|gechattet)",
         r"(ihr|ihre|ihrer|ihrem|ihren|unser|unsere|unserem|unseren) (letzte[rnms]?"
         r"|vorherige[rnms]?|fruhere[rnms]?|erste[rnms]?|vorige[rnms]?) " + _CONTACT_DE,
         r"(ihr|ihre|ihrer|ihrem|ihren|unser|unsere|unserem|unseren) "
@@ -384,7 +412,12 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|consultor|consultora)s? (\w+ ){0,2}(lhe |te |nos |me )?(pediu|disse|falou|enviou"
         r"|mandou|escreveu|ligou|explicou|informou|pediram|solicitou|tinha|havia|atendeu"
         r"|prometeu|abriu|registou|registrou|respondeu|indicou|sugeriu|orientou)",
-        r"(falou|conversou) com (o meu|a minha|um|uma|o nosso|a nossa|meu|minha|nosso"
+        r"obrigad[oa] por (ja )?(ter )?(ja )?(tentado|testado|feito|verificado|reiniciado"
+        r"|seguido|experimentado|tentar|testar) (\w+ ){0,3}(tudo|todos|todas|isso|esses|essas"
+        r"|estes|estas|os|as|cada)",
+        r"(anotacao|anotacoes|observacao|observacoes|registro|registo|nota|notas) (do|da|de)"
+        r" (\w+ ){1,2}(na|no|de|do|da) (" + _DAYS_PT + r"|ontem|semana passada|dia \d+)",
+        r"(falou|conversou) (\w+ ){0,3}com (o meu|a minha|um|uma|o nosso|a nossa|meu|minha|nosso"
         r"|nossa) (colega|atendente|consultor|consultora)",
         r"(sua|seu) (ultima|ultimo|anterior|primeira|primeiro|outra|outro) " + _CONTACT_PT,
         r"(sua|seu|nossa|nosso) " + _CONTACT_PT + r" (anterior(es)?|de ontem|da semana"
@@ -611,6 +644,65 @@ _BUILDS_ON = re.compile(
 )
 
 
+# A sentence that opens on a reason ("Since …,", "Como …,", "Puisque …,", "Da …,"): when its
+# clause names what the customer reported doing, the reply builds on their steps.
+_SINCE = re.compile(
+    r"(?:^|[.!?\n¿¡]\s*)(?:since|as|given that|now that|como|ya que|puesto que|dado que|visto"
+    r" que|puisque|comme|vu que|etant donne que|da|nachdem|weil|ja que|uma vez que)\s+"
+    r"([^,;:.!?\n]{3,160})"
+)
+# The answered message reports the customer's own actions in the past ("I cleaned", "he
+# cambiado", "j'ai nettoyé", "ich habe … gereinigt", "limpei").
+_REPORTED = re.compile(
+    r"\bi(?:'ve| have| had)? (?:already |also |even |just )?(?:\w+ed|tried|done|made|put|set"
+    r"|reset|gone|run|ran|took)\b"
+    r"|\b(?:he|hemos|habia|habiamos) (?:ya )?\w+(?:ado|ido|echo|isto)\b"
+    r"|\bya (?:lo |la |los |las |le )?\w+[ei]\b"
+    r"|\b(?:probe|reinicie|limpie|cambie|borre|actualice|desenchufe|apague|revise|comprobe"
+    r"|instale|reinstale|intente|hice)\b"
+    r"|\bj'(?:ai|avais)\b|\bnous avons\b"
+    r"|\b(?:ich|wir) (?:habe|haben|hatte|hatten)\b|\bhabe ich\b"
+    r"|\b\w+(?<!ar|er|ir)ei\b|\bja \w+i\b|\b(?:fiz|conferi|verifiquei)\b"
+)
+_WORD = re.compile(r"\w{3,}")
+# Function words of the five languages that two texts share without sharing a topic.
+_COMMON = frozenset(
+    """the and you your are was were has have had both but not this that with for from they
+    them still now all also after before been did does just our out its any one two
+    los las del que con por para una uno esta este estan estas estos son sus tus pero muy mas
+    todo toda bien sigue porque cuando sin sobre hay
+    les des une est sont pas qui pour avec dans vos votre tout bien ont rien sur par mais
+    plus toujours aussi
+    und die der das den dem des sind ist ein eine einen nicht mit sie ihr ihre auch noch
+    aber wie bei nach von vom zum zur immer
+    com uma dos das estao sao nao seu sua mas tudo bem tem ainda pelo pela
+    """.split()
+)
+_STEM = 5  # shared words are compared by their first letters: "manual" and "manually"
+
+
+def _stems(folded: str) -> set[str]:
+    return {word[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON}
+
+
+def _builds_on_reported(folded: str, customer_text: str) -> re.Match[str] | None:
+    """A reason clause sharing two words with the steps the customer reported: "Since WPS
+    and manual entry both failed," after "I tried the WPS button and typing it manually"."""
+    if not customer_text:
+        return None
+    clauses = list(_SINCE.finditer(folded))
+    if not clauses:
+        return None
+    customer = _folded(customer_text)
+    if not _REPORTED.search(customer):
+        return None
+    reported = _stems(customer)
+    for clause in clauses:
+        if len(_stems(clause.group(1)) & reported) >= 2:
+            return clause
+    return None
+
+
 def _folded(text: str) -> str:
     # Curly apostrophes ("didn’t", "l’avez") read as straight ones, as the phrases spell them.
     return fold(text).replace("\u2019", "'")
@@ -669,6 +761,10 @@ def acknowledges_history(
     explicit = _first_affirmed(explicit_phrases, folded)
     if explicit:
         note(cues, SIGNAL, "refers to earlier contact or what the customer did", explicit.group())
+        return True
+    built_on = _builds_on_reported(folded, customer_text)
+    if built_on:
+        note(cues, SIGNAL, "builds on the steps the customer reported", built_on.group().strip())
         return True
     earlier = as_history(history)
     if not earlier and not _refers_back(customer_text):

@@ -1,0 +1,131 @@
+"""Acknowledged history read from structures, in five languages: thanks for what the customer
+already tried, a "since …" clause that builds on the checks they reported, their request or
+cancellation told back to them in the second person, a colleague's note or a talk with a
+colleague on a given day. A reply that only shares words with the customer, or a question,
+acknowledges nothing. Every sentence was written for this test."""
+
+import pytest
+
+from bot.signals import agent_signals
+from bot.signals.acknowledge import acknowledges_history
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Thanks for trying all of those steps first; the fault turned out to be ours.",
+        "Thank you for going through the reset and the reinstall before writing to us.",
+        "Gracias por haber probado todo eso antes de escribirnos; el fallo era nuestro.",
+        "Merci d'avoir déjà testé tout cela : le problème venait de notre serveur.",
+        "Danke, dass Sie das alles schon ausprobiert haben; der Fehler lag bei uns.",
+        "Obrigado por ter tentado todos esses passos; a falha era do nosso lado.",
+    ],
+)
+def test_thanks_for_what_the_customer_already_tried_is_acknowledged(reply):
+    assert acknowledges_history(reply, [])
+    assert agent_signals(reply).acknowledges_history
+
+
+# The customer's report of checks done, and a reply whose "since" clause builds on them.
+BUILT_ON = [
+    (
+        "I cleaned the sensor and replaced the batteries, still nothing.",
+        "Since the sensor and the batteries are fine, please pair the lock again from the app.",
+    ),
+    (
+        "He limpiado el sensor y he cambiado las pilas, y sigue igual.",
+        "Como el sensor y las pilas están bien, vuelve a vincular la cerradura desde la app.",
+    ),
+    (
+        "J'ai nettoyé le capteur et changé les piles, rien à faire.",
+        "Puisque le capteur et les piles sont en ordre, refaites l'appairage depuis l'appli.",
+    ),
+    (
+        "Ich habe den Sensor gereinigt und die Batterien gewechselt, ohne Erfolg.",
+        "Da Sensor und Batterien in Ordnung sind, koppeln Sie das Schloss bitte neu in der App.",
+    ),
+    (
+        "Limpei o sensor e troquei as pilhas, e nada.",
+        "Como o sensor e as pilhas estão em ordem, emparelhe a fechadura de novo pelo app.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("customer", "reply"), BUILT_ON)
+def test_a_since_clause_on_the_checks_the_customer_reported_is_acknowledged(customer, reply):
+    assert acknowledges_history(reply, [], customer)
+    assert agent_signals(reply, customer_text=customer).acknowledges_history
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        # The customer reported nothing done: a clause on the same words is our explanation.
+        (
+            "Does the sensor need new batteries?",
+            "Since the sensor uses two batteries, they last about a year.",
+        ),
+        (
+            "¿El sensor necesita pilas nuevas?",
+            "Como el sensor usa dos pilas, duran alrededor de un año.",
+        ),
+        # A clause on something else than what the customer reported.
+        (
+            "I cleaned the sensor and replaced the batteries, still nothing.",
+            "Since our servers were updated last night, some locks lost their pairing.",
+        ),
+    ],
+)
+def test_a_since_clause_that_does_not_build_on_reported_steps_is_not_history(customer, reply):
+    assert not acknowledges_history(reply, [], customer)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You asked us in May to close the account, and we did not do it.",
+        "Nos pediste el cambio de titular en septiembre y no lo hicimos.",
+        "Vous nous avez demandé la résiliation en mai et elle n'a pas été faite.",
+        "Sie haben den Vertrag am 3. Mai gekündigt, und wir haben das übersehen.",
+        "Você nos pediu o cancelamento em maio e ele não foi feito.",
+    ],
+)
+def test_the_customers_request_told_back_to_them_is_acknowledged(reply):
+    assert acknowledges_history(reply, [])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "According to Priya's notes from Tuesday, this was the last document we needed.",
+        "I see you spoke on Tuesday with my colleague Omar about the meter.",
+        "Según la nota de Carmen del viernes, solo faltaba este documento.",
+        "Veo que hablaste el martes con mi compañero Luis sobre el contador.",
+        "D'après la note de Julien de mardi, il ne manquait que ce justificatif.",
+        "Je vois que vous avez parlé mardi avec ma collègue Inès du compteur.",
+        "Laut der Notiz von Herrn Klein vom Dienstag fehlte nur noch dieses Dokument.",
+        "Sie haben am Dienstag mit meiner Kollegin Jana über den Zähler gesprochen.",
+        "Pela anotação da Beatriz na terça, só faltava esse documento.",
+        "Vejo que você falou na terça com a minha colega Rita sobre o medidor.",
+    ],
+)
+def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
+    assert acknowledges_history(reply, [])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Please add a note to your order with the delivery code.",
+        "Thanks for your patience while we look into it.",
+        "Have you already tried resetting the lock from the app?",
+        "¿Has probado ya a reiniciar la cerradura?",
+        "Merci de nous envoyer une photo de l'étiquette.",
+        "Sie haben jetzt Zugriff auf alle Funktionen.",
+        "Você pode pedir o cancelamento pelo aplicativo.",
+        "Si nos pediste el cambio antes del día 5, se aplicará este mes.",
+        "Laut unseren Unterlagen wurde das Paket am Montag zugestellt.",
+    ],
+)
+def test_requests_news_and_questions_are_not_history(reply):
+    assert not acknowledges_history(reply, [])
