@@ -80,7 +80,9 @@ _PT_DONE = (
     r"(tentou|enviou|mandou|disse|falou|mencionou|informou|reiniciou|reinstalou|fez|explicou"
     r"|relatou|contou|ligou|escreveu|comentou|anexou|pagou|devolveu|atualizou|limpou|seguiu"
     r"|indicou|referiu|testou|reportou|reclamou|pediu|perguntou|desligou|religou|apagou"
-    r"|descreveu|partilhou|compartilhou|reinicializou|restaurou|contatou|contactou)"
+    r"|descreveu|partilhou|compartilhou|reinicializou|restaurou|contatou|contactou"
+    r"|entrou em contato|entrou em contacto|esteve em contato|cancelou|solicitou|contratou"
+    r"|abriu)"
 )
 
 _EXPLICIT: dict[str, list[str]] = {
@@ -256,10 +258,18 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(me|nos)(?<!si me)(?<!si nos)(?<!cuando nos)(?<!cuando me) (lo |la |los |las )?"
         r"\w{2,}(aste|iste)",
         r"volviste a \w+",
+        # The second person preterite of a customer's contact or step, said, not asked.
+        r"(llamaste|escribiste|enviaste|mandaste|pediste|dijiste|comentaste|probaste"
+        r"|intentaste|reiniciaste|hablaste|contactaste|pagaste|devolviste|cancelaste"
+        r"|reclamaste|preguntaste|solicitaste|reportaste|avisaste|adjuntaste|subiste"
+        r"|explicaste|indicaste)(?<!si llamaste)(?<!si escribiste)(?<!si enviaste)"
+        r"(?<!si pediste)(?<!si pagaste)",
         r"gracias por (haber )?(ya )?(probado|intentado|probar|intentar|seguido|hecho|revisado"
         r"|comprobado) (\w+ ){0,3}(todo|todos|todas|eso|esto|esos|estos|esas|estas|los|las"
         r"|cada)",
-        r"(nota|notas|anotacion|anotaciones) (de|del) (\w+ ){1,2}(del|de|el) (" + _DAYS_ES + r"|ayer"
+        r"(nota|notas|anotacion|anotaciones) (de|del) (\w+ ){1,2}(del|de|el) ("
+        + _DAYS_ES
+        + r"|ayer"
         r"|la semana pasada|dia \d+)",
         r"(hablo|hablaste|hablasteis|hablamos|trato|trataste|estuvo|estuviste) (\w+ ){0,3}con"
         r" (mi|nuestra|nuestro|un|una|otro|otra) (companer[oa]s?|colega|agente|tecnic[oa])",
@@ -273,6 +283,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|fourni|joint|vid|mis a jour|effectu|suivi|relanc|pay|retourn|renvoy|telephon"
         r"|communiqu|decri|test|debranch|rebranch|soulign|remont|declar|reclam|demand|parl"
         r"|resili|annul|command|souscri|nettoy|chang|verifi)\w*",
+        # "vous avez bien fait de …" is "you were right to": "fait" needs "déjà".
+        r"vous (l'|les |le |la )?(avez|aviez) deja (tout )?fait",
+        r"vous (avez|aviez) (eu|echange avec|parle a|parle avec) (\w+ ){0,2}(collegue|conseill\w+"
+        r"|agent|technicien\w*|service)",
         r"comme vous (me |nous )?(le |l')?(dites|mentionnez|indiquez|precisez|signalez"
         r"|expliquez|soulignez|decrivez)",
         r"comme (je vous l'ai|nous vous l'avons|je vous l'avais|nous vous l'avions|on vous"
@@ -666,18 +680,18 @@ _REPORTED = re.compile(
 )
 _WORD = re.compile(r"\w{3,}")
 # Function words of the five languages that two texts share without sharing a topic.
-_COMMON = frozenset(
-    """the and you your are was were has have had both but not this that with for from they
-    them still now all also after before been did does just our out its any one two
-    los las del que con por para una uno esta este estan estas estos son sus tus pero muy mas
-    todo toda bien sigue porque cuando sin sobre hay
-    les des une est sont pas qui pour avec dans vos votre tout bien ont rien sur par mais
-    plus toujours aussi
-    und die der das den dem des sind ist ein eine einen nicht mit sie ihr ihre auch noch
-    aber wie bei nach von vom zum zur immer
-    com uma dos das estao sao nao seu sua mas tudo bem tem ainda pelo pela
-    """.split()
-)
+_COMMON_WORDS = {
+    "en": "the and you your are was were has have had both but not this that with for from they"
+    " them still now all also after before been did does just our out its any one two",
+    "es": "los las del que con por para una uno esta este estan estas estos son sus tus pero muy"
+    " mas todo toda bien sigue porque cuando sin sobre hay",
+    "fr": "les des une est sont pas qui pour avec dans vos votre tout bien ont rien sur par mais"
+    " plus toujours aussi",
+    "de": "und die der das den dem des sind ist ein eine einen nicht mit sie ihr ihre auch noch"
+    " aber wie bei nach von vom zum zur immer",
+    "pt": "com uma dos das estao sao nao seu sua mas tudo bem tem ainda pelo pela",
+}
+_COMMON = frozenset(word for words in _COMMON_WORDS.values() for word in words.split())
 _STEM = 5  # shared words are compared by their first letters: "manual" and "manually"
 
 

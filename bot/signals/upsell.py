@@ -90,6 +90,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     ],
     "es": [
         r"(el |nuestro |un )?plan \w+",
+        r"(el |nuestro |un )?combo \w+",
+        r"nuestr[oa]s? (\w+ )?(paquete|plan|tarifa|combo|oferta|suscripcion|seguro)\w*",
         r"con (plus|pro|premium)",
         r"premium",
         r"(nuestra |la |una )?tarifa \w+",
@@ -108,6 +110,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     ],
     "fr": [
         r"(notre |l'|une )?offre \w+",
+        r"notre (\w+ )?(pack|option|forfait|formule|abonnement|assurance)\w*",
         r"forfait \w+",
         r"formule \w+",
         r"premium",
@@ -125,6 +128,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     ],
     "de": [
         r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
+        r"unser\w* (\w+ )?\w*(paket|tarif|abo|option|versicherung)\w*",
+        r"kombi\w*",
         r"premium",
         r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
         r"\w*",
@@ -144,6 +149,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     ],
     "pt": [
         r"(o |nosso |um )?plano \w+",
+        r"(o |nosso |um )?combo \w+",
+        r"(nosso|nossa) (\w+ )?(pacote|plano|combo|oferta|assinatura|seguro)\w*",
         r"premium",
         r"pacote \w+",
         r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
@@ -225,7 +232,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(anuidade|mensalidade|primeiro mes|primeiros \d+ meses)"
         r" (gratis|gratuit\w+|oferecid\w+)",
         r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
-        r"(experimente|teste) (\w+ )?(gratis|gratuitamente)",
+        r"(experiment\w*|test\w*) (\w+ ){0,3}(gratis|gratuitamente)",
+        r"(gratis|gratuitamente) (por|durante) (\d+|um|uma) (dias|mes|meses|semanas?)",
         r"(poupa|poupe|economiza|economize)",
         r"oferta",
         r"promocao",
@@ -302,6 +310,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
         r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
         r"(week|month))|offer (ends|expires|runs)|last chance)",
+        r"(customers|people|users|clients|teams|families) in your (position|situation|shoes)",
+        r"(do you |would you )?want to (add|try|upgrade|switch|get|protect|join)",
+        r"(at|for) a lower (\w+ )?(price|cost|rate)",
         r"(teams|companies|customers|businesses|families|people) (of|like|with) "
         r"(your|you)\w*",
         r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
@@ -322,6 +333,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
     "es": [
         r"sabias que",
         r"si (te|le|os) interesa",
+        r"clientes (en su situacion|en tu situacion|como usted|como tu)",
         r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
         r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
         r"|presupuesto|oferta|cotizacion)",
@@ -362,7 +374,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"profitez",
         r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
         r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
-        r"(je vous|nous vous) (recommande|conseille|propose)",
+        r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
+        r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
         r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
         r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
@@ -387,6 +400,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"wussten sie",
         r"lohnt sich",
         r"(ich )?empfehle (ihnen)?",
+        r"(ihnen )?(\w+ ){0,5}empfehlen",
+        r"kunden (in ihrer situation|wie sie|in ihrem fall)",
         r"soll ich",
         r"mochten sie",
         r"(jetzt|gleich|heute) (\w+ ){0,3}(testen|sichern|buchen|upgraden|wechseln"
@@ -418,7 +433,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(recomendo|recomendamos|sugiro|sugerimos)",
         r"quer que eu",
         r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
-        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar)",
+        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar)",
+        r"clientes (na sua situacao|como voce|no seu caso)",
         r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
         r"(so|apenas) (hoje|esta semana|este mes)",
         r"por tempo limitado",

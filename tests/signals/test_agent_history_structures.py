@@ -107,6 +107,10 @@ def test_the_customers_request_told_back_to_them_is_acknowledged(reply):
         "Sie haben am Dienstag mit meiner Kollegin Jana über den Zähler gesprochen.",
         "Pela anotação da Beatriz na terça, só faltava esse documento.",
         "Vejo que você falou na terça com a minha colega Rita sobre o medidor.",
+        "Según me dijo mi compañera, llamaste el viernes por la factura.",
+        "Vous avez eu mon collègue au téléphone vendredi au sujet de la facture.",
+        "Comme vous l'avez déjà fait, inutile de réinitialiser à nouveau la box.",
+        "Vi que você já entrou em contato na sexta sobre a fatura.",
     ],
 )
 def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
@@ -125,6 +129,9 @@ def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
         "Você pode pedir o cancelamento pelo aplicativo.",
         "Si nos pediste el cambio antes del día 5, se aplicará este mes.",
         "Laut unseren Unterlagen wurde das Paket am Montag zugestellt.",
+        "Vous avez bien fait de nous prévenir : la facture est corrigée.",
+        "Si llamaste antes del día 5, el cambio ya está aplicado.",
+        "¿Llamaste al número de averías?",
     ],
 )
 def test_requests_news_and_questions_are_not_history(reply):

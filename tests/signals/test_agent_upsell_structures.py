@@ -59,6 +59,15 @@ PITCHES = [
     "Entschuldigen Sie die Verzögerung. Übrigens sparen Sie mit jährlicher Zahlung zwei"
     " Monatsbeiträge.",
     "Peço desculpa pelo atraso. Aliás, com o pagamento anual você economizaria dois meses.",
+    # Bundles recommended by who buys them or by price, an add-on asked as a question.
+    "Sorry again for the mix-up. Many customers in your position go for the Premium bundle,"
+    " which includes TV and mobile at a lower combined price.",
+    "Your order has shipped. Want to add the extended warranty before it arrives? It's £19"
+    " for two years.",
+    "Es tut mir leid wegen der Störung. Ich kann Ihnen unser Kombipaket mit TV und Internet"
+    " empfehlen, das ist günstiger als beides einzeln.",
+    "Já corrigimos a cobrança. Recomendo o combo Casa, que junta internet e TV por menos.",
+    "Sinto muito pelo transtorno. Você pode testar o plano Pro grátis por 14 dias.",
 ]
 
 
@@ -94,6 +103,12 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
         "If you travel often, remember to update the app before each trip.",
         "Si viajas a menudo, recuerda actualizar la aplicación antes de cada viaje.",
         "The replacement would be free under your warranty; it ships tomorrow.",
+        "Your Pro plan includes version history; you'll find it under Settings.",
+        "You're on the monthly plan, which is why you were charged on the 3rd.",
+        "Su paquete incluye fibra, móvil y TV; la factura de este mes es de 55 €.",
+        "Les 9 € prélevés correspondent à votre abonnement mensuel.",
+        "Ihr Kombipaket enthält TV und Internet; der Betrag von 40 € wird monatlich abgebucht.",
+        "A cobrança de R$ 59 é a mensalidade do seu plano, debitada todo dia 10.",
     ],
 )
 def test_the_customers_own_plan_or_a_charge_explained_is_not_a_pitch(reply):
