@@ -374,6 +374,8 @@ _EXPLICIT: dict[str, list[str]] = {
         + _DAYS_DE
         + r"|von "
         + _DAYS_DE
+        + r"|am "
+        + _DAYS_DE
         + r"|gestern|letzte woche|heute morgen|von heute morgen)",
         r"(beim|bei unserem|bei ihrem) (letzten|vorherigen) (mal|kontakt|anruf|gesprach"
         r"|telefonat|chat)",

@@ -138,7 +138,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(business|family|familien|gold|platin|platinum) ?plus",
         r"(business|enterprise|gold|platin|platinum)\w*",
         r"pro-\w+",
-        r"(zusatz|zubuch)\w*",
+        r"(zusatz|zubuch)(?!lich)\w*",
         r"abo|abos|abonnement",
         r"mitgliedschaft",
         r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
@@ -274,6 +274,12 @@ _EXTRA_PHRASES: dict[str, list[str]] = {
     "de": [r"((fur|ab) )?((nur|lediglich) )?" + _AMOUNT + r" (mehr|zusatzlich|extra|aufpreis)"],
     "pt": [r"(por )?((so|apenas|somente) )?" + _AMOUNT + r" (a mais|extra|adicionais?)"],
 }
+# A period after the extra price ("… more a month", "… de plus par mois"): a recurring price.
+_PERIOD = re.compile(
+    r" ?(?:a|per|/|por|al|par|pro|im|ao|each|every|cada) ?(?:month|mes|mois|monat|year|ano|an"
+    r"|jahr|week|semana|semaine|woche|trip|trayecto|trajet|fahrt|trecho|viagem|night|noche"
+    r"|nuit|nacht|noite)"
+)
 _ONLY = re.compile(
     r"(?:\w+ )?(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich"
     r"|so|somente) "
@@ -299,6 +305,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"while you'?re here",
         r"by the way",
         r"you (might|may|could) (like|want|be interested|consider)",
+        r"(might|may|could) interest you",
         r"worth (considering|adding|a look|checking|it)",
         r"unlimited",
         r"dedicated",
@@ -334,6 +341,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"sabias que",
         r"si (te|le|os) interesa",
         r"clientes (en su situacion|en tu situacion|como usted|como tu)",
+        r"(te|le|os|les) (podria|puede|podrian|pueden) interesar",
         r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
         r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
         r"|presupuesto|oferta|cotizacion)",
@@ -352,6 +360,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(solo|unicamente) (esta semana|hoy|este mes)",
         r"por tiempo limitado",
         r"vale la pena",
+        r"(vale|valdria) (la pena )?considerar",
         r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
         r"(pagarias|pagaria|pagarian|pagaras|pagara) menos",
         r"(esta semana|este mes|este fin de semana)",
@@ -377,14 +386,17 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
         r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
-        r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
+        r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter|abonner"
+        r"|inscrire|passer|basculer)",
+        r"si vous le (souhaitez|voulez|desirez)",
+        r"(pourrait|pourraient) vous interesser",
         r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
         r"(seulement|uniquement) (cette semaine|aujourd'hui|ce mois)",
         r"duree limitee",
         r"(vaut|vaudrait) le coup",
         r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
         r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
-        r"(moins cher|plus avantageu\w+|vous reviendrait|vous reviendra)",
+        r"(moins cher|plus avantageu\w+|plus economique|vous reviendrait|vous reviendra)",
         r"(cette semaine|ce mois-ci|ce week-end)",
         r"(en ajoutant|ajoutez|depensez) (\w+ )?\d+",
         r"si vous (\w+ ){0,2}(souvent|beaucoup|frequemment|regulierement|tous les (jours"
@@ -399,6 +411,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"bevorzugt\w*",
         r"wussten sie",
         r"lohnt sich",
+        r"wenn sie (es )?(mochten|wollen|wunschen)",
+        r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
         r"(ihnen )?(\w+ ){0,5}empfehlen",
         r"kunden (in ihrer situation|wie sie|in ihrem fall)",
@@ -439,6 +453,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(so|apenas) (hoje|esta semana|este mes)",
         r"por tempo limitado",
         r"vale a pena",
+        r"(vale|valeria) (a pena )?considerar",
+        r"se (voce )?(quiser|desejar|preferir)",
+        r"(pode|poderia|podem|poderiam) (te |lhe )?interessar",
         r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
@@ -593,11 +610,12 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
     pitches = {match.lastgroup: match.group() for match in pitch_cues.finditer(folded)}
-    extra = pitches.get("extra", "")
-    deal = "deal" in pitches or "price" in pitches or bool(extra)
+    extra = _extra_price(folded, pitches)
     if extra and (_ONLY.match(extra) or "pitch" in pitches):
         # "for only €7 more a month": something extra the customer does not have yet.
         offers.setdefault("offer", extra)
+        pitches.setdefault("price", extra)
+    deal = "deal" in pitches or "price" in pitches
     if not (deal or "pitch" in pitches):
         aside = _offer_after_aside(folded, asides, offer_cues)
         if not aside:
@@ -622,6 +640,17 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         ]
         note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))
     return upsell
+
+
+def _extra_price(folded: str, pitches: dict[str | None, str]) -> str:
+    """The extra price found ("for only €7 more"), noted as a price when a period follows it
+    ("9 € más al mes"), as a recurring price always was; "5 € en plus" on a bill is not."""
+    extra = pitches.get("extra", "")
+    if extra:
+        end = folded.find(extra) + len(extra)
+        if _PERIOD.match(folded, end):
+            pitches.setdefault("price", extra)
+    return extra
 
 
 def _offer_after_aside(folded: str, asides: re.Pattern[str], offer_cues: re.Pattern[str]) -> str:

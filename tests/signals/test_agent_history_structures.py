@@ -111,6 +111,7 @@ def test_the_customers_request_told_back_to_them_is_acknowledged(reply):
         "Vous avez eu mon collègue au téléphone vendredi au sujet de la facture.",
         "Comme vous l'avez déjà fait, inutile de réinitialiser à nouveau la box.",
         "Vi que você já entrou em contato na sexta sobre a fatura.",
+        "Es tut mir leid, dass Ihr Anruf am Mittwoch unbeantwortet blieb.",
     ],
 )
 def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):

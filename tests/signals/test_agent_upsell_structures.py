@@ -68,6 +68,16 @@ PITCHES = [
     " empfehlen, das ist günstiger als beides einzeln.",
     "Já corrigimos a cobrança. Recomendo o combo Casa, que junta internet e TV por menos.",
     "Sinto muito pelo transtorno. Você pode testar o plano Pro grátis por 14 dias.",
+    # An offer for bigger households or a yearly plan, offered "if you wish".
+    "Le chargeur est reparti. Si vous le souhaitez, je peux vous abonner à l'offre Famille,"
+    " plus économique à partir de trois lignes.",
+    "Desculpe o incômodo. Vale considerar a assinatura anual: você paga 10 meses e usa 12.",
+    "Hemos repuesto el cargador. Si lo deseas, puedo activarte el plan Familia, que sale más"
+    " económico con tres líneas.",
+    "Das Ladegerät ist unterwegs. Wenn Sie möchten, schalte ich Ihnen den Familientarif frei,"
+    " der ab drei Karten günstiger ist.",
+    "Como trabajas desde casa, te podría interesar la tarifa Oficina, con un router de"
+    " respaldo, por 7 € más al mes.",
 ]
 
 
@@ -109,6 +119,13 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
         "Les 9 € prélevés correspondent à votre abonnement mensuel.",
         "Ihr Kombipaket enthält TV und Internet; der Betrag von 40 € wird monatlich abgebucht.",
         "A cobrança de R$ 59 é a mensalidade do seu plano, debitada todo dia 10.",
+        # A one-off extra on a bill, for something the customer ordered.
+        "The extra €5 on this bill is a one-off charge for the replacement SIM you ordered.",
+        "El cargo extra de 5 € es la tarjeta SIM de reemplazo que pediste.",
+        "Les 5 € en plus sur cette facture correspondent à la carte SIM de remplacement que"
+        " vous avez commandée.",
+        "Die 5 € zusätzlich auf dieser Rechnung sind die Ersatz-SIM, die Sie bestellt haben.",
+        "Os R$ 5 a mais nesta fatura são do chip de reposição que você pediu.",
     ],
 )
 def test_the_customers_own_plan_or_a_charge_explained_is_not_a_pitch(reply):
