@@ -138,9 +138,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(thanks|thank you) (\w+ )?for (already )?(trying|having tried|going through|testing"
         r"|working through|running through) (\w+ ){0,3}(all|both|each|every|those|these|that"
         r"|the|everything|it)",
-        r"(\w+'s|(my|our) colleague'?s?|the) (case |call |chat )?notes? (from|on|of) ("
-        + _DAYS_EN
-        + r"|yesterday|last|the \d+|\d+)",
+        r"notes? (from|of) (" + _DAYS_EN + r"|yesterday|last (week|time))",
         r"(following up|to follow up|as a follow-up|in follow-up|further|coming back) (on"
         r"|to) (your|our|the|my|yesterday|last|what)",
         r"(the )?last time (you|we|i)",

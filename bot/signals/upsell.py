@@ -22,6 +22,8 @@ tendrías", "mit der X hätten Sie") and "worth it" in the subjunctive ("talvez 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
@@ -265,25 +267,26 @@ _PRICE = re.compile(
 )
 # A price framed as a little more ("for just £3 more a month", "7 € de plus par mois"): the
 # cost of something extra the customer does not have. It counts as an offer only with "only"
-# or a pitch cue beside it: a bill that went up "2 € más al mes" is no pitch.
-_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
-_EXTRA_PHRASES: dict[str, list[str]] = {
-    "en": [r"((for|at) )?((just|only) )?" + _AMOUNT + r" (more|extra)"],
-    "es": [r"(por )?((solo|solamente|apenas|tan solo) )?" + _AMOUNT + r" (mas|adicionales?|extra)"],
-    "fr": [r"(pour )?((seulement|juste|que) )?" + _AMOUNT + r" (de plus|en plus|supplementaires?)"],
-    "de": [r"((fur|ab) )?((nur|lediglich) )?" + _AMOUNT + r" (mehr|zusatzlich|extra|aufpreis)"],
-    "pt": [r"(por )?((so|apenas|somente) )?" + _AMOUNT + r" (a mais|extra|adicionais?)"],
-}
+# or a pitch cue beside it: a bill that went up "2 € más al mes" is no pitch. One pattern for
+# the five languages that opens on a digit, so the engine skips to digits: it costs a reply
+# without a price nothing.
+_EXTRA = re.compile(
+    r"\d[\d.,]*(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
+    r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
+)
+# "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
+_ONLY = re.compile(
+    r"(?<!\w)(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich|so"
+    r"|somente) (?:[€$£]|r\$)? ?$"
+)
 # A period after the extra price ("… more a month", "… de plus par mois"): a recurring price.
 _PERIOD = re.compile(
     r" ?(?:a|per|/|por|al|par|pro|im|ao|each|every|cada) ?(?:month|mes|mois|monat|year|ano|an"
     r"|jahr|week|semana|semaine|woche|trip|trayecto|trajet|fahrt|trecho|viagem|night|noche"
     r"|nuit|nacht|noite)"
 )
-_ONLY = re.compile(
-    r"(?:\w+ )?(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich"
-    r"|so|somente) "
-)
+_BEFORE = 12  # characters before an amount read for "only"
+
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -414,7 +417,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"wenn sie (es )?(mochten|wollen|wunschen)",
         r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
-        r"(ihnen )?(\w+ ){0,5}empfehlen",
+        r"empfehlen",
         r"kunden (in ihrer situation|wie sie|in ihrem fall)",
         r"soll ich",
         r"mochten sie",
@@ -561,32 +564,37 @@ SIGNAL = "upsell"
 
 
 # Cues in two passes (offers, then deals and pitches, which often overlap an offer): each
-# match says which kind it is. The customer's own plan and a goodwill upgrade come first in
-# both, so that a product or price mention inside them is consumed, not read.
-def _kinds(own: str, *named: tuple[str, str]) -> re.Pattern[str]:
-    spans = (("goodwill", _GOODWILL.pattern), ("own", own), *named)
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in spans))
+# match says which kind it is. The customer's own plan and a goodwill upgrade are found once,
+# before both: a product or price mention that starts inside them is not read.
+def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in named))
 
 
-def _passes(
-    language: str | None,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The offer pass, the pitch pass and the asides: every language's, or one language's."""
+@dataclass(frozen=True)
+class _Passes:
+    shields: re.Pattern[str]  # the customer's own plan, goodwill already given
+    offers: re.Pattern[str]
+    pitches: re.Pattern[str]
+    asides: re.Pattern[str]
+
+
+def _passes(language: str | None) -> _Passes:
+    """Every language's phrases, or one language's."""
 
     def phrases(by_language: dict[str, list[str]]) -> str:
         chosen = by_language if language is None else {language: by_language[language]}
         return compile_phrases(chosen).pattern
 
-    own = phrases(_CURRENT_PLAN_PHRASES)
-    offers = _kinds(own, ("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES)))
-    pitches = _kinds(
-        own,
-        ("extra", phrases(_EXTRA_PHRASES)),
-        ("deal", phrases(_DEAL_PHRASES)),
-        ("price", _PRICE.pattern),
-        ("pitch", phrases(_PITCH_PHRASES)),
+    return _Passes(
+        shields=_kinds(("goodwill", _GOODWILL.pattern), ("own", phrases(_CURRENT_PLAN_PHRASES))),
+        offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
+        pitches=_kinds(
+            ("deal", phrases(_DEAL_PHRASES)),
+            ("price", _PRICE.pattern),
+            ("pitch", phrases(_PITCH_PHRASES)),
+        ),
+        asides=re.compile(phrases(_ASIDE_PHRASES)),
     )
-    return offers, pitches, re.compile(phrases(_ASIDE_PHRASES))
 
 
 _EVERY_LANGUAGE = _passes(None)
@@ -595,6 +603,26 @@ _EVERY_LANGUAGE = _passes(None)
 _BY_LANGUAGE = {language: _passes(language) for language in _OFFER_PHRASES}
 _SURE_WORDS = 8
 
+Span = tuple[int, int]
+
+
+def _outside(
+    pattern: re.Pattern[str], folded: str, shields: list[Span], start: int = 0, end: int = -1
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `folded[start:end]` that do not start inside a shield; the
+    search resumes at the shield's end, as if the shield had been matched first."""
+    end = len(folded) if end < 0 else end
+    while start <= end:
+        match = pattern.search(folded, start, end)
+        if match is None:
+            return
+        shield = next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
+        if shield >= 0:
+            start = shield
+            continue
+        yield match
+        start = match.end() if match.end() > match.start() else match.start() + 1
+
 
 def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) -> bool:
     """Does this agent message pitch an upgrade, plan, add-on or offer? (`language`, when
@@ -602,33 +630,40 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     if not text:
         return False
     folded = fold(text)
-    offer_cues, pitch_cues, asides = _EVERY_LANGUAGE
+    passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
-        offer_cues, pitch_cues, asides = _BY_LANGUAGE[language]
-    offers = {match.lastgroup: match.group() for match in offer_cues.finditer(folded)}
+        passes = _BY_LANGUAGE[language]
+    shielded = [(match.start(), match.end()) for match in passes.shields.finditer(folded)]
+    offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
-    pitches = {match.lastgroup: match.group() for match in pitch_cues.finditer(folded)}
-    extra = _extra_price(folded, pitches)
-    if extra and (_ONLY.match(extra) or "pitch" in pitches):
-        # "for only €7 more a month": something extra the customer does not have yet.
-        offers.setdefault("offer", extra)
-        pitches.setdefault("price", extra)
+    pitches = {
+        match.lastgroup: match.group() for match in _outside(passes.pitches, folded, shielded)
+    }
+    extra = _EXTRA.search(folded)
+    if extra:
+        only = _ONLY.search(folded, max(0, extra.start() - _BEFORE), extra.start())
+        if only or "pitch" in pitches:
+            # "for only €7 more a month": something extra the customer does not have yet.
+            offers.setdefault("offer", extra.group())
+            pitches["extra"] = extra.group()
+            if only or _PERIOD.match(folded, extra.end()):
+                pitches.setdefault("price", extra.group())
     deal = "deal" in pitches or "price" in pitches
     if not (deal or "pitch" in pitches):
-        aside = _offer_after_aside(folded, asides, offer_cues)
+        aside = _offer_after_aside(folded, passes, shielded)
         if not aside:
             return False
         pitches["pitch"] = aside
     offer = "offer" in offers
-    if not offer and "own" not in offers and "goodwill" not in offers:
+    if not offer and not shielded:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
     upsell = (offer and deal) or ((offer or deal) and "pitch" in pitches)
     if not upsell and "pitch" not in pitches:
-        aside = _offer_after_aside(folded, asides, offer_cues)
+        aside = _offer_after_aside(folded, passes, shielded)
         if aside:
             pitches["pitch"], upsell = aside, True
     if upsell and cues is not None:
@@ -642,24 +677,12 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     return upsell
 
 
-def _extra_price(folded: str, pitches: dict[str | None, str]) -> str:
-    """The extra price found ("for only €7 more"), noted as a price when a period follows it
-    ("9 € más al mes"), as a recurring price always was; "5 € en plus" on a bill is not."""
-    extra = pitches.get("extra", "")
-    if extra:
-        end = folded.find(extra) + len(extra)
-        if _PERIOD.match(folded, end):
-            pitches.setdefault("price", extra)
-    return extra
-
-
-def _offer_after_aside(folded: str, asides: re.Pattern[str], offer_cues: re.Pattern[str]) -> str:
+def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
     """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
     or ""."""
-    for aside in asides.finditer(folded):
+    for aside in passes.asides.finditer(folded):
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
-        for match in offer_cues.finditer(folded, aside.end(), end):
-            if match.lastgroup in ("offer", "strong"):
-                return f"{aside.group()} ... {match.group()}"
+        for match in _outside(passes.offers, folded, shielded, aside.end(), end):
+            return f"{aside.group()} ... {match.group()}"
     return ""
