@@ -89,6 +89,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
         r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
         r"(pay|paying|billed|billing) (yearly|annually|once a year|for the (whole )?year)",
+        r"bundl(e|es|ing)",
     ],
     "es": [
         r"(el |nuestro |un )?plan \w+",
@@ -197,6 +198,9 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"prueba gratis",
         r"(prueba(lo|la)?|pruebalo|probar(lo|la)?) gratis",
         r"gratis durante",
+        r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
+        r"|sin cargo)",
+        r"(dos|tres|\d+) meses (gratis|de regalo)",
         r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
@@ -209,7 +213,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"-\d+ ?%",
         r"reduction",
         r"remise",
-        r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
+        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont )?(offert|gratuit)s?",
+        r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
         r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
         r"(vous )?economise[rz]?",
@@ -236,6 +241,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
         r"(experiment\w*|test\w*) (\w+ ){0,3}(gratis|gratuitamente)",
         r"(gratis|gratuitamente) (por|durante) (\d+|um|uma) (dias|mes|meses|semanas?)",
+        r"(por|durante) (\d+|um|uma|dois|tres) (dias|semanas|mes|meses) (sem custo|gratis"
+        r"|de graca)",
         r"(poupa|poupe|economiza|economize)",
         r"oferta",
         r"promocao",
@@ -317,7 +324,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
         r"(get|enjoy|save) (\d+ ?%|up to)",
         r"if you'?d like( to (keep|get|add|try|upgrade))?",
-        r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
+        # An offer that ends soon; "your trial ends on the 15th" is no deadline of a pitch.
+        r"(limited time|this week only|today only|before you go|(offer|sale|deal|promo\w*"
+        r"|discount|price|pricing) ends (today|tomorrow|on|this)"
         r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
         r"(week|month))|offer (ends|expires|runs)|last chance)",
         r"(customers|people|users|clients|teams|families) in your (position|situation|shoes)",
@@ -339,6 +348,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"with (the|our|a|an) ([\w+-]+ ){1,3}you('d| would| could)",
         r"would (be|come) (free|included|cheaper)",
         r"(might|may|could) be worth",
+        r"consider (our|the|an?|switching|upgrading|adding|moving|going)",
     ],
     "es": [
         r"sabias que",
@@ -377,6 +387,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|obtendria|disfrutarias|disfrutaria|contarias|contaria)",
         r"(saldria|seria|saldrian|serian) (\w+ )?(gratis|gratuit\w+|mas barat\w+)",
         r"(valga|valdria|merece|mereceria|merezca) la pena",
+        r"(piense|piensa|has pensado|ha pensado) en",
         r"(te|le|os) gustaria (probar|anadir|pasarte|pasarse|cambiarte|contratar|activar"
         r"|ampliar|suscribirte)",
     ],
@@ -408,6 +419,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|profiteriez|economiseriez|paieriez|pourriez)",
         r"(serait|seraient) (\w+ )?(gratuit\w*|offert\w*|inclus\w*|moins cher\w*)",
         r"(vaudrait|vaille) (la peine|le coup)",
+        r"(pensez|avez-vous pense|avez vous pense) a",
     ],
     "de": [
         r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
@@ -438,6 +450,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|konnten|sparen|zahlen|erhalten|bekommen) sie",
         r"(ware|waren) (\w+ )?(kostenlos|gratis|inklusive|gunstiger)",
         r"(konnte|wurde) sich (\w+ )?lohnen",
+        r"(denken sie|haben sie (schon |bereits )?(\w+ ){0,4}gedacht) an",
+        r"an (\w+ ){1,4}gedacht",
     ],
     "pt": [
         r"conheca",
@@ -470,6 +484,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(sairia|seria|ficaria|sairiam|seriam) (\w+ ){0,2}(gratis|gratuit\w+|de graca"
         r"|mais barat\w+)",
         r"(valha|valeria) a pena",
+        r"(ja pensou|pense|pensou) (no|na|em)",
     ],
 }
 PITCH = compile_phrases(_PITCH_PHRASES)
@@ -490,6 +505,8 @@ _GOODWILL = re.compile(
     r"|\b(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
     r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)"
 )
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # The customer's own current plan (removed before looking for an offer).
 _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -499,9 +516,12 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|you'?ve got|you pay for)",
         # Something the customer already took out: "the add-on you activated in March".
         r"(the|this|that) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
-        r"|tariff|add-?on|option|service|insurance|cover|pass|card) (that |which )?you (\w+ )?"
-        r"(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
-        r"|subscribed to|requested|asked for)",
+        r"|tariff|add-?on|option|service|insurance|cover|pass|card|trial) (that |which )?you"
+        r" (\w+ )?(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
+        r"|subscribed to|requested|asked for|started|began)",
+        # What the customer's own trial or plan costs from then on: a charge described.
+        r"(after that|then|afterwards|thereafter|after the trial|from then on),? ([\w']+ ){0,3}"
+        r"(it'?s|it is|costs?|will be|is|you pay|you'?ll pay) " + _AMOUNT,
         r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
         r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
         r"|trial|policy|cover)",
@@ -514,13 +534,19 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
         r"(el|la|los|las) (\w+ ){0,2}(plan|tarifa|seguro|servicio|paquete|opcion|suscripcion"
         r"|bono|pase) (\w+ )?que (usted |ya )?(contrataste|contrato|activaste|activo|anadiste"
-        r"|anadio|pediste|pidio|elegiste|eligio|solicitaste|solicito|compraste|compro)",
+        r"|anadio|pediste|pidio|elegiste|eligio|solicitaste|solicito|compraste|compro"
+        r"|empezaste|empezo|iniciaste|inicio)",
+        r"(su|tu) (periodo de )?prueba( gratuita| gratis)?",
+        r"(despues|luego|a partir de ahi|tras la prueba|a partir de entonces),? ([\w']+ ){0,3}"
+        r"(son|es|cuesta|costara|seran|sera|pasa a|pagaras|pagara) " + _AMOUNT,
     ],
     "fr": [
         r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
         r" (avez|disposez|beneficiez|payez)",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
-        r"|pack|option)s?( actuel(le)?)?( \w+)?",
+        r"|pack|option|essai|periode d'essai)s?( actuel(le)?| gratuit)?( \w+)?",
+        r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
+        r"|sera de|passe a|sont|vous paierez|vous payerez) " + _AMOUNT,
         r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
         r"|service|pack|pass|carte) (\w+ )?(que |qu')vous (avez|aviez) (\w+ )?(active|ajoute"
         r"|souscrit|choisi|commande|demande|pris)e?s?",
@@ -528,8 +554,11 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
         r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
-        r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
-        r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+        r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? "
+        r"|kostenlose[rnms]? |gratis )?(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte"
+        r"|mitgliedschaft|test)\w*( \w+)?",
+        r"(danach|anschliessend|ab dann|nach dem test\w*),? (kostet|betragt|sind es|zahlen sie)"
+        r" ([\w']+ ){0,3}" + _AMOUNT,
         r"(der|die|das|den|dem) (\w+ ){0,2}\w*(tarif|option|paket|abo|versicherung|service"
         r"|karte|pass)\w*,? (den|die|das) sie (\w+ ){0,3}(gebucht|aktiviert|bestellt"
         r"|abgeschlossen|gewahlt|hinzugefugt|beauftragt) (haben|hatten)",
@@ -538,7 +567,10 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
         r"|usa|paga)",
         r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
-        r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
+        r"|subscricao|pacote|cartao|contrato|conta|periodo de teste|teste)( atual| gratis)?"
+        r"( \w+)?",
+        r"(depois|em seguida|apos o teste|a partir dai|depois disso),? ([\w']+ ){0,3}(custa|e de"
+        r"|sera de|passa a|fica|sao|vai pagar) ([\w']+ ){0,2}" + _AMOUNT,
         r"(o|a|os|as) (\w+ ){0,2}(plano|pacote|servico|seguro|opcao|assinatura|passe|cartao)"
         r" (\w+ )?que (voce |vc )?(ja )?(contratou|ativou|adicionou|pediu|escolheu|assinou"
         r"|comprou|solicitou)",

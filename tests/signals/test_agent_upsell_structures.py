@@ -78,6 +78,13 @@ PITCHES = [
     " der ab drei Karten günstiger ist.",
     "Como trabajas desde casa, te podría interesar la tarifa Oficina, con un router de"
     " respaldo, por 7 € más al mes.",
+    # Bundling, a yearly plan to "think about", a trial counted in days.
+    "Done, the duplicate is cancelled. PS: bundling broadband with your mobile saves £10 a month.",
+    "C'est réglé. Pensez à l'abonnement annuel : deux mois sont offerts.",
+    "Lamentamos o ocorrido. Experimente o Premium por 30 dias sem custo.",
+    "Alles erledigt. Haben Sie schon an die jährliche Abrechnung gedacht? Damit sparen Sie"
+    " zwei Monatsbeiträge.",
+    "Hemos arreglado la conexión. ¿Has pensado en el plan anual? Te saldría dos meses más barato.",
 ]
 
 
@@ -126,6 +133,13 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
         " vous avez commandée.",
         "Die 5 € zusätzlich auf dieser Rechnung sind die Ersatz-SIM, die Sie bestellt haben.",
         "Os R$ 5 a mais nesta fatura são do chip de reposição que você pediu.",
+        # The customer's own trial and what it costs afterwards.
+        "The trial you started on the 1st ends on the 15th; after that it's €9.99 a month"
+        " unless you cancel.",
+        "La prueba gratuita que empezaste termina el día 15; después son 9,99 € al mes.",
+        "Votre essai gratuit se termine le 15 ; ensuite l'abonnement est de 9,99 € par mois.",
+        "Ihr kostenloser Testmonat endet am 15.; danach kostet das Abo 9,99 € im Monat.",
+        "O seu período de teste grátis termina dia 15; depois a assinatura custa R$ 29,90 por mês.",
     ],
 )
 def test_the_customers_own_plan_or_a_charge_explained_is_not_a_pitch(reply):
