@@ -121,6 +121,13 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|in)",
         r"(had|having|have had) to (write|call|contact us|chase|ask|get in touch|come back"
         r"|explain) (\w+ ){0,3}(again|twice|a second time|several times)",
+        # "Sorry you had to phone us": the customer's contact, told back.
+        r"you (had|'ve had|have had|needed) to (call|phone|ring|write|email|e-mail|chase"
+        r"|contact|come back|get in touch|follow up|reach out)",
+        r"(thanks|thank you) (\w+ )?for (calling|writing|getting in touch) (back|again)",
+        r"(picking up|following on|carrying on|continuing) from (your|our|the) " + _CONTACT_EN,
+        r"your " + _CONTACT_EN + r" with (\w+ ){1,2}(this morning|yesterday|earlier|last \w+"
+        r"|on " + _DAYS_EN + r")",
         # Our own earlier word or fix: a promise, advice, a part replaced on a date.
         r"(we|i) (told|promised|asked|advised|quoted|assured) you",
         r"(replaced|repaired|swapped|re-?issued|regenerated|fitted|installed|fixed) (\w+ ){0,2}"
@@ -209,6 +216,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r" (dicho|indicado|prometido|pedido|recomendado)|habia (dicho|indicado|prometido))",
         r"(tenido|tener|tenga|tengas|tuvo|tuviste) que (volver a |repetir |insistir)"
         r"(escribir|llamar|contactar|reclamar|explicar)?\w*",
+        r"(tuvieras|tuviera|tuvisteis|hayas tenido|haya tenido|has tenido|ha tenido) que"
+        r" (volver a )?(llamar|escribir|contactar|reclamar|insistir)\w*",
+        r"gracias por (volver a (llamar|escribir|contactar)|llamar de nuevo|escribir de nuevo)",
+        r"(tus|sus) " + _CONTACT_ES + r" anteriores",
         r"(volver|vuelto) a (escribirnos|llamarnos|contactarnos|reclamar)",
         r"(dos|tres|cuatro|varios|\d+) (reinicios|intentos|reinstalaciones|contactos"
         r"|llamadas|mensajes|correos) (y|por|para|sobre|despues|sin)",
@@ -318,8 +329,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|signale|note|precise)",
         r"(le|la) (conseiller|conseillere|collegue|agent|technicien|technicienne) (avec qui"
         r"|a qui|que) vous (avez|aviez)",
-        r"votre (precedent|precedente|dernier|derniere|premier|premiere|ancien|ancienne"
-        r"|autre) " + _CONTACT_FR,
+        r"(votre|vos) (precedent|precedente|precedents|precedentes|dernier|derniere|derniers"
+        r"|dernieres|premier|premiere|ancien|ancienne|autre|autres) " + _CONTACT_FR,
+        r"merci (de nous avoir (rappele|recontacte|reecrit)|d'avoir (rappele|reecrit"
+        r"|recontacte))",
         r"(votre|notre) " + _CONTACT_FR + r" (precedent\w*|d'hier|de la semaine derniere"
         r"|de ce matin|du \d+|du " + _DAYS_FR + r"|de " + _DAYS_FR + r")",
         r"suite a (votre|notre|mon|nos|vos) (appel|echange|conversation|entretien|relance"
@@ -453,6 +466,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|prometido|pedido|recomendado|indicado))",
         r"(ter|tenha|teve|tido) (que|de) (voltar a |nos )?(escrever|ligar|contactar"
         r"|contatar|reclamar|insistir|repetir)",
+        r"(tenha|tenham|teve|tido|ter|precisou) (precisado )?(de )?(voltar a )?(ligar|escrever"
+        r"|contactar|contatar|reclamar|insistir)",
+        r"obrigad[oa] por (voltar a (ligar|escrever)|ligar de novo|escrever de novo|retornar)",
+        r"(suas|seus) " + _CONTACT_PT + r" anteriores",
         r"(dois|duas|tres|quatro|varios|varias|\d+) (reinicios|tentativas|reinstalacoes"
         r"|contatos|contactos|ligacoes|chamadas|mensagens) (e|pelo|pela|para|sobre|sem|depois)",
         r"(substituid|reparad|trocad|instalad|gerad)[oa]s? (em|no dia|a|dia) \d",
@@ -665,6 +682,17 @@ _SINCE = re.compile(
     r" que|puisque|comme|vu que|etant donne que|da|nachdem|weil|ja que|uma vez que)\s+"
     r"([^,;:.!?\n]{3,160})"
 )
+# Steps judged ("… were the right steps", "era lo correcto", "c'était la bonne démarche", "war
+# richtig", "era o certo"): with the reported steps named before it, the reply builds on them.
+_JUDGED = re.compile(
+    r"\b(?:were|was) (?:exactly |absolutely )?(?:the )?(?:right|correct|good|sensible)\b"
+    r"|\b(?:era|eran|fue|fueron) (?:lo |los |el )?(?:correct[oa]s?|adecuad[oa]s?|acertad[oa]s?)\b"
+    r"|\b(?:c'etait|c'etaient|etait|etaient) (?:exactement )?(?:la |le |les )?(?:bonne|bon"
+    r"|bonnes|bons|juste)\b"
+    r"|\b(?:war|waren) (?:genau |vollig )?(?:richtig|korrekt|sinnvoll)\b"
+    r"|\b(?:era|eram|foi|foram) (?:o |a |os )?(?:certo|certa|certos|correto|correta|corretos)\b"
+)
+_SENTENCE_START = re.compile(r"[.!?\n¿¡][^.!?\n¿¡]*$")
 # The answered message reports the customer's own actions in the past ("I cleaned", "he
 # cambiado", "j'ai nettoyé", "ich habe … gereinigt", "limpei").
 _REPORTED = re.compile(
@@ -699,22 +727,24 @@ def _stems(folded: str) -> set[str]:
     return {word[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON}
 
 
-def _builds_on_reported(folded: str, customer_text: str) -> re.Match[str] | None:
-    """A reason clause sharing two words with the steps the customer reported: "Since WPS
-    and manual entry both failed," after "I tried the WPS button and typing it manually"."""
+def _builds_on_reported(folded: str, customer_text: str) -> str:
+    """A reason clause or a judged sentence that shares two words with the steps the customer
+    reported: "Since WPS and manual entry both failed," after "I tried the WPS button and
+    typing it manually"; "Clearing the cache and reinstalling were the right steps". Or ""."""
     if not customer_text:
-        return None
-    clauses = list(_SINCE.finditer(folded))
+        return ""
+    clauses = [clause.group(1) for clause in _SINCE.finditer(folded)]
+    for judged in _JUDGED.finditer(folded):
+        # The sentence up to the judgement.
+        start = _SENTENCE_START.search(folded, 0, judged.start())
+        clauses.append(folded[start.start() + 1 if start else 0 : judged.end()])
     if not clauses:
-        return None
+        return ""
     customer = _folded(customer_text)
     if not _REPORTED.search(customer):
-        return None
+        return ""
     reported = _stems(customer)
-    for clause in clauses:
-        if len(_stems(clause.group(1)) & reported) >= 2:
-            return clause
-    return None
+    return next((clause for clause in clauses if len(_stems(clause) & reported) >= 2), "")
 
 
 def _folded(text: str) -> str:
@@ -778,7 +808,7 @@ def acknowledges_history(
         return True
     built_on = _builds_on_reported(folded, customer_text)
     if built_on:
-        note(cues, SIGNAL, "builds on the steps the customer reported", built_on.group().strip())
+        note(cues, SIGNAL, "builds on the steps the customer reported", built_on.strip())
         return True
     earlier = as_history(history)
     if not earlier and not _refers_back(customer_text):

@@ -51,7 +51,35 @@ BUILT_ON = [
 ]
 
 
-@pytest.mark.parametrize(("customer", "reply"), BUILT_ON)
+# Steps the customer reported, judged right in the reply.
+JUDGED = [
+    (
+        "The app keeps crashing. I cleared the cache and reinstalled it.",
+        "Clearing the cache and reinstalling were the right steps, but this crash comes from a"
+        " bug on our side.",
+    ),
+    (
+        "La app se cierra sola. He borrado la caché y la he reinstalado.",
+        "Borrar la caché y reinstalar era lo correcto, pero el cierre viene de un fallo nuestro.",
+    ),
+    (
+        "L'appli plante. J'ai vidé le cache et je l'ai réinstallée.",
+        "Vider le cache et réinstaller, c'était la bonne démarche, mais le plantage vient d'un"
+        " bug chez nous.",
+    ),
+    (
+        "Die App stürzt ab. Ich habe den Cache geleert und sie neu installiert.",
+        "Cache leeren und neu installieren war richtig, aber der Absturz liegt an einem Fehler"
+        " bei uns.",
+    ),
+    (
+        "O app fecha sozinho. Limpei o cache e reinstalei.",
+        "Limpar o cache e reinstalar era o certo, mas o problema vem de uma falha nossa.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("customer", "reply"), BUILT_ON + JUDGED)
 def test_a_since_clause_on_the_checks_the_customer_reported_is_acknowledged(customer, reply):
     assert acknowledges_history(reply, [], customer)
     assert agent_signals(reply, customer_text=customer).acknowledges_history
@@ -78,6 +106,20 @@ def test_a_since_clause_on_the_checks_the_customer_reported_is_acknowledged(cust
 )
 def test_a_since_clause_that_does_not_build_on_reported_steps_is_not_history(customer, reply):
     assert not acknowledges_history(reply, [], customer)
+
+
+@pytest.mark.parametrize(
+    ("customer", "reply"),
+    [
+        ("It still crashes, third time I write!", "Please clear the cache and reinstall the app."),
+        ("Sigue fallando, es la tercera vez.", "Por favor, borra la caché y reinstala la app."),
+        ("Ça plante encore, troisième fois !", "Merci pour votre message. Une mise à jour sort."),
+        ("Stürzt immer noch ab, zum dritten Mal!", "Bitte leeren Sie den Cache."),
+        ("Continua travando, terceira vez!", "Obrigado pela mensagem. Uma nova versão sai hoje."),
+    ],
+)
+def test_a_reply_that_ignores_the_history_is_not_history(customer, reply):
+    assert not acknowledges_history(reply, ["It crashed yesterday too."], customer)
 
 
 @pytest.mark.parametrize(
@@ -112,6 +154,15 @@ def test_the_customers_request_told_back_to_them_is_acknowledged(reply):
         "Comme vous l'avez déjà fait, inutile de réinitialiser à nouveau la box.",
         "Vi que você já entrou em contato na sexta sobre a fatura.",
         "Es tut mir leid, dass Ihr Anruf am Mittwoch unbeantwortet blieb.",
+        # Having had to contact us again, thanks for calling back, earlier emails.
+        "I'm sorry you had to phone us on Friday as well; the courier confirms tomorrow.",
+        "Siento que tuvieras que llamar también el viernes; el mensajero confirma mañana.",
+        "Lamento que você tenha precisado ligar de novo na sexta.",
+        "Thanks for calling back; the engineer has confirmed Thursday.",
+        "Picking up from your chat with Leo this morning: the replacement has been booked.",
+        "Tus correos anteriores llegaron a facturación y el reembolso ya está aprobado.",
+        "Vos précédents courriels ont été transmis au service facturation.",
+        "Seus e-mails anteriores foram encaminhados para o financeiro.",
     ],
 )
 def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
