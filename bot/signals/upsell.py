@@ -489,22 +489,28 @@ _PITCH_PHRASES: dict[str, list[str]] = {
 }
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
-_GOODWILL = re.compile(
-    r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
+_GOODWILL_TAIL = (
+    r" (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste|avoir|desconto|credito"
+    r"|bonus|\d+ ?%)"
+)
+# Per language, so that a long reply reads only its own language's.
+_GOODWILL_PHRASES: dict[str, str] = {
+    "en": r"(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
     r"complimentary )?upgrade|(?:moved|switched|downgraded|changed) you (?:to|onto|back to)"
     r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription))"
     r"|\b(?:i'?ve|we'?ve|i have|we have) (?:\w+ ){0,2}(?:applied|added|given you|credited"
     r"|issued|waived|taken) (?:\w+ ){0,4}(?:discount|credit|refund|free month|month free"
-    r"|\d+ ?% (?:off|discount)|reduction)"
+    r"|\d+ ?% (?:off|discount)|reduction)",
     # The same goodwill in es/fr/de/pt: a discount or credit already applied.
-    r"|\b(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho)"
-    r"|(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
-    r"|rembourse|credite)|(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi"
-    r"|concedemos)) (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste"
-    r"|avoir|desconto|credito|bonus|\d+ ?%)"
-    r"|\b(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
-    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)"
-)
+    "es": r"(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho))"
+    + _GOODWILL_TAIL,
+    "fr": r"(?:(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
+    r"|rembourse|credite))" + _GOODWILL_TAIL,
+    "de": r"(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
+    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)",
+    "pt": r"(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi|concedemos)"
+    + _GOODWILL_TAIL,
+}
 # An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
 _AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # The customer's own current plan (removed before looking for an offer).
@@ -613,12 +619,16 @@ class _Passes:
 def _passes(language: str | None) -> _Passes:
     """Every language's phrases, or one language's."""
 
+    chosen = list(_GOODWILL_PHRASES) if language is None else [language]
+
     def phrases(by_language: dict[str, list[str]]) -> str:
-        chosen = by_language if language is None else {language: by_language[language]}
-        return compile_phrases(chosen).pattern
+        return compile_phrases({name: by_language[name] for name in chosen}).pattern
 
     return _Passes(
-        shields=_kinds(("goodwill", _GOODWILL.pattern), ("own", phrases(_CURRENT_PLAN_PHRASES))),
+        shields=_kinds(
+            ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
+            ("own", phrases(_CURRENT_PLAN_PHRASES)),
+        ),
         offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
         pitches=_kinds(
             ("deal", phrases(_DEAL_PHRASES)),
