@@ -11,6 +11,10 @@ Two kinds of cue, per language, matched on folded text (lower case, no accents):
   help", "como eso no ha funcionado", "trotz Neustart"), a colleague's earlier contact ("my
   colleague Ana asked you", "mi compañera te pidió"), an earlier contact named ("your call
   yesterday", "following up on", "last time", "suite à notre échange", "wie besprochen").
+- *Reported steps* built on: a sentence that opens on a reason ("Since WPS and manual entry
+  both failed,", "Puisque …", "Da …") or judges the steps ("were the right steps", "war
+  richtig"), when the answered message reports the customer's own past actions and the
+  clause shares two words with it.
 - *Contextual* cues ("earlier", "previous", "again", "yesterday", "schon", "déjà") are too
   common to mean history on their own, so they count only when there is something to
   acknowledge: earlier messages, or an answered message that says it follows earlier contact
