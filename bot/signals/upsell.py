@@ -94,6 +94,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     "es": [
         r"(el |nuestro |un )?plan \w+",
         r"(el |nuestro |un )?combo \w+",
+        r"(el |un |nuestro )?(complemento|extra|modulo) (de |\w+)",
         r"nuestr[oa]s? (\w+ )?(paquete|plan|tarifa|combo|oferta|suscripcion|seguro)\w*",
         r"con (plus|pro|premium)",
         r"premium",
@@ -114,6 +115,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     "fr": [
         r"(notre |l'|une )?offre \w+",
         r"notre (\w+ )?(pack|option|forfait|formule|abonnement|assurance)\w*",
+        r"(l'|une |notre )(extension|module) \w+",
         r"forfait \w+",
         r"formule \w+",
         r"premium",
@@ -133,6 +135,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
         r"unser\w* (\w+ )?\w*(paket|tarif|abo|option|versicherung)\w*",
         r"kombi\w*",
+        r"\w*(erweiterung|zusatzoption)\w*",
         r"premium",
         r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
         r"\w*",
@@ -153,6 +156,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
     "pt": [
         r"(o |nosso |um )?plano \w+",
         r"(o |nosso |um )?combo \w+",
+        r"(o |um )?adicional (de |\w+)",
         r"(nosso|nossa) (\w+ )?(pacote|plano|combo|oferta|assinatura|seguro)\w*",
         r"premium",
         r"pacote \w+",
@@ -223,6 +227,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
     ],
     "de": [
         r"(fur|ab) (nur|lediglich)",
+        r"(schon|bereits) ab \d",
         r"nur \d+",
         r"\d+ ?% (rabatt|gunstiger|sparen|nachlass)",
         r"rabatt",
@@ -320,7 +325,12 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"unlimited",
         r"dedicated",
         r"(i'?d|i would|we'?d|we would|we) (strongly |highly )?recommend",
-        r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up)",
+        r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up|move up|step up"
+        r"|go up)",
+        # "For faster speeds": a benefit; "for more information" is none.
+        r"(for|if you want|if you'?d like) (more|faster|extra|bigger|unlimited)"
+        r" (?!info|details|help|questions)\w+",
+        r"(if|should) you (ever )?need (more|extra|faster|bigger)",
         r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
         r"(get|enjoy|save) (\d+ ?%|up to)",
         r"if you'?d like( to (keep|get|add|try|upgrade))?",
@@ -365,7 +375,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces"
         r"|contratas|amplias)",
         r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
-        r"(puedes|puede|podeis|podrias|podria) (ampliar|pasarte|cambiarte|contratar"
+        r"(para|si quieres|si quiere|si necesitas|si necesita|si desea|si deseas) (mas|mayor)"
+        r" (?!informacion|info|detalles|ayuda|dudas)\w+",
+        r"(puedes|puede|podeis|podrias|podria) (subir|pasar|ampliar|pasarte|cambiarte|contratar"
         r"|anadir|probar|activar|disfrutar)",
         r"aprovecha\w*",
         r"(hasta|antes del?) (el )?(domingo|lunes|martes|miercoles|jueves|viernes|sabado"
@@ -396,7 +408,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"prioritaire",
         r"profitez",
         r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
-        r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
+        r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester|monter|evoluer)",
+        r"(pour|si vous voulez|si vous souhaitez|si vous avez besoin de) (plus|davantage)"
+        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions))(de |d')?\w+",
         r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
         r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
@@ -427,6 +441,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"wussten sie",
         r"lohnt sich",
         r"wenn sie (es )?(mochten|wollen|wunschen)",
+        r"(fur|falls sie|wenn sie) (\w+ ){0,2}(mehr|schneller\w*|zusatzliche\w*)"
+        r" (?!info|details|hilfe|fragen)\w+",
+        r"(konnen|konnten) sie (\w+ ){0,3}(wechseln|upgraden|aufstocken|erweitern)",
         r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
         r"empfehlen",
@@ -464,7 +481,10 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(recomendo|recomendamos|sugiro|sugerimos)",
         r"quer que eu",
         r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
-        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar)",
+        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar"
+        r"|subir)",
+        r"(para|se quiser|se precisar de|se precisar) (mais|maior)"
+        r" (?!informac|info|detalhes|ajuda|duvidas)\w+",
         r"clientes (na sua situacao|como voce|no seu caso)",
         r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
         r"(so|apenas) (hoje|esta semana|este mes)",
@@ -528,6 +548,10 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         # What the customer's own trial or plan costs from then on: a charge described.
         r"(after that|then|afterwards|thereafter|after the trial|from then on),? ([\w']+ ){0,3}"
         r"(it'?s|it is|costs?|will be|is|you pay|you'?ll pay) " + _AMOUNT,
+        # What the customer's own plan gives them is theirs: "your plan gives you priority".
+        r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|subscription"
+        r"|membership|package|bundle|tier) (already )?(includes?|gives you|comes with|has"
+        r"|offers|covers) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
         r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
         r"|trial|policy|cover)",
@@ -536,6 +560,8 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(en|incluido en|incluida en) tu plan",
         r"(el|la) (plan|tarifa|suscripcion|paquete|modalidad)( \w+)? que (ya )?(tiene|tienes"
         r"|tenes|usa|usas|paga|pagas)",
+        r"(su|tu) (actual )?(plan|tarifa|suscripcion|paquete|modalidad)( \w+)? (ya )?(incluye"
+        r"|te da|le da|tiene|ofrece|cubre) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
         r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
         r"(el|la|los|las) (\w+ ){0,2}(plan|tarifa|seguro|servicio|paquete|opcion|suscripcion"
@@ -549,6 +575,8 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "fr": [
         r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
         r" (avez|disposez|beneficiez|payez)",
+        r"(votre|ton) (forfait|abonnement|offre|formule|pack)( \w+)? (inclut|comprend|vous"
+        r" donne|offre|couvre|propose) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
         r"|pack|option|essai|periode d'essai)s?( actuel(le)?| gratuit)?( \w+)?",
         r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
@@ -560,6 +588,8 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
         r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
+        r"(ihr|ihre|dein|deine) (\w+-)?\w*(tarif|paket|abo|vertrag)\w* (beinhaltet|enthalt"
+        r"|umfasst|bietet|gibt ihnen) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? "
         r"|kostenlose[rnms]? |gratis )?(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte"
         r"|mitgliedschaft|test)\w*( \w+)?",
@@ -572,6 +602,8 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "pt": [
         r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
         r"|usa|paga)",
+        r"(o seu|a sua|seu|sua) (atual )?(plano|assinatura|pacote)( \w+)? (ja )?(inclui|da"
+        r"|lhe da|te da|tem|oferece|cobre) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
         r"|subscricao|pacote|cartao|contrato|conta|periodo de teste|teste)( atual| gratis)?"
         r"( \w+)?",
