@@ -85,6 +85,27 @@ PITCHES = [
     "Alles erledigt. Haben Sie schon an die jährliche Abrechnung gedacht? Damit sparen Sie"
     " zwei Monatsbeiträge.",
     "Hemos arreglado la conexión. ¿Has pensado en el plan anual? Te saldría dos meses más barato.",
+    # A bigger tier for a benefit ("for faster speeds"), storage "if you need more".
+    "Your replacement router ships today. For faster speeds, you can move up to our 500 Mb"
+    " tier for €8 more per month.",
+    "Lo siento por la confusión. Para más velocidad, puedes subir a la fibra de 600 Mb por 8 €"
+    " más al mes.",
+    "Désolé pour la confusion. Pour plus de débit, vous pouvez monter à la fibre 500 Mb pour"
+    " 8 € de plus par mois.",
+    "Entschuldigen Sie die Verwirrung. Für mehr Tempo können Sie auf 500 Mbit wechseln, für"
+    " 8 € mehr im Monat.",
+    "Desculpe a confusão. Para mais velocidade, você pode subir para a fibra de 500 Mb por"
+    " R$ 30 a mais por mês.",
+    "I've corrected the address. Should you want extra storage, the 2 TB add-on is available"
+    " for £2.99 a month.",
+    "He corregido la dirección. Si necesitas más almacenamiento, el complemento de 2 TB"
+    " cuesta solo 2,99 € al mes.",
+    "J'ai corrigé l'adresse. Si vous avez besoin de plus de stockage, l'extension 2 To est à"
+    " seulement 2,99 € par mois.",
+    "Ich habe die Adresse korrigiert. Falls Sie mehr Speicher brauchen: Die 2-TB-Erweiterung"
+    " gibt es schon ab 2,99 € im Monat.",
+    "Corrigi o endereço. Se precisar de mais espaço, o adicional de 2 TB sai por apenas"
+    " R$ 9,90 por mês.",
 ]
 
 
@@ -133,6 +154,19 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
         " vous avez commandée.",
         "Die 5 € zusätzlich auf dieser Rechnung sind die Ersatz-SIM, die Sie bestellt haben.",
         "Os R$ 5 a mais nesta fatura são do chip de reposição que você pediu.",
+        # What the customer's own plan gives them; "for more information".
+        "Your Premium plan gives you priority support, so you were moved to the front of the"
+        " queue.",
+        "Tu plan Premium te da soporte prioritario; por eso te atendimos primero.",
+        "Votre forfait Premium inclut l'assistance prioritaire : c'est pour cela que vous êtes"
+        " passé en premier.",
+        "Ihr Premium-Tarif beinhaltet bevorzugten Support; deshalb waren Sie sofort dran.",
+        "Sua assinatura Premium inclui suporte prioritário, por isso foi atendido primeiro.",
+        "For more information about the discount, see our website.",
+        "Pour plus d'informations sur la remise, consultez le site.",
+        "Para mais informações sobre o desconto, veja o site.",
+        "The €8 increase is because your 12-month discount ended in May.",
+        "El aumento de 8 € se debe a que terminó tu descuento de 12 meses en mayo.",
         # The customer's own trial and what it costs afterwards.
         "The trial you started on the 1st ends on the 15th; after that it's €9.99 a month"
         " unless you cancel.",
