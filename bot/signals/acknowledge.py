@@ -738,15 +738,15 @@ def _builds_on_reported(folded: str, customer_text: str) -> str:
     typing it manually"; "Clearing the cache and reinstalling were the right steps". Or ""."""
     if not customer_text:
         return ""
-    customer = _folded(customer_text)
-    if not _REPORTED.search(customer):
-        return ""
     clauses = [clause.group(1) for clause in _SINCE.finditer("." + folded)]
     for judged in _JUDGED.finditer(folded):
         # The sentence up to the judgement.
         start = _SENTENCE_START.search(folded, 0, judged.start())
         clauses.append(folded[start.start() + 1 if start else 0 : judged.end()])
     if not clauses:
+        return ""
+    customer = _folded(customer_text)
+    if not _REPORTED.search(customer):
         return ""
     reported = _stems(customer)
     return next((clause for clause in clauses if len(_stems(clause) & reported) >= 2), "")
