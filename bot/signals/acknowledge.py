@@ -513,7 +513,8 @@ _CONTEXTUAL: dict[str, list[str]] = {
         # "try again", "works again", "again later" are not history.
         r"again(?<!try again)(?<!trying again)(?<!works again)(?<!working again)"
         r"(?<!in again)(?! later| soon"
-        r"| tomorrow)",
+        # "check again next week" asks for a step to come.
+        r"| tomorrow| next| in (a|an|\d+|two|three|a few)| after| once| when| if| tonight)",
     ],
     "es": [
         r"(tu|su) (chat|llamada|correo|mensaje|ticket|consulta|foto) (de|del|sobre)",
@@ -526,7 +527,8 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"como ya",
         r"gracias por (tu|su) (respuesta|actualizacion)",
         r"otra vez(?<!intentelo otra vez)(?<!intentalo otra vez)(?<!pruebe otra vez)"
-        r"(?<!prueba otra vez)",
+        r"(?<!prueba otra vez)(?! (la semana|manana|en \w+ dias|mas tarde|despues|cuando|si|esta"
+        r" noche))",
         r"por probar",
         r"(dos|tres|cuatro) veces",
         r"(despues de|tras) (reiniciar|probar|reinstalar|intentar)",
@@ -542,7 +544,9 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"deja (\w+ ){0,2}(essay|tent|redemarr|reinstall|reinitialis|envoy|signal|ecrit"
         r"|appel|contact|dit|fait|tout)\w*",
         r"(deux|trois) fois de suite",
-        r"de nouveau",
+        # "Vérifiez de nouveau …" asks for a step to come; "vous avez de nouveau …" tells one.
+        r"(?:(?<=avez )|(?<!ez ))de nouveau(?! (la semaine|demain|dans|plus tard|apres|si|quand"
+        r"|ce soir))",
         r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
         r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
         r"je vois que vous (nous )?(avez|aviez)",

@@ -188,3 +188,21 @@ def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
 )
 def test_requests_news_and_questions_are_not_history(reply):
     assert not acknowledges_history(reply, [])
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Refunds take 5 to 7 working days. Please check your bank statement again next week.",
+        "Los reembolsos tardan una semana. Revisa tu banco otra vez la semana que viene.",
+        "Les remboursements prennent une semaine. Vérifiez de nouveau votre compte lundi.",
+    ],
+)
+def test_a_step_asked_again_for_later_is_not_history_beside_earlier_contact(reply):
+    earlier = ["I already called twice about this last week."]
+    assert not acknowledges_history(reply, earlier, "Where is my refund? Third time I ask.")
+
+
+def test_a_problem_back_again_told_to_the_customer_is_still_history():
+    earlier = ["Ça plantait déjà lundi."]
+    assert acknowledges_history("Vous avez de nouveau eu le plantage ce matin.", earlier)
