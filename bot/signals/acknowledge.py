@@ -129,6 +129,12 @@ _EXPLICIT: dict[str, list[str]] = {
         r"you (had|'ve had|have had|needed) to (call|phone|ring|write|email|e-mail|chase"
         r"|contact|come back|get in touch|follow up|reach out)",
         r"(thanks|thank you) (\w+ )?for (calling|writing|getting in touch) (back|again)",
+        # The customer's messages counted ("both of your emails"), a call named as agreed.
+        r"((both|all|each) of your|your (two|three|four|several|many|\d+)) " + _CONTACT_EN,
+        r"(as per|per|following|after) (our|your) (phone |earlier |last )?(call|conversation|chat"
+        r"|discussion|talk)",
+        r"you (told|informed|asked|showed|sent|gave) (my|our) (colleague|teammate|team"
+        r"|technician|engineer|agent)",
         r"(picking up|following on|carrying on|continuing) from (your|our|the) " + _CONTACT_EN,
         r"your " + _CONTACT_EN + r" with (\w+ ){1,2}(this morning|yesterday|earlier|last \w+"
         r"|on " + _DAYS_EN + r")",
@@ -271,6 +277,9 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(me|nos)(?<!si me)(?<!si nos)(?<!cuando nos)(?<!cuando me) (lo |la |los |las )?"
         r"\w{2,}(aste|iste)",
         r"volviste a \w+",
+        r"(me|nos)(?<!si me)(?<!si nos) (lo |la )?(has|habeis) (\w+ado|\w+ido|escrito|dicho"
+        r"|hecho|devuelto|puesto)",
+        r"(tus|sus) (dos|tres|cuatro|varios|varias|\d+) " + _CONTACT_ES,
         # The second person preterite of a customer's contact or step, said, not asked.
         r"(llamaste|escribiste|enviaste|mandaste|pediste|dijiste|comentaste|probaste"
         r"|intentaste|reiniciaste|hablaste|contactaste|pagaste|devolviste|cancelaste"
@@ -335,6 +344,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|a qui|que) vous (avez|aviez)",
         r"(votre|vos) (precedent|precedente|precedents|precedentes|dernier|derniere|derniers"
         r"|dernieres|premier|premiere|ancien|ancienne|autre|autres) " + _CONTACT_FR,
+        r"vos (deux|trois|quatre|plusieurs|\d+) " + _CONTACT_FR,
         r"merci (de nous avoir (rappele|recontacte|reecrit)|d'avoir (rappele|reecrit"
         r"|recontacte))",
         r"(votre|notre) " + _CONTACT_FR + r" (precedent\w*|d'hier|de la semaine derniere"
@@ -363,6 +373,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"sie(?<!haben sie) (haben|hatten) (\d+\. |\w+ ){0,6}(bereits |schon |auch |ja )?"
         + _DE_DONE,
         r"dank\w*,? dass sie (\w+ ){0,4}" + _DE_DONE,
+        r"ihre (beiden|zwei|drei|vier|mehreren|\d+) " + _CONTACT_DE,
         r"(notiz|notizen|vermerk|aktennotiz)\w* (von (frau |herrn |herr )?(\w+ ){1,2})?(vom|von"
         r"|am) (" + _DAYS_DE + r"|gestern|letzter woche|\d+)",
         r"(da|weil|wie|dass|zumal) sie (uns |mir )?(\w+ ){0,5}" + _DE_DONE + r" (haben"
@@ -474,6 +485,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|contactar|contatar|reclamar|insistir)",
         r"obrigad[oa] por (voltar a (ligar|escrever)|ligar de novo|escrever de novo|retornar)",
         r"(suas|seus) " + _CONTACT_PT + r" anteriores",
+        r"(os seus|as suas|seus|suas) (dois|duas|tres|quatro|varios|varias|\d+) " + _CONTACT_PT,
         r"(dois|duas|tres|quatro|varios|varias|\d+) (reinicios|tentativas|reinstalacoes"
         r"|contatos|contactos|ligacoes|chamadas|mensagens) (e|pelo|pela|para|sobre|sem|depois)",
         r"(substituid|reparad|trocad|instalad|gerad)[oa]s? (em|no dia|a|dia) \d",

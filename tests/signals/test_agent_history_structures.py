@@ -163,6 +163,14 @@ def test_the_customers_request_told_back_to_them_is_acknowledged(reply):
         "Tus correos anteriores llegaron a facturación y el reembolso ya está aprobado.",
         "Vos précédents courriels ont été transmis au service facturation.",
         "Seus e-mails anteriores foram encaminhados para o financeiro.",
+        # The customer's messages counted, a call named as agreed, what they told a colleague.
+        "I've read both of your emails about the missing refund.",
+        "As per our phone call, I've cancelled the order and refunded the deposit.",
+        "You told my colleague on the phone that the parcel was left outside.",
+        "Nos has llamado dos veces por esto, así que lo he escalado.",
+        "J'ai lu vos deux e-mails au sujet du remboursement.",
+        "Ich habe Ihre beiden E-Mails zur fehlenden Erstattung gelesen.",
+        "Li os seus dois e-mails sobre o reembolso.",
     ],
 )
 def test_a_colleagues_note_or_a_talk_with_a_colleague_is_acknowledged(reply):
