@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
@@ -329,8 +329,17 @@ class EarlierTexts:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
 
 
+# Whether a type is a `History`, by type: an isinstance check against a runtime-checkable
+# protocol walks its attributes (tens of microseconds), and every reply asks it twice.
+_IS_HISTORY: dict[type, bool] = {}
+
+
 def as_history(history: Sequence[str] | History) -> History:
-    return history if isinstance(history, History) else EarlierTexts(history)
+    kind = type(history)
+    known = _IS_HISTORY.get(kind)
+    if known is None:
+        known = _IS_HISTORY[kind] = isinstance(history, History)
+    return cast(History, history) if known else EarlierTexts(cast(Sequence[str], history))
 
 
 def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str]:
