@@ -277,6 +277,18 @@ _PRICE = re.compile(
     r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
     r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
 )
+# One more of what the customer has (a second line, card or seat): an offer only beside a price
+# or a discount, since "you can add a second user from Settings" answers a how-to question.
+_MORE_PHRASES: dict[str, list[str]] = {
+    "en": [r"(a )?(second|another|extra|additional) (line|card|sim|user|seat|device|licen[cs]e)"],
+    "es": [r"(segunda|otra) (linea|tarjeta|sim|licencia)|(linea|tarjeta|licencia) adicional"],
+    "fr": [
+        r"(deuxieme|seconde|autre) (ligne|carte|sim|licence)|(ligne|carte|licence)"
+        r" supplementaire"
+    ],
+    "de": [r"(zweite|weitere|zusatzliche)\w* (karte|sim|leitung|lizenz|nutzer)\w*"],
+    "pt": [r"(segunda|outra) (linha|cartao|sim|licenca)|(linha|cartao|licenca) adicional"],
+}
 # A price framed as a little more ("for just £3 more a month", "7 € de plus par mois"): the
 # cost of something extra the customer does not have. It counts as an offer only with "only"
 # or a pitch cue beside it: a bill that went up "2 € más al mes" is no pitch. One pattern for
@@ -493,6 +505,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(vale|valeria) (a pena )?considerar",
         r"se (voce )?(quiser|desejar|preferir)",
         r"(pode|poderia|podem|poderiam) (te |lhe )?interessar",
+        r"(pode|podera|poderia) (adicionar|incluir|contratar)",
         r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
@@ -661,7 +674,11 @@ def _passes(language: str | None) -> _Passes:
             ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
             ("own", phrases(_CURRENT_PLAN_PHRASES)),
         ),
-        offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
+        offers=_kinds(
+            ("strong", phrases(_STRONG_PHRASES)),
+            ("offer", phrases(_OFFER_PHRASES)),
+            ("more", phrases(_MORE_PHRASES)),
+        ),
         pitches=_kinds(
             ("deal", phrases(_DEAL_PHRASES)),
             ("price", _PRICE.pattern),
@@ -730,6 +747,8 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         if not aside:
             return False
         pitches["pitch"] = aside
+    if "more" in offers and deal:
+        offers.setdefault("offer", offers["more"])
     offer = "offer" in offers
     if not offer and not shielded:
         brand = _BRAND.search(text)
@@ -758,5 +777,6 @@ def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> st
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
         for match in _outside(passes.offers, folded, shielded, aside.end(), end):
-            return f"{aside.group()} ... {match.group()}"
+            if match.lastgroup != "more":  # one more line needs a price beside it
+                return f"{aside.group()} ... {match.group()}"
     return ""

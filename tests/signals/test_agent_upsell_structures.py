@@ -85,6 +85,16 @@ PITCHES = [
     "Alles erledigt. Haben Sie schon an die jährliche Abrechnung gedacht? Damit sparen Sie"
     " zwei Monatsbeiträge.",
     "Hemos arreglado la conexión. ¿Has pensado en el plan anual? Te saldría dos meses más barato.",
+    # The next tier up for a little more; a second line at a discount, after a closed case.
+    "We're sorry for the slow speeds. The next plan up doubles your bandwidth and is only £4 more.",
+    "Nous sommes désolés pour la lenteur. La formule supérieure double le débit pour"
+    " seulement 4 € de plus.",
+    "Ihr Anliegen ist erledigt. Denken Sie daran: Eine zweite Karte gibt es die ersten drei"
+    " Monate 50 % günstiger.",
+    "Seu chamado foi encerrado. Lembre que você pode adicionar uma segunda linha com 50% de"
+    " desconto nos três primeiros meses.",
+    "Tu incidencia está cerrada. Recuerda que puedes añadir una segunda línea con un 50 % de"
+    " descuento los tres primeros meses.",
     # A bigger tier for a benefit ("for faster speeds"), storage "if you need more".
     "Your replacement router ships today. For faster speeds, you can move up to our 500 Mb"
     " tier for €8 more per month.",
@@ -167,6 +177,12 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
         "Para mais informações sobre o desconto, veja o site.",
         "The €8 increase is because your 12-month discount ended in May.",
         "El aumento de 8 € se debe a que terminó tu descuento de 12 meses en mayo.",
+        # A change to a higher tier made as the customer asked.
+        "Your plan was changed to the higher tier on the 3rd as you requested, and the"
+        " difference is on this bill.",
+        "Wir haben Ihren Tarif wie gewünscht am 3. auf die höhere Stufe umgestellt; die"
+        " Differenz steht auf dieser Rechnung.",
+        "Mudamos o seu plano para o superior no dia 3, como pediu; a diferença está nesta fatura.",
         # The customer's own trial and what it costs afterwards.
         "The trial you started on the 1st ends on the 15th; after that it's €9.99 a month"
         " unless you cancel.",
@@ -179,3 +195,17 @@ def test_the_pitch_is_read_in_a_reply_of_any_length_with_its_language(reply):
 def test_the_customers_own_plan_or_a_charge_explained_is_not_a_pitch(reply):
     assert not is_upsell(reply)
     assert not agent_signals(reply).upsell
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You can add a second user from Settings > Team.",
+        "Puedes añadir otra línea desde la app.",
+        "Vous pouvez ajouter une deuxième ligne depuis l'appli.",
+        "Sie können eine zweite Karte in der App bestellen.",
+        "Você pode adicionar uma segunda linha pelo app.",
+    ],
+)
+def test_one_more_line_without_a_price_answers_a_how_to_question(reply):
+    assert not is_upsell(reply)
