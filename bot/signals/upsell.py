@@ -657,6 +657,7 @@ def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
 class _Passes:
     shields: re.Pattern[str]  # the customer's own plan, goodwill already given
     offers: re.Pattern[str]
+    more: re.Pattern[str]  # one more line or card: read only beside a deal
     pitches: re.Pattern[str]
     asides: re.Pattern[str]
 
@@ -674,11 +675,8 @@ def _passes(language: str | None) -> _Passes:
             ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
             ("own", phrases(_CURRENT_PLAN_PHRASES)),
         ),
-        offers=_kinds(
-            ("strong", phrases(_STRONG_PHRASES)),
-            ("offer", phrases(_OFFER_PHRASES)),
-            ("more", phrases(_MORE_PHRASES)),
-        ),
+        offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
+        more=re.compile(phrases(_MORE_PHRASES)),
         pitches=_kinds(
             ("deal", phrases(_DEAL_PHRASES)),
             ("price", _PRICE.pattern),
@@ -747,8 +745,10 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         if not aside:
             return False
         pitches["pitch"] = aside
-    if "more" in offers and deal:
-        offers.setdefault("offer", offers["more"])
+    if deal and "offer" not in offers:
+        more = next(_outside(passes.more, folded, shielded), None)
+        if more:
+            offers["offer"] = more.group()
     offer = "offer" in offers
     if not offer and not shielded:
         brand = _BRAND.search(text)
@@ -777,6 +777,5 @@ def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> st
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
         for match in _outside(passes.offers, folded, shielded, aside.end(), end):
-            if match.lastgroup != "more":  # one more line needs a price beside it
-                return f"{aside.group()} ... {match.group()}"
+            return f"{aside.group()} ... {match.group()}"
     return ""
