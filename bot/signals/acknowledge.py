@@ -11,6 +11,10 @@ Two kinds of cue, per language, matched on folded text (lower case, no accents):
   help", "como eso no ha funcionado", "trotz Neustart"), a colleague's earlier contact ("my
   colleague Ana asked you", "mi compañera te pidió"), an earlier contact named ("your call
   yesterday", "following up on", "last time", "suite à notre échange", "wie besprochen").
+- *Reported steps* built on: a sentence that opens on a reason ("Since WPS and manual entry
+  both failed,", "Puisque …", "Da …") or judges the steps ("were the right steps", "war
+  richtig"), when the answered message reports the customer's own past actions and the
+  clause shares two words with it.
 - *Contextual* cues ("earlier", "previous", "again", "yesterday", "schon", "déjà") are too
   common to mean history on their own, so they count only when there is something to
   acknowledge: earlier messages, or an answered message that says it follows earlier contact
@@ -71,14 +75,18 @@ _DE_DONE = (
     r"|geschickt|gesendet|ubermittelt|geschrieben|gesagt|erwahnt|mitgeteilt|gemeldet|angerufen"
     r"|angegeben|beschrieben|geschildert|erklart|geloscht|aktualisiert|bezahlt|uberwiesen"
     r"|hochgeladen|angehangt|kontaktiert|durchgefuhrt|befolgt|nachgefragt|reklamiert"
-    r"|zuruckgeschickt|eingereicht|getestet|ausgeschaltet|geleert|berichtet|telefoniert)"
+    r"|zuruckgeschickt|eingereicht|getestet|ausgeschaltet|geleert|berichtet|telefoniert"
+    r"|gekundigt|storniert|beantragt|angefragt|gebeten|widerrufen|abbestellt|gereinigt"
+    r"|gepruft|kontrolliert|gewechselt|ausgetauscht)"
 )
 # Portuguese third person singular past (você) of the same.
 _PT_DONE = (
     r"(tentou|enviou|mandou|disse|falou|mencionou|informou|reiniciou|reinstalou|fez|explicou"
     r"|relatou|contou|ligou|escreveu|comentou|anexou|pagou|devolveu|atualizou|limpou|seguiu"
     r"|indicou|referiu|testou|reportou|reclamou|pediu|perguntou|desligou|religou|apagou"
-    r"|descreveu|partilhou|compartilhou|reinicializou|restaurou|contatou|contactou)"
+    r"|descreveu|partilhou|compartilhou|reinicializou|restaurou|contatou|contactou"
+    r"|entrou em contato|entrou em contacto|esteve em contato|cancelou|solicitou|contratou"
+    r"|abriu)"
 )
 
 _EXPLICIT: dict[str, list[str]] = {
@@ -117,6 +125,19 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|in)",
         r"(had|having|have had) to (write|call|contact us|chase|ask|get in touch|come back"
         r"|explain) (\w+ ){0,3}(again|twice|a second time|several times)",
+        # "Sorry you had to phone us": the customer's contact, told back.
+        r"you (had|'ve had|have had|needed) to (call|phone|ring|write|email|e-mail|chase"
+        r"|contact|come back|get in touch|follow up|reach out)",
+        r"(thanks|thank you) (\w+ )?for (calling|writing|getting in touch) (back|again)",
+        # The customer's messages counted ("both of your emails"), a call named as agreed.
+        r"((both|all|each) of your|your (two|three|four|several|many|\d+)) " + _CONTACT_EN,
+        r"(as per|per|following|after) (our|your) (phone |earlier |last )?(call|conversation|chat"
+        r"|discussion|talk)",
+        r"you (told|informed|asked|showed|sent|gave) (my|our) (colleague|teammate|team"
+        r"|technician|engineer|agent)",
+        r"(picking up|following on|carrying on|continuing) from (your|our|the) " + _CONTACT_EN,
+        r"your " + _CONTACT_EN + r" with (\w+ ){1,2}(this morning|yesterday|earlier|last \w+"
+        r"|on " + _DAYS_EN + r")",
         # Our own earlier word or fix: a promise, advice, a part replaced on a date.
         r"(we|i) (told|promised|asked|advised|quoted|assured) you",
         r"(replaced|repaired|swapped|re-?issued|regenerated|fitted|installed|fixed) (\w+ ){0,2}"
@@ -129,7 +150,12 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|had|was)",
         r"(the )?(agent|advisor|adviser|rep|representative|technician|engineer|person"
         r"|colleague) (you|who you) (spoke|talked|chatted|dealt)",
-        r"you (spoke|talked|chatted) (to|with) (my|our|one of|a|the)",
+        r"you (spoke|talked|chatted) (\w+ ){0,3}(to|with) (my|our|one of|a|the)",
+        # Thanks for what the customer already tried; a colleague's note of a given day.
+        r"(thanks|thank you) (\w+ )?for (already )?(trying|having tried|going through|testing"
+        r"|working through|running through) (\w+ ){0,3}(all|both|each|every|those|these|that"
+        r"|the|everything|it)",
+        r"notes? (from|of) (" + _DAYS_EN + r"|yesterday|last (week|time))",
         r"(following up|to follow up|as a follow-up|in follow-up|further|coming back) (on"
         r"|to) (your|our|the|my|yesterday|last|what)",
         r"(the )?last time (you|we|i)",
@@ -200,6 +226,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r" (dicho|indicado|prometido|pedido|recomendado)|habia (dicho|indicado|prometido))",
         r"(tenido|tener|tenga|tengas|tuvo|tuviste) que (volver a |repetir |insistir)"
         r"(escribir|llamar|contactar|reclamar|explicar)?\w*",
+        r"(tuvieras|tuviera|tuvisteis|hayas tenido|haya tenido|has tenido|ha tenido) que"
+        r" (volver a )?(llamar|escribir|contactar|reclamar|insistir)\w*",
+        r"gracias por (volver a (llamar|escribir|contactar)|llamar de nuevo|escribir de nuevo)",
+        r"(tus|sus) " + _CONTACT_ES + r" anteriores",
         r"(volver|vuelto) a (escribirnos|llamarnos|contactarnos|reclamar)",
         r"(dos|tres|cuatro|varios|\d+) (reinicios|intentos|reinstalaciones|contactos"
         r"|llamadas|mensajes|correos) (y|por|para|sobre|despues|sin)",
@@ -243,6 +273,28 @@ _EXPLICIT: dict[str, list[str]] = {
         + _DAYS_ES
         + r"|ayer|la semana pasada|dia \d+)",
         r"(retomo|recojo|continuo) (\w+ )?(donde|desde donde) (lo )?(dejo|dejamos|dejaste)",
+        # The customer's request told back: "nos pediste", "me escribiste", "volviste a".
+        r"(me|nos)(?<!si me)(?<!si nos)(?<!cuando nos)(?<!cuando me) (lo |la |los |las )?"
+        r"\w{2,}(aste|iste)",
+        r"volviste a \w+",
+        r"(me|nos)(?<!si me)(?<!si nos) (lo |la )?(has|habeis) (\w+ado|\w+ido|escrito|dicho"
+        r"|hecho|devuelto|puesto)",
+        r"(tus|sus) (dos|tres|cuatro|varios|varias|\d+) " + _CONTACT_ES,
+        # The second person preterite of a customer's contact or step, said, not asked.
+        r"(llamaste|escribiste|enviaste|mandaste|pediste|dijiste|comentaste|probaste"
+        r"|intentaste|reiniciaste|hablaste|contactaste|pagaste|devolviste|cancelaste"
+        r"|reclamaste|preguntaste|solicitaste|reportaste|avisaste|adjuntaste|subiste"
+        r"|explicaste|indicaste)(?<!si llamaste)(?<!si escribiste)(?<!si enviaste)"
+        r"(?<!si pediste)(?<!si pagaste)",
+        r"gracias por (haber )?(ya )?(probado|intentado|probar|intentar|seguido|hecho|revisado"
+        r"|comprobado) (\w+ ){0,3}(todo|todos|todas|eso|esto|esos|estos|esas|estas|los|las"
+        r"|cada)",
+        r"(nota|notas|anotacion|anotaciones) (de|del) (\w+ ){1,2}(del|de|el) ("
+        + _DAYS_ES
+        + r"|ayer"
+        r"|la semana pasada|dia \d+)",
+        r"(hablo|hablaste|hablasteis|hablamos|trato|trataste|estuvo|estuviste) (\w+ ){0,3}con"
+        r" (mi|nuestra|nuestro|un|una|otro|otra) (companer[oa]s?|colega|agente|tecnic[oa])",
     ],
     "fr": [
         r"vous(?<!si vous)(?<!quand vous)(?<!lorsque vous)(?<!une fois que vous) (nous |m'"
@@ -251,7 +303,12 @@ _EXPLICIT: dict[str, list[str]] = {
         r" fois |plusieurs fois |vous-meme )*(essay|tent|redemarr|reinstall|reinitialis"
         r"|envoy|transmi|indiqu|mentionn|signal|dit|ecrit|appel|contact|precis|expliqu"
         r"|fourni|joint|vid|mis a jour|effectu|suivi|relanc|pay|retourn|renvoy|telephon"
-        r"|communiqu|decri|test|debranch|rebranch|soulign|remont|declar|reclam)\w*",
+        r"|communiqu|decri|test|debranch|rebranch|soulign|remont|declar|reclam|demand|parl"
+        r"|resili|annul|command|souscri|nettoy|chang|verifi)\w*",
+        # "vous avez bien fait de …" is "you were right to": "fait" needs "déjà".
+        r"vous (l'|les |le |la )?(avez|aviez) deja (tout )?fait",
+        r"vous (avez|aviez) (eu|echange avec|parle a|parle avec) (\w+ ){0,2}(collegue|conseill\w+"
+        r"|agent|technicien\w*|service)",
         r"comme vous (me |nous )?(le |l')?(dites|mentionnez|indiquez|precisez|signalez"
         r"|expliquez|soulignez|decrivez)",
         r"comme (je vous l'ai|nous vous l'avons|je vous l'avais|nous vous l'avions|on vous"
@@ -285,8 +342,11 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|signale|note|precise)",
         r"(le|la) (conseiller|conseillere|collegue|agent|technicien|technicienne) (avec qui"
         r"|a qui|que) vous (avez|aviez)",
-        r"votre (precedent|precedente|dernier|derniere|premier|premiere|ancien|ancienne"
-        r"|autre) " + _CONTACT_FR,
+        r"(votre|vos) (precedent|precedente|precedents|precedentes|dernier|derniere|derniers"
+        r"|dernieres|premier|premiere|ancien|ancienne|autre|autres) " + _CONTACT_FR,
+        r"vos (deux|trois|quatre|plusieurs|\d+) " + _CONTACT_FR,
+        r"merci (de nous avoir (rappele|recontacte|reecrit)|d'avoir (rappele|reecrit"
+        r"|recontacte))",
         r"(votre|notre) " + _CONTACT_FR + r" (precedent\w*|d'hier|de la semaine derniere"
         r"|de ce matin|du \d+|du " + _DAYS_FR + r"|de " + _DAYS_FR + r")",
         r"suite a (votre|notre|mon|nos|vos) (appel|echange|conversation|entretien|relance"
@@ -305,9 +365,17 @@ _EXPLICIT: dict[str, list[str]] = {
         + _DAYS_FR
         + r"|hier|la semaine derniere)",
         r"je reprends (votre|le|ce) (dossier|demande|echange|suivi)",
+        r"merci (d'avoir|pour avoir) (deja )?(tout )?(essaye|teste|tente|fait|suivi|verifie"
+        r"|redemarre|reinstalle|reinitialise|applique)",
+        r"notes? (de |d')(\w+ ){1,2}(de |du |d')(" + _DAYS_FR + r"|hier|la semaine derniere)",
     ],
     "de": [
-        r"sie(?<!haben sie) (haben|hatten) (\w+ ){0,5}(bereits |schon |auch |ja )?" + _DE_DONE,
+        r"sie(?<!haben sie) (haben|hatten) (\d+\. |\w+ ){0,6}(bereits |schon |auch |ja )?"
+        + _DE_DONE,
+        r"dank\w*,? dass sie (\w+ ){0,4}" + _DE_DONE,
+        r"ihre (beiden|zwei|drei|vier|mehreren|\d+) " + _CONTACT_DE,
+        r"(notiz|notizen|vermerk|aktennotiz)\w* (von (frau |herrn |herr )?(\w+ ){1,2})?(vom|von"
+        r"|am) (" + _DAYS_DE + r"|gestern|letzter woche|\d+)",
         r"(da|weil|wie|dass|zumal) sie (uns |mir )?(\w+ ){0,5}" + _DE_DONE + r" (haben"
         r"|hatten)",
         r"wie (sie )?(uns |mir )?(schon |bereits |telefonisch |gestern |am telefon )*"
@@ -323,7 +391,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(kollege|kollegin|kollegen|mitarbeiter|mitarbeiterin)( \w+)? (hat|hatte|haben"
         r"|hatten)",
         r"mit (dem|der|denen) sie (\w+ )?(gesprochen|telefoniert|gechattet|geschrieben)",
-        r"sie (haben|hatten) (\w+ ){0,3}mit (\w+ ){0,3}(gesprochen|telefoniert|gechattet)",
+        r"sie (haben|hatten) (\w+ ){0,3}mit (\w+ ){0,6}(gesprochen|telefoniert|gechattet)",
         r"(ihr|ihre|ihrer|ihrem|ihren|unser|unsere|unserem|unseren) (letzte[rnms]?"
         r"|vorherige[rnms]?|fruhere[rnms]?|erste[rnms]?|vorige[rnms]?) " + _CONTACT_DE,
         r"(ihr|ihre|ihrer|ihrem|ihren|unser|unsere|unserem|unseren) "
@@ -331,6 +399,8 @@ _EXPLICIT: dict[str, list[str]] = {
         + r" (von gestern|von letzter woche|vom \d+|vom "
         + _DAYS_DE
         + r"|von "
+        + _DAYS_DE
+        + r"|am "
         + _DAYS_DE
         + r"|gestern|letzte woche|heute morgen|von heute morgen)",
         r"(beim|bei unserem|bei ihrem) (letzten|vorherigen) (mal|kontakt|anruf|gesprach"
@@ -384,7 +454,12 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|consultor|consultora)s? (\w+ ){0,2}(lhe |te |nos |me )?(pediu|disse|falou|enviou"
         r"|mandou|escreveu|ligou|explicou|informou|pediram|solicitou|tinha|havia|atendeu"
         r"|prometeu|abriu|registou|registrou|respondeu|indicou|sugeriu|orientou)",
-        r"(falou|conversou) com (o meu|a minha|um|uma|o nosso|a nossa|meu|minha|nosso"
+        r"obrigad[oa] por (ja )?(ter )?(ja )?(tentado|testado|feito|verificado|reiniciado"
+        r"|seguido|experimentado|tentar|testar) (\w+ ){0,3}(tudo|todos|todas|isso|esses|essas"
+        r"|estes|estas|os|as|cada)",
+        r"(anotacao|anotacoes|observacao|observacoes|registro|registo|nota|notas) (do|da|de)"
+        r" (\w+ ){1,2}(na|no|de|do|da) (" + _DAYS_PT + r"|ontem|semana passada|dia \d+)",
+        r"(falou|conversou) (\w+ ){0,3}com (o meu|a minha|um|uma|o nosso|a nossa|meu|minha|nosso"
         r"|nossa) (colega|atendente|consultor|consultora)",
         r"(sua|seu) (ultima|ultimo|anterior|primeira|primeiro|outra|outro) " + _CONTACT_PT,
         r"(sua|seu|nossa|nosso) " + _CONTACT_PT + r" (anterior(es)?|de ontem|da semana"
@@ -406,6 +481,11 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|prometido|pedido|recomendado|indicado))",
         r"(ter|tenha|teve|tido) (que|de) (voltar a |nos )?(escrever|ligar|contactar"
         r"|contatar|reclamar|insistir|repetir)",
+        r"(tenha|tenham|teve|tido|ter|precisou) (precisado )?(de )?(voltar a )?(ligar|escrever"
+        r"|contactar|contatar|reclamar|insistir)",
+        r"obrigad[oa] por (voltar a (ligar|escrever)|ligar de novo|escrever de novo|retornar)",
+        r"(suas|seus) " + _CONTACT_PT + r" anteriores",
+        r"(os seus|as suas|seus|suas) (dois|duas|tres|quatro|varios|varias|\d+) " + _CONTACT_PT,
         r"(dois|duas|tres|quatro|varios|varias|\d+) (reinicios|tentativas|reinstalacoes"
         r"|contatos|contactos|ligacoes|chamadas|mensagens) (e|pelo|pela|para|sobre|sem|depois)",
         r"(substituid|reparad|trocad|instalad|gerad)[oa]s? (em|no dia|a|dia) \d",
@@ -445,7 +525,8 @@ _CONTEXTUAL: dict[str, list[str]] = {
         # "try again", "works again", "again later" are not history.
         r"again(?<!try again)(?<!trying again)(?<!works again)(?<!working again)"
         r"(?<!in again)(?! later| soon"
-        r"| tomorrow)",
+        # "check again next week" asks for a step to come.
+        r"| tomorrow| next| in (a|an|\d+|two|three|a few)| after| once| when| if| tonight)",
     ],
     "es": [
         r"(tu|su) (chat|llamada|correo|mensaje|ticket|consulta|foto) (de|del|sobre)",
@@ -458,7 +539,8 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"como ya",
         r"gracias por (tu|su) (respuesta|actualizacion)",
         r"otra vez(?<!intentelo otra vez)(?<!intentalo otra vez)(?<!pruebe otra vez)"
-        r"(?<!prueba otra vez)",
+        r"(?<!prueba otra vez)(?! (la semana|manana|en \w+ dias|mas tarde|despues|cuando|si|esta"
+        r" noche))",
         r"por probar",
         r"(dos|tres|cuatro) veces",
         r"(despues de|tras) (reiniciar|probar|reinstalar|intentar)",
@@ -474,7 +556,9 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"deja (\w+ ){0,2}(essay|tent|redemarr|reinstall|reinitialis|envoy|signal|ecrit"
         r"|appel|contact|dit|fait|tout)\w*",
         r"(deux|trois) fois de suite",
-        r"de nouveau",
+        # "Vérifiez de nouveau …" asks for a step to come; "vous avez de nouveau …" tells one.
+        r"(?:(?<=avez )|(?<!ez ))de nouveau(?! (la semaine|demain|dans|plus tard|apres|si|quand"
+        r"|ce soir))",
         r"(comme )?les (redemarrages|essais|manipulations) n'ont rien donne",
         r"apres avoir (deja )?(tout )?(redemarre|essaye|reinstalle)",
         r"je vois que vous (nous )?(avez|aviez)",
@@ -611,6 +695,79 @@ _BUILDS_ON = re.compile(
 )
 
 
+# A sentence that opens on a reason ("Since …,", "Como …,", "Puisque …,", "Da …,"): when its
+# clause names what the customer reported doing, the reply builds on their steps.
+# Opens on the sentence's end mark (the reply is read with one put before it), so that the
+# engine skips to marks: it costs a reply a microsecond.
+_SINCE = re.compile(
+    r"[.!?\n¿¡]\s*(?:since|as|given that|now that|como|ya que|puesto que|dado que|visto que"
+    r"|puisque|comme|vu que|etant donne que|da|nachdem|weil|ja que|uma vez que)\s+"
+    r"([^,;:.!?\n]{3,160})"
+)
+# Steps judged ("… were the right steps", "era lo correcto", "c'était la bonne démarche", "war
+# richtig", "era o certo"): with the reported steps named before it, the reply builds on them.
+# Opens on the verb (the five languages' in one alternation), so that the engine skips to it.
+_JUDGED = re.compile(
+    r"(?:were|was|eran?|fue|fueron|c'etait|c'etaient|etait|etaient|war|waren|eram|foi|foram)"
+    r" (?:exactly |absolutely |exactement |genau |vollig )?(?:the |lo |los |el |la |le |les "
+    r"|o |a |os )?(?:right|correct|good|sensible|correct[oa]s?|adecuad[oa]s?|acertad[oa]s?"
+    r"|bonnes?|bons?|juste|richtig|korrekt|sinnvoll|cert[oa]s?|corret[oa]s?)\b"
+)
+_SENTENCE_START = re.compile(r"[.!?\n¿¡][^.!?\n¿¡]*$")
+# The answered message reports the customer's own actions in the past ("I cleaned", "he
+# cambiado", "j'ai nettoyé", "ich habe … gereinigt", "limpei").
+_REPORTED = re.compile(
+    r"\bi(?:'ve| have| had)? (?:already |also |even |just )?(?:\w+ed|tried|done|made|put|set"
+    r"|reset|gone|run|ran|took)\b"
+    r"|\b(?:he|hemos|habia|habiamos) (?:ya )?\w+(?:ado|ido|echo|isto)\b"
+    r"|\bya (?:lo |la |los |las |le )?\w+[ei]\b"
+    r"|\b(?:probe|reinicie|limpie|cambie|borre|actualice|desenchufe|apague|revise|comprobe"
+    r"|instale|reinstale|intente|hice)\b"
+    r"|\bj'(?:ai|avais)\b|\bnous avons\b"
+    r"|\b(?:ich|wir) (?:habe|haben|hatte|hatten)\b|\bhabe ich\b"
+    r"|\b\w+(?<!ar|er|ir)ei\b|\bja \w+i\b|\b(?:fiz|conferi|verifiquei)\b"
+)
+_WORD = re.compile(r"\w{3,}")
+# Function words of the five languages that two texts share without sharing a topic.
+_COMMON_WORDS = {
+    "en": "the and you your are was were has have had both but not this that with for from they"
+    " them still now all also after before been did does just our out its any one two",
+    "es": "los las del que con por para una uno esta este estan estas estos son sus tus pero muy"
+    " mas todo toda bien sigue porque cuando sin sobre hay",
+    "fr": "les des une est sont pas qui pour avec dans vos votre tout bien ont rien sur par mais"
+    " plus toujours aussi",
+    "de": "und die der das den dem des sind ist ein eine einen nicht mit sie ihr ihre auch noch"
+    " aber wie bei nach von vom zum zur immer",
+    "pt": "com uma dos das estao sao nao seu sua mas tudo bem tem ainda pelo pela",
+}
+_COMMON = frozenset(word for words in _COMMON_WORDS.values() for word in words.split())
+_STEM = 5  # shared words are compared by their first letters: "manual" and "manually"
+
+
+def _stems(folded: str) -> set[str]:
+    return {word[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON}
+
+
+def _builds_on_reported(folded: str, customer_text: str) -> str:
+    """A reason clause or a judged sentence that shares two words with the steps the customer
+    reported: "Since WPS and manual entry both failed," after "I tried the WPS button and
+    typing it manually"; "Clearing the cache and reinstalling were the right steps". Or ""."""
+    if not customer_text:
+        return ""
+    clauses = [clause.group(1) for clause in _SINCE.finditer("." + folded)]
+    for judged in _JUDGED.finditer(folded):
+        # The sentence up to the judgement.
+        start = _SENTENCE_START.search(folded, 0, judged.start())
+        clauses.append(folded[start.start() + 1 if start else 0 : judged.end()])
+    if not clauses:
+        return ""
+    customer = _folded(customer_text)
+    if not _REPORTED.search(customer):
+        return ""
+    reported = _stems(customer)
+    return next((clause for clause in clauses if len(_stems(clause) & reported) >= 2), "")
+
+
 def _folded(text: str) -> str:
     # Curly apostrophes ("didn’t", "l’avez") read as straight ones, as the phrases spell them.
     return fold(text).replace("\u2019", "'")
@@ -669,6 +826,10 @@ def acknowledges_history(
     explicit = _first_affirmed(explicit_phrases, folded)
     if explicit:
         note(cues, SIGNAL, "refers to earlier contact or what the customer did", explicit.group())
+        return True
+    built_on = _builds_on_reported(folded, customer_text)
+    if built_on:
+        note(cues, SIGNAL, "builds on the steps the customer reported", built_on.strip())
         return True
     earlier = as_history(history)
     if not earlier and not _refers_back(customer_text):

@@ -7,12 +7,23 @@ recommendation, benefit framing, limited-time framing). Explicit pitch phrases (
 you to", "passer à l'offre", "fazer upgrade") are enough alone. The customer's own current
 plan described with what it includes, costs or when it renews ("your plan renews on the
 5th", "su tarifa incluye roaming") is not an offer: possessive plan mentions are removed
-before looking for one.
+before looking for one, and so is something the customer already took out ("the add-on you
+activated in March", "el seguro que contrataste").
+
+Structures that make a pitch whatever the product is called: a price framed as a little
+*more* each month or trip ("for just £3 more a month", "pour seulement 7 € de plus par mois",
+"für nur 8 € mehr im Monat") is an offer of something extra, when "only" or a pitch cue goes
+with it (a bill that simply went up is not a pitch); a condition on how much the customer uses
+something ("if you travel a lot", "si viajas a menudo", "wenn Sie häufig …") is a pitch cue; so
+is a benefit in the conditional after "with …" ("with the X you would have", "con el X
+tendrías", "mit der X hätten Sie") and "worth it" in the subjunctive ("talvez valha a pena").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
@@ -59,7 +70,8 @@ STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
     "en": [
-        r"(our|the|an?) ([\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
+        # Not "the price of your tariff": the customer's own is read apart.
+        r"(our|the|an?) ((?!your )[\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
         r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
         r"|autoship|cover)",
         r"premium",
@@ -76,9 +88,14 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(annual|yearly) (billing|payment|subscription|plan|contract)",
         r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
         r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
+        r"(pay|paying|billed|billing) (yearly|annually|once a year|for the (whole )?year)",
+        r"bundl(e|es|ing)",
     ],
     "es": [
         r"(el |nuestro |un )?plan \w+",
+        r"(el |nuestro |un )?combo \w+",
+        r"(el |un |nuestro )?(complemento|extra|modulo) (de |\w+)",
+        r"nuestr[oa]s? (\w+ )?(paquete|plan|tarifa|combo|oferta|suscripcion|seguro)\w*",
         r"con (plus|pro|premium)",
         r"premium",
         r"(nuestra |la |una )?tarifa \w+",
@@ -92,9 +109,13 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
         r"|premium|plus|total)",
         r"(envio|soporte|atencion|entrega) prioritari[oa]",
+        r"(el |un |nuestro )?pase \w+",
+        r"(pagar|pagando|pagas|paga) (al ano|una vez al ano|anualmente|todo el ano)",
     ],
     "fr": [
         r"(notre |l'|une )?offre \w+",
+        r"notre (\w+ )?(pack|option|forfait|formule|abonnement|assurance)\w*",
+        r"(l'|une |notre )(extension|module) \w+",
         r"forfait \w+",
         r"formule \w+",
         r"premium",
@@ -107,9 +128,14 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
         r"|premium|plus|complete)",
         r"(livraison|support|assistance|traitement) prioritaire",
+        r"(le |un |notre )?pass \w+",
+        r"(payer|payant|payez) (a l'annee|annuellement|une fois par an)",
     ],
     "de": [
         r"mit (dem |der |unserem |unserer )?(\w+[ -])?(premium|plus|pro)",
+        r"unser\w* (\w+ )?\w*(paket|tarif|abo|option|versicherung)\w*",
+        r"kombi\w*",
+        r"\w*(erweiterung|zusatzoption)\w*",
         r"premium",
         r"(premium|komfort|business|familien|daten|reise|spar|flat|jahres|monats|basis)?tarif"
         r"\w*",
@@ -118,16 +144,20 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(business|family|familien|gold|platin|platinum) ?plus",
         r"(business|enterprise|gold|platin|platinum)\w*",
         r"pro-\w+",
-        r"(zusatz|zubuch)\w*",
+        r"(zusatz|zubuch)(?!lich)\w*",
         r"abo|abos|abonnement",
         r"mitgliedschaft",
         r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
         r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
         r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
         r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
+        r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
     ],
     "pt": [
         r"(o |nosso |um )?plano \w+",
+        r"(o |nosso |um )?combo \w+",
+        r"(o |um )?adicional (de |\w+)",
+        r"(nosso|nossa) (\w+ )?(pacote|plano|combo|oferta|assinatura|seguro)\w*",
         r"premium",
         r"pacote \w+",
         r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
@@ -138,6 +168,9 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
+        r"(o |um |nosso )?passe \w+",
+        r"(sendo|se for|se fosse|como) (cliente|socio|socia|assinante|membro) \w+",
+        r"(pagar|pagando|paga) (anualmente|por ano|uma vez por ano)",
     ],
 }
 OFFER = compile_phrases(_OFFER_PHRASES)
@@ -167,7 +200,11 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(primer|1er|primeros|\d+) (mes|meses|ano|anos) (gratis|de regalo|sin coste)",
         r"(gratis|sin coste|de regalo) (el|los|durante) (primer|\d)",
         r"prueba gratis",
-        r"(prueba(lo|la)?|pruebalo) gratis",
+        r"(prueba(lo|la)?|pruebalo|probar(lo|la)?) gratis",
+        r"gratis durante",
+        r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
+        r"|sin cargo)",
+        r"(dos|tres|\d+) meses (gratis|de regalo)",
         r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
@@ -180,8 +217,9 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"-\d+ ?%",
         r"reduction",
         r"remise",
-        r"(premier|1er|\d+) (mois|an|annee)s? (offert|gratuit)s?",
-        r"(essai|essayez|testez) (\w+ )?gratuit\w*",
+        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont )?(offert|gratuit)s?",
+        r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
+        r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
         r"(vous )?economise[rz]?",
         r"promotion",
@@ -189,6 +227,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
     ],
     "de": [
         r"(fur|ab) (nur|lediglich)",
+        r"(schon|bereits) ab \d",
         r"nur \d+",
         r"\d+ ?% (rabatt|gunstiger|sparen|nachlass)",
         r"rabatt",
@@ -205,7 +244,10 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(anuidade|mensalidade|primeiro mes|primeiros \d+ meses)"
         r" (gratis|gratuit\w+|oferecid\w+)",
         r"(gratis|gratuitamente) (no|durante|nos) (primeiro|\d)",
-        r"(experimente|teste) (\w+ )?(gratis|gratuitamente)",
+        r"(experiment\w*|test\w*) (\w+ ){0,3}(gratis|gratuitamente)",
+        r"(gratis|gratuitamente) (por|durante) (\d+|um|uma) (dias|mes|meses|semanas?)",
+        r"(por|durante) (\d+|um|uma|dois|tres) (dias|semanas|mes|meses) (sem custo|gratis"
+        r"|de graca)",
         r"(poupa|poupe|economiza|economize)",
         r"oferta",
         r"promocao",
@@ -235,6 +277,40 @@ _PRICE = re.compile(
     r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
     r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
 )
+# One more of what the customer has (a second line, card or seat): an offer only beside a price
+# or a discount, since "you can add a second user from Settings" answers a how-to question.
+_MORE_PHRASES: dict[str, list[str]] = {
+    "en": [r"(a )?(second|another|extra|additional) (line|card|sim|user|seat|device|licen[cs]e)"],
+    "es": [r"(segunda|otra) (linea|tarjeta|sim|licencia)|(linea|tarjeta|licencia) adicional"],
+    "fr": [
+        r"(deuxieme|seconde|autre) (ligne|carte|sim|licence)|(ligne|carte|licence)"
+        r" supplementaire"
+    ],
+    "de": [r"(zweite|weitere|zusatzliche)\w* (karte|sim|leitung|lizenz|nutzer)\w*"],
+    "pt": [r"(segunda|outra) (linha|cartao|sim|licenca)|(linha|cartao|licenca) adicional"],
+}
+# A price framed as a little more ("for just £3 more a month", "7 € de plus par mois"): the
+# cost of something extra the customer does not have. It counts as an offer only with "only"
+# or a pitch cue beside it: a bill that went up "2 € más al mes" is no pitch. One pattern for
+# the five languages that opens on a digit, so the engine skips to digits: it costs a reply
+# without a price nothing.
+_EXTRA = re.compile(
+    r"\d[\d.,]*(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
+    r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
+)
+# "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
+_ONLY = re.compile(
+    r"(?<!\w)(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich|so"
+    r"|somente) (?:[€$£]|r\$)? ?$"
+)
+# A period after the extra price ("… more a month", "… de plus par mois"): a recurring price.
+_PERIOD = re.compile(
+    r" ?(?:a|per|/|por|al|par|pro|im|ao|each|every|cada) ?(?:month|mes|mois|monat|year|ano|an"
+    r"|jahr|week|semana|semaine|woche|trip|trayecto|trajet|fahrt|trecho|viagem|night|noche"
+    r"|nuit|nacht|noite)"
+)
+_BEFORE = 12  # characters before an amount read for "only"
+
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -256,17 +332,28 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"while you'?re here",
         r"by the way",
         r"you (might|may|could) (like|want|be interested|consider)",
+        r"(might|may|could) interest you",
         r"worth (considering|adding|a look|checking|it)",
         r"unlimited",
         r"dedicated",
         r"(i'?d|i would|we'?d|we would|we) (strongly |highly )?recommend",
-        r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up)",
+        r"you (could|can) (add|get|switch|upgrade|try|enjoy|save|join|sign up|move up|step up"
+        r"|go up)",
+        # "For faster speeds": a benefit; "for more information" is none.
+        r"(for|if you want|if you'?d like) (more|faster|extra|bigger|unlimited)"
+        r" (?!info|details|help|questions)\w+",
+        r"(if|should) you (ever )?need (more|extra|faster|bigger)",
         r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
         r"(get|enjoy|save) (\d+ ?%|up to)",
         r"if you'?d like( to (keep|get|add|try|upgrade))?",
-        r"(limited time|this week only|today only|before you go|ends (today|tomorrow|on|this)"
+        # An offer that ends soon; "your trial ends on the 15th" is no deadline of a pitch.
+        r"(limited time|this week only|today only|before you go|(offer|sale|deal|promo\w*"
+        r"|discount|price|pricing) ends (today|tomorrow|on|this)"
         r"|until (sunday|monday|tuesday|wednesday|thursday|friday|saturday|the end of (the )?"
         r"(week|month))|offer (ends|expires|runs)|last chance)",
+        r"(customers|people|users|clients|teams|families) in your (position|situation|shoes)",
+        r"(do you |would you )?want to (add|try|upgrade|switch|get|protect|join)",
+        r"(at|for) a lower (\w+ )?(price|cost|rate)",
         r"(teams|companies|customers|businesses|families|people) (of|like|with) "
         r"(your|you)\w*",
         r"(usually|often|typically) (add|choose|pick|switch|upgrade)",
@@ -277,10 +364,19 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"this (week|month|weekend)",
         r"(add|spend) (another |just |only )?([€$£] ?)?\d+",
         r"(pay|paying) less",
+        # How much the customer uses something, the benefit of an offer in the conditional.
+        r"if you (\w+ ){0,3}(a lot|often|frequently|regularly|heavily|every (day|week|month)"
+        r"|more than (once|\w+ times))",
+        r"with (the|our|a|an) ([\w+-]+ ){1,3}you('d| would| could)",
+        r"would (be|come) (free|included|cheaper)",
+        r"(might|may|could) be worth",
+        r"consider (our|the|an?|switching|upgrading|adding|moving|going)",
     ],
     "es": [
         r"sabias que",
         r"si (te|le|os) interesa",
+        r"clientes (en su situacion|en tu situacion|como usted|como tu)",
+        r"(te|le|os|les) (podria|puede|podrian|pueden) interesar",
         r"(te|le|os) lo (activo|anado|preparo|envio|tramito)",
         r"(te|le|os) (preparo|preparamos|envio|enviamos|mando) (la |una )?(propuesta"
         r"|presupuesto|oferta|cotizacion)",
@@ -291,7 +387,9 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"si (contrata|se cambia|se pasa|se suscribe|se hace|te cambias|te pasas|te haces"
         r"|contratas|amplias)",
         r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
-        r"(puedes|puede|podeis|podrias|podria) (ampliar|pasarte|cambiarte|contratar"
+        r"(para|si quieres|si quiere|si necesitas|si necesita|si desea|si deseas) (mas|mayor)"
+        r" (?!informacion|info|detalles|ayuda|dudas)\w+",
+        r"(puedes|puede|podeis|podrias|podria) (subir|pasar|ampliar|pasarte|cambiarte|contratar"
         r"|anadir|probar|activar|disfrutar)",
         r"aprovecha\w*",
         r"(hasta|antes del?) (el )?(domingo|lunes|martes|miercoles|jueves|viernes|sabado"
@@ -299,38 +397,69 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(solo|unicamente) (esta semana|hoy|este mes)",
         r"por tiempo limitado",
         r"vale la pena",
+        r"(vale|valdria) (la pena )?considerar",
         r"(incluye|incluido|incluida|con) (\w+ ){0,3}(sin coste|gratis|ilimitad\w+)",
         r"(pagarias|pagaria|pagarian|pagaras|pagara) menos",
         r"(esta semana|este mes|este fin de semana)",
         r"(anade|anades|gasta|gastas|suma|sumas) (otros |solo )?\d+",
         r"(mas barat[oa]|mas economic[oa]|le convendria|te convendria|le compensa"
         r"|te compensa|le saldria|te saldria)",
+        r"si (\w+ ){0,2}(a menudo|mucho|con frecuencia|frecuentemente|habitualmente|a diario"
+        r"|cada (dia|semana|mes)|todos los (dias|meses))",
+        r"con (el|la|los|las|nuestro|nuestra|un|una) (\w+ ){1,3}(tendrias|tendria|tendriais"
+        r"|tienes|tiene|podrias|podria|pagarias|pagaria|ahorrarias|ahorraria|obtendrias"
+        r"|obtendria|disfrutarias|disfrutaria|contarias|contaria)",
+        r"(saldria|seria|saldrian|serian) (\w+ )?(gratis|gratuit\w+|mas barat\w+)",
+        r"(valga|valdria|merece|mereceria|merezca) la pena",
+        r"(piense|piensa|has pensado|ha pensado) en",
+        r"(te|le|os) gustaria (probar|anadir|pasarte|pasarse|cambiarte|contratar|activar"
+        r"|ampliar|suscribirte)",
     ],
     "fr": [
         r"saviez-vous",
         r"prioritaire",
         r"profitez",
         r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
-        r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester)",
-        r"(je vous|nous vous) (recommande|conseille|propose)",
+        r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester|monter|evoluer)",
+        r"(pour|si vous voulez|si vous souhaitez|si vous avez besoin de) (plus|davantage)"
+        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions))(de |d')?\w+",
+        r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
+        r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
-        r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter)",
+        r"je (peux|pourrais) (vous )?(l'|envoyer|preparer|proposer|activer|ajouter|abonner"
+        r"|inscrire|passer|basculer)",
+        r"si vous le (souhaitez|voulez|desirez)",
+        r"(pourrait|pourraient) vous interesser",
         r"jusqu'(a|au) (dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|la fin|fin)",
         r"(seulement|uniquement) (cette semaine|aujourd'hui|ce mois)",
         r"duree limitee",
         r"(vaut|vaudrait) le coup",
         r"(vous aurez|vous beneficiez|vous beneficierez|beneficiez)",
         r"(sont |est )?inclu(s|e|es)? (: |dans )?(voulez|souhaitez|pour)",
-        r"(moins cher|plus avantageu\w+|vous reviendrait|vous reviendra)",
+        r"(moins cher|plus avantageu\w+|plus economique|vous reviendrait|vous reviendra)",
         r"(cette semaine|ce mois-ci|ce week-end)",
         r"(en ajoutant|ajoutez|depensez) (\w+ )?\d+",
+        r"si vous (\w+ ){0,2}(souvent|beaucoup|frequemment|regulierement|tous les (jours"
+        r"|mois)|chaque (jour|semaine|mois))",
+        r"avec (le|la|l'|les|notre|un|une) ?(\w+ ){1,3}vous (auriez|beneficieriez"
+        r"|profiteriez|economiseriez|paieriez|pourriez)",
+        r"(serait|seraient) (\w+ )?(gratuit\w*|offert\w*|inclus\w*|moins cher\w*)",
+        r"(vaudrait|vaille) (la peine|le coup)",
+        r"(pensez|avez-vous pense|avez vous pense) a",
     ],
     "de": [
         r"(erhalten|bekommen|sichern|genießen|geniessen) sie",
         r"bevorzugt\w*",
         r"wussten sie",
         r"lohnt sich",
+        r"wenn sie (es )?(mochten|wollen|wunschen)",
+        r"(fur|falls sie|wenn sie) (\w+ ){0,2}(mehr|schneller\w*|zusatzliche\w*)"
+        r" (?!info|details|hilfe|fragen)\w+",
+        r"(konnen|konnten) sie (\w+ ){0,3}(wechseln|upgraden|aufstocken|erweitern)",
+        r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
+        r"empfehlen",
+        r"kunden (in ihrer situation|wie sie|in ihrem fall)",
         r"soll ich",
         r"mochten sie",
         r"(jetzt|gleich|heute) (\w+ ){0,3}(testen|sichern|buchen|upgraden|wechseln"
@@ -345,6 +474,13 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(zahlen|bezahlen) sie (\w+ )?weniger",
         r"(diese woche|diesen monat|dieses wochenende)",
         r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
+        r"wenn sie (\w+ ){0,3}(oft|haufig|viel|regelmassig|jeden (tag|monat)|taglich)",
+        r"mit (dem|der|den|einem|einer|unserem|unserer) ([\w-]+ ){1,3}(hatten|bekamen|wurden"
+        r"|konnten|sparen|zahlen|erhalten|bekommen) sie",
+        r"(ware|waren) (\w+ )?(kostenlos|gratis|inklusive|gunstiger)",
+        r"(konnte|wurde) sich (\w+ )?lohnen",
+        r"(denken sie|haben sie (schon |bereits )?(\w+ ){0,4}gedacht) an",
+        r"an (\w+ ){1,4}gedacht",
     ],
     "pt": [
         r"conheca",
@@ -357,35 +493,59 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(recomendo|recomendamos|sugiro|sugerimos)",
         r"quer que eu",
         r"(posso|podemos) (ativar|enviar|preparar|incluir|adicionar|mudar|fazer)",
-        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar)",
+        r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar"
+        r"|subir)",
+        r"(para|se quiser|se precisar de|se precisar) (mais|maior)"
+        r" (?!informac|info|detalhes|ajuda|duvidas)\w+",
+        r"clientes (na sua situacao|como voce|no seu caso)",
         r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
         r"(so|apenas) (hoje|esta semana|este mes)",
         r"por tempo limitado",
         r"vale a pena",
+        r"(vale|valeria) (a pena )?considerar",
+        r"se (voce )?(quiser|desejar|preferir)",
+        r"(pode|poderia|podem|poderiam) (te |lhe )?interessar",
+        r"(pode|podera|poderia) (adicionar|incluir|contratar)",
         r"(ganhe|ganhar|ganha|tem|teria) (\w+ ){0,2}(gratis|desconto|\d+ ?%)",
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
         r"(juntar|adicionar|gastar|somar) mais \d+",
+        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
+        r"|todo (dia|mes)|todos os (dias|meses))",
+        r"com (o|a|os|as|um|uma|nosso|nossa) (\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
+        r"|economizaria|pagaria|ganharia)",
+        r"(sairia|seria|ficaria|sairiam|seriam) (\w+ ){0,2}(gratis|gratuit\w+|de graca"
+        r"|mais barat\w+)",
+        r"(valha|valeria) a pena",
+        r"(ja pensou|pense|pensou) (no|na|em)",
     ],
 }
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
-_GOODWILL = re.compile(
-    r"\b(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
+_GOODWILL_TAIL = (
+    r" (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste|avoir|desconto|credito"
+    r"|bonus|\d+ ?%)"
+)
+# Per language, so that a long reply reads only its own language's.
+_GOODWILL_PHRASES: dict[str, str] = {
+    "en": r"(?:i'?ve|we'?ve|i have|we have|i|we) (?:\w+ ){0,3}(?:upgraded|given you an? (?:free |"
     r"complimentary )?upgrade|(?:moved|switched|downgraded|changed) you (?:to|onto|back to)"
     r" (?:the |a |an )?(?:[\w+-]+ ){0,2}(?:plan|tier|tariff|package|subscription))"
     r"|\b(?:i'?ve|we'?ve|i have|we have) (?:\w+ ){0,2}(?:applied|added|given you|credited"
     r"|issued|waived|taken) (?:\w+ ){0,4}(?:discount|credit|refund|free month|month free"
-    r"|\d+ ?% (?:off|discount)|reduction)"
+    r"|\d+ ?% (?:off|discount)|reduction)",
     # The same goodwill in es/fr/de/pt: a discount or credit already applied.
-    r"|\b(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho)"
-    r"|(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
-    r"|rembourse|credite)|(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi"
-    r"|concedemos)) (?:\w+ ){0,4}(?:descuento|abono|reembolso|remise|reduction|geste"
-    r"|avoir|desconto|credito|bonus|\d+ ?%)"
-    r"|\b(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
-    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)"
-)
+    "es": r"(?:(?:le |te |les |os )?(?:he|hemos) (?:aplicado|anadido|abonado|devuelto|hecho))"
+    + _GOODWILL_TAIL,
+    "fr": r"(?:(?:j'ai|nous avons|je vous ai|nous vous avons) (?:applique|accorde|ajoute|offert"
+    r"|rembourse|credite))" + _GOODWILL_TAIL,
+    "de": r"(?:ich habe|wir haben) (?:ihnen )?(?:\w+ ){0,4}(?:rabatt|gutschrift|nachlass"
+    r"|\d+ ?%) (?:\w+ ){0,5}(?:gewahrt|gutgeschrieben|angewendet|erstattet|gegeben)",
+    "pt": r"(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi|concedemos)"
+    + _GOODWILL_TAIL,
+}
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # The customer's own current plan (removed before looking for an offer).
 _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -393,6 +553,18 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(the|this) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
         r"|tariff) (that |which )?(you'?re on|you are on|you have|you already have"
         r"|you'?ve got|you pay for)",
+        # Something the customer already took out: "the add-on you activated in March".
+        r"(the|this|that) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
+        r"|tariff|add-?on|option|service|insurance|cover|pass|card|trial) (that |which )?you"
+        r" (\w+ )?(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
+        r"|subscribed to|requested|asked for|started|began)",
+        # What the customer's own trial or plan costs from then on: a charge described.
+        r"(after that|then|afterwards|thereafter|after the trial|from then on),? ([\w']+ ){0,3}"
+        r"(it'?s|it is|costs?|will be|is|you pay|you'?ll pay) " + _AMOUNT,
+        # What the customer's own plan gives them is theirs: "your plan gives you priority".
+        r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|subscription"
+        r"|membership|package|bundle|tier) (already )?(includes?|gives you|comes with|has"
+        r"|offers|covers) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"your (current |existing |annual |monthly )?([\w+-]+ ){0,2}(plan|tariff|fare"
         r"|subscription|membership|package|contract|account|card|bundle|tier|premium"
         r"|trial|policy|cover)",
@@ -401,26 +573,58 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(en|incluido en|incluida en) tu plan",
         r"(el|la) (plan|tarifa|suscripcion|paquete|modalidad)( \w+)? que (ya )?(tiene|tienes"
         r"|tenes|usa|usas|paga|pagas)",
+        r"(su|tu) (actual )?(plan|tarifa|suscripcion|paquete|modalidad)( \w+)? (ya )?(incluye"
+        r"|te da|le da|tiene|ofrece|cubre) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(su|tu|vuestra|vuestro) (actual )?(plan|tarifa|suscripcion|contrato|paquete"
         r"|tarjeta|cuenta|abono|bono|seguro|modalidad)( actual)?( \w+)?",
+        r"(el|la|los|las) (\w+ ){0,2}(plan|tarifa|seguro|servicio|paquete|opcion|suscripcion"
+        r"|bono|pase) (\w+ )?que (usted |ya )?(contrataste|contrato|activaste|activo|anadiste"
+        r"|anadio|pediste|pidio|elegiste|eligio|solicitaste|solicito|compraste|compro"
+        r"|empezaste|empezo|iniciaste|inicio)",
+        r"(su|tu) (periodo de )?prueba( gratuita| gratis)?",
+        r"(despues|luego|a partir de ahi|tras la prueba|a partir de entonces),? ([\w']+ ){0,3}"
+        r"(son|es|cuesta|costara|seran|sera|pasa a|pagaras|pagara) " + _AMOUNT,
     ],
     "fr": [
         r"(l'offre|le forfait|la formule|l'abonnement|l'option)( \w+)? (que|dont) vous"
         r" (avez|disposez|beneficiez|payez)",
+        r"(votre|ton) (forfait|abonnement|offre|formule|pack)( \w+)? (inclut|comprend|vous"
+        r" donne|offre|couvre|propose) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
-        r"|pack|option)s?( actuel(le)?)?( \w+)?",
+        r"|pack|option|essai|periode d'essai)s?( actuel(le)?| gratuit)?( \w+)?",
+        r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
+        r"|sera de|passe a|sont|vous paierez|vous payerez) " + _AMOUNT,
+        r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
+        r"|service|pack|pass|carte) (\w+ )?(que |qu')vous (avez|aviez) (\w+ )?(active|ajoute"
+        r"|souscrit|choisi|commande|demande|pris)e?s?",
     ],
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
         r" (\w+ )?(haben|nutzen|gebucht haben|besitzen)",
-        r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? )?"
-        r"(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte|mitgliedschaft)\w*( \w+)?",
+        r"(ihr|ihre|dein|deine) (\w+-)?\w*(tarif|paket|abo|vertrag)\w* (beinhaltet|enthalt"
+        r"|umfasst|bietet|gibt ihnen) ([\w'+-]+ ){0,3}[\w'+-]+",
+        r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? "
+        r"|kostenlose[rnms]? |gratis )?(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte"
+        r"|mitgliedschaft|test)\w*( \w+)?",
+        r"(danach|anschliessend|ab dann|nach dem test\w*),? (kostet|betragt|sind es|zahlen sie)"
+        r" ([\w']+ ){0,3}" + _AMOUNT,
+        r"(der|die|das|den|dem) (\w+ ){0,2}\w*(tarif|option|paket|abo|versicherung|service"
+        r"|karte|pass)\w*,? (den|die|das) sie (\w+ ){0,3}(gebucht|aktiviert|bestellt"
+        r"|abgeschlossen|gewahlt|hinzugefugt|beauftragt) (haben|hatten)",
     ],
     "pt": [
         r"(o|a) (plano|pacote|assinatura|tarifario)( \w+)? que (voce |vc )?(ja )?(tem|possui"
         r"|usa|paga)",
+        r"(o seu|a sua|seu|sua) (atual )?(plano|assinatura|pacote)( \w+)? (ja )?(inclui|da"
+        r"|lhe da|te da|tem|oferece|cobre) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(o seu|a sua|seu|sua|o teu|a tua|teu|tua) (atual )?(plano|tarifario|assinatura"
-        r"|subscricao|pacote|cartao|contrato|conta)( atual)?( \w+)?",
+        r"|subscricao|pacote|cartao|contrato|conta|periodo de teste|teste)( atual| gratis)?"
+        r"( \w+)?",
+        r"(depois|em seguida|apos o teste|a partir dai|depois disso),? ([\w']+ ){0,3}(custa|e de"
+        r"|sera de|passa a|fica|sao|vai pagar) ([\w']+ ){0,2}" + _AMOUNT,
+        r"(o|a|os|as) (\w+ ){0,2}(plano|pacote|servico|seguro|opcao|assinatura|passe|cartao)"
+        r" (\w+ )?que (voce |vc )?(ja )?(contratou|ativou|adicionou|pediu|escolheu|assinou"
+        r"|comprou|solicitou)",
     ],
 }
 _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
@@ -430,9 +634,9 @@ _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
 # an apology or a fix usually is.
 _ASIDE_PHRASES: dict[str, list[str]] = {
     # At the start of a clause: "I have also added a note" is no aside.
-    "en": [r"(?<!\w )(by the way|btw|also|while (i have|i'?ve got) you|p\.?s\.?)"],
-    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para)"],
-    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour)"],
+    "en": [r"(?<!\w )(by the way|btw|also|incidentally|while (i have|i'?ve got) you|p\.?s\.?)"],
+    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para|a proposito)"],
+    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour|a propos)"],
     "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
     "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
 }
@@ -443,31 +647,43 @@ SIGNAL = "upsell"
 
 
 # Cues in two passes (offers, then deals and pitches, which often overlap an offer): each
-# match says which kind it is. The customer's own plan and a goodwill upgrade come first in
-# both, so that a product or price mention inside them is consumed, not read.
-def _kinds(own: str, *named: tuple[str, str]) -> re.Pattern[str]:
-    spans = (("goodwill", _GOODWILL.pattern), ("own", own), *named)
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in spans))
+# match says which kind it is. The customer's own plan and a goodwill upgrade are found once,
+# before both: a product or price mention that starts inside them is not read.
+def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in named))
 
 
-def _passes(
-    language: str | None,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The offer pass, the pitch pass and the asides: every language's, or one language's."""
+@dataclass(frozen=True)
+class _Passes:
+    shields: re.Pattern[str]  # the customer's own plan, goodwill already given
+    offers: re.Pattern[str]
+    more: re.Pattern[str]  # one more line or card: read only beside a deal
+    pitches: re.Pattern[str]
+    asides: re.Pattern[str]
+
+
+def _passes(language: str | None) -> _Passes:
+    """Every language's phrases, or one language's."""
+
+    chosen = list(_GOODWILL_PHRASES) if language is None else [language]
 
     def phrases(by_language: dict[str, list[str]]) -> str:
-        chosen = by_language if language is None else {language: by_language[language]}
-        return compile_phrases(chosen).pattern
+        return compile_phrases({name: by_language[name] for name in chosen}).pattern
 
-    own = phrases(_CURRENT_PLAN_PHRASES)
-    offers = _kinds(own, ("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES)))
-    pitches = _kinds(
-        own,
-        ("deal", phrases(_DEAL_PHRASES)),
-        ("price", _PRICE.pattern),
-        ("pitch", phrases(_PITCH_PHRASES)),
+    return _Passes(
+        shields=_kinds(
+            ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
+            ("own", phrases(_CURRENT_PLAN_PHRASES)),
+        ),
+        offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
+        more=re.compile(phrases(_MORE_PHRASES)),
+        pitches=_kinds(
+            ("deal", phrases(_DEAL_PHRASES)),
+            ("price", _PRICE.pattern),
+            ("pitch", phrases(_PITCH_PHRASES)),
+        ),
+        asides=re.compile(phrases(_ASIDE_PHRASES)),
     )
-    return offers, pitches, re.compile(phrases(_ASIDE_PHRASES))
 
 
 _EVERY_LANGUAGE = _passes(None)
@@ -476,6 +692,26 @@ _EVERY_LANGUAGE = _passes(None)
 _BY_LANGUAGE = {language: _passes(language) for language in _OFFER_PHRASES}
 _SURE_WORDS = 8
 
+Span = tuple[int, int]
+
+
+def _outside(
+    pattern: re.Pattern[str], folded: str, shields: list[Span], start: int = 0, end: int = -1
+) -> Iterator[re.Match[str]]:
+    """The matches of `pattern` in `folded[start:end]` that do not start inside a shield; the
+    search resumes at the shield's end, as if the shield had been matched first."""
+    end = len(folded) if end < 0 else end
+    while start <= end:
+        match = pattern.search(folded, start, end)
+        if match is None:
+            return
+        shield = next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
+        if shield >= 0:
+            start = shield
+            continue
+        yield match
+        start = match.end() if match.end() > match.start() else match.start() + 1
+
 
 def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) -> bool:
     """Does this agent message pitch an upgrade, plan, add-on or offer? (`language`, when
@@ -483,48 +719,63 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     if not text:
         return False
     folded = fold(text)
-    offer_cues, pitch_cues, asides = _EVERY_LANGUAGE
+    passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
-        offer_cues, pitch_cues, asides = _BY_LANGUAGE[language]
-    offers = {match.lastgroup: match.group() for match in offer_cues.finditer(folded)}
+        passes = _BY_LANGUAGE[language]
+    shielded = [(match.start(), match.end()) for match in passes.shields.finditer(folded)]
+    offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
-    pitches = {match.lastgroup: match.group() for match in pitch_cues.finditer(folded)}
+    pitches = {
+        match.lastgroup: match.group() for match in _outside(passes.pitches, folded, shielded)
+    }
+    extra = _EXTRA.search(folded)
+    if extra:
+        only = _ONLY.search(folded, max(0, extra.start() - _BEFORE), extra.start())
+        if only or "pitch" in pitches:
+            # "for only €7 more a month": something extra the customer does not have yet.
+            offers.setdefault("offer", extra.group())
+            pitches["extra"] = extra.group()
+            if only or _PERIOD.match(folded, extra.end()):
+                pitches.setdefault("price", extra.group())
     deal = "deal" in pitches or "price" in pitches
     if not (deal or "pitch" in pitches):
-        aside = _offer_after_aside(folded, asides, offer_cues)
+        aside = _offer_after_aside(folded, passes, shielded)
         if not aside:
             return False
         pitches["pitch"] = aside
+    if deal and "offer" not in offers:
+        more = next(_outside(passes.more, folded, shielded), None)
+        if more:
+            offers["offer"] = more.group()
     offer = "offer" in offers
-    if not offer and "own" not in offers and "goodwill" not in offers:
+    if not offer and not shielded:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
     upsell = (offer and deal) or ((offer or deal) and "pitch" in pitches)
     if not upsell and "pitch" not in pitches:
-        aside = _offer_after_aside(folded, asides, offer_cues)
+        aside = _offer_after_aside(folded, passes, shielded)
         if aside:
             pitches["pitch"], upsell = aside, True
     if upsell and cues is not None:
         found = {**offers, **pitches}
         named = [
             f"{kind}: {found[kind]}"
-            for kind in ("offer", "deal", "price", "pitch")
+            for kind in ("offer", "deal", "price", "extra", "pitch")
             if kind in found
         ]
         note(cues, SIGNAL, "an offer or a deal, with a pitch cue", "; ".join(named))
     return upsell
 
 
-def _offer_after_aside(folded: str, asides: re.Pattern[str], offer_cues: re.Pattern[str]) -> str:
+def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
     """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
     or ""."""
-    for aside in asides.finditer(folded):
+    for aside in passes.asides.finditer(folded):
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
-        for match in offer_cues.finditer(folded, aside.end(), end):
-            if match.lastgroup in ("offer", "strong"):
-                return f"{aside.group()} ... {match.group()}"
+        for match in _outside(passes.offers, folded, shielded, aside.end(), end):
+            return f"{aside.group()} ... {match.group()}"
     return ""
