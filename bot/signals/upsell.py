@@ -66,6 +66,69 @@ _STRONG_PHRASES: dict[str, list[str]] = {
         r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
     ],
 }
+# Something extra offered as a question with its price: "would you like to add travel
+# insurance for £12?", "¿quieres añadir el seguro por 12 € más?", "quer incluir o seguro por
+# R$ 39?". The price beside the question is what makes it a sale, not a service step.
+_PRICED_QUESTION = r"[^.?!\n]{0,70}\b(for|por|pour|fur|para) (only |solo |seulement |nur |so )?"
+_PRICED_QUESTION += r"(([€$£]|r\$) ?\d[\d.,]*|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|dollars?))"
+_STRONG_PHRASES["en"].append(
+    r"(would you like|do you want|want|shall i|should i|can i) (me )?(to )?(add|include|get"
+    r"|book|throw in|put)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["es"].append(
+    r"(quieres|quiere|quereis|desea|deseas|te gustaria|le gustaria) (anadir|incluir|contratar"
+    r"|sumar|agregar|anadirle)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["fr"].append(
+    r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous|vous voulez|tu veux) (y )?"
+    r"(ajouter|inclure|prendre|souscrire)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["de"].append(
+    r"(mochten|wollen|mochtest|willst) (sie|du) [^.?!\n]{0,40}(dazubuchen|hinzufugen"
+    r"|dazunehmen|buchen)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["de"].append(
+    r"(mochten|wollen|mochtest|willst) (sie|du) [^.?!\n]{0,60}\bfur (nur )?\d[\d.,]* ?(€|eur"
+    r"|euro)? ?(\w+ )?(dazubuchen|hinzufugen|dazunehmen|buchen|dazu)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"(quer|gostaria de|deseja|voce quer) (incluir|adicionar|contratar|colocar|acrescentar)"
+    + _PRICED_QUESTION
+)
+# A feature placed in a higher tier the customer can switch on: "available with the Pro
+# plan, which you can activate from ...", "disponible avec le plan Pro, que vous pouvez
+# activer", "I can move you over".
+_STRONG_PHRASES["en"].append(
+    r"i can (move|switch|upgrade|put) you (over|across|up|to|onto)( to| onto| today| now)?"
+)
+_STRONG_PHRASES["fr"].append(
+    r"disponible (avec|dans) (le|la|l'offre|notre) (plan|formule|offre|forfait|abonnement)"
+    r" \w+,? que vous pouvez (activer|souscrire|prendre)"
+)
+# A switch or a bundle offered with what it saves: "if you move to annual billing you get
+# two months free", "si juntas fibra y móvil te ahorras", "se vocês passarem para a cobrança
+# anual, ganham dois meses grátis".
+_STRONG_PHRASES["en"].append(
+    r"if you (switch|move|bundle|combine|go|add|upgrade|join)[^.?!\n]{0,60}\b(save|saving"
+    r"|savings|free|discount|get \w+ months?)"
+)
+_STRONG_PHRASES["es"].append(
+    r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades)[^.?!\n]{0,60}\b(ahorr\w*"
+    r"|descuento|gratis|te sale)"
+)
+_STRONG_PHRASES["fr"].append(
+    r"si vous (passez|regroupez|optez|ajoutez|souscrivez)[^.?!\n]{0,60}\b(econom\w*|gratuit\w*"
+    r"|remise|reduction|offert)"
+)
+_STRONG_PHRASES["de"].append(
+    r"wenn sie [^.?!\n]{0,60}\b(wechseln|kombinieren|bundeln|umstellen|dazubuchen)"
+    r"[^.?!\n]{0,40}\b(sparen|gratis|kostenlos|rabatt|gunstiger)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"se (voce|voces|vc|vcs) (passar|passarem|mudar|mudarem|migrar|juntar|juntarem|trocar"
+    r"|contratar|incluir)[^.?!\n]{0,70}\b(ganha|ganham|economiz\w*|economia|desconto"
+    r"|gratis|sai mais barato)"
+)
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -627,6 +690,24 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|comprou|solicitou)",
     ],
 }
+# Not a sale: a hardship payment plan, an electronic signature ("assinatura eletrônica",
+# where "assinatura" is also a subscription), the customer's own tier named as where a
+# limit applies ("on Pro the limit is ...").
+_CURRENT_PLAN_PHRASES["en"].append(
+    r"(a |an |the )?(payment|repayment|instal?ment) plan|on (\w+ ){0,2}(pro|plus|premium|basic"
+    r"|business|starter) the (limit|quota|cap)"
+)
+_CURRENT_PLAN_PHRASES["es"].append(
+    r"(un |el |su |tu )?plan de (pagos?|aplazamiento)|(un )?pago aplazado"
+)
+_CURRENT_PLAN_PHRASES["fr"].append(
+    r"(un |l')?echeancier|(un |le |votre )?plan de (paiement|remboursement)"
+)
+_CURRENT_PLAN_PHRASES["de"].append(r"ratenzahlung|ratenplan|zahlungsplan")
+_CURRENT_PLAN_PHRASES["pt"].append(
+    r"(a |pela |na )?assinatura (eletronica|digital)|(um |o )?parcelamento"
+    r"|(um |o )?plano de (pagamento|parcelamento)"
+)
 _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
