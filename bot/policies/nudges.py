@@ -49,6 +49,7 @@ from bot.policies.people import Agent, resolve_agent
 from bot.resolution.quiet import next_allowed, parse_quiet_hours, zone_or
 from bot.settings import Settings
 from bot.store.nudges import DROPPED, DUE, SENT
+from bot.store.solves import refresh_pending
 from bot.store.tables import (
     AGENT_LINKS,
     COMMENTS,
@@ -635,6 +636,8 @@ def sweep(
         result.decided["stale"] = decide_stale(connection, stale, now)
     with engine.begin() as connection:
         result.decided["context"] = decide_assignments(connection, settings, now)
+    # Reply facts a run that died left marked stale are refreshed first, as the digest does.
+    refresh_pending(engine)
     with engine.begin() as connection:
         result.decided["coaching"] = decide_coaching(connection, settings, now)
     result.agents = deliver_due(engine, settings, chat, now)

@@ -467,3 +467,21 @@ def test_a_user_id_override_is_sent_to_the_dm_the_sweep_opened(
     assert message.channel.startswith("D")
     assert slack.calls["users.lookupByEmail"] == 0
     assert "#102" in texts(message.blocks or [])
+
+
+def test_coaching_reads_reply_facts_a_dead_analysis_run_left_marked_stale(
+    engine: Engine, store: Store, slack: SlackSandbox
+) -> None:
+    from sqlalchemy import func, select
+
+    from bot.store.solves import PENDING_FACTS, defer_refresh
+
+    store.ticket(403)
+    store.comment(403, "Still broken.", at=NOW - timedelta(hours=3))
+    with engine.begin() as conn:  # what `alignbot analyze` leaves when killed mid-ticket
+        defer_refresh(conn, [403])
+
+    sweep(engine, settings(), NOW, chat=chat(slack))
+
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(PENDING_FACTS)).scalar_one() == 0
