@@ -213,9 +213,25 @@ def _grudge_about_time(folded: str, start: int, end: int) -> bool:
     if not rest.strip(" ,"):
         begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
         rest = folded[begin:start]
+    if _GRUDGE.match(rest.strip(" ,")) or _FED_UP.search(rest):
+        return True  # "... but fine", "pero en fin", "mais bon", "but I'm fed up with you"
     return bool(_TOOK_TIME.search(rest)) and not any(
         _NEGATOR.fullmatch(token) for token in _TOKEN.findall(rest)
     )
+
+
+# A contrast that only grumbles: "but fine", "but whatever", "pero bueno", "mais bon",
+# "aber gut", "mas ok"; or names a feeling about the company, not the fault.
+_GRUDGE = re.compile(
+    r"(?:fine|whatever|ok|okay|oh well|anyway|bueno|en fin|vale|bon|passons|enfin bref|gut"
+    r"|naja|egal|tudo bem|enfim|beleza)\b\W*$"
+)
+_FED_UP = re.compile(
+    r"\b(?:fed up|sick of|furious|livid|annoyed|quemad\w*|hart[oa]s?|cabread\w*|harto"
+    r"|marre|furieu\w*|agace\w*|nase voll|schnauze voll|sauer|genervt|saco cheio|irritad\w*"
+    r"|cansad[oa]|should (?:have|'ve) (?:been )?(?:done|fixed|sorted)|could have (?:been )?"
+    r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo)"
+)
 
 
 def _outside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
@@ -260,7 +276,8 @@ _NEW_TOPIC = re.compile(
     r"|thing|matter)|one more thing|(?:also|and)(?=,)|by the way|btw|while i have you"
     r"|por cierto|otra (?:cosa|pregunta|consulta|duda)|aparte de eso|aprovecho"
     r"|autre (?:chose|question)|par ailleurs|au fait|une autre question|petite question"
-    r"|au passage|(?:separate|other|another) thing"
+    r"|au passage|(?:separate|other|another) thing|while i'?ve got you|while i have you"
+    r"|sinon"
     r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
     r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
 )

@@ -25,7 +25,9 @@ from bot.signals.doubt import (
 )
 from bot.signals.patterns import compile_phrases
 from bot.signals.problem import reports_problem
+from bot.signals.stance import read
 from bot.signals.text import fold
+from bot.signals.tone import sarcastic
 
 # "you can close" is a confirmation; "please close my account" is a customer leaving.
 _NOT_ACCOUNT = (
@@ -181,6 +183,9 @@ DENY = compile_phrases(
             r"(marchait|fonctionnait|allait)\W+ ?jusqu'a|plus de (wifi|reseau|connexion|signal"
             r"|internet|tonalite|courant)",
             r"donc non|toujours en double",
+            r"rebelote|retour a la case depart|here we go again|same again|otra vez lo mismo"
+            r"|vuelta a empezar|schon wieder (dasselbe|das gleiche)|tudo de novo|de volta ao"
+            r" (mesmo|inicio)",
             r"weiterhin|trotzdem (\w+ )?(noch )?(nicht|nichts|kein\w*)|leider nein",
             r"gar nicht mehr|nicht mehr (rein|ins|an|auf|hoch)",
             r"nao (resolveu|deu certo|funcionou|adiantou)",
@@ -234,6 +239,12 @@ CONFIRM = compile_phrases(
             r"|rembourse|debloque|active)e?s?",
             r"ya esta todo (bien|correcto|solucionado)|aparece (desbloquead|activad|correct)[oa]",
             r"voltou(?=\W*($|[,.!]))|passaram normalmente",
+            r"(c'est|tout est|tout marche|ca marche) nickel|(est|a ete) (enfin |bien )?(valide"
+            r"|accepte|approuve)e?s?",
+            r"(conseguiu|consegui|conseguimos) (emitir|gerar|fazer|ver|abrir|enviar|sacar)"
+            r"|(abre|carrega|entra|funciona|roda) normal",
+            r"alles (da|heil|angekommen)|(liegt|liegen) (jetzt |nun |inzwischen )?vor",
+            r"ya me (sincroniza|carga|abre|conecta|deja|funciona|llegan?)",
         ],
         "en": [
             r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",
@@ -304,14 +315,16 @@ CONFIRM = compile_phrases(
             r"(it'?s|it is|is|are|'re) back up(?! (your|my|the|all|files|data))",
         ],
         "es": [
-            r"ya (me )?(funciona|esta|llego|aparece|lo tengo|va)",
+            r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
+            r"ya esta(?=\W*($|[,.!])| (solucionad|arreglad|resuelt|bien|todo|list|activ|hech"
+            r"|correct|disponible|visible))",
             r"funciona (bien|perfecto)",
             r"(esta|quedo|queda) (solucionado|resuelto|arreglado)",
             r"todo (bien|correcto)",
             r"(podeis|pueden|puedes) cerrar" + _NOT_ACCOUNT,
             r"solucionado",
             r"resuelto",
-            r"ya (tengo|recibi|me llego|esta|va bien|puedo)",
+            r"ya (tengo|recibi|me llego|va bien|puedo)",
             r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
             r"|paquete|dinero|abono|transferencia|billete|factura)",
             r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
@@ -610,6 +623,15 @@ def _short_acknowledgement(text: str, folded: str) -> bool:
     return len(rest) == 1 and name is not None and fold(name.group()).startswith(rest[0])
 
 
+# What sarcasm about a fix says went wrong: something no longer possible, or worse than
+# before ("now I can't even open it", "en vez de no cargar", "if by fixed you mean").
+_SOUR_FIX = re.compile(
+    r"\b(?:not|no longer|can'?t|cannot|instead of|if by|ya ni|ni siquiera|no puedo|en vez de"
+    r"|ahora|plus|meme pas|au lieu de|nicht mehr|gar nicht|kein\w*|statt|nem|nao consigo"
+    r"|em vez de|se por|agora)\b"
+)
+
+
 def resolution_reply(text: str, cues: Cues | None = None) -> str:
     """`confirm`, `deny` or `none` for a customer message read as an answer to "fixed?".
 
@@ -626,6 +648,11 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         rule, evidence = deny
         note(cues, SIGNAL, rule, evidence)
         return "deny"
+    if _FIX_WORD.search(folded) and _SOUR_FIX.search(folded) and sarcastic(read(folded), text):
+        # "Fixed perfectly, if by fixed you mean it now crashes": praise of the fix, worn as
+        # sarcasm beside what went wrong, denies it.
+        note(cues, SIGNAL, "sarcasm about the fix", folded[:60])
+        return "deny"
     contrast = _contrast_denies(folded)
     if contrast:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
@@ -641,10 +668,21 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
             note(cues, SIGNAL, f"confirming words {why}", match.group())
             return "none"
         spans.append(match.span())
+    if (
+        spans
+        and _INFO_THANKS.search(folded)
+        and all(_ACK_WORD.fullmatch(folded[start:end].strip(" ,.!")) for start, end in spans)
+    ):
+        # "Alles klar, danke für die Info": an explanation taken in, not a fix confirmed.
+        note(cues, SIGNAL, "thanks for information, nothing said of a fix", folded[:60])
+        return "none"
     if spans:
         evidence, rule = folded[spans[0][0] : spans[0][1]], "says the problem is gone"
     elif _bare_yes(folded):
-        spans, evidence, rule = [(0, len(folded))], folded, "a bare yes"
+        # The "yes" itself is the evidence: what follows it may still doubt it.
+        yes = _YES.match(folded)
+        spans = [(0, yes.end() if yes else len(folded))]
+        evidence, rule = folded, "a bare yes"
     elif _short_acknowledgement(text, folded):
         spans, evidence = [(0, len(folded))], folded
         rule = "a short acknowledgement with thanks, nothing else said"

@@ -108,3 +108,41 @@ def test_not_yet_tried_or_a_new_charge_is_no_answer_either_way(text: str, locale
     assert reply(text, locale) != "confirm"
     if "furiosa" not in text:
         assert reply(text, locale) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Fixed, sure. Now I can't even open the app. Great job.", "en"),
+        ("Ah sí, arreglado. Ahora en vez de tardar no carga nada. Genial.", "es"),
+        ("Ça a marché hier, et ce matin rebelote : paiement refusé.", "fr"),
+    ],
+)
+def test_sarcasm_about_the_fix_or_a_relapse_denies(text: str, locale: str) -> None:
+    assert reply(text, locale) == "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("It works now. Took you long enough, but fine.", "en"),
+        ("Ya funciona, pero bueno.", "es"),
+        ("Ça marche, mais bon.", "fr"),
+        ("Sí, ya sale bien la factura. Otra cosa, ¿puedo cambiar la fecha de cobro?", "es"),
+        ("C'est nickel, la facture est rectifiée. Merci.", "fr"),
+    ],
+)
+def test_a_grumbling_contrast_or_a_new_matter_still_confirms(text: str, locale: str) -> None:
+    assert reply(text, locale) == "confirm"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Alles klar, danke für die Info zur Frist.", "de"),
+        ("Oui j'ai bien reçu le mail. Par contre le lien expire vite, c'est normal ?", "fr"),
+        ("Me dijeron que «ya está enviado» y no ha llegado nada.", "es"),
+    ],
+)
+def test_information_thanks_a_new_question_or_a_quote_is_no_confirm(text: str, locale: str) -> None:
+    assert reply(text, locale) != "confirm"
