@@ -8,6 +8,7 @@ is negative whatever the words' polarity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -271,6 +272,14 @@ def customer_signals(
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
     trust = has_trust_indicator(words, cues)
+    if resolution == "deny" and not frustration and sentiment.label == "negative":
+        if trust:
+            # "You were so patient with me, but it still fails": thanks and a report, balanced.
+            sentiment = Sentiment("neutral", 0.0)
+            note(cues, "sentiment", "a denial with praise of how they were treated: balanced")
+        elif _BARE_NO.fullmatch(fold(words)):
+            sentiment = Sentiment("neutral", 0.0)
+            note(cues, "sentiment", "a bare no: an answer, not a feeling")
     if (
         sentiment.label != "positive"
         and resolution != "deny"
@@ -299,6 +308,9 @@ def customer_signals(
         trust_indicator=trust,
         restatements=restatements(words, channel, history),
     )
+
+
+_BARE_NO = re.compile(r"\W*(?:no|nope|nah|non|nein|no|nao)\W*")
 
 
 def _compute_weight_high(text: str, locale: str | None, backend: SentimentBackend) -> bool:

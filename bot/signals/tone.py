@@ -187,16 +187,17 @@ _QUOTED = re.compile(
 # "soulagé", "ein Stein vom Herzen", "erleichtert", "que alívio", "ufa", "ainda bem".
 RELIEF = compile_phrases(
     {
-        "en": [r"(what a|such a|huge|big) relief|relieved|phew"],
-        "es": [r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal"],
-        "fr": [r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf"],
-        "de": [r"(ein )?stein vom herzen|erleichter\w*|puh"],
-        "pt": [r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem"],
+        "en": [r"(what a|such a|huge|big) relief|relieved|phew|thank (god|goodness|heavens)"],
+        "es": [r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal|gracias a dios"],
+        "fr": [r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf|dieu merci"],
+        "de": [r"(ein )?stein vom herzen|erleichter\w*|puh|gott sei dank"],
+        "pt": [r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem|gracas a deus"],
     }
 )
 _RELIEF_ANCHORS = anchors(
     "relief relieved phew alivio aliviado aliviada aliviados aliviadas menos soulagement"
     " soulage soulagee soulages soulagees ouf stein erleichtert erleichterung puh ufa ainda"
+    " god goodness heavens dios dieu gott gracas"
 )
 
 
@@ -208,6 +209,11 @@ def relieved(reading: Reading) -> str | None:
     return match.group() if match else None
 
 
+_FINALLY = re.compile(r"finally|at last|por fin|al fin|enfin|endlich|finalmente|ate que enfim")
+_CELEBRATION = re.compile(
+    "[\U0001f389\U0001f38a\U0001f64c\U0001f973\U0001f600-\U0001f606\U0001f60a\U0001f60d"
+    "\U0001f970\u263a\u2764]|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
+)
 _SMILING = re.compile("[\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a]")
 
 
@@ -224,7 +230,12 @@ def grudging(reading: Reading) -> str | None:
     if FIXED.search(reading.folded) is None or WARM_THANKS.search(reading.folded):
         return None
     match = EFFORT_SPENT.search(reading.folded)
-    return match.group() if match else None
+    if match is None:
+        return None
+    # "Finally!!! 🎉 it works" is relief; "finally. eleven days" is a grudge.
+    if _FINALLY.fullmatch(match.group()) and _CELEBRATION.search(reading.folded):
+        return None
+    return match.group()
 
 
 def sarcastic(reading: Reading, text: str) -> str | None:

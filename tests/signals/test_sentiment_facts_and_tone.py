@@ -200,3 +200,27 @@ def test_no_problem_praise_and_a_smile_are_read_as_meant(
     text: str, locale: str, label: str
 ) -> None:
     assert sentiment(text, locale) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("You've been so patient with me, thank you, but the card still gets declined.", "en"),
+        ("Merci pour votre patience au téléphone, mais la box ne capte toujours pas.", "fr"),
+        ("no", "en"),
+        ("Nein.", "de"),
+    ],
+)
+def test_a_denial_with_praise_or_a_bare_no_is_neutral(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Thank god, the reservation is still valid!", "en"),
+        ("Enfin ça marche!!! 🎉 merci", "fr"),
+    ],
+)
+def test_relief_and_a_celebrated_finally_are_positive(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "positive"
