@@ -206,7 +206,7 @@ def test_no_problem_praise_and_a_smile_are_read_as_meant(
     ("text", "locale"),
     [
         ("You've been so patient with me, thank you, but the card still gets declined.", "en"),
-        ("Merci pour votre patience au téléphone, mais la box ne capte toujours pas.", "fr"),
+        ("Vous avez été très patient avec moi, mais la box ne capte toujours pas.", "fr"),
         ("no", "en"),
         ("Nein.", "de"),
     ],
