@@ -53,6 +53,8 @@ DISAPPOINTED = compile_phrases(
             r" |particularly |really |terribly |much |of much |a lot of |any )?(help|helpful"
             r"|use|useful)",
             r"unhelpful|useless",
+            r"not (that |so |very )?(great|good|brilliant)(?! (news|either))|not the best"
+            r"|a bit (rubbish|poor|meh|thin)",
         ],
         "es": [
             r"decepcion\w*|(una |que |es una )(pena|lastima)",
@@ -61,6 +63,8 @@ DISAPPOINTED = compile_phrases(
             r"|utilidad)",
             r"no (me )?(ayudo|ha ayudado|sirvio|ha servido) (de )?(mucho|nada)",
             r"poco util|inutil",
+            r"nada del otro mundo|deja(ba|ron)? (bastante |mucho )?que desear|no (es|era|fue) para"
+            r" tanto",
         ],
         "fr": [
             r"decevant\w*|(un peu |tres |vraiment |assez )?decue?s?|deception",
@@ -70,18 +74,23 @@ DISAPPOINTED = compile_phrases(
             r"(pas|n'a pas ete|n'etait pas|n'a vraiment pas ete|pas vraiment) (\w+ )?(d'une"
             r" grande|d'un grand|tres|tellement) (aide|secours|utile|aidant)",
             r"pas (tres |vraiment |du tout )?(aidant|utile)|inutile",
+            r"(c'est |c'etait )?pas (tres |vraiment |super )?(terrible|top|genial|fou)|bof"
+            r"|laisse a desirer",
         ],
         "de": [
             r"enttausch\w*|schade(?! ist)",
             r"(hatte|habe|hatten|haben) (mir|uns) [^.!?]{0,40}mehr (erwartet|erhofft|versprochen)",
             r"(nicht|wenig) (sehr |besonders |wirklich |gerade |so )?hilfreich",
             r"keine (grosse |wirkliche |echte )?hilfe|nutzlos",
+            r"nicht (so |besonders |wirklich )?(toll|prickelnd|berauschend|das gelbe vom ei)"
+            r"|lasst zu wunschen ubrig|eher mau",
         ],
         "pt": [
             r"decepcion\w*|decepcao|(uma |que |e uma )(pena|lastima)",
             r"esperava (bem |muito |um pouco )?mais",
             r"nao (foi|e|era) (nada |muito |tao )?(prestativ[oa]|util|de (muita|grande) ajuda)",
             r"(nao|nem) (me )?ajudou (em )?(nada|muito)|inutil",
+            r"deixou (muito |bastante )?a desejar|nao (e|foi|era) (grande coisa|la essas coisas)",
         ],
     }
 )
@@ -93,6 +102,8 @@ _DISAPPOINTED_ANCHORS = anchors(
     " attendait esperais aide secours utile aidant enttauscht enttauschend enttauschung"
     " schade erwartet erhofft versprochen hilfreich hilfe nutzlos decepcao decepcionante"
     " esperava prestativo prestativa ajuda ajudou"
+    " great good brilliant best bit nada desear deja dejaba dejaron tanto terrible top genial"
+    " fou bof laisse toll prickelnd berauschend gelbe lasst mau deixou grande essas"
 )
 # What it cost, or that it should have come sooner, said beside a fix.
 EFFORT_SPENT = compile_phrases(

@@ -224,3 +224,17 @@ def test_a_denial_with_praise_or_a_bare_no_is_neutral(text: str, locale: str) ->
 )
 def test_relief_and_a_celebrated_finally_are_positive(text: str, locale: str) -> None:
     assert sentiment(text, locale) == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("The pasta arrived lukewarm, c'était pas terrible honestly.", "fr"),
+        ("La pizza llegó a su hora, pero nada del otro mundo.", "es"),
+        ("Der Kurs war ehrlich gesagt nicht so toll.", "de"),
+        ("O atendimento deixou a desejar.", "pt"),
+        ("The new layout is not great, the buttons moved again.", "en"),
+    ],
+)
+def test_understated_disappointment_is_negative(text: str, locale: str) -> None:
+    assert sentiment(text, locale) == "negative"
