@@ -33,8 +33,9 @@ POLITENESS = compile_phrases(
             r"|\U0001F44D",
             r"(have|enjoy|wish you) a (great|good|nice|lovely|wonderful|fantastic|blessed)"
             r" (day|weekend|week|evening|one|afternoon)",
-            r"hope (you are|you're|you|all is|this finds you|everyone is|you've been)"
-            r" (\w+ )?(well|good|great|fine|okay)",
+            r"hope (you are|you're|you|all is|this finds you|everyone is|you've been|you're having"
+            r"|you are having|you had|you have)( \w+){0,2} (well|good|great|fine|okay|lovely|nice)"
+            r"( (day|week|weekend|monday|tuesday|wednesday|thursday|friday|morning|one))?",
             r"(kind|best|warm|warmest) (regards|wishes)|regards|all the best|sincerely",
             r"((i|we)('d| would) )?(really |greatly |truly )?appreciate (it|your help|any help"
             r"|your assistance|any assistance|a reply|a quick reply|your time)",

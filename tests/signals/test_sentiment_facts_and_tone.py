@@ -238,3 +238,26 @@ def test_relief_and_a_celebrated_finally_are_positive(text: str, locale: str) ->
 )
 def test_understated_disappointment_is_negative(text: str, locale: str) -> None:
     assert sentiment(text, locale) == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "label"),
+    [
+        (
+            "Hope you're having a lovely week 😊 Could you resend the invoice please?",
+            "en",
+            "neutral",
+        ),
+        (
+            "Refund arrived, but it's half the amount. Not really what I was promised.",
+            "en",
+            "negative",
+        ),
+        ("The course is fine but I expected a bit more feedback.", "en", "negative"),
+        ("Oh wonderful, fixed. Still no parcel though. Marvellous.", "en", "negative"),
+    ],
+)
+def test_greetings_understatement_and_sarcasm_over_a_missing_thing(
+    text: str, locale: str, label: str
+) -> None:
+    assert sentiment(text, locale) == label
