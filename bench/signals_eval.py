@@ -33,6 +33,7 @@ BLIND = ROOT / "bench" / "data" / "support-blind"
 FROZEN_DEV = ROOT / "bench" / "data" / "support-frozen"
 DEV3 = ROOT / "bench" / "data" / "support-dev3"
 DEV4 = ROOT / "bench" / "data" / "support-dev4"
+DEV5 = ROOT / "bench" / "data" / "support-dev5"
 FROZEN = ROOT / "bench" / "data" / "support-frozen2"
 FROZEN_PREFIX = "frozen 2 (unseen): "
 #: Public sentiment figures before the work on French (2026-12-02, `signals-4`): the issue
@@ -237,7 +238,7 @@ def evaluate(
         rows += _support_rows(blind_dir, settings, prefix="blind: ")
     if frozen_dev_dir is not None and (frozen_dev_dir / "customer_messages.jsonl").is_file():
         rows += _support_rows(frozen_dev_dir, settings, prefix="frozen 1 (dev): ")
-    for number, directory in ((3, DEV3), (4, DEV4)):
+    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5)):
         if (directory / "customer_messages.jsonl").is_file():
             rows += _support_rows(directory, settings, prefix=f"dev {number}: ")
     if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():
@@ -318,15 +319,13 @@ def main() -> None:
     if not args.no_readme:
         intro = (
             "Signals on the labelled evaluation sets (`bench/signals_eval.py`). support-dev is "
-            "the small development set the rules were written against; the tweet and VADER "
-            'sets are public sentiment data; "held-out" rows are `bench/data/support-heldout/`, '
-            'written apart from the dev set; "blind" rows are `bench/data/support-blind/` and '
-            '"frozen 1 (dev)" rows `bench/data/support-frozen/`, each written without seeing '
-            "the rules or the other sets and later revised against: all four are development "
-            'sets (see the note below the table). "frozen 2 (unseen)" rows are '
-            "`bench/data/support-frozen2/`, written blind and labelled on 2026-12-03, before "
-            "any program read it, and frozen: no rule has been revised against it. They are the "
-            "only unseen support figures here."
+            "the small development set the rules were first written against; the tweet and "
+            'VADER sets are public sentiment data; "held-out", "blind", "frozen 1 (dev)" and '
+            '"dev 3" to "dev 5" rows are the sets in `bench/data/`, each written apart from '
+            "the rules and later revised against: all are development sets (see the note below "
+            'the table). "frozen 2 (unseen)" rows are `bench/data/support-frozen2/`, written '
+            "blind and labelled on 2026-12-03 before any program read it, and frozen: no rule "
+            "has been revised against it. They are the only unseen support figures here."
         )
         write_section("signals_eval", f"{intro}\n\n{table}")
 
