@@ -49,7 +49,7 @@ DENY = compile_phrases(
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
             r"|good|ok|okay|perfect|waiting (on|for) (a |an |your |any )?(reply|answer|response"
             r"|update|call|news)|do ?n[o']?t (know|have (a|an|any) (answer|reply|update))"
-            r"|there|here|intact|in place|valid|active|available|open|booked|on|piping hot))",
+            r"|intact|in place|valid|active|available|open|booked|on|piping hot))",
             r"(does ?n[o']?t|did ?n[o']?t|is ?n[o']?t|won'?t|not|never) (\w+ )?"
             r"(work|working|worked|fixed|solved|resolved|sorted|changed?|showing|show|load)",
             r"(doesn'?t|didn'?t|does not|did not) help",
