@@ -19,38 +19,11 @@ _META = set(".^$*+?{}[]\\|()")
 _MAX_VARIANTS = 24
 
 
-def _top_level(phrase: str) -> list[str]:
-    """The phrase cut at each "|" that lies outside any group or class."""
-    depth, i, cut, parts = 0, 0, 0, []
-    while i < len(phrase):
-        char = phrase[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = phrase.index("]", i + 2 if phrase[i + 1 : i + 2] == "]" else i + 1) + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(phrase[cut:i])
-            cut = i + 1
-        i += 1
-    return [*parts, phrase[cut:]]
-
-
-def _leading_group(phrase: str) -> tuple[list[str], str, str] | None:
-    """A phrase opening on a group: (its alternatives, its quantifier, the rest), or None
-    when the phrase does not open on a plain group or the group cannot be split safely."""
-    if phrase.startswith("(?:"):
-        start = 3
-    elif phrase.startswith("(") and not phrase.startswith("(?"):
-        start = 1
-    else:
-        return None
-    depth, i, cut, alternatives = 0, start, start, []
+def _scan(phrase: str, start: int) -> tuple[list[str], int]:
+    """The alternatives of `phrase` from `start`, cut at each "|" outside any group or class,
+    up to the ")" that closes the group `start` is in (its index) or the end (-1)."""
+    depth, i, cut = 0, start, start
+    parts: list[str] = []
     while i < len(phrase):
         char = phrase[i]
         if char == "\\":
@@ -63,19 +36,38 @@ def _leading_group(phrase: str) -> tuple[list[str], str, str] | None:
             depth += 1
         elif char == ")":
             if depth == 0:
-                alternatives.append(phrase[cut:i])
-                quantifier = phrase[i + 1 : i + 2]
-                if quantifier in ("*", "+", "{") or phrase[i + 1 : i + 3] == "??":
-                    return None
-                if quantifier == "?":
-                    return alternatives, "?", phrase[i + 2 :]
-                return alternatives, "", phrase[i + 1 :]
+                return [*parts, phrase[cut:i]], i
             depth -= 1
         elif char == "|" and depth == 0:
-            alternatives.append(phrase[cut:i])
+            parts.append(phrase[cut:i])
             cut = i + 1
         i += 1
-    return None
+    return [*parts, phrase[cut:]], -1
+
+
+def _top_level(phrase: str) -> list[str]:
+    """The phrase cut at each "|" that lies outside any group or class."""
+    return _scan(phrase, 0)[0]
+
+
+def _leading_group(phrase: str) -> tuple[list[str], str, str] | None:
+    """A phrase opening on a group: (its alternatives, its quantifier, the rest), or None
+    when the phrase does not open on a plain group or the group cannot be split safely."""
+    if phrase.startswith("(?:"):
+        start = 3
+    elif phrase.startswith("(") and not phrase.startswith("(?"):
+        start = 1
+    else:
+        return None
+    alternatives, close = _scan(phrase, start)
+    if close < 0:
+        return None
+    quantifier = phrase[close + 1 : close + 2]
+    if quantifier in ("*", "+", "{") or phrase[close + 1 : close + 3] == "??":
+        return None
+    if quantifier == "?":
+        return alternatives, "?", phrase[close + 2 :]
+    return alternatives, "", phrase[close + 1 :]
 
 
 def _variants(phrase: str) -> list[str]:
