@@ -349,12 +349,37 @@ def as_history(history: Sequence[str] | History) -> History:
     return EarlierTexts(history)
 
 
-def given_kinds(customer_text: str, history: Sequence[str] | History) -> set[str]:
-    """Kinds of information the customer already gave, in this message or earlier ones."""
+def given_kinds(
+    customer_text: str, history: Sequence[str] | History, among: Collection[str] | None = None
+) -> set[str]:
+    """Kinds of information the customer already gave, in this message or earlier ones
+    (only those `among`, when given: each kind costs a search of every message)."""
     earlier = as_history(history)
-    kinds = set(kinds_in(customer_text) | earlier.given())
-    if earlier or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text))):
+    if among is None:
+        kinds = set(kinds_in(customer_text) | earlier.given())
+    else:
+        kinds = _kinds_among(customer_text, among)
+        if set(among) - kinds - {"problem"}:  # the earlier messages may give the rest
+            kinds |= earlier.given() & set(among)
+    if (among is None or "problem" in among) and (
+        earlier or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text)))
+    ):
         kinds.add("problem")
+    return kinds
+
+
+def _kinds_among(text: str, among: Collection[str]) -> set[str]:
+    """`kinds_in(text)` & `among`, searching only for those kinds."""
+    folded = fold(text)
+    kinds = {
+        kind
+        for kind in among
+        if kind in _GIVEN and (kind != "email" or "@" in folded) and _GIVEN[kind].search(folded)
+    }
+    if "location" in among and _LOCATION.search(text):
+        kinds.add("location")
+    if any(kind.startswith("setting:") for kind in among):
+        kinds |= _settings(folded) & set(among)
     return kinds
 
 
@@ -395,9 +420,13 @@ def redundant_question(
     requests = _requests(agent_text) if agent_text else []
     if not requests:
         return False
-    # Only the kinds already given can make a request redundant: each costs a search.
-    given = given_kinds(customer_text, history)
-    again = _asked_in(requests, given) & given if given else set()
+    # What the reply asks for is read first (its request sentences are short); only those
+    # kinds are then searched for in what the customer gave.
+    asked = _asked_in(requests, None)
+    if not asked:
+        return False
+    given = given_kinds(customer_text, history, among=asked)
+    again = asked & given
     if again:
         note(
             cues, "redundant question", "asks for what the customer gave", ", ".join(sorted(again))
