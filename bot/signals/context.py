@@ -293,12 +293,25 @@ def identifiers(text: str) -> frozenset[str]:
 @lru_cache(maxsize=65_536)
 def kinds_in(text: str) -> frozenset[str]:
     """Kinds of information one message gives (an order number, a photo, steps tried...)."""
+    return frozenset(_kinds(text, None))
+
+
+def _kinds(text: str, among: Collection[str] | None) -> set[str]:
+    """The kinds `text` gives, searching only for those `among` (every kind when None)."""
     folded = fold(text)
     given = _GIVEN if "@" in folded else _GIVEN_BUT_EMAIL
-    kinds = {kind for kind, pattern in given.items() if pattern.search(folded)}
-    if _LOCATION.search(text):
+    kinds = {
+        kind
+        for kind, pattern in given.items()
+        if (among is None or kind in among) and pattern.search(folded)
+    }
+    if (among is None or "location" in among) and _LOCATION.search(text):
         kinds.add("location")
-    return frozenset(kinds | _settings(folded))
+    if among is None:
+        kinds |= _settings(folded)
+    elif any(kind.startswith("setting:") for kind in among):
+        kinds |= _settings(folded) & set(among)
+    return kinds
 
 
 @runtime_checkable
@@ -358,28 +371,13 @@ def given_kinds(
     if among is None:
         kinds = set(kinds_in(customer_text) | earlier.given())
     else:
-        kinds = _kinds_among(customer_text, among)
+        kinds = _kinds(customer_text, among)
         if set(among) - kinds - {"problem"}:  # the earlier messages may give the rest
             kinds |= earlier.given() & set(among)
     if (among is None or "problem" in among) and (
         earlier or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text)))
     ):
         kinds.add("problem")
-    return kinds
-
-
-def _kinds_among(text: str, among: Collection[str]) -> set[str]:
-    """`kinds_in(text)` & `among`, searching only for those kinds."""
-    folded = fold(text)
-    kinds = {
-        kind
-        for kind in among
-        if kind in _GIVEN and (kind != "email" or "@" in folded) and _GIVEN[kind].search(folded)
-    }
-    if "location" in among and _LOCATION.search(text):
-        kinds.add("location")
-    if any(kind.startswith("setting:") for kind in among):
-        kinds |= _settings(folded) & set(among)
     return kinds
 
 

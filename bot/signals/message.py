@@ -51,6 +51,23 @@ def _negative(score: float) -> Sentiment:
     return Sentiment(label_for(score), score)
 
 
+_COMPLAINT = "a complaint: thanks, courtesy and questions carry no weight"
+
+
+def _complains(words: str, reading: Reading, resolution: str) -> bool:
+    """A denial, a failure said outright or a problem report."""
+    return resolution == "deny" or fails(reading) or reports_problem(words)
+
+
+def _scored_body(
+    reading: Reading, complains: bool, backend: SentimentBackend, language: str | None
+) -> tuple[str, bool, float]:
+    """The message without courtesy and information questions (`courtesy.body`), whether a
+    question was set aside, and the score of what is left (0 when nothing is)."""
+    rest, asked = body(reading, complains)
+    return rest, asked, backend.score(rest, language).score if rest else 0.0
+
+
 def _support_stance(
     words: str,
     language: str | None,
@@ -107,20 +124,19 @@ def _support_stance(
     requested = asks or worded
     if not ((positive and (requested or has_courtesy(reading))) or (asks and score <= -THRESHOLD)):
         return sentiment
-    complains = resolution == "deny" or fails(reading) or reports_problem(words)
+    complains = _complains(words, reading, resolution)
     if complains and score < POSITIVE_KEEP:
         # Mild words over a failure read negative whatever the body says: no need to score it.
         if positive:
-            note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+            note(cues, "sentiment", _COMPLAINT)
         return _negative(score)
     if not (complains or requested or score < POSITIVE_KEEP):
         return sentiment  # warm words and no request: their thanks are meant
-    rest, asked = body(reading, complains)
-    rest_score = backend.score(rest, language).score if rest else 0.0
+    rest, asked, rest_score = _scored_body(reading, complains, backend, language)
     if complains or rest_score <= COMPLAINING_BODY:
         if rest_score >= POSITIVE_KEEP:
             return sentiment
-        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        note(cues, "sentiment", _COMPLAINT)
         return _negative(rest_score)
     if asked or worded or asks:
         # What is left of a request is mostly its object ("the phone number"): a faint
@@ -148,18 +164,17 @@ def _factual(
     message is positive only with relief, warmth (an opening "Perfect, ...", a smile, warm
     thanks) or praise of how they were treated beside the fact; neutral otherwise.
     """
-    complains = resolution == "deny" or fails(reading) or reports_problem(words)
+    complains = _complains(words, reading, resolution)
     if complains and sentiment.score < POSITIVE_KEEP:
-        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        note(cues, "sentiment", _COMPLAINT)
         return _negative(sentiment.score)
     if warm_fix(reading) or has_trust_indicator(words):
         return sentiment
-    rest, _asked = body(reading, complains)
-    rest_score = backend.score(rest, language).score if rest else 0.0
+    rest, _asked, rest_score = _scored_body(reading, complains, backend, language)
     if complains or (rest_score <= COMPLAINING_BODY and resolution != "confirm"):
         if rest_score >= POSITIVE_KEEP:
             return sentiment
-        note(cues, "sentiment", "a complaint: thanks, courtesy and questions carry no weight")
+        note(cues, "sentiment", _COMPLAINT)
         return _negative(rest_score)
     warm = without_facts(rest)
     if warm.strip() and backend.score(warm, language).score >= THRESHOLD:
@@ -280,26 +295,16 @@ def customer_signals(
         elif _BARE_NO.fullmatch(fold(words)):
             sentiment = Sentiment("neutral", 0.0)
             note(cues, "sentiment", "a bare no: an answer, not a feeling")
-    if (
-        sentiment.label != "positive"
-        and resolution != "deny"
-        and not frustration
-        and relieved(read(fold(words)))
-    ):
-        sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
-        note(cues, "sentiment", "relief said outright")
-    if (
-        trust
-        and sentiment.label != "positive"
-        and resolution != "deny"
-        and not frustration
-        and not reports_problem(words)
-        and not fails(read(fold(words)))
-    ):
-        # Praise of how they were treated is praise, whatever sad news it tells of (a
-        # bereavement, an illness) and whatever words of the trouble it recalls.
-        sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
-        note(cues, "sentiment", "praise of how they were treated, and nothing still wrong")
+    if sentiment.label != "positive" and resolution != "deny" and not frustration:
+        said = read(fold(words))
+        if relieved(said):
+            sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+            note(cues, "sentiment", "relief said outright")
+        elif trust and not reports_problem(words) and not fails(said):
+            # Praise of how they were treated is praise, whatever sad news it tells of (a
+            # bereavement, an illness) and whatever words of the trouble it recalls.
+            sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+            note(cues, "sentiment", "praise of how they were treated, and nothing still wrong")
     return CustomerSignals(
         language=reading.language,
         sentiment=sentiment,
@@ -310,7 +315,7 @@ def customer_signals(
     )
 
 
-_BARE_NO = re.compile(r"\W*(?:no|nope|nah|non|nein|no|nao)\W*")
+_BARE_NO = re.compile(r"\W*(?:no|nope|nah|non|nein|nao)\W*")
 
 
 def _compute_weight_high(text: str, locale: str | None, backend: SentimentBackend) -> bool:

@@ -213,11 +213,12 @@ def relieved(reading: Reading) -> str | None:
 
 
 _FINALLY = re.compile(r"finally|at last|por fin|al fin|enfin|endlich|finalmente|ate que enfim")
+_SMILES = "\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a"  # meant smiles
+_SMILING = re.compile(f"[{_SMILES}]")
 _CELEBRATION = re.compile(
-    "[\U0001f389\U0001f38a\U0001f64c\U0001f973\U0001f600-\U0001f606\U0001f60a\U0001f60d"
-    "\U0001f970\u263a\u2764]|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
+    f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\u2764{_SMILES}]"
+    "|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
 )
-_SMILING = re.compile("[\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a]")
 
 
 def disappointed(reading: Reading) -> str | None:
