@@ -44,17 +44,22 @@ class RunningJob:
         return {}
 
 
-def test_serve_waits_for_the_running_job_and_reports_a_clean_stop() -> None:
-    scheduler = RunningJob(finishes=True)
-
-    clean = serve(
+def _serve(scheduler: RunningJob, port: int = 0) -> bool:
+    """Serve an empty app on a loopback port (a free one by default) and stop at once."""
+    return serve(
         Starlette(),
         scheduler,
         host="127.0.0.1",
-        port=0,
+        port=port,
         for_seconds=0.0,
         shutdown_timeout=SHUTDOWN_TIMEOUT,
     )
+
+
+def test_serve_waits_for_the_running_job_and_reports_a_clean_stop() -> None:
+    scheduler = RunningJob(finishes=True)
+
+    clean = _serve(scheduler)
 
     assert clean is True
     assert scheduler.started and scheduler.job_done.is_set()
@@ -64,14 +69,7 @@ def test_serve_waits_for_the_running_job_and_reports_a_clean_stop() -> None:
 def test_serve_reports_a_job_that_did_not_finish_within_the_bound() -> None:
     scheduler = RunningJob(finishes=False)
 
-    clean = serve(
-        Starlette(),
-        scheduler,
-        host="127.0.0.1",
-        port=0,
-        for_seconds=0.0,
-        shutdown_timeout=SHUTDOWN_TIMEOUT,
-    )
+    clean = _serve(scheduler)
 
     assert clean is False
 
@@ -88,14 +86,7 @@ def test_a_scheduler_that_refuses_to_start_stops_run_before_it_serves_and_frees_
     listener.close()
 
     with pytest.raises(AlignbotError, match="another alignbot"):
-        serve(
-            Starlette(),
-            Refuses(finishes=True),
-            host="127.0.0.1",
-            port=port,
-            for_seconds=0.0,
-            shutdown_timeout=SHUTDOWN_TIMEOUT,
-        )
+        _serve(Refuses(finishes=True), port)
 
     again = socket.socket()
     again.bind(("127.0.0.1", port))  # the port was given back
