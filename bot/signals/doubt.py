@@ -45,7 +45,9 @@ _HEDGE_BEFORE = re.compile(
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
     # Reported speech is someone else's claim: "you told me the refund went through".
-    r"|said|says|told|claims?|claimed|according|dice|dijo|dijeron|dicen|decia|dit|disait|affirme"
+    # "claim" the noun ("the claim form") is no one's claim: only the verb with its object.
+    r"|said|says|told|claimed|claims? (?:that|it|to)|according|dice|dijo|dijeron|dicen|decia"
+    r"|dit|disait|affirme"
     r"|sagt|sagten|hiess|laut|disse|disseram|diz|dizem)\b"
 )
 # Not knowing is not denying: "not sure it works", "no sé si funciona", "je ne sais pas si".
@@ -65,7 +67,9 @@ _REPEAT = re.compile(
     r"|zweimal|de novo|novamente|outra vez|mais uma vez|volt\w* a|duas vezes)\b"
 )
 NOT_YET_TRIED = re.compile(
-    r"\b(?:tomorrow|later (?:today|on|tonight)|let you know|keep you posted|get back to you"
+    # "I'll let you know" defers; "just to let you know, it works" reports back now.
+    r"\b(?:tomorrow|later (?:today|on|tonight)|(?:i'll|i will|will|going to|gonna) let you know"
+    r"|keep you posted|get back to you"
     r"|(?:i'll|i will|will|i'm going to|going to|gonna) (?:\w+ )?(?:try|test|check|see|look"
     r"|confirm|report)"
     r"|(?<!esta )(?<!la )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
@@ -200,6 +204,25 @@ def restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
     )
 
 
+# The customer trying once more is no relapse: "I tried again this morning", "volví a
+# probar", "j'ai réessayé de nouveau", "nochmal versucht", "tentei de novo".
+_RETRY_BEFORE = re.compile(
+    r"\b(?:tried|try|trying|retried|intente|probe|intentado|probado|essaye|reessaye|teste"
+    r"|versucht|probiert|getestet|tentei|testei|tentamos)\W+(?:\w+\W+)?$"
+)
+_RETRY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+)?(?:try|tried|probar|intentar|probarlo|intentarlo|essayer|tester"
+    r"|versucht|probiert|getestet|tentar|testar)\b"
+)
+
+
+def _retried(folded: str, match: re.Match[str]) -> bool:
+    return bool(
+        _RETRY_BEFORE.search(folded[max(0, match.start() - 40) : match.start()])
+        or _RETRY_AFTER.search(folded[match.end() : match.end() + 40])
+    )
+
+
 def _thanked(folded: str, match: re.Match[str]) -> bool:
     # "thanks again", "encore merci": gratitude repeated, not trouble.
     before, after = folded[: match.start()], folded[match.end() :]
@@ -311,6 +334,7 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         if kind == "repeat" and (
             restores(folded, spans, match.start())
             or _thanked(folded, match)
+            or _retried(folded, match)
             or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
             continue

@@ -562,6 +562,45 @@ _NEGATIVE_AFTER = re.compile(
     r"|nunca|tampoco|tambem nao|sin)\b|n't\b"
 )
 
+# A verb of working or of being accepted, beside "again", is the working state restored:
+# "it syncs again", "les paiements passent de nouveau", "wird wieder akzeptiert", "voltaram a
+# ser aprovados", "vuelve a conectar". Verbs of appearing are left out ("the error shows up
+# again" is a relapse), and so are those that also mean "happens" or "goes away" ("pasa",
+# "va", "passe").
+_WORKS_VERB = (
+    r"(?:works?|working|loads?|loading|syncs?|syncing|connects?|connecting|runs?|running"
+    r"|prints?|printing|opens?|goes through|go through|going through|accepted|approved"
+    r"|funcionan?|funcionando|cargan?|cargando|sincronizan?|sincronizando|conectan?|abren?"
+    r"|aceptad[oa]s?|aprobad[oa]s?|marche(?:nt)?|fonctionne(?:nt)?|synchronise(?:nt)?"
+    r"|connecte(?:nt)?|ouvre(?:nt)?|passent|acceptee?s?|validee?s?|funktionier(?:t|en)"
+    r"|geht(?! los)|gehen|klappt"
+    r"|lauft|laufen|ladt|synchronisier(?:t|en)|verbindet|akzeptiert|angenommen|freigegeben"
+    r"|funcionam|carregam?|carregando|sincronizam?|conectam?|abrem?|aprovad[oa]s?"
+    r"|aceit[oa]s?|passam|passaram)"
+)
+_AGAIN_WORD = (
+    r"(?:again|once again|de nuevo|otra vez|nuevamente|a nouveau|de nouveau|wieder|erneut"
+    r"|de novo|novamente|outra vez)"
+)
+# The words between are the verb's own ("connects to the printer again"), never a join
+# ("funcionaba y hoy otra vez" is a new sentence about the trouble).
+_BETWEEN = r"(?:(?!(?:and|then|but|y|pero|luego|hoy|et|puis|mais|und|dann|aber|e|mas)\b)\w+ )"
+_WORKS_AGAIN = re.compile(
+    rf"\b{_WORKS_VERB} {_BETWEEN}{{0,5}}?{_AGAIN_WORD}\b"
+    rf"|\b{_AGAIN_WORD} (?:etre |{_BETWEEN}{{0,2}}?){_WORKS_VERB}\b"
+    # "vuelve a conectar", "voltou a carregar": the verb of coming back takes an infinitive.
+    r"|\b(?:vuelve|volvio|ha vuelto|vuelven|volvieron|han vuelto|volta|voltou|voltaram|voltam)"
+    r" a (?:ser |estar )?(?:funcionar|conectar|cargar|sincronizar|abrir|carregar|aceptar"
+    r"|aceitar|aprovad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|aceit[oa]s?)\b"
+)
+
+
+def _confirmations(folded: str) -> list[re.Match[str]]:
+    """Every confirming phrase in the message, in order."""
+    found = list(CONFIRM.finditer(folded)) + list(_WORKS_AGAIN.finditer(folded))
+    return sorted(found, key=lambda match: match.start())
+
+
 SIGNAL = "resolution reply"
 
 
@@ -575,7 +614,7 @@ def _relapse(folded: str) -> str | None:
         if not failure or flatly_negated_at(clause, failure.start()):
             continue
         if spans is None:
-            spans = [match.span() for match in CONFIRM.finditer(folded)]
+            spans = [match.span() for match in _confirmations(folded)]
         if not restores(folded, spans, again.start()):
             return clause
     return None
@@ -658,8 +697,7 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
         return "deny"
     spans: list[tuple[int, int]] = []
-    first = CONFIRM.search(folded)
-    for match in CONFIRM.finditer(folded, first.start()) if first else ():
+    for match in _confirmations(folded):
         why = undone(folded, match)
         if why == "negated" and flatly_negated(folded, match) and _FIX_WORD.search(match.group()):
             note(cues, SIGNAL, "says it is not fixed", folded[: match.end()][-60:])
