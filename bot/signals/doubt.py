@@ -44,6 +44,9 @@ _HEDGE_BEFORE = re.compile(
     r"|a ver si|j'espere|espere|devrait|peut-etre|cense|voir si|verra si|ob|wenn|falls|hoffe"
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
+    # A temporal clause sets a time, it does not report: "the alerts come when I already have
+    # the parcel", "cuando ya tengo", "quand je l'ai déjà", "sobald", "quando já".
+    r"|when|whenever|cuando|quand|lorsque|sobald|quando"
     # Reported speech is someone else's claim: "you told me the refund went through".
     # "claim" the noun ("the claim form") is no one's claim: only the verb with its object.
     r"|said|says|told|claimed|claims? (?:that|it|to)|according|dice|dijo|dijeron|dicen|decia"
@@ -318,9 +321,39 @@ _GREETED_AGAIN = re.compile(
 )
 
 
+# A review of the product or the service, not a report on a fault: a comparison with before
+# ("smoother than the old version", "mejor que antes", "übersichtlicher als vorher"), a star
+# rating, a first order. Its "works" or "arrived" praises; it answers no "is it fixed?".
+_REVIEW = re.compile(
+    r"\b(?:than (?:before|it used to|the old|the previous|the last)|que antes"
+    r"|que (?:la|el|lo) (?:anterior|de antes)|qu'avant|que (?:l'ancien|le precedent"
+    r"|la precedente)\w*|als (?:vorher|fruher|zuvor|die alte|der alte|das alte)"
+    r"|do que antes|que (?:o|a) anterior|better|mejor|mejores|mieux|meilleure?s?|besser\w*"
+    r"|melhor(?:es)?"
+    r"|\d (?:out of \d|stars?|estrellas?|etoiles?|sterne|sternen|estrelas?)"
+    r"|(?:my|our) first (?:order|delivery|purchase|booking)|first time (?:ordering|using)"
+    r"|(?:mi|nuestro|nuestra|el|la) prim(?:er|era) (?:pedido|compra|entrega|reserva)"
+    r"|(?:ma|notre|la) premiere (?:commande|livraison|reservation)"
+    r"|(?:meine|unsere|die) erste (?:bestellung|lieferung|buchung)"
+    r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva))"
+)
+# What names a fault put right: the review rule stands back where one is named ("the box is
+# back and faster than before").
+_FIX_NAMED = re.compile(
+    r"\b(?:fix\w*|solved|resolved|sorted|back|again|restored|unblocked|unlocked|reactivated"
+    r"|arreglad\w*|solucionad\w*|resuelt\w*|vuelto|volvio|de nuevo|otra vez|desbloquead\w*"
+    r"|regle\w*|resolu\w*|repare\w*|revenue?s?|retabli\w*|de nouveau|a nouveau|debloque\w*"
+    r"|behoben|gelost|wieder|entsperrt|repariert|resolvid\w*|consertad\w*|voltou|voltaram"
+    r"|de novo|novamente)\b"
+)
+
+
 def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The first reason to doubt a confirmation, as (rule, evidence), or None."""
     first_end = min(end for _, end in spans)
+    review = _REVIEW.search(folded)
+    if review and not _FIX_NAMED.search(folded):
+        return "a review of the product or service, no fault put right", review.group()
     if "?" in folded:
         topic = _NEW_TOPIC.search(folded, first_end)
         if topic is None or folded.find("?", 0, topic.start()) >= 0:

@@ -60,3 +60,55 @@ def test_a_report_to_let_you_know_is_no_promise_to_test(text: str) -> None:
 
 def test_ill_let_you_know_still_defers() -> None:
     assert resolution_reply("It seems to work now, I'll let you know tomorrow.") == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reminders only show up when I already have the nurse at my door.",
+        "Los avisos llegan cuando ya tengo la cita hecha, no sirven de mucho.",
+        "Les alertes arrivent quand j'ai déjà reçu le colis.",
+        "Die Hinweise kommen erst, sobald ich schon bezahlt habe.",
+    ],
+)
+def test_a_state_inside_a_when_clause_is_not_a_report(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new dashboard loads much faster than before, great job.",
+        "El portal nuevo funciona muchísimo mejor que el anterior. ¡Enhorabuene!",
+        "La nouvelle version marche bien mieux qu'avant, bravo.",
+        "Die neue Version läuft viel flüssiger als vorher, super gemacht.",
+        "A nova versão funciona bem melhor do que antes, parabéns.",
+    ],
+)
+def test_praise_by_comparison_with_before_is_a_review_not_a_fix(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4 stars from me: the food arrived hot and on time.",
+        "Mi opinión: 3 estrellas. Todo llegó bien pero el embalaje era pobre.",
+        "My first order with you and everything arrived on time, lovely!",
+        "Primeira compra com vocês e chegou tudo certinho, adorei.",
+    ],
+)
+def test_a_rating_or_a_first_order_is_a_review_not_a_fix(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The connection is back and even faster than before, thanks!",
+        "Ya está arreglado y la app va mejor que antes, gracias.",
+        "C'est réglé, et ça tourne mieux qu'avant. Merci !",
+    ],
+)
+def test_a_fault_named_as_put_right_confirms_beside_a_comparison(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
