@@ -337,6 +337,15 @@ _REVIEW = re.compile(
     r"|(?:meine|unsere|die) erste (?:bestellung|lieferung|buchung)"
     r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva))"
 )
+# Applause for the work or the team ("bravo", "great job", "enhorabuena al equipo", "gute
+# Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
+# Whoever confirms a fix thanks someone; applause answers no "is it fixed?".
+_APPLAUSE = re.compile(
+    r"\b(?:bravo|great job|good job|well done|great work|nice work|kudos|hats off"
+    r"|buen trabajo|gran trabajo|bien hecho|enhorabuena|felicidades|beau travail|bon travail"
+    r"|chapeau|gute arbeit|grossartige arbeit|tolle arbeit|toll gemacht|super gemacht"
+    r"|gut gemacht|otimo trabalho|bom trabalho|parabens)\b"
+)
 # What names a fault put right: the review rule stands back where one is named ("the box is
 # back and faster than before").
 _FIX_NAMED = re.compile(
@@ -354,6 +363,9 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     review = _REVIEW.search(folded)
     if review and not _FIX_NAMED.search(folded):
         return "a review of the product or service, no fault put right", review.group()
+    applause = _APPLAUSE.search(folded)
+    if applause:
+        return "applause for the work: a review or sarcasm, not a fix reported", applause.group()
     if "?" in folded:
         topic = _NEW_TOPIC.search(folded, first_end)
         if topic is None or folded.find("?", 0, topic.start()) >= 0:

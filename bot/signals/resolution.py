@@ -595,9 +595,29 @@ _WORKS_AGAIN = re.compile(
 )
 
 
+# Being fixed, as a clause's statement: a copula, up to a few words of its own (never a
+# negator or a "still"), then a participle of putting right. "C'est réparé", "das Konto ist
+# jetzt in der App entsperrt", "ya ha quedado solucionado", "ficou tudo consertado". Negated,
+# hoped-for and reported statements are undone like any other (`undone`).
+_QUIET = r"(?:(?!(?:not|no|never|still|yet|nicht|nie|noch|kein\w*|pas|jamais|toujours|encore"
+_QUIET += r"|todavia|aun|nunca|nao|ainda|nunca|nem)\b)\w+ )"
+_FIXED_STATE = re.compile(
+    r"\b(?:is|are|'s|was|were|has been|have been|got|c'?est|est|sont|a ete|ont ete|esta|estan"
+    r"|quedo|queda|ha quedado|han quedado|ist|sind|wurde|wurden|hat sich|estao|foi|foram"
+    rf"|ficou|ficaram) {_QUIET}{{0,5}}?(?:fixed|repaired|solved|resolved|unblocked|unlocked"
+    r"|arreglad[oa]s?|solucionad[oa]s?|resuelt[oa]s?|reparad[oa]s?|desbloquead[oa]s?"
+    r"|reglee?s?|resolue?s?|reparee?s?|debloquee?s?|behoben|gelost|repariert|erledigt|entsperrt"
+    r"|freigeschaltet|resolvid[oa]s?|consertad[oa]s?)\b"
+)
+
+
 def _confirmations(folded: str) -> list[re.Match[str]]:
     """Every confirming phrase in the message, in order."""
-    found = list(CONFIRM.finditer(folded)) + list(_WORKS_AGAIN.finditer(folded))
+    found = [
+        *CONFIRM.finditer(folded),
+        *_WORKS_AGAIN.finditer(folded),
+        *_FIXED_STATE.finditer(folded),
+    ]
     return sorted(found, key=lambda match: match.start())
 
 

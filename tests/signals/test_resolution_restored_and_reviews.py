@@ -112,3 +112,43 @@ def test_a_rating_or_a_first_order_is_a_review_not_a_fix(text: str) -> None:
 )
 def test_a_fault_named_as_put_right_confirms_beside_a_comparison(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est réparé, et ça tourne mieux qu'avant. Merci !",
+        "Das Konto ist jetzt im Portal entsperrt, danke.",
+        "Ya ha quedado solucionado, muchas gracias.",
+        "Obrigada, ficou tudo consertado.",
+        "The heater is finally repaired, thank you.",
+    ],
+)
+def test_being_fixed_as_the_clause_statement_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The heater is not repaired yet.",
+        "Das Konto ist leider noch nicht entsperrt.",
+        "Todavía no está solucionado.",
+        "Me dijeron que ya estaba solucionado, a ver.",
+    ],
+)
+def test_being_fixed_negated_or_reported_does_not_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh sure, it's fixed: the bill doubled this month. Great job.",
+        "Sí, sí, solucionado: ahora me cobráis el triple. Enhorabuena.",
+        "Super, c'est réglé, la page ne s'ouvre même plus. Bravo.",
+        "The new search works so smoothly now, well done to the team!",
+    ],
+)
+def test_applause_for_the_work_is_a_review_or_sarcasm_not_a_confirmation(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
