@@ -232,7 +232,9 @@ def _thanked(folded: str, match: re.Match[str]) -> bool:
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
 
 
-def _grudge_about_time(folded: str, start: int, end: int) -> bool:
+def grudge_about_time(folded: str, start: int, end: int) -> bool:
+    """Does the contrast at folded[start:end] only grumble ("but fine", "only took you nine
+    days"), rather than restrict the fix?"""
     # The sentence from the contrast on, or the whole sentence for a trailing "though".
     stop = _SENTENCE_END.search(folded, end)
     rest = folded[end : stop.start() if stop else len(folded)]
@@ -390,7 +392,7 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
                 match.start() < first_end
                 # "... was down yesterday but it's fine now": the contrast leads to the fix.
                 or any(start > match.start() for start, _ in spans)
-                or _grudge_about_time(folded, match.start(), match.end())
+                or grudge_about_time(folded, match.start(), match.end())
             ):
                 continue
             kind, evidence = "contrast", folded[match.start() :]

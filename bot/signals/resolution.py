@@ -20,6 +20,7 @@ from bot.signals.doubt import (
     doubt,
     flatly_negated,
     flatly_negated_at,
+    grudge_about_time,
     restores,
     undone,
 )
@@ -162,7 +163,13 @@ DENY = compile_phrases(
             r"volt\w* a (dar (problema|erro)|falhar|travar|cair)",
             r"nada funciona",
         ],
-        "any": [_PARTIAL],
+        # One of several put right: "only one of the charges", "solo una de las cuotas",
+        # "seulement un des colis", "nur eine der Buchungen", "só uma das cobranças".
+        "any": [
+            _PARTIAL,
+            r"(only|just) one of|(solo|solamente) (uno|una) de|(seulement|juste) (un|une) des"
+            r"|nur (einer|eine|einen) (der|von)|(so|somente|apenas) (um|uma) (das|dos|de)",
+        ],
         "relapse": [
             # The trouble back, or still there, in the forms a reply to "is it fixed?" takes.
             r"(it'?s|it is|is|was) back to \w+ing",
@@ -640,16 +647,93 @@ def _relapse(folded: str) -> str | None:
     return None
 
 
+# "keeps sending me", "kept reading from a script", "she kept cutting me off": a person or a
+# bot doing something over and over is how they were treated, not the fault persisting.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:he|she|they|you|who|person|agent|lady|guy|man|woman|staff|someone|everyone"
+    r"|adviser|advisor|operator|rep|bot|chatbot|assistant)\b(?:\W+\w+)?\W*$"
+)
+_KEEPS = re.compile(r"(?:keeps|kept) ")
+
+
+# After a contrast, what narrows the fix to part of it: "arrived, but only half", "pero
+# solo uno", "mais seulement", "aber nur", "mas só".
+_NARROWED = re.compile(
+    r"\b(?:only|just|half|part|solo|solamente|la mitad|seulement|uniquement|moitie|nur|halfte"
+    r"|so|somente|apenas|metade)\b"
+)
+_SENTENCE_BREAK = re.compile(rf"[.!;\n]|{CONTRAST.pattern}")
+# What names the open trouble as a different matter: "the other order", "a separate claim",
+# "I was asking about", "el otro pedido", "ma deuxième réclamation", "ich meinte", "o outro".
+_OTHER_MATTER = re.compile(
+    r"\b(?:other|another|separate|different|second|i meant|i was (?:actually )?asking about"
+    r"|otro|otra|otros|otras|distint[oa]|segund[oa]|me referia|preguntaba por|autre|autres"
+    r"|deuxieme|separee?|je parlais|andere\w*|zweite\w*|separate\w*|ich meinte|outro|outra"
+    r"|outros|outras|estava (?:perguntando|falando))\b"
+)
+
+
+_ANOTHER_MATTER = "one thing confirmed, another matter still open"
+
+
+def _another_matter(folded: str, at: int) -> bool:
+    """Is the trouble at `at` another matter, after one confirmed in an earlier clause?
+    "Thanks, the refund for the jacket arrived. But the trousers: still nothing." leaves
+    one thing open, not the fixed one broken: the answer is neither yes nor no."""
+    for match in _confirmations(folded):
+        if match.end() > at:
+            return False
+        between = folded[match.end() : at]
+        stop = _SENTENCE_BREAK.search(between)
+        if stop is None or undone(folded, match) or _NARROWED.search(between, stop.start()):
+            continue
+        return bool(_OTHER_MATTER.search(between, stop.start()))
+    return False
+
+
+# Only part of it done, said right after the contrast: "arrived, but only for half the
+# amount", "pero solo una", "mais seulement la moitié", "aber nur über 11 Euro", "mas só uma".
+# "but only on my laptop" names where it works, often before a question about the other
+# device: that stays doubt (`none`), not a denial.
+_ONLY_AFTER = re.compile(
+    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|so|somente|apenas)\b"
+    r"(?! (?:on|in|at|en|sur|dans|auf|im|am|bei|no|na|em)\b)"
+)
+
+
+def _partial_fix(folded: str) -> str | None:
+    """The contrast that narrows a confirmation to part of the fix, or None."""
+    for contrast in CONTRAST.finditer(folded):
+        if not _ONLY_AFTER.match(folded, contrast.end()):
+            continue
+        if grudge_about_time(folded, contrast.start(), contrast.end()):
+            continue
+        before = [m for m in _confirmations(folded[: contrast.start()]) if not undone(folded, m)]
+        if before:
+            return folded[contrast.start() :]
+    return None
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
-        if not _IF_CLAUSE.search(folded, 0, deny.start()):
-            return "says it is still broken", deny.group()
+        if _KEEPS.match(deny.group()) and _PERSON_BEFORE.search(
+            folded, max(0, deny.start() - 30), deny.start()
+        ):
+            continue
+        if _IF_CLAUSE.search(folded, 0, deny.start()):
+            continue
+        if _another_matter(folded, deny.start()):
+            return _ANOTHER_MATTER, deny.group()
+        return "says it is still broken", deny.group()
     if _BARE_NO.search(folded) and not NOT_YET_TRIED.search(folded):
         return "a bare no", folded[:20]
     relapse = _relapse(folded)
     if relapse:
         return "the trouble came back after the fix", relapse
+    partial = _partial_fix(folded)
+    if partial:
+        return "only part of it put right", partial
     return None
 
 
@@ -706,7 +790,7 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     if deny:
         rule, evidence = deny
         note(cues, SIGNAL, rule, evidence)
-        return "deny"
+        return "none" if rule == _ANOTHER_MATTER else "deny"
     if _FIX_WORD.search(folded) and _SOUR_FIX.search(folded) and sarcastic(read(folded), text):
         # "Fixed perfectly, if by fixed you mean it now crashes": praise of the fix, worn as
         # sarcasm beside what went wrong, denies it.
