@@ -11,6 +11,7 @@ wait, same error" are denials.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.signals.cues import Cues, note
 from bot.signals.doubt import (
@@ -215,7 +216,9 @@ CONFIRM = compile_phrases(
             r"|restored|active|enabled|back up|set up correctly|rock solid|stable)",
             r"rock solid|no (problems?|issues?|errors?|drops?)( at all)? since",
             r"sorted (now|out)",
-            r"ahora si (me )?(deja|funciona|va|puedo|carga|aparece|llega|entra)",
+            # "ahora sí" and a present verb, whichever: "ahora sí sincroniza", "ahora sí
+            # me deja"; "ahora sí que no" is no confirmation.
+            r"ahora si,? (que )?(me |se |lo |la |nos )?(?!no\b)\w+(a|an|e|en)\b",
             r"ya (me )?(deja|puedo|aparece|aparecen|se ve|funciona|va|carga|ha llegado|llego)"
             r"(?! (mal|igual|el (mismo )?error))",
             r"(activado|activada|recibido|recibida|instalado|instalada) sin (ningun )?problema",
@@ -234,7 +237,8 @@ CONFIRM = compile_phrases(
             r"(agora|ja) foi(?=\W*($|[,.!]))",
             r"ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?|certo|ok"
             r"|normal|ativ[oa]s?)",
-            r"(conseguiu|consegui|conseguimos) (entrar|acessar|pagar|logar|imprimir|baixar)",
+            # "consegui" and any infinitive: "consegui agendar", "conseguimos sincronizar".
+            r"(conseguiu|consegui|conseguimos) (\w+ )?\w+(ar|er|ir)\b",
             r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
             r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
             r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
@@ -254,11 +258,15 @@ CONFIRM = compile_phrases(
             r"ya me (sincroniza|carga|abre|conecta|deja|funciona|llegan?)",
         ],
         "en": [
-            r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",
+            # An adverb may sit between: "it finally works", "everything now works".
+            r"(it|that|this|everything|all) ?(now |finally |actually |really |just |all )?"
+            r"(works|worked|is working|'s working)",
+            r"(got|managed to get) (it|\w+) (working|to work|sorted|fixed)",
+            r"all done",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
-            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.!]|$)",
+            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.,!]|$)",
             r"problem solved",
             r"(that|it|this) did (the trick|it)(?! again)",
             r"(fine|ok|okay|good) now",
@@ -276,7 +284,8 @@ CONFIRM = compile_phrases(
             r"|normally|fine|ok|smoothly|now)",
             # "again" only after a verb of working: "the error shows up again" is a relapse.
             r"(loads|syncs|opens|runs|prints|connects|goes through|works) (\w+ )?again",
-            r"(that|this|it|which|you) (has |have )?(fixed|solved|sorted|resolved) (it|the \w+)",
+            r"(that|this|it|which|you)('s| has| have|'ve)? (now |finally |just )?(fixed|solved"
+            r"|sorted|resolved) (it|the \w+)",
             r"(is|are|'s|'re) (all )?back(?! (on|in|from|at|up|with|again))",
             r"back to normal",
             r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay"
@@ -367,7 +376,7 @@ CONFIRM = compile_phrases(
             r"|volvio)(?! a )",
             r"(vuelto|volvio) (el |la )?(internet|linea|conexion|luz|senal|servicio|agua"
             r"|cobertura)",
-            r"funcionan? (bien |ya |perfectamente )?(?= ?[.!]|$)",
+            r"funcionan? (bien |ya |perfectamente )?(?= ?[.,!]|$)",
             r"(esta|estan) (activ|disponible|visible|desbloquead)\w* (otra vez|de nuevo)",
         ],
         "fr": [
@@ -388,7 +397,7 @@ CONFIRM = compile_phrases(
             r"merci (d'avoir|pour avoir) (regle|resolu|corrige|repare|fait le necessaire)",
             r"re(marche|fonctionne)\w*",
             r"(marche|fonctionne)(nt)?( bien| enfin| correctement| parfaitement| de nouveau"
-            r"| a nouveau)?(?= ?[.!]|$)",
+            r"| a nouveau)?(?= ?[.,!]|$)",
             r"(enfin|de nouveau|a nouveau) (je peux|j'arrive a)",
             r"maintenant j'arrive a",
             r"(je peux|j'arrive a) (enfin|de nouveau|a nouveau)",
@@ -438,7 +447,9 @@ CONFIRM = compile_phrases(
             r"(ist|sind) (jetzt |nun )?wieder (aktiv|verfugbar|sichtbar|online|entsperrt"
             r"|freigeschaltet)",
             r"(durchgegangen|durchgelaufen)",
-            r"(funktioniert|klappt|lauft)(?= ?[.!]|$)",
+            r"(funktioniert|klappt|lauft)(?= ?[.,!]|$)",
+            # The verb before its subject: "läuft das Internet jetzt", "klappt der Login nun".
+            r"(lauft|klappt|geht|funktioniert) (\w+ ){1,3}(jetzt|nun)(?! (nicht|kein\w*|gar))",
             r"(internet|leitung|verbindung|strom|netz|empfang|wlan) (ist|sind) (jetzt |endlich "
             r"|nun )?"
             r"wieder da",
@@ -450,6 +461,8 @@ CONFIRM = compile_phrases(
             r"funciona (\w+ )?(agora|perfeitamente|bem|normalmente)",
             r"(esta )?resolvido",
             r"deu certo",
+            r"deu bom",
+            r"voltou (o |a )?(sinal|internet|luz|energia|linha|rede|conexao|agua|servico)",
             r"tudo certo",
             r"ja (caiu|chegou|apareceu)",
             r"funcionando",
@@ -475,7 +488,7 @@ CONFIRM = compile_phrases(
             r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
             r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
             r"(?! a )",
-            r"funciona(m)?(?= ?[.!]|$)",
+            r"funciona(m)?(?= ?[.,!]|$)",
             r"(esta|estao) (ativ|disponive|visive|desbloquead)\w* (de novo|novamente)",
         ],
     }
@@ -608,24 +621,33 @@ _WORKS_AGAIN = re.compile(
 # hoped-for and reported statements are undone like any other (`undone`).
 _QUIET = r"(?:(?!(?:not|no|never|still|yet|nicht|nie|noch|kein\w*|pas|jamais|toujours|encore"
 _QUIET += r"|todavia|aun|nunca|nao|ainda|nunca|nem)\b)\w+ )"
-_FIXED_STATE = re.compile(
-    r"\b(?:is|are|'s|was|were|has been|have been|got|c'?est|est|sont|a ete|ont ete|esta|estan"
-    r"|quedo|queda|ha quedado|han quedado|ist|sind|wurde|wurden|hat sich|estao|foi|foram"
-    rf"|ficou|ficaram) {_QUIET}{{0,5}}?(?:fixed|repaired|solved|resolved|unblocked|unlocked"
+_FIXED_PARTICIPLE = (
+    r"(?:fixed|repaired|solved|resolved|unblocked|unlocked"
     r"|arreglad[oa]s?|solucionad[oa]s?|resuelt[oa]s?|reparad[oa]s?|desbloquead[oa]s?"
     r"|reglee?s?|resolue?s?|reparee?s?|debloquee?s?|behoben|gelost|repariert|erledigt|entsperrt"
     r"|freigeschaltet|resolvid[oa]s?|consertad[oa]s?)\b"
 )
+_FIXED_STATE = re.compile(
+    r"\b(?:is|are|'s|was|were|has been|have been|got|c'?est|est|sont|a ete|ont ete|esta|estan"
+    r"|quedo|queda|ha quedado|han quedado|ist|sind|wurde|wurden|hat sich|estao|foi|foram"
+    rf"|ficou|ficaram) {_QUIET}{{0,5}}?{_FIXED_PARTICIPLE}"
+)
+# Cheap gates: most messages hold no participle of fixing and no "again", and the patterns
+# above cost more than a search for either.
+_FIXED_GATE = re.compile(rf"\b{_FIXED_PARTICIPLE}")
+_AGAIN_GATE = re.compile(rf"\b(?:{_AGAIN_WORD}|vuelv|volv|volt)")
 
 
-def _confirmations(folded: str) -> list[re.Match[str]]:
-    """Every confirming phrase in the message, in order."""
-    found = [
-        *CONFIRM.finditer(folded),
-        *_WORKS_AGAIN.finditer(folded),
-        *_FIXED_STATE.finditer(folded),
-    ]
-    return sorted(found, key=lambda match: match.start())
+@lru_cache(maxsize=64)
+def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
+    """Every confirming phrase in the message, in order (kept for the few calls that read
+    the same message)."""
+    found = list(CONFIRM.finditer(folded))
+    if _AGAIN_GATE.search(folded):
+        found += _WORKS_AGAIN.finditer(folded)
+    if _FIXED_GATE.search(folded):
+        found += _FIXED_STATE.finditer(folded)
+    return tuple(sorted(found, key=lambda match: match.start()))
 
 
 SIGNAL = "resolution reply"

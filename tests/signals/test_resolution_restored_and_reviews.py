@@ -152,3 +152,36 @@ def test_being_fixed_negated_or_reported_does_not_confirm(text: str) -> None:
 )
 def test_applause_for_the_work_is_a_review_or_sarcasm_not_a_confirmation(text: str) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, it finally works. Thanks.",
+        "Managed to get it working, thanks a lot.",
+        "Yep, that's sorted it, thank you.",
+        "All done, cheers!",
+        "Ahora sí carga la página de pagos, gracias.",
+        "Ça fonctionne, merci pour votre aide.",
+        "Jetzt klappt es, danke!",
+        "Gerade eben: läuft der Drucker jetzt ohne Probleme, danke.",
+        "Consegui entrar no portal agora, obrigada.",
+        "Deu bom, valeu!",
+        "Voltou a internet aqui, obrigado.",
+    ],
+)
+def test_a_verb_of_working_as_the_clause_statement_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahora sí que no funciona nada.",
+        "Não consegui entrar no portal.",
+        "Läuft das Programm jetzt nicht mehr?",
+        "If it finally works tomorrow I'll let you know.",
+    ],
+)
+def test_a_verb_of_working_negated_questioned_or_hoped_does_not_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
