@@ -219,14 +219,16 @@ _RETRY_AFTER = re.compile(
 )
 
 
-def _retried(folded: str, match: re.Match[str]) -> bool:
+def retried(folded: str, match: re.Match[str]) -> bool:
+    """Is the "again" at `match` the customer trying once more ("I tried again")?"""
     return bool(
         _RETRY_BEFORE.search(folded[max(0, match.start() - 40) : match.start()])
         or _RETRY_AFTER.search(folded[match.end() : match.end() + 40])
     )
 
 
-def _thanked(folded: str, match: re.Match[str]) -> bool:
+def thanked(folded: str, match: re.Match[str]) -> bool:
+    """Is the "again" at `match` gratitude repeated ("thanks again", "encore merci")?"""
     # "thanks again", "encore merci": gratitude repeated, not trouble.
     before, after = folded[: match.start()], folded[match.end() :]
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
@@ -380,8 +382,8 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
             continue
         if kind == "repeat" and (
             restores(folded, spans, match.start())
-            or _thanked(folded, match)
-            or _retried(folded, match)
+            or thanked(folded, match)
+            or retried(folded, match)
             or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
             continue

@@ -23,6 +23,8 @@ from bot.signals.doubt import (
     flatly_negated_at,
     grudge_about_time,
     restores,
+    retried,
+    thanked,
     undone,
 )
 from bot.signals.patterns import compile_phrases
@@ -201,6 +203,10 @@ DENY = compile_phrases(
             r"|manque encore",
             r"(cobrar|cobraram|cobrou|cobrando|travou|caiu|falhou) (\w+ ){0,4}(de novo|novamente"
             r"|outra vez)",
+            # The state before the fix, unchanged: "same as before", "igual que antes".
+            r"(same|exactly) as before|pareil qu'avant|comme avant|igual que antes|lo mismo que"
+            r" antes|(genau|exakt|genauso) wie (vorher|zuvor)|igual a antes|o mesmo de antes"
+            r"|igualzinho",
         ],
     }
 )
@@ -736,6 +742,52 @@ def _partial_fix(folded: str) -> str | None:
     return None
 
 
+# Worked for a while, then the trouble again: "it was fine for two days but since Saturday
+# ... again", "funcionó un rato ... pero esta mañana otra vez", "lief einen Tag lang normal.
+# Heute ist der Fehler wieder da", "funcionou umas horas e caiu de novo".
+_WORKED_A_WHILE = re.compile(
+    r"\b(?:was fine|worked|was working|were working|was ok|came back|connected|held"
+    r"|funciono|funcionaba|estuvo bien|iba bien|fue bien|parecia que ya|volvio"
+    r"|marchait|fonctionnait|a marche|a fonctionne|etait revenue?|semblait"
+    r"|lief|ging|funktionierte|klappte|war (?:alles )?(?:gut|ok|in ordnung)|schien"
+    r"|funcionou|funcionava|deu certo|voltou|parecia)\b"
+)
+_THEN = re.compile(
+    r"\b(?:then|but|since|until|pero|luego|despues|hasta|desde|mais|puis|depuis|jusqu'a"
+    r"|aber|dann|seit|bis|heute|mas|depois|ate|desde|hoy|today|this morning|esta manana"
+    r"|ce matin|aujourd'hui|hoje)\b|[.;:]"
+)
+
+
+def _worked_then_failed(folded: str) -> str | None:
+    """The sentence that says it worked a while and the trouble came back, or None."""
+    worked = _WORKED_A_WHILE.search(folded)
+    if not worked:
+        return None
+    then = _THEN.search(folded, worked.end())
+    if not then:
+        return None
+    spans = [match.span() for match in _confirmations(folded)]
+    for again in _AGAIN.finditer(folded, then.end()):
+        if restores(folded, spans, again.start()) or retried(folded, again):
+            continue
+        if not thanked(folded, again):
+            return folded[worked.start() : again.end()]
+    return None
+
+
+# Told it was fixed, and it is not: "they keep saying it's resolved and it isn't", "me dizem
+# que está resolvido e não está", "me dijeron que estaba arreglado y no", "on m'a dit que
+# c'était réglé, ce n'est pas le cas", "es hieß, es sei behoben, ist es aber nicht".
+_TOLD_FIXED_NOT = re.compile(
+    r"\b(?:told|said|saying|says|tell|dizem|disseram|dijeron|dicen|decis|dit|disent|sagt\w*"
+    r"|hiess|heisst)\b[^.!?]{0,50}\b(?:fixed|resolved|solved|sorted|resolvid\w*|arreglad\w*"
+    r"|solucionad\w*|resuelt\w*|regle\w*|resolu\w*|behoben|gelost)\b[^.!?]{0,12}\b(?:and|but|e|y"
+    r"|pero|mas|et|mais|und|aber|ist|es)\b[^.!?]{0,12}(?:\bnot\b|n't\b|\bnao\b|\bno\b|\bpas\b"
+    r"|\bnicht\b)"
+)
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
@@ -756,6 +808,12 @@ def _denial(folded: str) -> tuple[str, str] | None:
     partial = _partial_fix(folded)
     if partial:
         return "only part of it put right", partial
+    told = _TOLD_FIXED_NOT.search(folded)
+    if told:
+        return "told it was fixed, and it is not", told.group()
+    worked = _worked_then_failed(folded)
+    if worked:
+        return "worked a while, then the trouble again", worked
     return None
 
 
