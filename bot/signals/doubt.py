@@ -350,6 +350,13 @@ _APPLAUSE = re.compile(
     r"|chapeau|gute arbeit|grossartige arbeit|tolle arbeit|toll gemacht|super gemacht"
     r"|gut gemacht|otimo trabalho|bom trabalho|parabens)\b"
 )
+
+
+def applauded(folded: str) -> bool:
+    """Does the message applaud the work or the team?"""
+    return _APPLAUSE.search(folded) is not None
+
+
 # What names a fault put right: the review rule stands back where one is named ("the box is
 # back and faster than before").
 _FIX_NAMED = re.compile(

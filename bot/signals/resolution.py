@@ -17,6 +17,7 @@ from bot.signals.cues import Cues, note
 from bot.signals.doubt import (
     CONTRAST,
     NOT_YET_TRIED,
+    applauded,
     clause_around,
     doubt,
     flatly_negated,
@@ -874,6 +875,27 @@ _SOUR_FIX = re.compile(
 )
 
 
+# Sarcasm about a fix, in two shapes: an ironic "oh yes" / "na super" opening a message that
+# applauds the work ("Ah oui, c'est réglé ... Bravo, du beau travail"), or the fix itself in
+# scare quotes ("your „fix“", "la « solución »").
+_IRONIC_OPENER = re.compile(
+    r"^\W*(?:ah|oh|na|ah bah)\W+(?:oui|si|sim|yes|sure|super|great|toll|klasse|brilliant"
+    r"|genial|otimo|bravo)\b"
+)
+_QUOTED_FIX = re.compile(
+    r"[„“\"'«‘] ?(?:fix|fixed|correctif|arreglo|solucion|solution|losung|reparatur|conserto"
+    r"|correcao|solucao) ?[“”\"'»’]"
+)
+
+
+def _mocked_fix(folded: str) -> str | None:
+    if _QUOTED_FIX.search(folded):
+        return "the fix in scare quotes"
+    if _IRONIC_OPENER.search(folded) and applauded(folded):
+        return "an ironic opening and applause for the work"
+    return None
+
+
 def resolution_reply(text: str, cues: Cues | None = None) -> str:
     """`confirm`, `deny` or `none` for a customer message read as an answer to "fixed?".
 
@@ -894,6 +916,10 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         # "Fixed perfectly, if by fixed you mean it now crashes": praise of the fix, worn as
         # sarcasm beside what went wrong, denies it.
         note(cues, SIGNAL, "sarcasm about the fix", folded[:60])
+        return "deny"
+    mocked = _mocked_fix(folded)
+    if mocked:
+        note(cues, SIGNAL, "sarcasm about the fix", mocked)
         return "deny"
     contrast = _contrast_denies(folded)
     if contrast:

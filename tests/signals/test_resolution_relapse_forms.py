@@ -56,3 +56,29 @@ def test_the_same_as_before_denies(text: str) -> None:
 )
 def test_told_it_was_fixed_and_it_is_not_denies(text: str) -> None:
     assert resolution_reply(text) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh sure, it's resolved: now the app won't even open. Great job.",
+        "Ah sí, solucionado: ahora me llegan tres facturas. Enhorabuena.",
+        "Ah oui, c'est réglé, je ne vois plus rien du tout. Bravo.",
+        "Na super, jetzt ist alles gelöscht. Gute Arbeit.",
+        "Thanks for your 'fix', the printer is worse than ever.",
+        "Obrigado pela 'solução', agora nem liga mais.",
+    ],
+)
+def test_sarcasm_about_the_fix_denies(text: str) -> None:
+    assert resolution_reply(text) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oh great, it works now! Thank you so much.",
+        "Ah oui, ça marche maintenant, merci beaucoup !",
+    ],
+)
+def test_a_glad_oh_yes_without_applause_still_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
