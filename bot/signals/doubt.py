@@ -100,7 +100,12 @@ _TENTATIVE = re.compile(
     r"|for now|so far|hopefully|fingers crossed|touch wood|until|till|por ahora|de momento"
     r"|por el momento|hasta ahora|hasta que|crucemos los dedos|pour l'instant|pour le moment"
     r"|jusqu'ici|jusqu'a|croisons les doigts|bis jetzt|vorerst|erstmal|fur den moment"
-    r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados)\b"
+    r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados"
+    # Unsure of it, or working only minutes: "resolved on your side maybe", "durante cinco
+    # minutos", "pendant dix minutes", "für ein paar Minuten".
+    r"|maybe|perhaps|apparently|supposedly|quizas?|tal vez|a lo mejor|peut-etre|apparemment"
+    r"|vielleicht|anscheinend|talvez|aparentemente"
+    r"|(?:for|durante|pendant|fur|por) (?:\w+ ){0,2}(?:minutes?|mins?|minutos|minuten))\b"
 )
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
 # "ni un solo corte" is "not a single cut", not a restriction.
@@ -128,7 +133,12 @@ _TROUBLE = re.compile(
     r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
     r"|cracked|scratched|torn|leaking|dented|agrietad[oa]s?|rayad[oa]s?|fissure\w*|raye\w*"
-    r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?)\b"
+    r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?"
+    # Goods spoiled on the way, and a sum or a detail that is not right.
+    r"|crushed|smashed|squashed|spoiled|spoilt|rotten|melted|aplastad[oa]s?|podrid[oa]s?"
+    r"|derretid[oa]s?|ecrase\w*|pourri\w*|fondu\w*|zerdruckt\w*|verdorben\w*|geschmolzen"
+    r"|esmagad[oa]s?|estragad[oa]s?|derretid[oa]s?|stimmt nicht|stimmen nicht|no cuadra"
+    r"|ne correspond pas|nao bate)\b"
 )
 # "The refund went through. It didn't." A pronoun with a negated verb is a fact undone.
 _UNDONE_AFTER = re.compile(
@@ -327,7 +337,7 @@ _GREETED_AGAIN = re.compile(
 
 # A review of the product or the service, not a report on a fault: a comparison with before
 # ("smoother than the old version", "mejor que antes", "übersichtlicher als vorher"), a star
-# rating, a first order. Its "works" or "arrived" praises; it answers no "is it fixed?".
+# rating, a first order, a habit. Its "works" or "arrived" praises; it answers no "is it fixed?".
 _REVIEW = re.compile(
     r"\b(?:than (?:before|it used to|the old|the previous|the last)|que antes"
     r"|que (?:la|el|lo) (?:anterior|de antes)|qu'avant|que (?:l'ancien|le precedent"
@@ -339,7 +349,11 @@ _REVIEW = re.compile(
     r"|(?:mi|nuestro|nuestra|el|la) prim(?:er|era) (?:pedido|compra|entrega|reserva)"
     r"|(?:ma|notre|la) premiere (?:commande|livraison|reservation)"
     r"|(?:meine|unsere|die) erste (?:bestellung|lieferung|buchung)"
-    r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva))"
+    r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva)"
+    # A habit is praised, not a fault reported gone: "arrived on time as always".
+    r"|as always|as usual|like always|for years|como siempre|como de costumbre"
+    r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
+    r"|seit jahren|como sempre|como de costume|ha anos)"
 )
 # Applause for the work or the team ("bravo", "great job", "enhorabuena al equipo", "gute
 # Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
