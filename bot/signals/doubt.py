@@ -167,10 +167,30 @@ def _clause_after(folded: str, end: int) -> str:
     return after[: stop.start()] if stop else after
 
 
+# "no" negates a verb right after it, or after a clitic or an auxiliary ("no funciona", "no
+# me deja", "no está"); before a noun it is a determiner ("no problem") or, in Portuguese,
+# "in the" ("no notebook já funciona"), and negates nothing that follows the noun.
+_AFTER_NO = re.compile(
+    r"me|te|se|lo|la|le|les|nos|os|ha|han|he|has|hemos|habeis|esta|estan|es|son|era|fue|va"
+    r"|longer|more|one|way|body|siempre|todo|todavia|aun|bien|muy|mucho|del|acaba|termina"
+    r"|consigo|puedo|podemos|pude|sempre|quite|really|always|fully|completely|entirely"
+)
+
+
+def _negated(tokens: list[str]) -> bool:
+    """Does a negator among `tokens` (the words just before a phrase) negate the phrase?"""
+    for i, token in enumerate(tokens):
+        if not _NEGATOR.fullmatch(token):
+            continue
+        if token != "no" or i == len(tokens) - 1 or _AFTER_NO.fullmatch(tokens[i + 1]):
+            return True
+    return False
+
+
 def undone(folded: str, match: re.Match[str]) -> str | None:
     """Why a confirming phrase does not state a fact here, or None when it does."""
     clause = _clause_before(folded, match.start())
-    if any(_NEGATOR.fullmatch(token) for token in _TOKEN.findall(clause)[-4:]):
+    if _negated(_TOKEN.findall(clause)[-4:]):
         return "negated"
     if _NEGATOR_AFTER.search(_clause_after(folded, match.end())):
         return "negated"
@@ -187,7 +207,7 @@ def flatly_negated_at(folded: str, at: int) -> bool:
     clause = _clause_before(folded, at)
     if _HEDGE_BEFORE.search(clause) or _UNSURE.search(clause):
         return False
-    return any(_NEGATOR.fullmatch(token) for token in _TOKEN.findall(clause)[-2:])
+    return _negated(_TOKEN.findall(clause)[-2:])
 
 
 def flatly_negated(folded: str, match: re.Match[str]) -> bool:

@@ -44,3 +44,22 @@ def test_arrived_spoiled_or_wrong_is_not_a_confirmation(text: str) -> None:
 )
 def test_an_unsure_or_minutes_long_fix_is_not_a_confirmation(text: str) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No tablet já está funcionando. E no celular, preciso refazer a configuração?",
+        "No problem at all, it works now, thanks.",
+    ],
+)
+def test_no_before_a_noun_negates_nothing_after_it(text: str) -> None:
+    assert resolution_reply(text) != "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No me funciona.", "No siempre funciona.", "No nos deja entrar todavía."],
+)
+def test_no_before_its_verb_or_a_clitic_still_negates(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
