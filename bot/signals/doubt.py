@@ -19,10 +19,18 @@ from bot.signals.problem import PROBLEM
 
 # A contrast: what follows it decides ("thanks, but it still crashes").
 CONTRAST = re.compile(
-    r"\b(?:but|however|though|although|pero|sin embargo|aunque|mais|cependant|pourtant"
+    r"\b(?:but|however|though|although|pero|sin embargo|aunque|cependant|pourtant"
     r"|bien que|aber|jedoch|allerdings|obwohl|porem|contudo|embora)\b"
-    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one.
-    r"|\bmas\b(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
+    # French "mais" (but); Portuguese "mais" (more) follows a degree word ("bem mais", "nem
+    # mais") or leads a comparison or a Portuguese preposition ("mais do que", "mais com").
+    r"|\bmais\b(?<!bem mais)(?<!nem mais)(?<!muito mais)(?<!ainda mais)(?<!nao mais)"
+    r"(?<!ja mais)(?<!pouco mais)(?<!vez mais)(?<!sem mais)"
+    r"(?! (?:do que|de |com |por |nada|tarde|cedo|uma|um |nenhum))"
+    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one or
+    # follows a degree word ("lo que más", "mucho más").
+    r"|\bmas\b(?<!lo que mas)(?<!lo mas)(?<!mucho mas)(?<!muy mas)(?<!vez mas)(?<!aun mas)"
+    r"(?<!algo mas)(?<!nada mas)(?<!poco mas)(?<!no mas)"
+    r"(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
 )
 # Scope of a confirmation: the clause it sits in, cut at punctuation and contrasts.
 _CLAUSE_END = re.compile(rf"[.!?;:,\n()¿¡]|{CONTRAST.pattern}")
@@ -97,7 +105,9 @@ _TENTATIVE = re.compile(
     # German "fast" is "almost"; English "so fast" is speed.
     r"|fast(?<!so fast)(?<!very fast)(?<!super fast)(?<!really fast)(?<!too fast)"
     r"|half|halfway|a medias|la mitad|a moitie|la moitie|zur halfte|die halfte|halb|metade"
-    r"|for now|so far|hopefully|fingers crossed|touch wood|until|till|por ahora|de momento"
+    # "at the till" is a shop's counter, not "until".
+    r"|for now|so far|hopefully|fingers crossed|touch wood|until|till(?<!the till)"
+    r"|por ahora|de momento"
     r"|por el momento|hasta ahora|hasta que|crucemos los dedos|pour l'instant|pour le moment"
     r"|jusqu'ici|jusqu'a|croisons les doigts|bis jetzt|vorerst|erstmal|fur den moment"
     r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados"
@@ -128,7 +138,9 @@ _EXCEPT = re.compile(
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
     r"\b(?:damaged|broken|missing|wrong|faulty|defective|incorrect|incomplete|rude|danad[oa]s?"
-    r"|rot[oa]s?|falta(?<!que falta)\w*|incorrect[oa]s?|equivocad[oa]s?|incomplet[oa]s?"
+    # "ha hecho falta" is "it took", not "missing".
+    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)\w*|incorrect[oa]s?|equivocad[oa]s?"
+    r"|incomplet[oa]s?"
     r"|endommage\w*|casse\w*"
     r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
@@ -141,8 +153,12 @@ _TROUBLE = re.compile(
     r"|ne correspond pas|nao bate)\b"
 )
 # "The refund went through. It didn't." A pronoun with a negated verb is a fact undone.
+# A failure negated is the fix holding ("it didn't drop once"), and a wish about the past is
+# a grudge ("if it hadn't taken a week").
 _UNDONE_AFTER = re.compile(
-    r"\b(?:it|that|this|they)(?: still)? (?:do|does|did|has|have|had|is|are|was|were|wo|ca)n'?t\b"
+    r"\b(?<!if )(?<!wish )(?:it|that|this|they)(?: still)? (?:do|does|did|has|have|had|is|are"
+    r"|was|were|wo|ca)n'?t\b(?! (?:\w+ )?(?:drop|crash|fail|freez|cut|disconnect|break|glitch"
+    r"|lag|stop|go down|error|flicker|hang|skip|buffer|time out)\w*)"
 )
 # "again" beside being able to ("I can log in again", "je peux à nouveau") is a restoration.
 _ABILITY = re.compile(
@@ -290,7 +306,15 @@ _FED_UP = re.compile(
     r"\b(?:fed up|sick of|furious|livid|annoyed|quemad\w*|hart[oa]s?|cabread\w*|harto"
     r"|marre|furieu\w*|agace\w*|nase voll|schnauze voll|sauer|genervt|saco cheio|irritad\w*"
     r"|cansad[oa]|should (?:have|'ve) (?:been )?(?:done|fixed|sorted)|could have (?:been )?"
-    r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo)"
+    r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo"
+    # The effort it cost or the service, not the fault: "I had to call seven times", "cinco
+    # llamadas", "trois appels", "siebenmal anrufen", "não dá pra chamar isso de atendimento".
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dos|tres|cuatro|cinco|seis"
+    r"|siete|varias|deux|trois|quatre|cinq|six|sept|plusieurs|duas|quatro|sete|varias)"
+    r" (?:times|calls|chats|emails|veces|llamadas|correos|fois|appels|mails|vezes|ligacoes"
+    r"|chamados|protocolos)"
+    r"|(?:zwei|drei|vier|funf|sechs|sieben|acht|zehn|\d+)mal|anrufe|atendimento"
+    r"|customer service|atencion al cliente|service client|kundenservice)"
 )
 
 
