@@ -19,10 +19,18 @@ from bot.signals.problem import PROBLEM
 
 # A contrast: what follows it decides ("thanks, but it still crashes").
 CONTRAST = re.compile(
-    r"\b(?:but|however|though|although|pero|sin embargo|aunque|mais|cependant|pourtant"
+    r"\b(?:but|however|though|although|pero|sin embargo|aunque|cependant|pourtant"
     r"|bien que|aber|jedoch|allerdings|obwohl|porem|contudo|embora)\b"
-    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one.
-    r"|\bmas\b(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
+    # French "mais" (but); Portuguese "mais" (more) follows a degree word ("bem mais", "nem
+    # mais") or leads a comparison or a Portuguese preposition ("mais do que", "mais com").
+    r"|\bmais\b(?<!bem mais)(?<!nem mais)(?<!muito mais)(?<!ainda mais)(?<!nao mais)"
+    r"(?<!ja mais)(?<!pouco mais)(?<!vez mais)(?<!sem mais)"
+    r"(?! (?:do que|de |com |por |nada|tarde|cedo|uma|um |nenhum))"
+    # Portuguese "mas" (but) opens a clause; Spanish "más" (more), folded alike, ends one or
+    # follows a degree word ("lo que más", "mucho más").
+    r"|\bmas\b(?<!lo que mas)(?<!lo mas)(?<!mucho mas)(?<!muy mas)(?<!vez mas)(?<!aun mas)"
+    r"(?<!algo mas)(?<!nada mas)(?<!poco mas)(?<!no mas)"
+    r"(?= (?!de |que |o menos|rapido|tarde|tiempo|veces)[^\W\d_])"
 )
 # Scope of a confirmation: the clause it sits in, cut at punctuation and contrasts.
 _CLAUSE_END = re.compile(rf"[.!?;:,\n()¿¡]|{CONTRAST.pattern}")
@@ -44,8 +52,13 @@ _HEDGE_BEFORE = re.compile(
     r"|a ver si|j'espere|espere|devrait|peut-etre|cense|voir si|verra si|ob|wenn|falls|hoffe"
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
+    # A temporal clause sets a time, it does not report: "the alerts come when I already have
+    # the parcel", "cuando ya tengo", "quand je l'ai déjà", "sobald", "quando já".
+    r"|when|whenever|cuando|quand|lorsque|sobald|quando"
     # Reported speech is someone else's claim: "you told me the refund went through".
-    r"|said|says|told|claims?|claimed|according|dice|dijo|dijeron|dicen|decia|dit|disait|affirme"
+    # "claim" the noun ("the claim form") is no one's claim: only the verb with its object.
+    r"|said|says|told|claimed|claims? (?:that|it|to)|according|dice|dijo|dijeron|dicen|decia"
+    r"|dit|disait|affirme"
     r"|sagt|sagten|hiess|laut|disse|disseram|diz|dizem)\b"
 )
 # Not knowing is not denying: "not sure it works", "no sé si funciona", "je ne sais pas si".
@@ -65,7 +78,9 @@ _REPEAT = re.compile(
     r"|zweimal|de novo|novamente|outra vez|mais uma vez|volt\w* a|duas vezes)\b"
 )
 NOT_YET_TRIED = re.compile(
-    r"\b(?:tomorrow|later (?:today|on|tonight)|let you know|keep you posted|get back to you"
+    # "I'll let you know" defers; "just to let you know, it works" reports back now.
+    r"\b(?:tomorrow|later (?:today|on|tonight)|(?:i'll|i will|will|going to|gonna) let you know"
+    r"|keep you posted|get back to you"
     r"|(?:i'll|i will|will|i'm going to|going to|gonna) (?:\w+ )?(?:try|test|check|see|look"
     r"|confirm|report)"
     r"|(?<!esta )(?<!la )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
@@ -90,10 +105,17 @@ _TENTATIVE = re.compile(
     # German "fast" is "almost"; English "so fast" is speed.
     r"|fast(?<!so fast)(?<!very fast)(?<!super fast)(?<!really fast)(?<!too fast)"
     r"|half|halfway|a medias|la mitad|a moitie|la moitie|zur halfte|die halfte|halb|metade"
-    r"|for now|so far|hopefully|fingers crossed|touch wood|until|till|por ahora|de momento"
+    # "at the till" is a shop's counter, not "until".
+    r"|for now|so far|hopefully|fingers crossed|touch wood|until|till(?<!the till)"
+    r"|por ahora|de momento"
     r"|por el momento|hasta ahora|hasta que|crucemos los dedos|pour l'instant|pour le moment"
     r"|jusqu'ici|jusqu'a|croisons les doigts|bis jetzt|vorerst|erstmal|fur den moment"
-    r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados)\b"
+    r"|daumen drucken|por enquanto|ate agora|ate o momento|por ora|ate que|dedos cruzados"
+    # Unsure of it, or working only minutes: "resolved on your side maybe", "durante cinco
+    # minutos", "pendant dix minutes", "für ein paar Minuten".
+    r"|maybe|perhaps|apparently|supposedly|quizas?|tal vez|a lo mejor|peut-etre|apparemment"
+    r"|vielleicht|anscheinend|talvez|aparentemente"
+    r"|(?:for|durante|pendant|fur|por) (?:\w+ ){0,2}(?:minutes?|mins?|minutos|minuten))\b"
 )
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
 # "ni un solo corte" is "not a single cut", not a restriction.
@@ -116,16 +138,27 @@ _EXCEPT = re.compile(
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
     r"\b(?:damaged|broken|missing|wrong|faulty|defective|incorrect|incomplete|rude|danad[oa]s?"
-    r"|rot[oa]s?|falta(?<!que falta)\w*|incorrect[oa]s?|equivocad[oa]s?|incomplet[oa]s?"
+    # "ha hecho falta" is "it took", not "missing".
+    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)\w*|incorrect[oa]s?|equivocad[oa]s?"
+    r"|incomplet[oa]s?"
     r"|endommage\w*|casse\w*"
     r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
     r"|cracked|scratched|torn|leaking|dented|agrietad[oa]s?|rayad[oa]s?|fissure\w*|raye\w*"
-    r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?)\b"
+    r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?"
+    # Goods spoiled on the way, and a sum or a detail that is not right.
+    r"|crushed|smashed|squashed|spoiled|spoilt|rotten|melted|aplastad[oa]s?|podrid[oa]s?"
+    r"|derretid[oa]s?|ecrase\w*|pourri\w*|fondu\w*|zerdruckt\w*|verdorben\w*|geschmolzen"
+    r"|esmagad[oa]s?|estragad[oa]s?|derretid[oa]s?|stimmt nicht|stimmen nicht|no cuadra"
+    r"|ne correspond pas|nao bate)\b"
 )
 # "The refund went through. It didn't." A pronoun with a negated verb is a fact undone.
+# A failure negated is the fix holding ("it didn't drop once"), and a wish about the past is
+# a grudge ("if it hadn't taken a week").
 _UNDONE_AFTER = re.compile(
-    r"\b(?:it|that|this|they)(?: still)? (?:do|does|did|has|have|had|is|are|was|were|wo|ca)n'?t\b"
+    r"\b(?<!if )(?<!wish )(?:it|that|this|they)(?: still)? (?:do|does|did|has|have|had|is|are"
+    r"|was|were|wo|ca)n'?t\b(?! (?:\w+ )?(?:drop|crash|fail|freez|cut|disconnect|break|glitch"
+    r"|lag|stop|go down|error|flicker|hang|skip|buffer|time out)\w*)"
 )
 # "again" beside being able to ("I can log in again", "je peux à nouveau") is a restoration.
 _ABILITY = re.compile(
@@ -150,10 +183,30 @@ def _clause_after(folded: str, end: int) -> str:
     return after[: stop.start()] if stop else after
 
 
+# "no" negates a verb right after it, or after a clitic or an auxiliary ("no funciona", "no
+# me deja", "no está"); before a noun it is a determiner ("no problem") or, in Portuguese,
+# "in the" ("no notebook já funciona"), and negates nothing that follows the noun.
+_AFTER_NO = re.compile(
+    r"me|te|se|lo|la|le|les|nos|os|ha|han|he|has|hemos|habeis|esta|estan|es|son|era|fue|va"
+    r"|longer|more|one|way|body|siempre|todo|todavia|aun|bien|muy|mucho|del|acaba|termina"
+    r"|consigo|puedo|podemos|pude|sempre|quite|really|always|fully|completely|entirely"
+)
+
+
+def _negated(tokens: list[str]) -> bool:
+    """Does a negator among `tokens` (the words just before a phrase) negate the phrase?"""
+    for i, token in enumerate(tokens):
+        if not _NEGATOR.fullmatch(token):
+            continue
+        if token != "no" or i == len(tokens) - 1 or _AFTER_NO.fullmatch(tokens[i + 1]):
+            return True
+    return False
+
+
 def undone(folded: str, match: re.Match[str]) -> str | None:
     """Why a confirming phrase does not state a fact here, or None when it does."""
     clause = _clause_before(folded, match.start())
-    if any(_NEGATOR.fullmatch(token) for token in _TOKEN.findall(clause)[-4:]):
+    if _negated(_TOKEN.findall(clause)[-4:]):
         return "negated"
     if _NEGATOR_AFTER.search(_clause_after(folded, match.end())):
         return "negated"
@@ -170,7 +223,7 @@ def flatly_negated_at(folded: str, at: int) -> bool:
     clause = _clause_before(folded, at)
     if _HEDGE_BEFORE.search(clause) or _UNSURE.search(clause):
         return False
-    return any(_NEGATOR.fullmatch(token) for token in _TOKEN.findall(clause)[-2:])
+    return _negated(_TOKEN.findall(clause)[-2:])
 
 
 def flatly_negated(folded: str, match: re.Match[str]) -> bool:
@@ -200,13 +253,36 @@ def restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
     )
 
 
-def _thanked(folded: str, match: re.Match[str]) -> bool:
+# The customer trying once more is no relapse: "I tried again this morning", "volví a
+# probar", "j'ai réessayé de nouveau", "nochmal versucht", "tentei de novo".
+_RETRY_BEFORE = re.compile(
+    r"\b(?:tried|try|trying|retried|intente|probe|intentado|probado|essaye|reessaye|teste"
+    r"|versucht|probiert|getestet|tentei|testei|tentamos)\W+(?:\w+\W+)?$"
+)
+_RETRY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+)?(?:try|tried|probar|intentar|probarlo|intentarlo|essayer|tester"
+    r"|versucht|probiert|getestet|tentar|testar)\b"
+)
+
+
+def retried(folded: str, match: re.Match[str]) -> bool:
+    """Is the "again" at `match` the customer trying once more ("I tried again")?"""
+    return bool(
+        _RETRY_BEFORE.search(folded[max(0, match.start() - 40) : match.start()])
+        or _RETRY_AFTER.search(folded[match.end() : match.end() + 40])
+    )
+
+
+def thanked(folded: str, match: re.Match[str]) -> bool:
+    """Is the "again" at `match` gratitude repeated ("thanks again", "encore merci")?"""
     # "thanks again", "encore merci": gratitude repeated, not trouble.
     before, after = folded[: match.start()], folded[match.end() :]
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
 
 
-def _grudge_about_time(folded: str, start: int, end: int) -> bool:
+def grudge_about_time(folded: str, start: int, end: int) -> bool:
+    """Does the contrast at folded[start:end] only grumble ("but fine", "only took you nine
+    days"), rather than restrict the fix?"""
     # The sentence from the contrast on, or the whole sentence for a trailing "though".
     stop = _SENTENCE_END.search(folded, end)
     rest = folded[end : stop.start() if stop else len(folded)]
@@ -230,7 +306,15 @@ _FED_UP = re.compile(
     r"\b(?:fed up|sick of|furious|livid|annoyed|quemad\w*|hart[oa]s?|cabread\w*|harto"
     r"|marre|furieu\w*|agace\w*|nase voll|schnauze voll|sauer|genervt|saco cheio|irritad\w*"
     r"|cansad[oa]|should (?:have|'ve) (?:been )?(?:done|fixed|sorted)|could have (?:been )?"
-    r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo)"
+    r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo"
+    # The effort it cost or the service, not the fault: "I had to call seven times", "cinco
+    # llamadas", "trois appels", "siebenmal anrufen", "não dá pra chamar isso de atendimento".
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dos|tres|cuatro|cinco|seis"
+    r"|siete|varias|deux|trois|quatre|cinq|six|sept|plusieurs|duas|quatro|sete|varias)"
+    r" (?:times|calls|chats|emails|veces|llamadas|correos|fois|appels|mails|vezes|ligacoes"
+    r"|chamados|protocolos)"
+    r"|(?:zwei|drei|vier|funf|sechs|sieben|acht|zehn|\d+)mal|anrufe|atendimento"
+    r"|customer service|atencion al cliente|service client|kundenservice)"
 )
 
 
@@ -295,9 +379,62 @@ _GREETED_AGAIN = re.compile(
 )
 
 
+# A review of the product or the service, not a report on a fault: a comparison with before
+# ("smoother than the old version", "mejor que antes", "übersichtlicher als vorher"), a star
+# rating, a first order, a habit. Its "works" or "arrived" praises; it answers no "is it fixed?".
+_REVIEW = re.compile(
+    r"\b(?:than (?:before|it used to|the old|the previous|the last)|que antes"
+    r"|que (?:la|el|lo) (?:anterior|de antes)|qu'avant|que (?:l'ancien|le precedent"
+    r"|la precedente)\w*|als (?:vorher|fruher|zuvor|die alte|der alte|das alte)"
+    r"|do que antes|que (?:o|a) anterior|better|mejor|mejores|mieux|meilleure?s?|besser\w*"
+    r"|melhor(?:es)?"
+    r"|\d (?:out of \d|stars?|estrellas?|etoiles?|sterne|sternen|estrelas?)"
+    r"|(?:my|our) first (?:order|delivery|purchase|booking)|first time (?:ordering|using)"
+    r"|(?:mi|nuestro|nuestra|el|la) prim(?:er|era) (?:pedido|compra|entrega|reserva)"
+    r"|(?:ma|notre|la) premiere (?:commande|livraison|reservation)"
+    r"|(?:meine|unsere|die) erste (?:bestellung|lieferung|buchung)"
+    r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva)"
+    # A habit is praised, not a fault reported gone: "arrived on time as always".
+    r"|as always|as usual|like always|for years|como siempre|como de costumbre"
+    r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
+    r"|seit jahren|como sempre|como de costume|ha anos)"
+)
+# Applause for the work or the team ("bravo", "great job", "enhorabuena al equipo", "gute
+# Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
+# Whoever confirms a fix thanks someone; applause answers no "is it fixed?".
+_APPLAUSE = re.compile(
+    r"\b(?:bravo|great job|good job|well done|great work|nice work|kudos|hats off"
+    r"|buen trabajo|gran trabajo|bien hecho|enhorabuena|felicidades|beau travail|bon travail"
+    r"|chapeau|gute arbeit|grossartige arbeit|tolle arbeit|toll gemacht|super gemacht"
+    r"|gut gemacht|otimo trabalho|bom trabalho|parabens)\b"
+)
+
+
+def applauded(folded: str) -> bool:
+    """Does the message applaud the work or the team?"""
+    return _APPLAUSE.search(folded) is not None
+
+
+# What names a fault put right: the review rule stands back where one is named ("the box is
+# back and faster than before").
+_FIX_NAMED = re.compile(
+    r"\b(?:fix\w*|solved|resolved|sorted|back|again|restored|unblocked|unlocked|reactivated"
+    r"|arreglad\w*|solucionad\w*|resuelt\w*|vuelto|volvio|de nuevo|otra vez|desbloquead\w*"
+    r"|regle\w*|resolu\w*|repare\w*|revenue?s?|retabli\w*|de nouveau|a nouveau|debloque\w*"
+    r"|behoben|gelost|wieder|entsperrt|repariert|resolvid\w*|consertad\w*|voltou|voltaram"
+    r"|de novo|novamente)\b"
+)
+
+
 def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The first reason to doubt a confirmation, as (rule, evidence), or None."""
     first_end = min(end for _, end in spans)
+    review = _REVIEW.search(folded)
+    if review and not _FIX_NAMED.search(folded):
+        return "a review of the product or service, no fault put right", review.group()
+    applause = _APPLAUSE.search(folded)
+    if applause:
+        return "applause for the work: a review or sarcasm, not a fix reported", applause.group()
     if "?" in folded:
         topic = _NEW_TOPIC.search(folded, first_end)
         if topic is None or folded.find("?", 0, topic.start()) >= 0:
@@ -310,7 +447,8 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
             continue
         if kind == "repeat" and (
             restores(folded, spans, match.start())
-            or _thanked(folded, match)
+            or thanked(folded, match)
+            or retried(folded, match)
             or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
             continue
@@ -321,7 +459,7 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
                 match.start() < first_end
                 # "... was down yesterday but it's fine now": the contrast leads to the fix.
                 or any(start > match.start() for start, _ in spans)
-                or _grudge_about_time(folded, match.start(), match.end())
+                or grudge_about_time(folded, match.start(), match.end())
             ):
                 continue
             kind, evidence = "contrast", folded[match.start() :]

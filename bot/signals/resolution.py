@@ -11,16 +11,21 @@ wait, same error" are denials.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.signals.cues import Cues, note
 from bot.signals.doubt import (
     CONTRAST,
     NOT_YET_TRIED,
+    applauded,
     clause_around,
     doubt,
     flatly_negated,
     flatly_negated_at,
+    grudge_about_time,
     restores,
+    retried,
+    thanked,
     undone,
 )
 from bot.signals.patterns import compile_phrases
@@ -162,7 +167,13 @@ DENY = compile_phrases(
             r"volt\w* a (dar (problema|erro)|falhar|travar|cair)",
             r"nada funciona",
         ],
-        "any": [_PARTIAL],
+        # One of several put right: "only one of the charges", "solo una de las cuotas",
+        # "seulement un des colis", "nur eine der Buchungen", "só uma das cobranças".
+        "any": [
+            _PARTIAL,
+            r"(only|just) one of|(solo|solamente) (uno|una) de|(seulement|juste) (un|une) des"
+            r"|nur (einer|eine|einen) (der|von)|(so|somente|apenas) (um|uma) (das|dos|de)",
+        ],
         "relapse": [
             # The trouble back, or still there, in the forms a reply to "is it fixed?" takes.
             r"(it'?s|it is|is|was) back to \w+ing",
@@ -193,6 +204,10 @@ DENY = compile_phrases(
             r"|manque encore",
             r"(cobrar|cobraram|cobrou|cobrando|travou|caiu|falhou) (\w+ ){0,4}(de novo|novamente"
             r"|outra vez)",
+            # The state before the fix, unchanged: "same as before", "igual que antes".
+            r"(same|exactly) as before|pareil qu'avant|comme avant|igual que antes|lo mismo que"
+            r" antes|(genau|exakt|genauso) wie (vorher|zuvor)|igual a antes|o mesmo de antes"
+            r"|igualzinho",
         ],
     }
 )
@@ -208,7 +223,9 @@ CONFIRM = compile_phrases(
             r"|restored|active|enabled|back up|set up correctly|rock solid|stable)",
             r"rock solid|no (problems?|issues?|errors?|drops?)( at all)? since",
             r"sorted (now|out)",
-            r"ahora si (me )?(deja|funciona|va|puedo|carga|aparece|llega|entra)",
+            # "ahora sí" and a present verb, whichever: "ahora sí sincroniza", "ahora sí
+            # me deja"; "ahora sí que no" is no confirmation.
+            r"ahora si,? (que )?(me |se |lo |la |nos )?(?!no\b)\w+(a|an|e|en)\b",
             r"ya (me )?(deja|puedo|aparece|aparecen|se ve|funciona|va|carga|ha llegado|llego)"
             r"(?! (mal|igual|el (mismo )?error))",
             r"(activado|activada|recibido|recibida|instalado|instalada) sin (ningun )?problema",
@@ -227,7 +244,8 @@ CONFIRM = compile_phrases(
             r"(agora|ja) foi(?=\W*($|[,.!]))",
             r"ja (esta|estao) (a funcionar|funcionando|liberad[oa]s?|resolvid[oa]s?|certo|ok"
             r"|normal|ativ[oa]s?)",
-            r"(conseguiu|consegui|conseguimos) (entrar|acessar|pagar|logar|imprimir|baixar)",
+            # "consegui" and any infinitive: "consegui agendar", "conseguimos sincronizar".
+            r"(conseguiu|consegui|conseguimos) (\w+ )?\w+(ar|er|ir)\b",
             r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
             r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
             r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
@@ -247,11 +265,15 @@ CONFIRM = compile_phrases(
             r"ya me (sincroniza|carga|abre|conecta|deja|funciona|llegan?)",
         ],
         "en": [
-            r"(it|that|this|everything|all) ?(now )?(works|worked|is working|'s working)",
+            # An adverb may sit between: "it finally works", "everything now works".
+            r"(it|that|this|everything|all) ?(now |finally |actually |really |just |all )?"
+            r"(works|worked|is working|'s working)",
+            r"(got|managed to get) (it|\w+) (working|to work|sorted|fixed)",
+            r"all done",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
-            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.!]|$)",
+            r"(fixed|sorted|solved|resolved)( now)?(?= ?[.,!]|$)",
             r"problem solved",
             r"(that|it|this) did (the trick|it)(?! again)",
             r"(fine|ok|okay|good) now",
@@ -269,7 +291,8 @@ CONFIRM = compile_phrases(
             r"|normally|fine|ok|smoothly|now)",
             # "again" only after a verb of working: "the error shows up again" is a relapse.
             r"(loads|syncs|opens|runs|prints|connects|goes through|works) (\w+ )?again",
-            r"(that|this|it|which|you) (has |have )?(fixed|solved|sorted|resolved) (it|the \w+)",
+            r"(that|this|it|which|you)('s| has| have|'ve)? (now |finally |just )?(fixed|solved"
+            r"|sorted|resolved) (it|the \w+)",
             r"(is|are|'s|'re) (all )?back(?! (on|in|from|at|up|with|again))",
             r"back to normal",
             r"(charge|error|warning|problem|issue|bug|message|banner|block|hold|fee|lag|delay"
@@ -360,7 +383,7 @@ CONFIRM = compile_phrases(
             r"|volvio)(?! a )",
             r"(vuelto|volvio) (el |la )?(internet|linea|conexion|luz|senal|servicio|agua"
             r"|cobertura)",
-            r"funcionan? (bien |ya |perfectamente )?(?= ?[.!]|$)",
+            r"funcionan? (bien |ya |perfectamente )?(?= ?[.,!]|$)",
             r"(esta|estan) (activ|disponible|visible|desbloquead)\w* (otra vez|de nuevo)",
         ],
         "fr": [
@@ -381,7 +404,7 @@ CONFIRM = compile_phrases(
             r"merci (d'avoir|pour avoir) (regle|resolu|corrige|repare|fait le necessaire)",
             r"re(marche|fonctionne)\w*",
             r"(marche|fonctionne)(nt)?( bien| enfin| correctement| parfaitement| de nouveau"
-            r"| a nouveau)?(?= ?[.!]|$)",
+            r"| a nouveau)?(?= ?[.,!]|$)",
             r"(enfin|de nouveau|a nouveau) (je peux|j'arrive a)",
             r"maintenant j'arrive a",
             r"(je peux|j'arrive a) (enfin|de nouveau|a nouveau)",
@@ -431,7 +454,9 @@ CONFIRM = compile_phrases(
             r"(ist|sind) (jetzt |nun )?wieder (aktiv|verfugbar|sichtbar|online|entsperrt"
             r"|freigeschaltet)",
             r"(durchgegangen|durchgelaufen)",
-            r"(funktioniert|klappt|lauft)(?= ?[.!]|$)",
+            r"(funktioniert|klappt|lauft)(?= ?[.,!]|$)",
+            # The verb before its subject: "läuft das Internet jetzt", "klappt der Login nun".
+            r"(lauft|klappt|geht|funktioniert) (\w+ ){1,3}(jetzt|nun)(?! (nicht|kein\w*|gar))",
             r"(internet|leitung|verbindung|strom|netz|empfang|wlan) (ist|sind) (jetzt |endlich "
             r"|nun )?"
             r"wieder da",
@@ -443,6 +468,8 @@ CONFIRM = compile_phrases(
             r"funciona (\w+ )?(agora|perfeitamente|bem|normalmente)",
             r"(esta )?resolvido",
             r"deu certo",
+            r"deu bom",
+            r"voltou (o |a )?(sinal|internet|luz|energia|linha|rede|conexao|agua|servico)",
             r"tudo certo",
             r"ja (caiu|chegou|apareceu)",
             r"funcionando",
@@ -468,7 +495,7 @@ CONFIRM = compile_phrases(
             r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
             r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
             r"(?! a )",
-            r"funciona(m)?(?= ?[.!]|$)",
+            r"funciona(m)?(?= ?[.,!]|$)",
             r"(esta|estao) (ativ|disponive|visive|desbloquead)\w* (de novo|novamente)",
         ],
     }
@@ -562,6 +589,82 @@ _NEGATIVE_AFTER = re.compile(
     r"|nunca|tampoco|tambem nao|sin)\b|n't\b"
 )
 
+# A verb of working or of being accepted, beside "again", is the working state restored:
+# "it syncs again", "les paiements passent de nouveau", "wird wieder akzeptiert", "voltaram a
+# ser aprovados", "vuelve a conectar". Verbs of appearing are left out ("the error shows up
+# again" is a relapse), and so are those that also mean "happens" or "goes away" ("pasa",
+# "va", "passe").
+_WORKS_VERB = (
+    r"(?:works?|working|loads?|loading|syncs?|syncing|connects?|connecting|runs?|running"
+    r"|prints?|printing|opens?|goes through|go through|going through|accepted|approved"
+    r"|funcionan?|funcionando|cargan?|cargando|sincronizan?|sincronizando|conectan?|abren?"
+    r"|aceptad[oa]s?|aprobad[oa]s?|marche(?:nt)?|fonctionne(?:nt)?|synchronise(?:nt)?"
+    r"|connecte(?:nt)?|ouvre(?:nt)?|passent|acceptee?s?|validee?s?|funktionier(?:t|en)"
+    r"|geht(?! los)|gehen|klappt"
+    r"|lauft|laufen|ladt|synchronisier(?:t|en)|verbindet|akzeptiert|angenommen|freigegeben"
+    r"|funcionam|carregam?|carregando|sincronizam?|conectam?|abrem?|aprovad[oa]s?"
+    r"|aceit[oa]s?|passam|passaram)"
+)
+_AGAIN_WORD = (
+    r"(?:again|once again|de nuevo|otra vez|nuevamente|a nouveau|de nouveau|wieder|erneut"
+    r"|de novo|novamente|outra vez)"
+)
+# The words between are the verb's own ("connects to the printer again"), never a join
+# ("funcionaba y hoy otra vez" is a new sentence about the trouble).
+_BETWEEN = r"(?:(?!(?:and|then|but|y|pero|luego|hoy|et|puis|mais|und|dann|aber|e|mas)\b)\w+ )"
+_WORKS_AGAIN = re.compile(
+    rf"\b{_WORKS_VERB} {_BETWEEN}{{0,5}}?{_AGAIN_WORD}\b"
+    rf"|\b{_AGAIN_WORD} (?:etre |{_BETWEEN}{{0,2}}?){_WORKS_VERB}\b"
+    # "vuelve a conectar", "voltou a carregar": the verb of coming back takes an infinitive.
+    r"|\b(?:vuelve|volvio|ha vuelto|vuelven|volvieron|han vuelto|volta|voltou|voltaram|voltam)"
+    r" a (?:ser |estar )?(?:funcionar|conectar|cargar|sincronizar|abrir|carregar|aceptar"
+    r"|aceitar|aprovad[oa]s?|aceptad[oa]s?|aprobad[oa]s?|aceit[oa]s?)\b"
+)
+
+
+# Being fixed, as a clause's statement: a copula, up to a few words of its own (never a
+# negator or a "still"), then a participle of putting right. "C'est réparé", "das Konto ist
+# jetzt in der App entsperrt", "ya ha quedado solucionado", "ficou tudo consertado". Negated,
+# hoped-for and reported statements are undone like any other (`undone`).
+_QUIET = r"(?:(?!(?:not|no|never|still|yet|nicht|nie|noch|kein\w*|pas|jamais|toujours|encore"
+_QUIET += r"|todavia|aun|nunca|nao|ainda|nunca|nem)\b)\w+ )"
+_FIXED_PARTICIPLE = (
+    r"(?:fixed|repaired|solved|resolved|unblocked|unlocked"
+    r"|arreglad[oa]s?|solucionad[oa]s?|resuelt[oa]s?|reparad[oa]s?|desbloquead[oa]s?"
+    r"|reglee?s?|resolue?s?|reparee?s?|debloquee?s?|behoben|gelost|repariert|erledigt|entsperrt"
+    r"|freigeschaltet|resolvid[oa]s?|consertad[oa]s?)\b"
+)
+_FIXED_STATE = re.compile(
+    r"\b(?:is|are|'s|was|were|has been|have been|got|c'?est|est|sont|a ete|ont ete|esta|estan"
+    r"|quedo|queda|ha quedado|han quedado|ist|sind|wurde|wurden|hat sich|estao|foi|foram"
+    rf"|ficou|ficaram) {_QUIET}{{0,5}}?{_FIXED_PARTICIPLE}"
+)
+# Cheap gates: most messages hold no participle of fixing and no "again", and the patterns
+# above cost more than a search for either.
+# (Plain literals, no word boundaries: the engine finds them many times faster.)
+_FIXED_GATE = re.compile(
+    r"fixed|repaired|solved|resolved|unblocked|unlocked|arreglad|solucionad|resuelt|reparad"
+    r"|desbloquead|regle|resolu|repare|debloque|behoben|gelost|repariert|erledigt|entsperrt"
+    r"|freigeschaltet|resolvid|consertad"
+)
+_AGAIN_GATE = re.compile(
+    r"again|de nuevo|otra vez|nuevamente|nouveau|wieder|erneut|de novo|novamente|outra vez"
+    r"|vuelv|volv|volt"
+)
+
+
+@lru_cache(maxsize=64)
+def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
+    """Every confirming phrase in the message, in order (kept for the few calls that read
+    the same message)."""
+    found = list(CONFIRM.finditer(folded))
+    if _AGAIN_GATE.search(folded):
+        found += _WORKS_AGAIN.finditer(folded)
+    if _FIXED_GATE.search(folded):
+        found += _FIXED_STATE.finditer(folded)
+    return tuple(sorted(found, key=lambda match: match.start()))
+
+
 SIGNAL = "resolution reply"
 
 
@@ -575,22 +678,162 @@ def _relapse(folded: str) -> str | None:
         if not failure or flatly_negated_at(clause, failure.start()):
             continue
         if spans is None:
-            spans = [match.span() for match in CONFIRM.finditer(folded)]
+            spans = [match.span() for match in _confirmations(folded)]
         if not restores(folded, spans, again.start()):
             return clause
     return None
 
 
+# "keeps sending me", "kept reading from a script", "she kept cutting me off": a person or a
+# bot doing something over and over is how they were treated, not the fault persisting.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:he|she|they|you|who|person|agent|lady|guy|man|woman|staff|someone|everyone"
+    r"|adviser|advisor|operator|rep|bot|chatbot|assistant)\b(?:\W+\w+)?\W*$"
+)
+_KEEPS = re.compile(r"(?:keeps|kept) ")
+
+
+# After a contrast, what narrows the fix to part of it: "arrived, but only half", "pero
+# solo uno", "mais seulement", "aber nur", "mas só".
+_NARROWED = re.compile(
+    r"\b(?:only|just|half|part|solo|solamente|la mitad|seulement|uniquement|moitie|nur|halfte"
+    r"|so|somente|apenas|metade)\b"
+)
+_SENTENCE_BREAK = re.compile(rf"[.!;\n]|{CONTRAST.pattern}")
+# What names the open trouble as a different matter: "the other order", "a separate claim",
+# "I was asking about", "el otro pedido", "ma deuxième réclamation", "ich meinte", "o outro".
+_OTHER_MATTER = re.compile(
+    r"\b(?:other|another|separate|different|second|i meant|i was (?:actually )?asking about"
+    r"|otro|otra|otros|otras|distint[oa]|segund[oa]|me referia|preguntaba por|autre|autres"
+    r"|deuxieme|separee?|je parlais|andere\w*|zweite\w*|separate\w*|ich meinte|outro|outra"
+    r"|outros|outras|estava (?:perguntando|falando))\b"
+)
+
+
+_ANOTHER_MATTER = "one thing confirmed, another matter still open"
+
+
+def _another_matter(folded: str, at: int) -> bool:
+    """Is the trouble at `at` another matter, after one confirmed in an earlier clause?
+    "Thanks, the refund for the jacket arrived. But the trousers: still nothing." leaves
+    one thing open, not the fixed one broken: the answer is neither yes nor no."""
+    for match in _confirmations(folded):
+        if match.end() > at:
+            return False
+        between = folded[match.end() : at]
+        stop = _SENTENCE_BREAK.search(between)
+        if stop is None or undone(folded, match) or _NARROWED.search(between, stop.start()):
+            continue
+        return bool(_OTHER_MATTER.search(between, stop.start()))
+    return False
+
+
+# Only part of it done, said right after the contrast: "arrived, but only for half the
+# amount", "pero solo una", "mais seulement la moitié", "aber nur über 11 Euro", "mas só uma".
+# "but only on my laptop" names where it works, often before a question about the other
+# device: that stays doubt (`none`), not a denial.
+_ONLY_AFTER = re.compile(
+    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|so|somente|apenas)\b"
+    r"(?! (?:on|in|at|en|sur|dans|auf|im|am|bei|no|na|em)\b)"
+)
+
+
+_ONLY_GATE = re.compile(r"only|solo|solamente|seulement|uniquement|nur|so|somente|apenas")
+
+
+def _partial_fix(folded: str) -> str | None:
+    """The contrast that narrows a confirmation to part of the fix, or None."""
+    if not _ONLY_GATE.search(folded):
+        return None
+    for contrast in CONTRAST.finditer(folded):
+        if not _ONLY_AFTER.match(folded, contrast.end()):
+            continue
+        if grudge_about_time(folded, contrast.start(), contrast.end()):
+            continue
+        before = [m for m in _confirmations(folded[: contrast.start()]) if not undone(folded, m)]
+        if before:
+            return folded[contrast.start() :]
+    return None
+
+
+# Worked for a while, then the trouble again: "it was fine for two days but since Saturday
+# ... again", "funcionó un rato ... pero esta mañana otra vez", "lief einen Tag lang normal.
+# Heute ist der Fehler wieder da", "funcionou umas horas e caiu de novo".
+_WORKED_A_WHILE = re.compile(
+    r"\b(?:was fine|worked|was working|were working|was ok|came back|connected|held"
+    r"|funciono|funcionaba|estuvo bien|iba bien|fue bien|parecia que ya|volvio"
+    r"|marchait|fonctionnait|a marche|a fonctionne|etait revenue?|semblait"
+    r"|lief|ging|funktionierte|klappte|war (?:alles )?(?:gut|ok|in ordnung)|schien"
+    r"|funcionou|funcionava|deu certo|voltou|parecia)\b"
+)
+_THEN = re.compile(
+    r"\b(?:then|but|since|until|pero|luego|despues|hasta|desde|mais|puis|depuis|jusqu'a"
+    r"|aber|dann|seit|bis|heute|mas|depois|ate|desde|hoy|today|this morning|esta manana"
+    r"|ce matin|aujourd'hui|hoje)\b|[.;:]"
+)
+
+
+def _worked_then_failed(folded: str) -> str | None:
+    """The sentence that says it worked a while and the trouble came back, or None."""
+    if not _AGAIN_GATE.search(folded):
+        return None
+    worked = _WORKED_A_WHILE.search(folded)
+    if not worked:
+        return None
+    then = _THEN.search(folded, worked.end())
+    if not then:
+        return None
+    spans = [match.span() for match in _confirmations(folded)]
+    for again in _AGAIN.finditer(folded, then.end()):
+        if restores(folded, spans, again.start()) or retried(folded, again):
+            continue
+        if not thanked(folded, again):
+            return folded[worked.start() : again.end()]
+    return None
+
+
+# Told it was fixed, and it is not: "they keep saying it's resolved and it isn't", "me dizem
+# que está resolvido e não está", "me dijeron que estaba arreglado y no", "on m'a dit que
+# c'était réglé, ce n'est pas le cas", "es hieß, es sei behoben, ist es aber nicht".
+_TOLD_FIXED_NOT = re.compile(
+    r"\b(?:told|said|saying|says|tell|dizem|disseram|dijeron|dicen|decis|dit|disent|sagt\w*"
+    r"|hiess|heisst)\b[^.!?]{0,50}\b(?:fixed|resolved|solved|sorted|resolvid\w*|arreglad\w*"
+    r"|solucionad\w*|resuelt\w*|regle\w*|resolu\w*|behoben|gelost)\b[^.!?]{0,12}\b(?:and|but|e|y"
+    r"|pero|mas|et|mais|und|aber|ist|es)\b[^.!?]{0,12}(?:\bnot\b|n't\b|\bnao\b|\bno\b|\bpas\b"
+    r"|\bnicht\b)"
+)
+
+_TOLD_GATE = re.compile(
+    r"fixed|solved|sorted|arreglad|solucionad|resuelt|regle|resolu|resolvid|behoben|gelost"
+)
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
-        if not _IF_CLAUSE.search(folded, 0, deny.start()):
-            return "says it is still broken", deny.group()
+        if _KEEPS.match(deny.group()) and _PERSON_BEFORE.search(
+            folded, max(0, deny.start() - 30), deny.start()
+        ):
+            continue
+        if _IF_CLAUSE.search(folded, 0, deny.start()):
+            continue
+        if _another_matter(folded, deny.start()):
+            return _ANOTHER_MATTER, deny.group()
+        return "says it is still broken", deny.group()
     if _BARE_NO.search(folded) and not NOT_YET_TRIED.search(folded):
         return "a bare no", folded[:20]
     relapse = _relapse(folded)
     if relapse:
         return "the trouble came back after the fix", relapse
+    partial = _partial_fix(folded)
+    if partial:
+        return "only part of it put right", partial
+    told = _TOLD_GATE.search(folded) and _TOLD_FIXED_NOT.search(folded)
+    if told:
+        return "told it was fixed, and it is not", told.group()
+    worked = _worked_then_failed(folded)
+    if worked:
+        return "worked a while, then the trouble again", worked
     return None
 
 
@@ -632,6 +875,27 @@ _SOUR_FIX = re.compile(
 )
 
 
+# Sarcasm about a fix, in two shapes: an ironic "oh yes" / "na super" opening a message that
+# applauds the work ("Ah oui, c'est réglé ... Bravo, du beau travail"), or the fix itself in
+# scare quotes ("your „fix“", "la « solución »").
+_IRONIC_OPENER = re.compile(
+    r"^\W*(?:ah|oh|na|ah bah)\W+(?:oui|si|sim|yes|sure|super|great|toll|klasse|brilliant"
+    r"|genial|otimo|bravo)\b"
+)
+_QUOTED_FIX = re.compile(
+    r"[„“\"'«‘] ?(?:fix|fixed|correctif|arreglo|solucion|solution|losung|reparatur|conserto"
+    r"|correcao|solucao) ?[“”\"'»’]"
+)
+
+
+def _mocked_fix(folded: str) -> str | None:
+    if _QUOTED_FIX.search(folded):
+        return "the fix in scare quotes"
+    if _IRONIC_OPENER.search(folded) and applauded(folded):
+        return "an ironic opening and applause for the work"
+    return None
+
+
 def resolution_reply(text: str, cues: Cues | None = None) -> str:
     """`confirm`, `deny` or `none` for a customer message read as an answer to "fixed?".
 
@@ -647,19 +911,22 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     if deny:
         rule, evidence = deny
         note(cues, SIGNAL, rule, evidence)
-        return "deny"
+        return "none" if rule == _ANOTHER_MATTER else "deny"
     if _FIX_WORD.search(folded) and _SOUR_FIX.search(folded) and sarcastic(read(folded), text):
         # "Fixed perfectly, if by fixed you mean it now crashes": praise of the fix, worn as
         # sarcasm beside what went wrong, denies it.
         note(cues, SIGNAL, "sarcasm about the fix", folded[:60])
+        return "deny"
+    mocked = _mocked_fix(folded)
+    if mocked:
+        note(cues, SIGNAL, "sarcasm about the fix", mocked)
         return "deny"
     contrast = _contrast_denies(folded)
     if contrast:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
         return "deny"
     spans: list[tuple[int, int]] = []
-    first = CONFIRM.search(folded)
-    for match in CONFIRM.finditer(folded, first.start()) if first else ():
+    for match in _confirmations(folded):
         why = undone(folded, match)
         if why == "negated" and flatly_negated(folded, match) and _FIX_WORD.search(match.group()):
             note(cues, SIGNAL, "says it is not fixed", folded[: match.end()][-60:])
