@@ -254,6 +254,21 @@ WARM_THANKS = compile_phrases(
         "pt": [r"muito obrigad[oa]|obrigadao|valeu demais|mil vezes obrigad[oa]"],
     }
 )
+# Thanks for a deed ("thanks for sorting it", "gracias por arreglarlo", "merci de l'avoir
+# fait", "danke, dass ihr ...", "obrigado por resolver"): gratitude, not a formula.
+DEED_THANKS = compile_phrases(
+    {
+        "en": [
+            r"(thanks?|thank you|grateful|appreciate it)( \w+){0,2} for (\w+ing|all|everything)",
+        ],
+        "es": [
+            r"(gracias|agradezco|agradecid[oa]s?) (\w+ )?por (\w+(ar|er|ir)(lo|la|me|nos)?|todo)\b"
+        ],
+        "fr": [r"merci (\w+ )?(de|d'|pour) (m'avoir|nous avoir|l'avoir|avoir|tout)"],
+        "de": [r"dank\w*( \w+){0,3},? (dass|fur (alles|ihre hilfe|eure hilfe|die hilfe))"],
+        "pt": [r"(obrigad[oa]s?|agradeco|grat[oa]) (\w+ )?(por|pela|pelo) (\w+(ar|er|ir)\b|tudo)"],
+    }
+)
 _WARM_SIGN = re.compile(
     "[\U0001f600-\U0001f60d\U0001f642\U0001f917\U0001f389\U0001f64c\U0001f44c\U0001f44d"
     "\U0001f970\U0001f973\u263a\u2764]|[:;]-?[)d]"

@@ -15,7 +15,17 @@ from functools import lru_cache
 
 from bot.signals.acknowledge import acknowledges_history
 from bot.signals.context import History, redundant_question
-from bot.signals.courtesy import FIXED, NOTED, body, has_courtesy, requests, warm_fix, without_facts
+from bot.signals.courtesy import (
+    DEED_THANKS,
+    FIXED,
+    NOTED,
+    WARM_THANKS,
+    body,
+    has_courtesy,
+    requests,
+    warm_fix,
+    without_facts,
+)
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -50,6 +60,12 @@ def _negative(score: float) -> Sentiment:
     score = min(score, NEGATIVE_FLOOR)
     return Sentiment(label_for(score), score)
 
+
+# Feeling beside a formula: an exclamation, a laugh, a smile or any emoji.
+_FELT = re.compile(
+    r"!|\b(?:lol|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk+|rs|mdr|xd)\b|[:;=]-?[)dp3]|<3"
+    "|[\U0001f300-\U0001faff\u2600-\u27bf\u30c4]"
+)
 
 _COMPLAINT = "a complaint: thanks, courtesy and questions carry no weight"
 
@@ -146,6 +162,19 @@ def _support_stance(
         if label_for(rest_score) != sentiment.label:
             note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
         return Sentiment(label_for(rest_score), rest_score)
+    if (
+        positive
+        and abs(rest_score) < REQUEST_BAND
+        and not WARM_THANKS.search(reading.folded)
+        and not DEED_THANKS.search(reading.folded)
+        and not _FELT.search(reading.folded)
+    ):
+        # Mild warmth that is all formula ("Thanks for the details.", a reading and "Cheers"):
+        # politeness is not a feeling; warm thanks ("thanks so much!") and thanks for a deed
+        # ("thanks for sorting it") are, and so is thanks said with an exclamation, a laugh
+        # or a smile ("Thanks!", "lol", ":)").
+        note(cues, "sentiment", "courtesy alone: politeness is not a feeling", rest)
+        return Sentiment("neutral", 0.0)
     return sentiment
 
 
