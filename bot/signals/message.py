@@ -42,7 +42,7 @@ from bot.signals.sentiment import (
 )
 from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
-from bot.signals.tone import disappointed, grudging, relieved, sarcastic
+from bot.signals.tone import disappointed, grudging, relieved, sarcastic, treated_well
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -324,8 +324,22 @@ def customer_signals(
         elif _BARE_NO.fullmatch(fold(words)):
             sentiment = Sentiment("neutral", 0.0)
             note(cues, "sentiment", "a bare no: an answer, not a feeling")
+    said = read(fold(words)) if sentiment.label != "positive" else None
+    if said is not None and resolution != "deny" and not fails(said):
+        treated = treated_well(said)
+        if treated:
+            # Thanks for care in a hard time ("so understanding after my diagnosis") is
+            # praise, whatever hard words or effort it recalls; a contrast after it ("but
+            # it still fails") leaves the report to decide.
+            sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+            note(
+                cues,
+                "sentiment",
+                "praise of how they were treated, nothing wrong after it",
+                treated,
+            )
     if sentiment.label != "positive" and resolution != "deny" and not frustration:
-        said = read(fold(words))
+        said = said or read(fold(words))
         if relieved(said):
             sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
             note(cues, "sentiment", "relief said outright")

@@ -251,3 +251,97 @@ def sarcastic(reading: Reading, text: str) -> str | None:
     if _SOUR.search(rest) or (not fixed and _QUOTED.search(text)):
         return praise.group()
     return None
+
+
+# Praise of how they were treated that the trust lexicon (`bot.signals.trust`) leaves out:
+# understanding shown, time taken, being heard or respected, never being rushed or sold to
+# ("so understanding", "con mucho tacto", "a pris le temps", "in Ruhe erklärt", "me senti
+# respeitada"). A message that says it is usually thanks for care in a hard time.
+TREATED = compile_phrases(
+    {
+        "en": [
+            r"(so|very|really|incredibly|extremely|super|been|was|were) (so |very |really )?"
+            r"(understanding|compassionate|considerate|gentle|sympathetic|kind)",
+            r"took (the|their|his|her|so much) time|never (once )?rushed|without rushing"
+            r"|made (me|us|it) (feel|painless|easy)|treated (me|us|him|her) with",
+            r"(felt|feel) (\w+ )?(respected|looked after|cared for|taken seriously|supported)",
+            r"no hoops|(didn'?t|never|did not) (try to )?(sell|upsell)",
+        ],
+        "es": [
+            r"(muy|tan|super|fue|fueron|ha sido|han sido) (muy |tan )?(comprensiv[oa]s?"
+            r"|cariños[oa]s?|humanos?|humanas?|cercan[oa]s?)",
+            r"(con|el|por el|por su|que) (mucho |tanto )?(tacto|cariño|carino|respeto|delicadeza"
+            r"|paciencia)",
+            r"(explico|explicaron|escucho|escucharon|atendio|atendieron|trato|trataron)( \w+){0,3}"
+            r" con (mucha |tanta |toda la )?calma",
+            r"(me he sentido|me senti|me sentia|sentirme|nos sentimos) (muy |tan )?(escuchad[oa]"
+            r"|comprendid[oa]|respetad[oa]|acompañad[oa]|acompanad[oa]|atendid[oa]|arropad[oa])",
+            r"(no|nunca|sin) (intento |intentar |me )?(venderme|venderle|vendernos|hacerme sentir"
+            r" (que|una molestia)|hecho sentir)",
+            r"le (hablo|explico|repitio) (\w+ )?(despac\w*|con calma|las veces)",
+        ],
+        "fr": [
+            r"(tres|si|vraiment|super|a ete|ont ete|etait) (tres |si )?(comprehensi(f|ve|fs|ves)"
+            r"|bienveillante?s?|humaine?s?|douces?|delicate?s?)",
+            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous )?(presser|brusquer)",
+            r"(je me suis senti|je me sentais|on s'est senti|nous nous sommes senti)e?s? (\w+ )?"
+            r"(ecoutee?s?|comprise?s?|respectee?s?|prise?s? en charge|soutenue?s?)",
+        ],
+        "de": [
+            r"(so|sehr|super|wirklich|total|war|waren) (so |sehr )?(verstandnisvoll|einfuhlsam"
+            r"|menschlich|rucksichtsvoll|herzlich)",
+            r"(zeit|ruhe) (fur mich |fur uns )?genommen|in ruhe erklart|ausreden lassen"
+            r"|nie (gedrang\w*|gehetzt)|(ohne|nicht) (zu )?(drangeln|hetzen)",
+            r"(fuhlte mich|habe mich|hab mich|fuhlten uns) (\w+ )?(verstanden|ernst genommen"
+            r"|gut aufgehoben|respektiert)",
+        ],
+        "pt": [
+            r"(muito|tao|super|foi|foram) (muito |tao )?(compreensiv[oa]s?|carinhos[oa]s?"
+            r"|human[oa]s?|atencios[oa]s?|educad[oa]s?)",
+            r"com (muita |tanta |toda )?(paciencia|carinho|respeito|atencao)",
+            r"(explicou|explicaram|ouviu|ouviram|escutou|escutaram|atendeu|atenderam|tratou"
+            r"|trataram|orientou)( \w+){0,3} com (muita |tanta |toda )?calma",
+            r"(nunca|nao) (me )?(apressou|pressionou|empurrou|ficou me empurrando)",
+            r"(me senti|me sentir|nos sentimos) (muito |tao )?(respeitad[oa]|acolhid[oa]"
+            r"|ouvid[oa]|amparad[oa]|cuidad[oa])",
+        ],
+    }
+)
+_TREATED_ANCHORS = anchors(
+    "understanding compassionate considerate gentle sympathetic kind took never rushing made"
+    " treated felt feel hoops sell upsell"
+    " comprensivo comprensiva comprensivos comprensivas carinoso carinosa carinosos carinosas"
+    " humano humana humanos humanas cercano cercana cercanos cercanas tacto carino respeto"
+    " delicadeza paciencia calma sentido senti sentia sentirme sentimos venderme venderle"
+    " vendernos sentir hablo explico repitio"
+    " comprehensif comprehensive comprehensifs comprehensives bienveillant bienveillante"
+    " bienveillants bienveillantes humain humaine humains humaines douce douces delicat"
+    " delicate delicats delicates pris presser brusquer sentie sentis senties sentais"
+    " verstandnisvoll einfuhlsam menschlich rucksichtsvoll herzlich genommen erklart ausreden"
+    " nie drangeln hetzen verstanden aufgehoben respektiert"
+    " compreensivo compreensiva compreensivos compreensivas carinhoso carinhosa carinhosos"
+    " carinhosas atencioso atenciosa atenciosos atenciosas educado educada educados educadas"
+    " carinho respeito atencao apressou pressionou empurrou empurrando respeitado respeitada"
+    " acolhido acolhida ouvido ouvida amparado amparada cuidado cuidada"
+)
+# A contrast after the praise ("so patient, but it still fails") leaves the report to decide.
+_CONTRAST_AFTER = re.compile(
+    r"\b(but|however|though|pero|sin embargo|mais|cependant|par contre|en revanche|aber"
+    r"|allerdings|jedoch|leider|porem|no entanto|contudo|infelizmente|lamentablemente"
+    r"|malheureusement|unfortunately)\b"
+    # Portuguese "mas" opens a clause; Spanish "mas" (más, folded) is "more".
+    r"|(?:^|[,.;:!?]\s*)mas\b"
+)
+_NEGATED = re.compile(r"(not|n't|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem)( \w+){0,2} ?$")
+
+
+def treated_well(reading: Reading) -> str | None:
+    """Praise of how they were treated (beyond the trust lexicon), not negated: the words,
+    or None."""
+    if _TREATED_ANCHORS.isdisjoint(reading.words):
+        return None
+    for match in TREATED.finditer(reading.folded):
+        before = reading.folded[max(0, match.start() - 20) : match.start()]
+        if not _NEGATED.search(before) and not _CONTRAST_AFTER.search(reading.folded, match.end()):
+            return match.group()
+    return None
