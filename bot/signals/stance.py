@@ -494,6 +494,9 @@ FAILURE = compile_phrases(
             r"|showed up|turned up|called back|got back)",
             r"(is|are|was|were|'s|came|arrived|looks|still) (\w+ )?" + _EN_DEFECT,
             r"(charged|billed|debited) (me )?(for|twice|again|after|even though|although)",
+            # Nobody did what was due: "nobody rang", "no one has replied".
+            r"(?<!without )(nobody|no one|no-one)\b(?! else)(?! (\w+ )?(rushed|pushed|pressured"
+            r"|judged|made me feel|treated me like))",
         ],
         "es": [
             r"(nunca|no|todavia no|aun no) (me |nos |se )?(ha |han |he )?(llegado|llego|recibido"
@@ -502,6 +505,8 @@ FAILURE = compile_phrases(
             r"duplicad[oa]",
             r"(esta|estan|llego|llegaron|vino|vinieron|viene) (\w+ )?" + _ES_DEFECT,
             r"(me|nos) (han )?(cobrado|cobraron|cobran)",
+            r"(?<!sin )nadie (?!(me |nos |le )?(ha |han )?(presion|meti|juzg|hizo sentir"
+            r"|trato como))\w+",
         ],
         "fr": [
             r"(n'est|ne suis|n'ai|ne sont|n'a) (toujours |jamais |pas |rien )+(arrive|recu"
@@ -509,6 +514,7 @@ FAILURE = compile_phrases(
             r"jamais (arrive|recu|livre|venu)\w*",
             r"en double|a tort",
             r"(est|sont|arrivee?s?) (\w+ )?" + _FR_DEFECT,
+            r"personne (ne|n')(?! m'a (presse|brusque|juge|mis la pression))",
         ],
         "de": [
             r"(nie|nicht|noch nicht|immer noch nicht|nichts) (\w+ )?(angekommen|erhalten"
@@ -516,6 +522,7 @@ FAILURE = compile_phrases(
             r"doppelt",
             r"(ist|sind|kam|kamen) (\w+ ){0,2}" + _DE_DEFECT,
             r"(abgebucht|berechnet) (\w+ ){0,3}obwohl",
+            r"(?<!ohne dass )(niemand|keiner)\b(?! hat mich (gedrangt|gehetzt|verurteilt))",
         ],
         "pt": [
             r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
@@ -523,6 +530,8 @@ FAILURE = compile_phrases(
             r"em dobro|duplicad[oa]",
             r"(esta|estao|veio|vieram|chegou|chegaram) (\w+ )?" + _PT_DEFECT,
             r"(cobrad[oa]|cobraram|cobrou) (\w+ )?(duas vezes|a mais|indevidamente)",
+            r"(?<!sem )ninguem (?!(me |nos |lhe )?(pression|apress|julg|fez sentir"
+            r"|tratou como))\w+",
         ],
     }
 )
@@ -596,6 +605,7 @@ _TIME_ANCHORS = anchors(
     " tagen"
 )
 _FAILURE_ANCHORS = anchors(
+    "nobody one nadie personne niemand keiner ninguem "
     "arrived came received delivered shown llegado llego recibido recibi aparece aparecido"
     " sin duplicado duplicada arrive arrivee arrives arrivees recu recue recus recues livre"
     " livree livres livrees rembourse remboursee rembourses jamais double angekommen erhalten"

@@ -332,7 +332,7 @@ _CONTRAST_AFTER = re.compile(
     # Portuguese "mas" opens a clause; Spanish "mas" (más, folded) is "more".
     r"|(?:^|[,.;:!?]\s*)mas\b"
 )
-_NEGATED = re.compile(r"(not|n't|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem)( \w+){0,2} ?$")
+_NEGATED = re.compile(r"(n't|\b(not|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem))( \w+){0,2} ?$")
 
 
 def treated_well(reading: Reading) -> str | None:
