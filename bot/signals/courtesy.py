@@ -190,8 +190,10 @@ _REQUEST_ANCHORS = anchors(
 FIXED = compile_phrases(
     {
         "en": [
-            r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working|worked|fixed|sorted"
-            r"|resolved|solved|good to go|back up|up and running)( now| again| for me)?",
+            # Not "working days" (business days), a count of time.
+            r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working(?! (days?|hours?"
+            r"|weeks?))|worked|fixed|sorted|resolved|solved|good to go|back up|up and running)"
+            r"( now| again| for me)?",
             r"(it'?s|it is|all|all is|that'?s|everything'?s|everything is) (ok|okay|fine|good)"
             r"( now)?",
             r"(shows?|showing|displays?|appears?) (\w+ ){0,4}(right|correct)|correctly|properly"

@@ -180,6 +180,10 @@ TIME_EFFORT = compile_phrases(
             r"(waiting|down|offline|stuck|pending|broken|blocked|locked|without \w+|no \w+"
             r"|not \w+ing|n't \w+) (\w+ ){0,3}since " + _EN_DAYS,
             r"still (waiting|no |nothing|not)",
+            # The unit said before: "told five days, and it's been nine."
+            r"(it'?s|it has|has now|it is now) (now |already )?been (over |more than |almost )?"
+            + _EN_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "es": [
             r"(llevo|lleva|llevamos|llevan|ya van|van ya|desde hace) (ya )?(mas de |casi )?"
@@ -190,6 +194,7 @@ TIME_EFFORT = compile_phrases(
             r"|sin)",
             r"(esperando|sin \w+|caid[oa]|bloquead[oa]|parad[oa]) (\w+ ){0,3}desde " + _ES_DAYS,
             r"(sigo|seguimos|continuo|continuamos) (esperando|sin)",
+            r"(y )?ya (van|son|llevo|llevamos) (mas de |casi )?" + _ES_NUM + r"(?=[.,!?;]|$)",
         ],
         "fr": [
             r"depuis (plus de |presque |bientot )?" + _FR_NUM + r" " + _FR_UNITS,
@@ -197,6 +202,9 @@ TIME_EFFORT = compile_phrases(
             r"(attends|attend|attendons|sans \w+|en panne|bloque\w*|coupe\w*) (\w+ ){0,3}depuis "
             + _FR_DAYS,
             r"(j'attends|nous attendons) (toujours|encore)",
+            r"(on en est a|on en est deja a|ca fait (deja|maintenant)) (plus de )?"
+            + _FR_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "de": [
             r"(schon |bereits |nun |jetzt )?seit (uber |fast |mehr als |nun |schon )?"
@@ -206,6 +214,9 @@ TIME_EFFORT = compile_phrases(
             r"(warte|warten|kein\w* \w+|ohne \w+|gesperrt|blockiert|ausgefallen|offline)"
             r" (\w+ ){0,3}seit " + _DE_DAYS,
             r"(warte|warten) (immer noch|noch immer|schon|bereits)",
+            r"(jetzt|inzwischen|mittlerweile) sind es (schon |bereits |uber )?"
+            + _DE_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "pt": [
             r"(esperando|aguardando|espero|sem \w+|fora do ar|parad[oa]|bloquead[oa]|travad[oa])"
@@ -217,6 +228,7 @@ TIME_EFFORT = compile_phrases(
             + r" (que|esperando|aguardando|sem)",
             r"(esperando|aguardando|sem \w+|fora do ar|bloquead[oa]) (\w+ ){0,3}desde " + _PT_DAYS,
             r"(continuo|continuamos|sigo|ainda estou) (esperando|aguardando|a espera|sem)",
+            r"(e )?ja (sao|foram|vao|faz) (mais de |quase )?" + _PT_NUM + r"(?=[.,!?;]|$)",
         ],
     }
 )
@@ -602,7 +614,7 @@ _TIME_ANCHORS = anchors(
     " minutos hora horas dia dias semana semanas mes meses desde sigo seguimos continuo"
     " continuamos heure heures jour jours semaine semaines mois depuis attends attendons"
     " minuten stunde stunden tag tagen woche wochen monat monaten seit warte warten ainda"
-    " tagen"
+    " tagen been van son llevo llevamos est fait sind sao foram vao faz"
 )
 _FAILURE_ANCHORS = anchors(
     "nobody one nadie personne niemand keiner ninguem "

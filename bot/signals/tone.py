@@ -178,9 +178,21 @@ _SOUR = compile_phrases(
         ]
     }
 )
+# Thanks for a thing: with the thing's praise in scare quotes it is sarcasm ("thanks for the
+# 'quick' answer", "gracias por la «rápida» respuesta", "danke für den „schnellen“ Rückruf").
+_THANKS_FOR = compile_phrases(
+    {
+        "all": [
+            r"thanks? (you )?(\w+ )?for (the|your|this)|gracias (\w+ )?por (la|el|su|vuestra|tu"
+            r"|esta|este)|merci (\w+ )?pour (la|le|votre|ce|cette)|dank\w* (\w+ )?fur (die|den"
+            r"|das|ihre|eure)|obrigad[oa] (\w+ )?(pel[oa]|por (essa|esse|sua))",
+        ]
+    }
+)
 _QUOTED = re.compile(
-    r"\b(?:the|your|our|this|la|el|le|votre|vos|ihre|ihr|die|der|das|o|a|os|as|pela|pelo|do|da"
-    r"|du|des|del|esta|este|cette|ce|diese|dieser|essa|esse)\s"
+    r"\b(?:the|your|our|this|an?|la|el|le|votre|vos|ihre|ihr|die|der|das|den|dem|ein|eine|einen"
+    r"|o|a|os|as|pela|pelo|do|da|du|des|del|un|una|une|um|uma|esta|este|cette|ce|diese|dieser"
+    r"|essa|esse)\s"
     "['\"\u201c\u201e\u00ab\u2018\u201a]\\s?[^\\W\\d_][^'\"\u201d\u201c\u00bb\u2019]{1,40}"
     "['\"\u201d\u201c\u00bb\u2019]"
 )
@@ -242,9 +254,14 @@ def grudging(reading: Reading) -> str | None:
 
 def sarcastic(reading: Reading, text: str) -> str | None:
     """Praise beside what went wrong (a count, a relapse, scare quotes): the praise, or None."""
-    praise = _PRAISE.search(reading.folded)
-    if praise is None or _SMILING.search(text):
+    if _SMILING.search(text):
         return None  # a smiling face is meant: sarcasm winks, it does not smile
+    praise = _PRAISE.search(reading.folded)
+    if praise is None:
+        thanks = _THANKS_FOR.search(reading.folded)
+        if thanks and not FIXED.search(reading.folded) and _QUOTED.search(text):
+            return thanks.group()
+        return None
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
