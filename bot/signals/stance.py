@@ -104,6 +104,8 @@ CONTACT_EFFORT = compile_phrases(
             r"|advisors|representatives|reps|persons)",
             r"(transferred|passed|bounced) (around|from one \w+ to another|between departments)",
             r"(opened|raised|submitted|filed|logged) " + _EN_MANY + r" (tickets|requests|cases)",
+            # A step repeated: "I've now filled in the form three times", "already given it twice".
+            r"(already|now|had to|having to|have to) (\w+ ){1,5}(twice|" + _EN_MANY + r" times)",
         ],
         "es": [
             r"(?<!en )" + _ES_MANY + r" " + _ES_CONTACTS,
