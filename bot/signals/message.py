@@ -42,7 +42,15 @@ from bot.signals.sentiment import (
 )
 from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
-from bot.signals.tone import disappointed, grudging, relieved, sarcastic, treated_well
+from bot.signals.tone import (
+    LIFE_EVENT,
+    disappointed,
+    grudging,
+    relieved,
+    sarcastic,
+    treated_well,
+    without_life_events,
+)
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -81,6 +89,10 @@ def _scored_body(
     """The message without courtesy and information questions (`courtesy.body`), whether a
     question was set aside, and the score of what is left (0 when nothing is)."""
     rest, asked = body(reading, complains)
+    if rest and not complains:
+        # In a request, a death or a job lost explains it: the customer's situation, scored
+        # as no feeling about the service.
+        rest = without_life_events(rest)
     return rest, asked, backend.score(rest, language).score if rest else 0.0
 
 
@@ -103,8 +115,13 @@ def _support_stance(
     score = sentiment.score
     asks = "?" in words
     # A negative message stays negative whatever its stance says, unless it is a question
-    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?").
-    if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
+    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?"),
+    # or it tells of a hard time in the customer's life, which may only explain a request.
+    if (
+        score <= -THRESHOLD
+        and not (rescore and asks and score > NEGATIVE_FLOOR)
+        and not (rescore and LIFE_EVENT.search(fold(words)))
+    ):
         return sentiment
     reading = read(fold(words))
     if score > -THRESHOLD:
@@ -138,7 +155,9 @@ def _support_stance(
         return _factual(words, language, sentiment, resolution, backend, reading, cues)
     worded = requests(reading)
     requested = asks or worded
-    if not ((positive and (requested or has_courtesy(reading))) or (asks and score <= -THRESHOLD)):
+    if not (
+        (positive and (requested or has_courtesy(reading))) or (requested and score <= -THRESHOLD)
+    ):
         return sentiment
     complains = _complains(words, reading, resolution)
     if complains and score < POSITIVE_KEEP:

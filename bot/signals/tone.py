@@ -362,3 +362,75 @@ def treated_well(reading: Reading) -> str | None:
         if not _NEGATED.search(before) and not _CONTRAST_AFTER.search(reading.folded, match.end()):
             return match.group()
     return None
+
+
+# A hard time in the customer's life: a death, a job lost, an illness ("my father passed
+# away", "me han despedido", "au chômage", "nach der Diagnose", "fiquei desempregada"). Told
+# to explain a request, these words are the customer's situation, not a feeling about the
+# service: a request or question that tells them is scored without them.
+LIFE_EVENT = compile_phrases(
+    {
+        "en": [
+            r"passed away|died|death|deceased|bereave\w*|funeral|late (husband|wife|father"
+            r"|mother|mum|dad|son|daughter|partner|brother|sister)",
+            r"laid off|made redundant|lost (my|his|her|our) job|unemployed|out of work|redundancy",
+            r"diagnos\w+|cancer|chemo\w*|surgery|in hospital|illness|seriously ill|dementia",
+        ],
+        "es": [
+            r"falleci\w+|ha muerto|murio|muerte|difunt[oa]|defuncion|funeral|entierro",
+            r"(me han |le han |nos han )?despedid[oa]s?|(el |en el |en )paro|sin trabajo"
+            r"|desemplead[oa]",
+            r"diagnostic\w+|cancer|quimio\w*|operacion|hospitalizad[oa]|ingresad[oa]|enfermedad",
+        ],
+        "fr": [
+            r"decede\w*|deces|funerailles|enterrement|defunt\w*",
+            r"licencie\w*|au chomage|chomage|perdu mon (emploi|travail)",
+            r"diagnostic|cancer|chimio\w*|hospitalise\w*|maladie",
+        ],
+        "de": [
+            r"verstorben\w*|gestorben|todesfall|beerdigung|trauerfall",
+            r"gekundigt|arbeitslos\w*|(job|arbeit|stelle) verloren|entlassen",
+            r"diagnose|krebs|chemo\w*|im krankenhaus|erkrank\w*",
+        ],
+        "pt": [
+            r"falec\w+|morreu|obito|funeral|enterro",
+            r"perdi (o|meu) emprego|desempregad[oa]|(fui )?demitid[oa]|demissao",
+            r"diagnostic\w+|cancer|quimio\w*|cirurgia|internad[oa]|doenca",
+        ],
+    }
+)
+
+
+# Distress said outright: worry, fear, not knowing how to go on ("I'm worried sick", "no sé
+# qué hacer", "je ne sais plus quoi faire", "weiß nicht, wie es weitergehen soll", "estou
+# desesperada"). Beside a hard time it is a feeling, and the request reads negative.
+DISTRESS = compile_phrases(
+    {
+        "en": [
+            r"worried|worrying|anxious|scared|frightened|overwhelm\w*|desperate|panick\w*"
+            r"|(don'?t|do not) know (what to do|how (i'?ll|i will|to) (cope|manage|pay))",
+        ],
+        "es": [
+            r"preocupad[oa]|agobiad[oa]|angustiad[oa]|desesperad[oa]|(tengo |me da )miedo"
+            r"|no se (que|como) (hacer|voy a)|(meterme|meternos) en lios|no tengo fuerzas",
+        ],
+        "fr": [
+            r"inquiet\w*|angoiss\w*|deborde\w*|desespere\w*|(j'ai )?peur"
+            r"|je ne sais (plus |pas )?(quoi faire|comment (faire|je vais))",
+        ],
+        "de": [
+            r"sorgen|angst|verzweifelt|uberfordert|weiss (\w+ ){0,3}nicht,? wie (es|ich)",
+        ],
+        "pt": [
+            r"preocupad[oa]|desesperad[oa]|angustiad[oa]|com medo|nao sei (o que|como) (fazer|vou)",
+        ],
+    }
+)
+
+
+def without_life_events(text: str) -> str:
+    """`text` (folded) with the words of a hard time in the customer's life out, unless
+    distress is said beside them."""
+    if DISTRESS.search(text):
+        return text
+    return LIFE_EVENT.sub(" ", text)
