@@ -47,6 +47,7 @@ from bot.signals.tone import (
     disappointed,
     grudging,
     relieved,
+    review_praise,
     sarcastic,
     treated_well,
     without_life_events,
@@ -357,6 +358,19 @@ def customer_signals(
                 "praise of how they were treated, nothing wrong after it",
                 treated,
             )
+    if (
+        sentiment.label == "neutral"
+        and said is not None
+        and resolution != "deny"
+        and not fails(said)
+        and not reports_problem(words)
+    ):
+        praise = review_praise(said)
+        if praise:
+            # "5 stars, so much quicker", "todo de diez", "rien à redire": praise a
+            # general lexicon reads as neutral.
+            sentiment = Sentiment("positive", THRESHOLD)
+            note(cues, "sentiment", "praise as a review says it", praise)
     if sentiment.label != "positive" and resolution != "deny" and not frustration:
         said = said or read(fold(words))
         if relieved(said):

@@ -228,7 +228,7 @@ _FINALLY = re.compile(r"finally|at last|por fin|al fin|enfin|endlich|finalmente|
 _SMILES = "\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a"  # meant smiles
 _SMILING = re.compile(f"[{_SMILES}]")
 _CELEBRATION = re.compile(
-    f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\u2764{_SMILES}]"
+    f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\U0001f44f\U0001f44d\u2764{_SMILES}]"
     "|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
 )
 
@@ -434,3 +434,44 @@ def without_life_events(text: str) -> str:
     if DISTRESS.search(text):
         return text
     return LIFE_EVENT.sub(" ", text)
+
+
+# Praise of a product or a service as a review says it: a rating ("5 stars", "nota 10",
+# "diez de diez"), "keep it up", a smooth or flawless experience, nothing to fault, coming
+# back ("repetiré", "gerne wieder"). A general lexicon reads most of it as neutral.
+REVIEW_PRAISE = compile_phrases(
+    {
+        "en": [
+            r"(5|five) stars|10/10|ten out of ten|keep (it|up the good work)|keep (doing )?what"
+            r" you'?re doing",
+            r"(really |so |very |super )?(smooth|seamless|effortless|painless|flawless)"
+            r" (experience|process|service|delivery|move|switch)|spotless|faultless",
+            r"(would|will) (definitely |happily |100% )?(recommend|use you again|book again"
+            r"|order again)|couldn'?t (be|have been) (happier|better)",
+        ],
+        "es": [
+            r"(5|cinco) estrellas|diez de diez|(un |nota )(10|diez)|de diez|de lujo|sin pegas"
+            r"|impecable|enhorabuena|bien hecho|repetire|lo recomiendo|os recomiendo",
+        ],
+        "fr": [
+            r"(5|cinq) etoiles|10/10|dix sur dix|rien a redire|nickel|impeccable|au top"
+            r"|je recommande|je vous recommande|chapeau|bien pense",
+        ],
+        "de": [
+            r"(5|funf) sterne|10/10|gerne wieder|einwandfrei|sehr zufrieden|weiter so"
+            r"|reibungslos|top service|empfehlenswert|ich empfehle|richtig gut geworden",
+        ],
+        "pt": [
+            r"(5|cinco) estrelas|nota (10|dez)|dez de dez|impecavel|recomendo|show de bola"
+            r"|parabens|nota mil",
+        ],
+    }
+)
+
+
+def review_praise(reading: Reading) -> str | None:
+    """Praise of a product or service as a review says it, not negated: the words, or None."""
+    for match in REVIEW_PRAISE.finditer(reading.folded):
+        if not _NEGATED.search(reading.folded[max(0, match.start() - 20) : match.start()]):
+            return match.group()
+    return None
