@@ -190,8 +190,10 @@ _REQUEST_ANCHORS = anchors(
 FIXED = compile_phrases(
     {
         "en": [
-            r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working|worked|fixed|sorted"
-            r"|resolved|solved|good to go|back up|up and running)( now| again| for me)?",
+            # Not "working days" (business days), a count of time.
+            r"(it'?s |it is |all |that'?s |everything'?s )?(works?|working(?! (days?|hours?"
+            r"|weeks?))|worked|fixed|sorted|resolved|solved|good to go|back up|up and running)"
+            r"( now| again| for me)?",
             r"(it'?s|it is|all|all is|that'?s|everything'?s|everything is) (ok|okay|fine|good)"
             r"( now)?",
             r"(shows?|showing|displays?|appears?) (\w+ ){0,4}(right|correct)|correctly|properly"
@@ -252,6 +254,21 @@ WARM_THANKS = compile_phrases(
         "fr": [r"merci (beaucoup|infiniment|mille fois)|mille mercis|un grand merci"],
         "de": [r"(vielen|herzlichen|tausend) dank|danke (schon|vielmals|sehr)|dankeschon"],
         "pt": [r"muito obrigad[oa]|obrigadao|valeu demais|mil vezes obrigad[oa]"],
+    }
+)
+# Thanks for a deed ("thanks for sorting it", "gracias por arreglarlo", "merci de l'avoir
+# fait", "danke, dass ihr ...", "obrigado por resolver"): gratitude, not a formula.
+DEED_THANKS = compile_phrases(
+    {
+        "en": [
+            r"(thanks?|thank you|grateful|appreciate it)( \w+){0,2} for (\w+ing|all|everything)",
+        ],
+        "es": [
+            r"(gracias|agradezco|agradecid[oa]s?) (\w+ )?por (\w+(ar|er|ir)(lo|la|me|nos)?|todo)\b"
+        ],
+        "fr": [r"merci (\w+ )?(de|d'|pour) (m'avoir|nous avoir|l'avoir|avoir|tout)"],
+        "de": [r"dank\w*( \w+){0,3},? (dass|fur (alles|ihre hilfe|eure hilfe|die hilfe))"],
+        "pt": [r"(obrigad[oa]s?|agradeco|grat[oa]) (\w+ )?(por|pela|pelo) (\w+(ar|er|ir)\b|tudo)"],
     }
 )
 _WARM_SIGN = re.compile(

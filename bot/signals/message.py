@@ -15,7 +15,17 @@ from functools import lru_cache
 
 from bot.signals.acknowledge import acknowledges_history
 from bot.signals.context import History, redundant_question
-from bot.signals.courtesy import FIXED, NOTED, body, has_courtesy, requests, warm_fix, without_facts
+from bot.signals.courtesy import (
+    DEED_THANKS,
+    FIXED,
+    NOTED,
+    WARM_THANKS,
+    body,
+    has_courtesy,
+    requests,
+    warm_fix,
+    without_facts,
+)
 from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
@@ -32,7 +42,16 @@ from bot.signals.sentiment import (
 )
 from bot.signals.stance import Reading, complaint_stance, fails, read, time_effort
 from bot.signals.text import fold, own_words
-from bot.signals.tone import disappointed, grudging, relieved, sarcastic
+from bot.signals.tone import (
+    LIFE_EVENT,
+    disappointed,
+    grudging,
+    relieved,
+    review_praise,
+    sarcastic,
+    treated_well,
+    without_life_events,
+)
 from bot.signals.trust import has_trust_indicator
 from bot.signals.upsell import is_upsell
 
@@ -51,6 +70,12 @@ def _negative(score: float) -> Sentiment:
     return Sentiment(label_for(score), score)
 
 
+# Feeling beside a formula: an exclamation, a laugh, a smile or any emoji.
+_FELT = re.compile(
+    r"!|\b(?:lol|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk+|rs|mdr|xd)\b|[:;=]-?[)dp3]|<3"
+    "|[\U0001f300-\U0001faff\u2600-\u27bf\u30c4]"
+)
+
 _COMPLAINT = "a complaint: thanks, courtesy and questions carry no weight"
 
 
@@ -65,6 +90,10 @@ def _scored_body(
     """The message without courtesy and information questions (`courtesy.body`), whether a
     question was set aside, and the score of what is left (0 when nothing is)."""
     rest, asked = body(reading, complains)
+    if rest and not complains:
+        # In a request, a death or a job lost explains it: the customer's situation, scored
+        # as no feeling about the service.
+        rest = without_life_events(rest)
     return rest, asked, backend.score(rest, language).score if rest else 0.0
 
 
@@ -87,8 +116,13 @@ def _support_stance(
     score = sentiment.score
     asks = "?" in words
     # A negative message stays negative whatever its stance says, unless it is a question
-    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?").
-    if score <= -THRESHOLD and not (rescore and asks and score > NEGATIVE_FLOOR):
+    # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?"),
+    # or it tells of a hard time in the customer's life, which may only explain a request.
+    if (
+        score <= -THRESHOLD
+        and not (rescore and asks and score > NEGATIVE_FLOOR)
+        and not (rescore and LIFE_EVENT.search(fold(words)))
+    ):
         return sentiment
     reading = read(fold(words))
     if score > -THRESHOLD:
@@ -122,7 +156,9 @@ def _support_stance(
         return _factual(words, language, sentiment, resolution, backend, reading, cues)
     worded = requests(reading)
     requested = asks or worded
-    if not ((positive and (requested or has_courtesy(reading))) or (asks and score <= -THRESHOLD)):
+    if not (
+        (positive and (requested or has_courtesy(reading))) or (requested and score <= -THRESHOLD)
+    ):
         return sentiment
     complains = _complains(words, reading, resolution)
     if complains and score < POSITIVE_KEEP:
@@ -146,6 +182,19 @@ def _support_stance(
         if label_for(rest_score) != sentiment.label:
             note(cues, "sentiment", "a request: courtesy and questions carry no sentiment", rest)
         return Sentiment(label_for(rest_score), rest_score)
+    if (
+        positive
+        and abs(rest_score) < REQUEST_BAND
+        and not WARM_THANKS.search(reading.folded)
+        and not DEED_THANKS.search(reading.folded)
+        and not _FELT.search(reading.folded)
+    ):
+        # Mild warmth that is all formula ("Thanks for the details.", a reading and "Cheers"):
+        # politeness is not a feeling; warm thanks ("thanks so much!") and thanks for a deed
+        # ("thanks for sorting it") are, and so is thanks said with an exclamation, a laugh
+        # or a smile ("Thanks!", "lol", ":)").
+        note(cues, "sentiment", "courtesy alone: politeness is not a feeling", rest)
+        return Sentiment("neutral", 0.0)
     return sentiment
 
 
@@ -295,8 +344,35 @@ def customer_signals(
         elif _BARE_NO.fullmatch(fold(words)):
             sentiment = Sentiment("neutral", 0.0)
             note(cues, "sentiment", "a bare no: an answer, not a feeling")
+    said = read(fold(words)) if sentiment.label != "positive" else None
+    if said is not None and resolution != "deny" and not fails(said):
+        treated = treated_well(said)
+        if treated:
+            # Thanks for care in a hard time ("so understanding after my diagnosis") is
+            # praise, whatever hard words or effort it recalls; a contrast after it ("but
+            # it still fails") leaves the report to decide.
+            sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
+            note(
+                cues,
+                "sentiment",
+                "praise of how they were treated, nothing wrong after it",
+                treated,
+            )
+    if (
+        sentiment.label == "neutral"
+        and said is not None
+        and resolution != "deny"
+        and not fails(said)
+        and not reports_problem(words)
+    ):
+        praise = review_praise(said)
+        if praise:
+            # "5 stars, so much quicker", "todo de diez", "rien à redire": praise a
+            # general lexicon reads as neutral.
+            sentiment = Sentiment("positive", THRESHOLD)
+            note(cues, "sentiment", "praise as a review says it", praise)
     if sentiment.label != "positive" and resolution != "deny" and not frustration:
-        said = read(fold(words))
+        said = said or read(fold(words))
         if relieved(said):
             sentiment = Sentiment("positive", max(sentiment.score, THRESHOLD))
             note(cues, "sentiment", "relief said outright")

@@ -104,6 +104,8 @@ CONTACT_EFFORT = compile_phrases(
             r"|advisors|representatives|reps|persons)",
             r"(transferred|passed|bounced) (around|from one \w+ to another|between departments)",
             r"(opened|raised|submitted|filed|logged) " + _EN_MANY + r" (tickets|requests|cases)",
+            # A step repeated: "I've now filled in the form three times", "already given it twice".
+            r"(already|now|had to|having to|have to) (\w+ ){1,5}(twice|" + _EN_MANY + r" times)",
         ],
         "es": [
             r"(?<!en )" + _ES_MANY + r" " + _ES_CONTACTS,
@@ -180,6 +182,10 @@ TIME_EFFORT = compile_phrases(
             r"(waiting|down|offline|stuck|pending|broken|blocked|locked|without \w+|no \w+"
             r"|not \w+ing|n't \w+) (\w+ ){0,3}since " + _EN_DAYS,
             r"still (waiting|no |nothing|not)",
+            # The unit said before: "told five days, and it's been nine."
+            r"(it'?s|it has|has now|it is now) (now |already )?been (over |more than |almost )?"
+            + _EN_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "es": [
             r"(llevo|lleva|llevamos|llevan|ya van|van ya|desde hace) (ya )?(mas de |casi )?"
@@ -190,6 +196,7 @@ TIME_EFFORT = compile_phrases(
             r"|sin)",
             r"(esperando|sin \w+|caid[oa]|bloquead[oa]|parad[oa]) (\w+ ){0,3}desde " + _ES_DAYS,
             r"(sigo|seguimos|continuo|continuamos) (esperando|sin)",
+            r"(y )?ya (van|son|llevo|llevamos) (mas de |casi )?" + _ES_NUM + r"(?=[.,!?;]|$)",
         ],
         "fr": [
             r"depuis (plus de |presque |bientot )?" + _FR_NUM + r" " + _FR_UNITS,
@@ -197,6 +204,9 @@ TIME_EFFORT = compile_phrases(
             r"(attends|attend|attendons|sans \w+|en panne|bloque\w*|coupe\w*) (\w+ ){0,3}depuis "
             + _FR_DAYS,
             r"(j'attends|nous attendons) (toujours|encore)",
+            r"(on en est a|on en est deja a|ca fait (deja|maintenant)) (plus de )?"
+            + _FR_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "de": [
             r"(schon |bereits |nun |jetzt )?seit (uber |fast |mehr als |nun |schon )?"
@@ -206,6 +216,9 @@ TIME_EFFORT = compile_phrases(
             r"(warte|warten|kein\w* \w+|ohne \w+|gesperrt|blockiert|ausgefallen|offline)"
             r" (\w+ ){0,3}seit " + _DE_DAYS,
             r"(warte|warten) (immer noch|noch immer|schon|bereits)",
+            r"(jetzt|inzwischen|mittlerweile) sind es (schon |bereits |uber )?"
+            + _DE_NUM
+            + r"(?=[.,!?;]|$)",
         ],
         "pt": [
             r"(esperando|aguardando|espero|sem \w+|fora do ar|parad[oa]|bloquead[oa]|travad[oa])"
@@ -217,6 +230,7 @@ TIME_EFFORT = compile_phrases(
             + r" (que|esperando|aguardando|sem)",
             r"(esperando|aguardando|sem \w+|fora do ar|bloquead[oa]) (\w+ ){0,3}desde " + _PT_DAYS,
             r"(continuo|continuamos|sigo|ainda estou) (esperando|aguardando|a espera|sem)",
+            r"(e )?ja (sao|foram|vao|faz) (mais de |quase )?" + _PT_NUM + r"(?=[.,!?;]|$)",
         ],
     }
 )
@@ -494,6 +508,9 @@ FAILURE = compile_phrases(
             r"|showed up|turned up|called back|got back)",
             r"(is|are|was|were|'s|came|arrived|looks|still) (\w+ )?" + _EN_DEFECT,
             r"(charged|billed|debited) (me )?(for|twice|again|after|even though|although)",
+            # Nobody did what was due: "nobody rang", "no one has replied".
+            r"(?<!without )(nobody|no one|no-one)\b(?! else)(?! (\w+ )?(rushed|pushed|pressured"
+            r"|judged|made me feel|treated me like))",
         ],
         "es": [
             r"(nunca|no|todavia no|aun no) (me |nos |se )?(ha |han |he )?(llegado|llego|recibido"
@@ -502,6 +519,8 @@ FAILURE = compile_phrases(
             r"duplicad[oa]",
             r"(esta|estan|llego|llegaron|vino|vinieron|viene) (\w+ )?" + _ES_DEFECT,
             r"(me|nos) (han )?(cobrado|cobraron|cobran)",
+            r"(?<!sin )nadie (?!(me |nos |le )?(ha |han )?(presion|meti|juzg|hizo sentir"
+            r"|trato como))\w+",
         ],
         "fr": [
             r"(n'est|ne suis|n'ai|ne sont|n'a) (toujours |jamais |pas |rien )+(arrive|recu"
@@ -509,6 +528,7 @@ FAILURE = compile_phrases(
             r"jamais (arrive|recu|livre|venu)\w*",
             r"en double|a tort",
             r"(est|sont|arrivee?s?) (\w+ )?" + _FR_DEFECT,
+            r"personne (ne|n')(?! m'a (presse|brusque|juge|mis la pression))",
         ],
         "de": [
             r"(nie|nicht|noch nicht|immer noch nicht|nichts) (\w+ )?(angekommen|erhalten"
@@ -516,6 +536,7 @@ FAILURE = compile_phrases(
             r"doppelt",
             r"(ist|sind|kam|kamen) (\w+ ){0,2}" + _DE_DEFECT,
             r"(abgebucht|berechnet) (\w+ ){0,3}obwohl",
+            r"(?<!ohne dass )(niemand|keiner)\b(?! hat mich (gedrangt|gehetzt|verurteilt))",
         ],
         "pt": [
             r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
@@ -523,6 +544,8 @@ FAILURE = compile_phrases(
             r"em dobro|duplicad[oa]",
             r"(esta|estao|veio|vieram|chegou|chegaram) (\w+ )?" + _PT_DEFECT,
             r"(cobrad[oa]|cobraram|cobrou) (\w+ )?(duas vezes|a mais|indevidamente)",
+            r"(?<!sem )ninguem (?!(me |nos |lhe )?(pression|apress|julg|fez sentir"
+            r"|tratou como))\w+",
         ],
     }
 )
@@ -593,9 +616,10 @@ _TIME_ANCHORS = anchors(
     " minutos hora horas dia dias semana semanas mes meses desde sigo seguimos continuo"
     " continuamos heure heures jour jours semaine semaines mois depuis attends attendons"
     " minuten stunde stunden tag tagen woche wochen monat monaten seit warte warten ainda"
-    " tagen"
+    " tagen been van son llevo llevamos est fait sind sao foram vao faz"
 )
 _FAILURE_ANCHORS = anchors(
+    "nobody one nadie personne niemand keiner ninguem "
     "arrived came received delivered shown llegado llego recibido recibi aparece aparecido"
     " sin duplicado duplicada arrive arrivee arrives arrivees recu recue recus recues livre"
     " livree livres livrees rembourse remboursee rembourses jamais double angekommen erhalten"

@@ -178,9 +178,21 @@ _SOUR = compile_phrases(
         ]
     }
 )
+# Thanks for a thing: with the thing's praise in scare quotes it is sarcasm ("thanks for the
+# 'quick' answer", "gracias por la «rápida» respuesta", "danke für den „schnellen“ Rückruf").
+_THANKS_FOR = compile_phrases(
+    {
+        "all": [
+            r"thanks? (you )?(\w+ )?for (the|your|this)|gracias (\w+ )?por (la|el|su|vuestra|tu"
+            r"|esta|este)|merci (\w+ )?pour (la|le|votre|ce|cette)|dank\w* (\w+ )?fur (die|den"
+            r"|das|ihre|eure)|obrigad[oa] (\w+ )?(pel[oa]|por (essa|esse|sua))",
+        ]
+    }
+)
 _QUOTED = re.compile(
-    r"\b(?:the|your|our|this|la|el|le|votre|vos|ihre|ihr|die|der|das|o|a|os|as|pela|pelo|do|da"
-    r"|du|des|del|esta|este|cette|ce|diese|dieser|essa|esse)\s"
+    r"\b(?:the|your|our|this|an?|la|el|le|votre|vos|ihre|ihr|die|der|das|den|dem|ein|eine|einen"
+    r"|o|a|os|as|pela|pelo|do|da|du|des|del|un|una|une|um|uma|esta|este|cette|ce|diese|dieser"
+    r"|essa|esse)\s"
     "['\"\u201c\u201e\u00ab\u2018\u201a]\\s?[^\\W\\d_][^'\"\u201d\u201c\u00bb\u2019]{1,40}"
     "['\"\u201d\u201c\u00bb\u2019]"
 )
@@ -216,7 +228,7 @@ _FINALLY = re.compile(r"finally|at last|por fin|al fin|enfin|endlich|finalmente|
 _SMILES = "\U0001f600-\U0001f606\U0001f60a\U0001f60d\U0001f970\u263a"  # meant smiles
 _SMILING = re.compile(f"[{_SMILES}]")
 _CELEBRATION = re.compile(
-    f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\u2764{_SMILES}]"
+    f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\U0001f44f\U0001f44d\u2764{_SMILES}]"
     "|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
 )
 
@@ -242,12 +254,224 @@ def grudging(reading: Reading) -> str | None:
 
 def sarcastic(reading: Reading, text: str) -> str | None:
     """Praise beside what went wrong (a count, a relapse, scare quotes): the praise, or None."""
-    praise = _PRAISE.search(reading.folded)
-    if praise is None or _SMILING.search(text):
+    if _SMILING.search(text):
         return None  # a smiling face is meant: sarcasm winks, it does not smile
+    praise = _PRAISE.search(reading.folded)
+    if praise is None:
+        thanks = _THANKS_FOR.search(reading.folded)
+        if thanks and not FIXED.search(reading.folded) and _QUOTED.search(text):
+            return thanks.group()
+        return None
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
     if _SOUR.search(rest) or (not fixed and _QUOTED.search(text)):
         return praise.group()
+    return None
+
+
+# Praise of how they were treated that the trust lexicon (`bot.signals.trust`) leaves out:
+# understanding shown, time taken, being heard or respected, never being rushed or sold to
+# ("so understanding", "con mucho tacto", "a pris le temps", "in Ruhe erklärt", "me senti
+# respeitada"). A message that says it is usually thanks for care in a hard time.
+TREATED = compile_phrases(
+    {
+        "en": [
+            r"(so|very|really|incredibly|extremely|super|been|was|were) (so |very |really )?"
+            r"(understanding|compassionate|considerate|gentle|sympathetic|kind)",
+            r"took (the|their|his|her|so much) time|never (once )?rushed|without rushing"
+            r"|made (me|us|it) (feel|painless|easy)|treated (me|us|him|her) with",
+            r"(felt|feel) (\w+ )?(respected|looked after|cared for|taken seriously|supported)",
+            r"no hoops|(didn'?t|never|did not) (try to )?(sell|upsell)",
+        ],
+        "es": [
+            r"(muy|tan|super|fue|fueron|ha sido|han sido) (muy |tan )?(comprensiv[oa]s?"
+            r"|cariños[oa]s?|humanos?|humanas?|cercan[oa]s?)",
+            r"(con|el|por el|por su|que) (mucho |tanto )?(tacto|cariño|carino|respeto|delicadeza"
+            r"|paciencia)",
+            r"(explico|explicaron|escucho|escucharon|atendio|atendieron|trato|trataron)( \w+){0,3}"
+            r" con (mucha |tanta |toda la )?calma",
+            r"(me he sentido|me senti|me sentia|sentirme|nos sentimos) (muy |tan )?(escuchad[oa]"
+            r"|comprendid[oa]|respetad[oa]|acompañad[oa]|acompanad[oa]|atendid[oa]|arropad[oa])",
+            r"(no|nunca|sin) (intento |intentar |me )?(venderme|venderle|vendernos|hacerme sentir"
+            r" (que|una molestia)|hecho sentir)",
+            r"le (hablo|explico|repitio) (\w+ )?(despac\w*|con calma|las veces)",
+        ],
+        "fr": [
+            r"(tres|si|vraiment|super|a ete|ont ete|etait) (tres |si )?(comprehensi(f|ve|fs|ves)"
+            r"|bienveillante?s?|humaine?s?|douces?|delicate?s?)",
+            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous )?(presser|brusquer)",
+            r"(je me suis senti|je me sentais|on s'est senti|nous nous sommes senti)e?s? (\w+ )?"
+            r"(ecoutee?s?|comprise?s?|respectee?s?|prise?s? en charge|soutenue?s?)",
+        ],
+        "de": [
+            r"(so|sehr|super|wirklich|total|war|waren) (so |sehr )?(verstandnisvoll|einfuhlsam"
+            r"|menschlich|rucksichtsvoll|herzlich)",
+            r"(zeit|ruhe) (fur mich |fur uns )?genommen|in ruhe erklart|ausreden lassen"
+            r"|nie (gedrang\w*|gehetzt)|(ohne|nicht) (zu )?(drangeln|hetzen)",
+            r"(fuhlte mich|habe mich|hab mich|fuhlten uns) (\w+ )?(verstanden|ernst genommen"
+            r"|gut aufgehoben|respektiert)",
+        ],
+        "pt": [
+            r"(muito|tao|super|foi|foram) (muito |tao )?(compreensiv[oa]s?|carinhos[oa]s?"
+            r"|human[oa]s?|atencios[oa]s?|educad[oa]s?)",
+            r"com (muita |tanta |toda )?(paciencia|carinho|respeito|atencao)",
+            r"(explicou|explicaram|ouviu|ouviram|escutou|escutaram|atendeu|atenderam|tratou"
+            r"|trataram|orientou)( \w+){0,3} com (muita |tanta |toda )?calma",
+            r"(nunca|nao) (me )?(apressou|pressionou|empurrou|ficou me empurrando)",
+            r"(me senti|me sentir|nos sentimos) (muito |tao )?(respeitad[oa]|acolhid[oa]"
+            r"|ouvid[oa]|amparad[oa]|cuidad[oa])",
+        ],
+    }
+)
+_TREATED_ANCHORS = anchors(
+    "understanding compassionate considerate gentle sympathetic kind took never rushing made"
+    " treated felt feel hoops sell upsell"
+    " comprensivo comprensiva comprensivos comprensivas carinoso carinosa carinosos carinosas"
+    " humano humana humanos humanas cercano cercana cercanos cercanas tacto carino respeto"
+    " delicadeza paciencia calma sentido senti sentia sentirme sentimos venderme venderle"
+    " vendernos sentir hablo explico repitio"
+    " comprehensif comprehensive comprehensifs comprehensives bienveillant bienveillante"
+    " bienveillants bienveillantes humain humaine humains humaines douce douces delicat"
+    " delicate delicats delicates pris presser brusquer sentie sentis senties sentais"
+    " verstandnisvoll einfuhlsam menschlich rucksichtsvoll herzlich genommen erklart ausreden"
+    " nie drangeln hetzen verstanden aufgehoben respektiert"
+    " compreensivo compreensiva compreensivos compreensivas carinhoso carinhosa carinhosos"
+    " carinhosas atencioso atenciosa atenciosos atenciosas educado educada educados educadas"
+    " carinho respeito atencao apressou pressionou empurrou empurrando respeitado respeitada"
+    " acolhido acolhida ouvido ouvida amparado amparada cuidado cuidada"
+)
+# A contrast after the praise ("so patient, but it still fails") leaves the report to decide.
+_CONTRAST_AFTER = re.compile(
+    r"\b(but|however|though|pero|sin embargo|mais|cependant|par contre|en revanche|aber"
+    r"|allerdings|jedoch|leider|porem|no entanto|contudo|infelizmente|lamentablemente"
+    r"|malheureusement|unfortunately)\b"
+    # Portuguese "mas" opens a clause; Spanish "mas" (más, folded) is "more".
+    r"|(?:^|[,.;:!?]\s*)mas\b"
+)
+_NEGATED = re.compile(r"(n't|\b(not|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem))( \w+){0,2} ?$")
+
+
+def treated_well(reading: Reading) -> str | None:
+    """Praise of how they were treated (beyond the trust lexicon), not negated: the words,
+    or None."""
+    if _TREATED_ANCHORS.isdisjoint(reading.words):
+        return None
+    for match in TREATED.finditer(reading.folded):
+        before = reading.folded[max(0, match.start() - 20) : match.start()]
+        if not _NEGATED.search(before) and not _CONTRAST_AFTER.search(reading.folded, match.end()):
+            return match.group()
+    return None
+
+
+# A hard time in the customer's life: a death, a job lost, an illness ("my father passed
+# away", "me han despedido", "au chômage", "nach der Diagnose", "fiquei desempregada"). Told
+# to explain a request, these words are the customer's situation, not a feeling about the
+# service: a request or question that tells them is scored without them.
+LIFE_EVENT = compile_phrases(
+    {
+        "en": [
+            r"passed away|died|death|deceased|bereave\w*|funeral|late (husband|wife|father"
+            r"|mother|mum|dad|son|daughter|partner|brother|sister)",
+            r"laid off|made redundant|lost (my|his|her|our) job|unemployed|out of work|redundancy",
+            r"diagnos\w+|cancer|chemo\w*|surgery|in hospital|illness|seriously ill|dementia",
+        ],
+        "es": [
+            r"falleci\w+|ha muerto|murio|muerte|difunt[oa]|defuncion|funeral|entierro",
+            r"(me han |le han |nos han )?despedid[oa]s?|(el |en el |en )paro|sin trabajo"
+            r"|desemplead[oa]",
+            r"diagnostic\w+|cancer|quimio\w*|operacion|hospitalizad[oa]|ingresad[oa]|enfermedad",
+        ],
+        "fr": [
+            r"decede\w*|deces|funerailles|enterrement|defunt\w*",
+            r"licencie\w*|au chomage|chomage|perdu mon (emploi|travail)",
+            r"diagnostic|cancer|chimio\w*|hospitalise\w*|maladie",
+        ],
+        "de": [
+            r"verstorben\w*|gestorben|todesfall|beerdigung|trauerfall",
+            r"gekundigt|arbeitslos\w*|(job|arbeit|stelle) verloren|entlassen",
+            r"diagnose|krebs|chemo\w*|im krankenhaus|erkrank\w*",
+        ],
+        "pt": [
+            r"falec\w+|morreu|obito|funeral|enterro",
+            r"perdi (o|meu) emprego|desempregad[oa]|(fui )?demitid[oa]|demissao",
+            r"diagnostic\w+|cancer|quimio\w*|cirurgia|internad[oa]|doenca",
+        ],
+    }
+)
+
+
+# Distress said outright: worry, fear, not knowing how to go on ("I'm worried sick", "no sé
+# qué hacer", "je ne sais plus quoi faire", "weiß nicht, wie es weitergehen soll", "estou
+# desesperada"). Beside a hard time it is a feeling, and the request reads negative.
+DISTRESS = compile_phrases(
+    {
+        "en": [
+            r"worried|worrying|anxious|scared|frightened|overwhelm\w*|desperate|panick\w*"
+            r"|(don'?t|do not) know (what to do|how (i'?ll|i will|to) (cope|manage|pay))",
+        ],
+        "es": [
+            r"preocupad[oa]|agobiad[oa]|angustiad[oa]|desesperad[oa]|(tengo |me da )miedo"
+            r"|no se (que|como) (hacer|voy a)|(meterme|meternos) en lios|no tengo fuerzas",
+        ],
+        "fr": [
+            r"inquiet\w*|angoiss\w*|deborde\w*|desespere\w*|(j'ai )?peur"
+            r"|je ne sais (plus |pas )?(quoi faire|comment (faire|je vais))",
+        ],
+        "de": [
+            r"sorgen|angst|verzweifelt|uberfordert|weiss (\w+ ){0,3}nicht,? wie (es|ich)",
+        ],
+        "pt": [
+            r"preocupad[oa]|desesperad[oa]|angustiad[oa]|com medo|nao sei (o que|como) (fazer|vou)",
+        ],
+    }
+)
+
+
+def without_life_events(text: str) -> str:
+    """`text` (folded) with the words of a hard time in the customer's life out, unless
+    distress is said beside them."""
+    if DISTRESS.search(text):
+        return text
+    return LIFE_EVENT.sub(" ", text)
+
+
+# Praise of a product or a service as a review says it: a rating ("5 stars", "nota 10",
+# "diez de diez"), "keep it up", a smooth or flawless experience, nothing to fault, coming
+# back ("repetiré", "gerne wieder"). A general lexicon reads most of it as neutral.
+REVIEW_PRAISE = compile_phrases(
+    {
+        "en": [
+            r"(5|five) stars|10/10|ten out of ten|keep (it|up the good work)|keep (doing )?what"
+            r" you'?re doing",
+            r"(really |so |very |super )?(smooth|seamless|effortless|painless|flawless)"
+            r" (experience|process|service|delivery|move|switch)|spotless|faultless",
+            r"(would|will) (definitely |happily |100% )?(recommend|use you again|book again"
+            r"|order again)|couldn'?t (be|have been) (happier|better)",
+        ],
+        "es": [
+            r"(5|cinco) estrellas|diez de diez|(un |nota )(10|diez)|de diez|de lujo|sin pegas"
+            r"|impecable|enhorabuena|bien hecho|repetire|lo recomiendo|os recomiendo",
+        ],
+        "fr": [
+            r"(5|cinq) etoiles|10/10|dix sur dix|rien a redire|nickel|impeccable|au top"
+            r"|je recommande|je vous recommande|chapeau|bien pense",
+        ],
+        "de": [
+            r"(5|funf) sterne|10/10|gerne wieder|einwandfrei|sehr zufrieden|weiter so"
+            r"|reibungslos|top service|empfehlenswert|ich empfehle|richtig gut geworden",
+        ],
+        "pt": [
+            r"(5|cinco) estrelas|nota (10|dez)|dez de dez|impecavel|recomendo|show de bola"
+            r"|parabens|nota mil",
+        ],
+    }
+)
+
+
+def review_praise(reading: Reading) -> str | None:
+    """Praise of a product or service as a review says it, not negated: the words, or None."""
+    for match in REVIEW_PRAISE.finditer(reading.folded):
+        if not _NEGATED.search(reading.folded[max(0, match.start() - 20) : match.start()]):
+            return match.group()
     return None

@@ -25,7 +25,7 @@ TRUST = compile_phrases(
             r"explained (everything|it|things) (so )?clearly",
             r"trust(ed|worthy)?",
             r"reliable",
-            r"honest",
+            r"(?<!be )(?<!being )honest",  # not the hedge "to be honest", "being honest"
             r"professional",
             r"caring",
             r"kind(?! (regards|wishes))",  # not the sign-off "kind regards"
@@ -45,7 +45,7 @@ TRUST = compile_phrases(
             r"me ayudaron mucho",
             r"me ayudo mucho",
             r"confian\w+",
-            r"honest[oa]s?",
+            r"(?<!ser )honest[oa]s?",  # not the hedge "para ser honesto"
             r"profesional(es)?",
             r"me atendi\w+ (genial|muy bien|de maravilla)",
             r"recomiendo",
