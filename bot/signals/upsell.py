@@ -358,7 +358,7 @@ _MORE_PHRASES: dict[str, list[str]] = {
 # the five languages that opens on a digit, so the engine skips to digits: it costs a reply
 # without a price nothing.
 _EXTRA = re.compile(
-    r"\d[\d.,]*(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
+    r"\d(?:[\d.,]*\d)?(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
     r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
 )
 # "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
@@ -404,7 +404,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|go up)",
         # "For faster speeds": a benefit; "for more information" is none.
         r"(for|if you want|if you'?d like) (more|faster|extra|bigger|unlimited)"
-        r" (?!info|details|help|questions)\w+",
+        r" (?!info|details|help|questions|time)\w+",
         r"(if|should) you (ever )?need (more|extra|faster|bigger)",
         r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
         r"(get|enjoy|save) (\d+ ?%|up to)",
@@ -451,7 +451,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|contratas|amplias)",
         r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
         r"(para|si quieres|si quiere|si necesitas|si necesita|si desea|si deseas) (mas|mayor)"
-        r" (?!informacion|info|detalles|ayuda|dudas)\w+",
+        r" (?!informacion|info|detalles|ayuda|dudas|tiempo)\w+",
         r"(puedes|puede|podeis|podrias|podria) (subir|pasar|ampliar|pasarte|cambiarte|contratar"
         r"|anadir|probar|activar|disfrutar)",
         r"aprovecha\w*",
@@ -485,7 +485,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
         r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester|monter|evoluer)",
         r"(pour|si vous voulez|si vous souhaitez|si vous avez besoin de) (plus|davantage)"
-        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions))(de |d')?\w+",
+        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions|temps))(de |d')?\w+",
         r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
         r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
@@ -517,7 +517,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"lohnt sich",
         r"wenn sie (es )?(mochten|wollen|wunschen)",
         r"(fur|falls sie|wenn sie) (\w+ ){0,2}(mehr|schneller\w*|zusatzliche\w*)"
-        r" (?!info|details|hilfe|fragen)\w+",
+        r" (?!info|details|hilfe|fragen|zeit)\w+",
         r"(konnen|konnten) sie (\w+ ){0,3}(wechseln|upgraden|aufstocken|erweitern)",
         r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
@@ -559,7 +559,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar"
         r"|subir)",
         r"(para|se quiser|se precisar de|se precisar) (mais|maior)"
-        r" (?!informac|info|detalhes|ajuda|duvidas)\w+",
+        r" (?!informac|info|detalhes|ajuda|duvidas|tempo)\w+",
         r"clientes (na sua situacao|como voce|no seu caso)",
         r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
         r"(so|apenas) (hoje|esta semana|este mes)",
@@ -620,7 +620,7 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(the|this|that) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
         r"|tariff|add-?on|option|service|insurance|cover|pass|card|trial) (that |which )?you"
         r" (\w+ )?(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
-        r"|subscribed to|requested|asked for|started|began)",
+        r"|subscribed to|requested|asked for|started|began|used|bought)",
         # What the customer's own trial or plan costs from then on: a charge described.
         r"(after that|then|afterwards|thereafter|after the trial|from then on),? ([\w']+ ){0,3}"
         r"(it'?s|it is|costs?|will be|is|you pay|you'?ll pay) " + _AMOUNT,
@@ -704,11 +704,88 @@ _CURRENT_PLAN_PHRASES["fr"].append(
     r"(un |l')?echeancier|(un |le |votre )?plan de (paiement|remboursement)"
 )
 _CURRENT_PLAN_PHRASES["de"].append(r"ratenzahlung|ratenplan|zahlungsplan")
+# A plan pointed back to ("that plan includes ...", "ese plan incluye"): one named before,
+# where it was read as the customer's or as an offer; the pointer is no new offer.
+_CURRENT_PLAN_PHRASES["en"].append(
+    r"(this|that) (plan|tariff|subscription|membership|package|bundle|tier)"
+)
+_CURRENT_PLAN_PHRASES["es"].append(
+    r"(ese|este|esa|esta) (plan|tarifa|paquete|suscripcion|modalidad)"
+)
+_CURRENT_PLAN_PHRASES["fr"].append(r"(ce|cet|cette) (forfait|abonnement|offre|formule|plan|pack)")
+_CURRENT_PLAN_PHRASES["de"].append(
+    r"(dieser|diese|dieses|diesen|diesem) \w*(tarif|paket|abo|plan)\w*"
+)
+_CURRENT_PLAN_PHRASES["pt"].append(r"(esse|essa|este|esta) (plano|pacote|assinatura|tarifario)")
 _CURRENT_PLAN_PHRASES["pt"].append(
     r"(a |pela |na )?assinatura (eletronica|digital)|(um |o )?parcelamento"
     r"|(um |o )?plano de (pagamento|parcelamento)"
 )
 _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
+# A statement of what the customer has: "you're on the X plan", "your tariff itself is ...",
+# "it renews on ...", "compensation for ...". What follows it in the same clause (the plan's
+# price, its "unlimited" calls) describes what they have, so the shield runs to the clause's
+# end: the sentence's end, a contrast ("but") or a conditional ("if", "you could"), where an
+# offer may begin.
+_OWN_NOUN = {
+    "en": r"(plan|tariff|subscription|membership|package|bundle|tier|contract|policy|deal)",
+    "es": r"(plan|tarifa|suscripcion|paquete|modalidad|contrato|poliza|seguro|abono|cuota)",
+    "fr": r"(forfait|abonnement|offre|formule|contrat|plan|pack|option|assurance)",
+    "de": r"\w*(tarif|paket|abo|abonnement|vertrag|plan|mitgliedschaft|versicherung)\w*",
+    "pt": r"(plano|assinatura|pacote|tarifario|contrato|seguro|mensalidade)",
+}
+_STATED_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"(you'?re|you are|you'?ve been|your (\w+ )?(account|line|number|team|business|company)"
+        r" is) (currently |still |already |now )?(on|subscribed to|signed up (to|for))",
+        r"your (current |existing |monthly |annual )?([\w+-]+ ){0,2}"
+        + _OWN_NOUN["en"]
+        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
+        r"(it|this|that|which) (\w+ )?(renews|will renew|auto-?renews|is renewed)",
+        r"(compensation|a goodwill gesture|a gesture of goodwill) (for|because)",
+    ],
+    "es": [
+        r"(estas|esta|estais|estan) (\w+ )?(en|con|suscrit[oa] a|dad[oa] de alta en)"
+        r" (la|el|una|un|tu|su) " + _OWN_NOUN["es"],
+        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)? (es|son"
+        r"|cuesta|sigue|se renueva|incluye|tiene|cubre|queda)",
+        r"se renueva|se renovara",
+        r"(la |una )?compensacion (por|de)",
+    ],
+    "fr": [
+        r"vous etes (\w+ )?(sur|abonne\w* a|inscrit\w* a|titulaire d) ?(le |la |l'|un |une "
+        r"|l)?" + _OWN_NOUN["fr"],
+        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)? (est|coute|reste"
+        r"|se renouvelle|inclut|comprend|couvre)",
+        r"se renouvelle|sera renouvele\w*",
+        r"(un |le |en )?(dedommagement|geste commercial|compensation) (pour|de)",
+    ],
+    "de": [
+        r"sie (sind|befinden sich) (\w+ )?(im|in dem|auf dem|in der) " + _OWN_NOUN["de"],
+        r"sie (nutzen|haben) (derzeit|aktuell|momentan|bereits|schon) (den|das|die|einen|ein"
+        r"|eine) " + _OWN_NOUN["de"],
+        r"(ihr|ihre|dein|deine) (\w+ )?" + _OWN_NOUN["de"] + r"( selbst)? (ist|kostet|bleibt"
+        r"|verlangert|beinhaltet|enthalt|umfasst|lauft)",
+        r"verlangert sich",
+        r"(als )?(entschadigung|ausgleich|kulanz\w*) (fur|wegen)",
+    ],
+    "pt": [
+        r"(voce esta|voces estao|vc esta|esta|estao) (\w+ )?(no|na|num|numa) " + _OWN_NOUN["pt"],
+        r"(o seu|a sua|seu|sua|o teu|a tua) (\w+ )?" + _OWN_NOUN["pt"] + r"( atual)?( \w+)?"
+        r" (e|custa|continua|renova|se renova|inclui|tem|cobre|fica)",
+        r"(se )?renova (automaticamente|todo|no dia|em)",
+        r"(a |uma )?compensacao (pel[oa]|por|de)",
+    ],
+}
+# Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
+_CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
+    "en": [r"but|however|though|although|whereas|if|unless|could|would|you'?d|might"],
+    "es": [r"pero|sin embargo|aunque|si|salvo que|podrias|podria|tendrias|tendria|saldria|seria"],
+    "fr": [r"mais|cependant|toutefois|alors que|si|s'il|pourriez|auriez|pourrait|serait"],
+    "de": [r"aber|jedoch|doch|wenn|falls|wahrend|konnten|hatten|wurden|wurde|ware|konnte"],
+    "pt": [r"mas|porem|contudo|no entanto|se|caso|poderia|teria|poderiam|seria|sairia"],
+}
+_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\.(?=\s|$)|\n")
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
 # "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
@@ -754,6 +831,7 @@ def _passes(language: str | None) -> _Passes:
     return _Passes(
         shields=_kinds(
             ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
+            ("stated", phrases(_STATED_PHRASES)),
             ("own", phrases(_CURRENT_PLAN_PHRASES)),
         ),
         offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
@@ -794,6 +872,14 @@ def _outside(
         start = match.end() if match.end() > match.start() else match.start() + 1
 
 
+def _shield(match: re.Match[str], folded: str) -> Span:
+    """A shield's span: a stated clause runs to the clause's end."""
+    if match.lastgroup != "stated":
+        return match.start(), match.end()
+    stop = _CLAUSE_BREAK.search(folded, match.end())
+    return match.start(), stop.start() if stop else len(folded)
+
+
 def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) -> bool:
     """Does this agent message pitch an upgrade, plan, add-on or offer? (`language`, when
     known, narrows the phrases to that language's for a reply long enough to be sure.)"""
@@ -803,7 +889,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
         passes = _BY_LANGUAGE[language]
-    shielded = [(match.start(), match.end()) for match in passes.shields.finditer(folded)]
+    shielded = [_shield(match, folded) for match in passes.shields.finditer(folded)]
     offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
