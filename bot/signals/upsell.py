@@ -29,6 +29,8 @@ from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # Explicit pitches: an upgrade offered, or an offer to activate/add something.
 _STRONG_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -129,6 +131,46 @@ _STRONG_PHRASES["pt"].append(
     r"|contratar|incluir)[^.?!\n]{0,70}\b(ganha|ganham|economiz\w*|economia|desconto"
     r"|gratis|sai mais barato)"
 )
+# Something extra the customer "can still add" with its price, as a statement rather than a
+# question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por 3 €".
+_STRONG_PHRASES["en"].append(
+    r"you (can|could) (\w+ )?(add|include|get|book|take out)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["es"].append(
+    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar)"
+    r"(le|lo|la)?" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["fr"].append(
+    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["de"].append(
+    r"((konnen|konnten) (sie|du)|(sie|du) (konnen|konnten)) [^.?!\n]{0,60}\bfur (nur )?"
+    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ )?(dazubuchen|hinzubuchen|hinzufugen"
+    r"|dazunehmen|buchen|abschliessen|dazu)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar)"
+    + _PRICED_QUESTION
+)
+# Something offered as a question and priced in the next sentence: "Want extra legroom on
+# the way back? It's £15 each way.", "¿Le interesaría añadir la maleta? Son 25 €."
+_ANSWERED_PRICE = r"[^.?!\n]{0,80} ?\? ([\w']+ ){0,2}"
+_ANSWERED_PRICE += r"(only |just |solo |seulement |nur |so |apenas )?" + _AMOUNT
+_STRONG_PHRASES["en"].append(
+    r"(would you like|do you want|want|fancy|are you interested in|interested in)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["es"].append(
+    r"(quieres|quiere|te gustaria|le gustaria|te interesaria|le interesaria|te interesa"
+    r"|le interesa|desea|deseas)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["fr"].append(
+    r"(voulez-vous|souhaitez-vous|aimeriez-vous|voulez vous|souhaitez vous|ca vous dit"
+    r"|cela vous interesse|ca vous interesse)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["de"].append(r"(mochten|wollen|mochtest|willst) (sie|du)" + _ANSWERED_PRICE)
+_STRONG_PHRASES["pt"].append(
+    r"(quer|gostaria|deseja|tem interesse|te interessa|lhe interessa)" + _ANSWERED_PRICE
+)
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -136,7 +178,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         # Not "the price of your tariff": the customer's own is read apart.
         r"(our|the|an?) ((?!your )[\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
         r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
-        r"|autoship|cover)",
+        r"|autoship|cover|deal|offer|package|pack|option)",
         r"premium",
         r"add-?ons?",
         r"upgrade",
@@ -236,6 +278,12 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(pagar|pagando|paga) (anualmente|por ano|uma vez por ano)",
     ],
 }
+# "Le plan Plus" in French (not "plan de paiement", read apart); a protection named as a
+# German compound ("Diebstahlschutz"), not data or consumer protection.
+_OFFER_PHRASES["fr"].append(r"(le |notre |un )plan (?!de |d')\w+")
+_OFFER_PHRASES["de"].append(
+    r"(?!daten|verbraucher|kinder|jugend|arbeits|brand|umwelt|kundigung|mieter)\w+schutz"
+)
 OFFER = compile_phrases(_OFFER_PHRASES)
 # Deal: a price, a discount, a free trial or free period, a saving.
 _DEAL_PHRASES: dict[str, list[str]] = {
@@ -245,8 +293,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"\d+ ?% (off|discount|cheaper|less|saving|savings|back)",
         r"(save|saves|saving) (you )?(\d+|up to|(£|\$|€) ?\d+|money|on)",
         r"free (trial|for|upgrade|month|year|period|delivery|shipping)",
-        r"(first|1st) (month|year|\w+ months?) (free|on us)",
-        r"\d+ (days?|weeks?|months?) free",
+        r"(first|1st) (month|year|\w+ months?) (are |is )?(free|on us)",
+        r"(\d+|one|two|three|four|six|twelve) (days?|weeks?|months?) (free|on us)",
         r"(try|trial) (it )?(for )?free",
         r"special (offer|price|rate)",
         r"discount(ed)?",
@@ -268,7 +316,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
         r"|sin cargo)",
         r"(dos|tres|\d+) meses (gratis|de regalo)",
-        r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
+        r"(te|le|os) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
         r"promocion",
@@ -280,7 +328,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"-\d+ ?%",
         r"reduction",
         r"remise",
-        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont )?(offert|gratuit)s?",
+        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont |est )?(offert|gratuit)s?",
         r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
         r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
@@ -317,6 +365,35 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(metade do preco|meio preco|preco reduzido)",
     ],
 }
+# Free for a while, with "free" first ("gratuit pendant 30 jours", "grátis por um mês"); a
+# price "from" an amount ("a partir de 9 €"); a bill the customer "could reduce".
+_DEAL_PHRASES["en"] += [
+    r"(could|can|would|'d|will) (\w+ )?(reduce|lower|cut|bring down|shrink) your (\w+ )?"
+    r"(bill|costs?|spend|payments?)",
+]
+_DEAL_PHRASES["es"] += [
+    r"gratis (durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses)",
+    r"a partir de " + _AMOUNT,
+    r"(podrias|podria|puedes|puede|podeis) (\w+ )?(reducir|rebajar|bajar|abaratar) (\w+ )?"
+    r"(tu|su|vuestra|vuestro) (\w+ )?(factura|gasto|cuota|recibo)",
+]
+_DEAL_PHRASES["fr"] += [
+    r"gratuit\w* (pendant|durant) (\d+|un|une|deux|trois)",
+    r"a partir de " + _AMOUNT,
+    r"(pourriez|pouvez|pourrez) (\w+ )?(reduire|baisser|alleger|diminuer) (\w+ )?(votre|vos)"
+    r" (\w+ )?(facture|budget|depense|mensualite)",
+]
+_DEAL_PHRASES["de"] += [
+    r"(kostenlos|gratis) (fur|wahrend) (\d+|einen|eine|zwei|drei) (tage|wochen|monat|monate)",
+    r"(ihre|deine) (\w+ )?(rechnung|kosten|ausgaben|monatsbeitrag\w*) (\w+ ){0,2}(senken"
+    r"|reduzieren|verringern|drucken)",
+]
+_DEAL_PHRASES["pt"] += [
+    r"(gratuit[oa]s?|de graca) (por|durante) (\d+|um|uma|dois|tres) (dias|mes|meses|semanas?)",
+    r"a partir de " + _AMOUNT,
+    r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
+    r" |a tua |o seu |seu )?(\w+ )?(fatura|conta|mensalidade|gasto)",
+]
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -330,15 +407,19 @@ _BRAND = re.compile(
     r"|\b(?:[Pp]aquete|[Pp]acote|[Pp]ack|[Bb]ono|[Ss]ervicio|[Ss]ervi[çc]o|[Ss]eguro|[Ss]ervice"
     r"|[Oo]ption|[Ff]ormule|[Oo]ffre|[Cc]arte|[Tt]arjeta|[Cc]art[ãa]o|[Pp]ass|[Pp]asse) [A-Z]\w+"
 )
-# A price per period ("£4.99 a month", "9,99 € al mes"): what a product costs, not a refund.
+# A price per period ("£4.99 a month", "9,99 € al mes") or per seat or order ("2 € pro
+# Bestellung"): what a product costs, not a refund.
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
     r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
-    r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d[\d.,]* ?(?:€|eur|euros?|\$|£)) (?:a|an|per|/|por"
+    r"|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur|nutzer|licencia"
+    r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
+    r"|encomenda|artikel|articulo|artigo|trip|journey|way|night|trayecto|viaje|noche|trajet"
+    r"|nuit|strecke|fahrt|nacht|trecho|viagem|noite)"
 )
 # One more of what the customer has (a second line, card or seat): an offer only beside a price
 # or a discount, since "you can add a second user from Settings" answers a how-to question.
@@ -394,7 +475,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"just reply",
         r"while you'?re here",
         r"by the way",
-        r"you (might|may|could) (like|want|be interested|consider)",
+        r"you (might|may|could) (also )?(like|want|be interested|consider)",
+        r"(have|take) a (quick )?look at",
         r"(might|may|could) interest you",
         r"worth (considering|adding|a look|checking|it)",
         r"unlimited",
@@ -583,6 +665,83 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(ja pensou|pense|pensou) (no|na|em)",
     ],
 }
+# Interest, sense and fit asked of the customer ("if you're interested", "se fizer sentido");
+# others like them who add it ("many tenants add", "viele Kunden buchen"), customers who can
+# add it; paying less; time still left to take it; a proposal or a switch the agent will
+# prepare; a team that grows; cover that would follow ("would be covered"); an offer put as
+# the way to avoid the problem again.
+_PITCH_PHRASES["en"] += [
+    r"if (you'?re|you are) interested",
+    r"if (it|that|this) (makes sense|suits you|works for you|sounds (good|useful))",
+    r"(many|most|lots|plenty) (of )?(our )?\w+ (add|choose|opt|pick|go for|take|combine"
+    r"|upgrade|switch|bundle)",
+    r"(customers|clients|members|subscribers|users) (\w+ ){0,3}(can|may) (add|get|upgrade"
+    r"|switch|enjoy)",
+    r"there'?s still time|don'?t miss (out|it)|take advantage",
+    r"(i'?ll|i can|i will|we can|we'?ll) (\w+ )?(set up|prepare|arrange|handle|start) the"
+    r" (switch|migration|move|upgrade|change)",
+    r"would (also )?be (covered|protected|insured)",
+    r"(to avoid|to prevent|so) (this|that|it) (from )?(happen\w* )?(again|in future|next time)",
+]
+_PITCH_PHRASES["es"] += [
+    r"si (lo )?(desea|quiere)",
+    r"si (te|le) (encaja|cuadra|convence)|si tiene sentido",
+    r"(muchos|muchas|la mayoria) (de )?(nuestros |nuestras |los |las )?\w+ (anaden|eligen"
+    r"|optan|contratan|combinan|se pasan|suman|agregan)",
+    r"(clientes|socios|suscriptores|usuarios) (\w+ ){0,3}pueden (anadir|contratar|sumar"
+    r"|disfrutar|pasarse)",
+    r"(pagar|pagando|pagas|pagarias) menos",
+    r"(aun|todavia) (estas|esta|estais) a tiempo|no (te|se) (lo|la) pierda",
+    r"(te|le|os) (dejo|preparo|hago|tramito) (el cambio|la migracion)",
+    r"si (tu |su |el |la )?(\w+ )?(crece|crecen|va a crecer|sigue creciendo)",
+    r"(estaria|estarian) (\w+ ){0,3}(cubiert\w+|protegid\w+|asegurad\w+)",
+    r"para (que no vuelva a (pasar|ocurrir)|evitar(lo)? (que|en el futuro))",
+]
+_PITCH_PHRASES["fr"] += [
+    r"si (cela|ca) vous (interesse|convient|tente)|si vous etes interesse\w*",
+    r"(etre|serez|seriez|etes) (\w+ )?interesse\w* par",
+    r"(beaucoup|la plupart) (de |des )(nos )?\w+ (ajoutent|choisissent|optent|prennent"
+    r"|souscrivent|combinent|passent)",
+    r"(clients|abonnes|membres) (\w+ ){0,3}peuvent (ajouter|souscrire|profiter|beneficier"
+    r"|passer)",
+    r"(payer|payez|paieriez|payerez) moins",
+    r"(d'en |en )?profiter|il est encore temps|ne (manquez|ratez) pas",
+    r"je (vous )?(prepare|lance|fais) (la migration|le changement|le passage|la bascule)",
+    r"si (votre |l'|la |le )?(\w+ )?(grandit|s'agrandit|grossit|se developpe)",
+    r"(serait|seraient) (\w+ ){0,3}(couvert\w*|protege\w*|assure\w*)",
+    r"pour (que cela|que ca|eviter que (cela|ca)) ne se reprodui\w+",
+]
+_PITCH_PHRASES["de"] += [
+    r"(bei|falls sie|wenn sie) interesse",
+    r"wenn (das|es) (fur sie )?(passt|sinn macht|sinnvoll ist)",
+    r"(viele|die meisten) (unserer )?\w+ (erganzen|buchen|wahlen|nehmen|entscheiden"
+    r"|kombinieren|wechseln)",
+    r"((konnen|konnten) sie|sie (konnen|konnten)) (\w+ ){0,4}(dazubuchen|hinzubuchen"
+    r"|hinzufugen|abschliessen|erganzen)",
+    r"weniger (zahlen|bezahlen)",
+    r"nicht verpassen|verpassen sie (es )?nicht|nutzen sie die gelegenheit|es ist noch zeit",
+    r"(bereite|stelle|richte) (ich )?(\w+ ){0,2}(den wechsel|die umstellung|die migration"
+    r"|das upgrade)",
+    r"wenn (ihr|ihre|das|die|der) (\w+ )?(wachst|grosser wird|wachsen)",
+    r"(ware|waren) (\w+ ){0,5}(abgesichert|geschutzt|versichert|mitversichert)",
+    r"damit (das|dies|es) nicht (mehr|wieder|noch einmal)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"se (tiver|tiverem) interesse|se (lhe|te) interessar|caso (tenha|queira) interesse",
+    r"se fizer sentido|se (te|lhe) (servir|agradar|convier)",
+    r"(muitos|muitas|a maioria) (dos |das )?(nossos |nossas )?\w+ (adicionam|escolhem|optam"
+    r"|contratam|combinam|incluem|mudam)",
+    r"(clientes|assinantes|socios|membros) (\w+ ){0,3}podem (adicionar|incluir|contratar"
+    r"|ganhar|ter|aderir)",
+    r"(pagar|pagando|paga|pagam) menos",
+    r"ainda (da|ha) tempo|nao perca",
+    r"(posso|podemos) (te |lhe )?(mandar|enviar|preparar) (a |uma )?(proposta|oferta"
+    r"|orcamento|cotacao)",
+    r"(ja )?(deixo|preparo|faco) (a )?(migracao|mudanca|troca)",
+    r"se (a|o|sua|seu|a sua|o seu) (\w+ )?(crescer|for crescer|crescerem|aumentar)",
+    r"(estaria|estariam|ficaria|ficariam) (\w+ ){0,3}(coberto\w*|cobert[ao]s?|protegid\w*)",
+    r"para (nao acontecer|evitar que (isso|isto) aconteca) (de novo|novamente|outra vez)",
+]
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -607,8 +766,6 @@ _GOODWILL_PHRASES: dict[str, str] = {
     "pt": r"(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi|concedemos)"
     + _GOODWILL_TAIL,
 }
-# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
-_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # The customer's own current plan (removed before looking for an offer).
 _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -798,6 +955,23 @@ _ASIDE_PHRASES: dict[str, list[str]] = {
     "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
     "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
 }
+# Asides that bring in a piece of news, a reminder or another subject ("for your
+# information", "pour info", "on another note", "mudando de assunto").
+_ASIDE_PHRASES["en"].append(
+    r"(fyi|for your information|just so you know|as a reminder|quick tip"
+    r"|on (another|a different|a separate|a related) note)"
+)
+_ASIDE_PHRASES["es"].append(
+    r"(para (tu|su) informacion|(le|te) (recordamos|recuerdo)|por otro lado|cambiando de tema)"
+)
+_ASIDE_PHRASES["fr"].append(
+    r"(pour info\w*|petite info|au passage|(nous|je) vous rappel\w+|autre chose)"
+)
+_ASIDE_PHRASES["de"].append(r"(zur info\w*|kleiner tipp|wir erinnern|noch ein hinweis)")
+_ASIDE_PHRASES["pt"].append(
+    r"(por falar nisso|para sua informacao|(lembramos|lembrando) que|mudando de assunto"
+    r"|aproveitando o contato)"
+)
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 
