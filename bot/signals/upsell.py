@@ -43,15 +43,15 @@ _STRONG_PHRASES: dict[str, list[str]] = {
         r" (a|al|de) (un |una |nuestro |nuestra |la |el |tu )?(plan|premium|pro|plus"
         r"|tarifa|paquete|modalidad|version)",
         r"te lo (activo|anado|contrato)",
-        r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os) (lo |la )?(active"
+        r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os|se) (lo |la )?(active"
         r"|anada|cambie|pase|suscriba|apunte|solicite|tramite)",
     ],
     "fr": [
         r"passer (a|au|a la) (l'offre|l'abonnement|forfait|formule|premium|pro|plus"
         r"|la formule|l'option|la version)",
         r"je vous l'(active|ajoute)",
-        r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous) que je (l'|vous )?"
-        r"(active|ajoute|inscrive|abonne|passe|souscrive)",
+        r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous|vous voulez|vous souhaitez"
+        r"|vous desirez) que je (l'|vous |vous l')?(active|ajoute|inscrive|abonne|passe|souscrive)",
     ],
     "de": [
         r"upgrade auf",
@@ -64,8 +64,9 @@ _STRONG_PHRASES: dict[str, list[str]] = {
     "pt": [
         r"(mudar|migrar|passar|evoluir) para o plano",
         r"fazer (o |um )?upgrade",
-        r"quer que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido|peca)",
-        r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
+        r"(quer|quiser|quiserem) que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido"
+        r"|peca)",
+        r"(quer|quiser|quiserem) que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
     ],
 }
 # Something extra offered as a question with its price: "would you like to add travel
@@ -182,7 +183,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"premium",
         r"add-?ons?",
         r"upgrade",
-        r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly)"
+        r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly|premier"
+        r"|ultra|max|elite|unlimited)"
         r" (plan|tier|membership|version|account|package|bundle|pass|subscription|card)",
         r"\w+ ?\+ (fare|plan)",
         r"flex\+",
@@ -665,6 +667,12 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(ja pensou|pense|pensou) (no|na|em)",
     ],
 }
+# A price compared with what the customer pays now ("£4 more than you pay now").
+_PITCH_PHRASES["en"].append(r"than (what )?you('re| are)? (currently |now )?pay(ing)?")
+_PITCH_PHRASES["es"].append(r"de lo que (ya |ahora )?(pagas|paga|pagais|estas pagando)")
+_PITCH_PHRASES["fr"].append(r"que ce que vous (payez|reglez)")
+_PITCH_PHRASES["de"].append(r"als (sie )?(jetzt|derzeit|bisher|aktuell) (\w+ )?(zahlen|bezahlen)")
+_PITCH_PHRASES["pt"].append(r"do que (voce |vc )?(ja |hoje )?(paga|esta pagando)")
 # Interest, sense and fit asked of the customer ("if you're interested", "se fizer sentido");
 # others like them who add it ("many tenants add", "viele Kunden buchen"), customers who can
 # add it; paying less; time still left to take it; a proposal or a switch the agent will
@@ -899,6 +907,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
         + _OWN_NOUN["en"]
         + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
         r"(it|this|that|which) (\w+ )?(renews|will renew|auto-?renews|is renewed)",
+        r"you (currently |already |now )?(have|'ve got|pay for) (the|an?|our) ([\w+-]+ ){0,3}"
+        + _OWN_NOUN["en"],
         r"(compensation|a goodwill gesture|a gesture of goodwill) (for|because)",
     ],
     "es": [
@@ -907,6 +917,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)? (es|son"
         r"|cuesta|sigue|se renueva|incluye|tiene|cubre|queda)",
         r"se renueva|se renovara",
+        r"(tiene|tienes|tenes) (\w+ )?(contratad[oa] |activad[oa] )?(la|el|una|un) "
+        + _OWN_NOUN["es"],
         r"(la |una )?compensacion (por|de)",
     ],
     "fr": [
@@ -915,12 +927,14 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)? (est|coute|reste"
         r"|se renouvelle|inclut|comprend|couvre)",
         r"se renouvelle|sera renouvele\w*",
+        r"vous (avez|disposez de|beneficiez de) (\w+ )?(l'|le |la |un |une )" + _OWN_NOUN["fr"],
         r"(un |le |en )?(dedommagement|geste commercial|compensation) (pour|de)",
     ],
     "de": [
         r"sie (sind|befinden sich) (\w+ )?(im|in dem|auf dem|in der) " + _OWN_NOUN["de"],
-        r"sie (nutzen|haben) (derzeit|aktuell|momentan|bereits|schon) (den|das|die|einen|ein"
-        r"|eine) " + _OWN_NOUN["de"],
+        # "Laut System haben Sie den Tarif ..." (a question opens on "Haben Sie").
+        r"(sie (nutzen|haben)|(?<=\w )(nutzen|haben) sie) (\w+ )?(den|das|die|einen|ein|eine) "
+        + _OWN_NOUN["de"],
         r"(ihr|ihre|dein|deine) (\w+ )?" + _OWN_NOUN["de"] + r"( selbst)? (ist|kostet|bleibt"
         r"|verlangert|beinhaltet|enthalt|umfasst|lauft)",
         r"verlangert sich",
@@ -931,6 +945,7 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"(o seu|a sua|seu|sua|o teu|a tua) (\w+ )?" + _OWN_NOUN["pt"] + r"( atual)?( \w+)?"
         r" (e|custa|continua|renova|se renova|inclui|tem|cobre|fica)",
         r"(se )?renova (automaticamente|todo|no dia|em)",
+        r"(voce |vc )?(tem|possui) (\w+ )?(o|a|um|uma) " + _OWN_NOUN["pt"],
         r"(a |uma )?compensacao (pel[oa]|por|de)",
     ],
 }

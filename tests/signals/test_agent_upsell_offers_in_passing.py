@@ -135,6 +135,23 @@ PITCHES = [
         "I've reset your password. On another note, our annual plan works out at two months"
         " free compared with paying monthly.",
     ),
+    # A tier named in passing, compared with what the customer pays now; an extra the agent
+    # adds "if you want me to".
+    (
+        "en",
+        "Your replacement card is on its way. While I have you, switching to our Premier"
+        " account would get you free travel insurance and no fees abroad.",
+    ),
+    (
+        "en",
+        "All fixed. Quick one: our Family Share plan lets five people use the account for £4"
+        " more than what you pay now.",
+    ),
+    (
+        "fr",
+        "Votre réservation est confirmée. L'assurance annulation est disponible pour 12 € ;"
+        " dites-moi si vous voulez que je l'ajoute.",
+    ),
     (
         "fr",
         "Votre carte est débloquée. Vous pourriez aussi être intéressé par notre carte Gold,"

@@ -40,6 +40,15 @@ STATED = [
     ("pt", "Você está no plano Essencial: 20 GB, ligações ilimitadas, R$ 50 por mês."),
     ("pt", "A sua assinatura custa R$ 29,90 por mês e se renova todo dia 5, sem fidelidade."),
     ("pt", "Os R$ 10 são uma compensação pela queda do serviço, já descontados este mês."),
+    # What the customer "has", read from the account.
+    ("en", "I can see you have the Max plan with 100GB for £25 a month, so roaming is included."),
+    ("es", "Según veo, tiene contratada la tarifa Fusión con dos líneas móviles, por 65 € al mes."),
+    ("fr", "Je vois que vous avez l'offre Fibre Max à 39,99 € par mois, avec la TV incluse."),
+    ("de", "Laut System haben Sie den Tarif Komfort mit 50 GB für 29,99 € im Monat."),
+    (
+        "pt",
+        "Verifiquei aqui: você tem o plano Controle 15 GB por R$ 49,90 por mês, sem fidelidade.",
+    ),
 ]
 
 
