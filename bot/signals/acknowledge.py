@@ -616,6 +616,89 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"obrigad[oa] pel[oa] (seu |sua )?(retorno|resposta|atualizacao)",
     ],
 }
+# Earlier contact read back from the record, when there is some: the customer's contacts
+# counted or dated ("your calls on Monday and Wednesday", "vos mails du 2 et du 9", "seus
+# contatos dos dias 3 e 10"), something they sent "of" a date ("Ihre Kündigung vom 2. März"),
+# the time it was asked or told ("you were told on 2 May", "wie wir letzte Woche besprochen
+# haben"), a colleague who handled it ("mi compañero registró", "meine Kollegin", "o
+# atendimento do meu colega"), the count of contacts ("your third call", "a terceira vez"),
+# thanks for the steps the customer took ("thanks for trying a different cable").
+_DATE = r"(\d{1,2}(\.|th|st|nd|rd)?|%s)"
+_CONTEXTUAL["en"] += [
+    r"(your|both|all|the) (\w+ ){0,2}(calls|emails|e-mails|messages|chats|contacts|tickets)"
+    r" (on|from|of|in)",
+    r"(your|the) (\w+ )?" + _CONTACT_EN + r" (on|from|of) (the )?" + _DATE % _DAYS_EN,
+    r"you were (told|promised|advised|asked|given)",
+    r"you (rang|phoned|called) (us )?(at|on|yesterday|this|last)",
+    r"(my|our) (colleague|teammate|co-?worker)(?!(\s\S+){0,4}\s(will|can|could|would|going"
+    r"|shall)\b)",
+    r"(your|this is the|it'?s the|that'?s the|is the|was the) (second|third|fourth|fifth)"
+    r" (time|call|email|message|contact|visit)",
+    r"(thanks|thank you) for (already )?(trying|doing|testing|running|restarting|rebooting"
+    r"|reinstalling|clearing|resetting)",
+    r"(since|as|given that) you('re| are) (using|on|running)",
+]
+_CONTEXTUAL["es"] += [
+    r"(sus|tus) (\w+ )?(llamadas|mensajes|correos|chats|consultas|contactos|reclamaciones)"
+    r" (del?|de los)",
+    r"(tu|su) " + _CONTACT_ES + r" del? (dia )?" + _DATE % _DAYS_ES,
+    r"(te|le) (dijeron|indicaron|prometieron|pidieron|comentaron)",
+    r"como (te|le) (indico|dijo|comento|explico|pidio)",
+    r"(mi|nuestro|nuestra) (companer[oa]|colega)(?!(\s\S+){0,4}\s(va|van|podra|puede"
+    r"|llamara|contactara|escribira|revisara|enviara|confirmara)\b)",
+    r"(es la|esta es la|ya es la|por) (segunda|tercera|cuarta|quinta) (vez|llamada"
+    r"|reclamacion)",
+    r"(tres|cuatro|cinco) (cambios|llamadas|veces|reclamaciones|mensajes)",
+    r"gracias por (haber )?(hacer|hecho|probar|probado|intentar|intentado|reiniciar"
+    r"|reiniciado|revisar|revisado|enviar|enviado)",
+    r"(recibimos|hemos recibido) (el |la |los |las )?" + _DATE % _DAYS_ES,
+]
+_CONTEXTUAL["fr"] += [
+    r"(vos|les) (deux |trois |quatre )?(appels|messages|mails|e-mails|echanges|relances"
+    r"|demandes) (du|des|de)",
+    r"(votre|sa|la) (appel|message|mail|reponse|demande|relance|echange) du \d",
+    r"(mon|ma|notre) (collegue|conseill\w+)(?!(\s\S+){0,4}\s(va|pourra|peut|rappellera"
+    r"|contactera|recontactera|reviendra|enverra|sera)\b)",
+    r"(c'est votre|votre|c'est la|c'etait la) (deuxieme|troisieme|quatrieme|cinquieme)"
+    r" (appel|fois|message|relance|demande)",
+    r"merci d'avoir (deja )?(\w+ )?(ajoute|reconnecte|redemarre|essaye|teste|verifie"
+    r"|reinstalle|vide|nettoye|envoye|fait)",
+    r"(un|votre|l')appel (de |du )?" + _DAYS_FR,
+    r"(nous avons|j'ai) bien recu (votre|vos) \w+ (\w+ ){0,2}(la semaine derniere|hier|le \d"
+    r"|du \d|" + _DAYS_FR + r")",
+]
+_CONTEXTUAL["de"] += [
+    r"(ihren|ihre|ihrer) (beiden |zwei |drei |vier )?(anrufen|anrufe|nachrichten|e-mails"
+    r"|mails|schreiben) (am|vom|von)",
+    r"(ihr|ihre|ihren|ihrer) (kundigung|nachricht|e-mail|mail|anfrage|nachfrage|reklamation"
+    r"|beschwerde|schreiben|anruf|widerspruch|antrag|ruckmeldung|zahlung) vom \d",
+    r"sie (uns|mir) (\w+ ){0,8}(geschrieben|angerufen|gemeldet|mitgeteilt|geschickt)"
+    r" (haben|hatten)",
+    r"wie (wir|ich) (\w+ ){0,5}(besprochen|vereinbart|zugesagt|angekundigt|telefoniert)",
+    r"(meine|mein|meinem|meiner|unsere|unser) (kollegin|kollege|kollegen)(?!(\s\S+){0,4}\s"
+    r"(wird|werden|kann|ruft|meldet|schreibt)\b)",
+    r"(zum|ein|ihr|ihre|ihren) (zweite|dritte|vierte|funfte)n?s? (mal|anruf|nachricht)",
+    r"(zwei|drei|vier) (anrufe|nachrichten|e-mails|mails)",
+    r"dass sie sich (wieder|erneut|nochmals) melden",
+]
+_CONTEXTUAL["pt"] += [
+    r"(seus|suas|os seus|as suas) (\w+ )?(ligacoes|mensagens|contatos|contactos|chamadas"
+    r"|e-mails|emails|conversas|atendimentos) (dos|das|do|de)",
+    r"(no|na|pelo|pela) "
+    + _CONTACT_PT
+    + r" (do dia|de hoje|de ontem|d[oa] \d|de "
+    + _DAYS_PT
+    + r")",
+    r"(o )?atendimento d[oa] (meu |minha |nosso |nossa )?(colega )?\w+ (de|do|da|na|no|em)",
+    r"(meu|minha|nosso|nossa) (colega|atendente)(?!(\s\S+){0,4}\s(vai|vao|ira|pode|podera"
+    r"|ligara|entrara|enviara|retornara)\b)",
+    r"(voce|vc) (\w+ )?(conversou|falou) com",
+    r"conversa com (o|a) \w+",
+    r"(e a|essa e a|esta e a|pela|ja e a) (segunda|terceira|quarta|quinta) vez",
+    r"obrigad[oa] por (ja )?(ter )?(testado|tentado|feito|reiniciado|reinstalado|enviado"
+    r"|testar|tentar|fazer|reiniciar|enviar)",
+    r"(lhe|te) (disseram|informaram|prometeram|pediram)",
+]
 CONTEXTUAL = compile_phrases(_CONTEXTUAL)
 # One language's phrases, for a reply long enough for its detected language to be sure: each
 # phrase costs a try at every word, and a reply in one language rarely refers back in another.

@@ -1,0 +1,89 @@
+"""Acknowledged history read back from the record, in five languages, when there is earlier
+contact: the customer's contacts counted or dated ("your calls on Monday and Wednesday",
+"vos mails du 2 et du 9"), something they sent named with its date ("Ihre Kündigung vom 2.
+März"), what they were told ("you were told on 2 May"), a colleague who handled it, the count
+of contacts ("this is the third time"), thanks for the steps they took. A colleague who
+"will call", a price list changing "for the second time" or a bill "of 3 May" are no history.
+Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.signals.acknowledge import acknowledges_history
+
+HISTORY = ["I called on Monday about the missing refund.", "I emailed again on Wednesday."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
+        (
+            "en",
+            "I can see your calls on Monday and Wednesday; the refund was never sent, and I've"
+            " sent it now.",
+        ),
+        ("en", "You were told on Monday that the refund had gone, and it hadn't. It has now."),
+        ("en", "Our colleague logged the refund after your call, but it stalled; it's sent now."),
+        ("en", "This is the third time you've had to chase this, and I'm sorry. It's sent now."),
+        (
+            "es",
+            "He revisado sus llamadas del lunes y del miércoles: el reembolso no se envió y ya"
+            " lo he emitido.",
+        ),
+        ("es", "Mi compañera registró su reclamación el lunes, pero se quedó sin enviar."),
+        (
+            "fr",
+            "Je vois vos appels de lundi et de mercredi : le remboursement n'était pas parti,"
+            " c'est fait.",
+        ),
+        ("fr", "C'est votre troisième appel, et je le regrette : le remboursement part ce soir."),
+        (
+            "de",
+            "Nach Ihren beiden Anrufen am Montag und Mittwoch habe ich die Erstattung heute"
+            " angewiesen.",
+        ),
+        ("de", "Ihre Anfrage vom 3. Juni ist bei uns angekommen, wurde aber nie bearbeitet."),
+        (
+            "de",
+            "Wie wir am Montag am Telefon besprochen haben, ist die Erstattung jetzt unterwegs.",
+        ),
+        (
+            "pt",
+            "Vi suas ligações de segunda e quarta: o reembolso não tinha saído, já enviei agora.",
+        ),
+        ("pt", "Essa é a terceira vez que você precisa cobrar isso; o reembolso sai hoje."),
+    ],
+)
+def test_earlier_contact_read_back_acknowledges_it(lang: str, reply: str) -> None:
+    assert acknowledges_history(reply, HISTORY, "Any news?", language=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
+        ("en", "Thanks for trying a second charger already, that rules out the accessories."),
+        ("es", "Gracias por probar con otro cargador, eso descarta los accesorios."),
+        ("fr", "Merci d'avoir déjà testé un autre chargeur, cela écarte les accessoires."),
+        ("pt", "Obrigado por já ter testado outro carregador, isso descarta os acessórios."),
+    ],
+)
+def test_thanks_for_the_steps_the_customer_took_acknowledge_them(lang: str, reply: str) -> None:
+    history = ["The phone won't charge, I tried another charger."]
+    assert acknowledges_history(reply, history, "Still not charging.", language=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
+        ("en", "My colleague from billing will call you tomorrow to go through the refund."),
+        ("en", "For the second time this year our prices are changing; here is the new list."),
+        ("es", "Mi compañero de facturación le llamará mañana para revisar el reembolso."),
+        ("fr", "Mon collègue du service facturation vous rappellera demain."),
+        ("de", "Meine Kollegin aus der Buchhaltung wird Sie morgen anrufen."),
+        ("de", "Ihre Rechnung vom 3. Mai finden Sie im Kundenportal."),
+        ("pt", "Meu colega do financeiro vai te ligar amanhã para ver o reembolso."),
+    ],
+)
+def test_a_colleague_to_come_or_a_dated_bill_is_no_history(lang: str, reply: str) -> None:
+    assert not acknowledges_history(reply, HISTORY, "Any news?", language=lang)
