@@ -2,8 +2,10 @@
 contact: the customer's contacts counted or dated ("your calls on Monday and Wednesday",
 "vos mails du 2 et du 9"), something they sent named with its date ("Ihre Kündigung vom 2.
 März"), what they were told ("you were told on 2 May"), a colleague who handled it, the count
-of contacts ("this is the third time"), thanks for the steps they took. A colleague who
-"will call", a price list changing "for the second time" or a bill "of 3 May" are no history.
+of contacts ("this is the third time"), a note left, thanks for the steps they took. A
+colleague who "will call", a price list changing "for the second time", a bill "of 3 May",
+"get in touch with us again", "comme indiqué dans votre grille" or "stellen Sie sicher, dass
+Sie … installiert haben" are no history.
 Every sentence was written for these tests."""
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ HISTORY = ["I called on Monday about the missing refund.", "I emailed again on W
             " angewiesen.",
         ),
         ("de", "Ihre Anfrage vom 3. Juni ist bei uns angekommen, wurde aber nie bearbeitet."),
+        ("de", "Ihre Kündigung vom 14. März ist bei uns eingegangen und jetzt bestätigt."),
+        ("de", "Die Belege, die Sie uns am 4. und am 9. Mai geschickt haben, liegen mir vor."),
+        ("fr", "J'ai relu votre dossier : trois messages sans réponse, c'est inacceptable."),
+        ("fr", "Je retrouve la note laissée après votre appel : le remboursement est validé."),
+        ("es", "Veo la nota que dejó mi compañero el lunes: el reembolso ya está emitido."),
+        ("pt", "A Carla deixou registrado o pedido de reembolso; ele já foi aprovado."),
         (
             "de",
             "Wie wir am Montag am Telefon besprochen haben, ist die Erstattung jetzt unterwegs.",
@@ -83,6 +91,11 @@ def test_thanks_for_the_steps_the_customer_took_acknowledge_them(lang: str, repl
         ("de", "Meine Kollegin aus der Buchhaltung wird Sie morgen anrufen."),
         ("de", "Ihre Rechnung vom 3. Mai finden Sie im Kundenportal."),
         ("pt", "Meu colega do financeiro vai te ligar amanhã para ver o reembolso."),
+        # An invitation to come back, a document pointed to, a step asked for.
+        ("en", "Refunds take up to ten days; please get in touch with us again if it's late."),
+        ("fr", "Les frais sont facturés comme indiqué dans votre grille tarifaire."),
+        ("fr", "Pouvez-vous me donner la référence ? Je reviens vers vous dès réception."),
+        ("de", "Bitte stellen Sie sicher, dass Sie die neueste Version installiert haben."),
     ],
 )
 def test_a_colleague_to_come_or_a_dated_bill_is_no_history(lang: str, reply: str) -> None:
