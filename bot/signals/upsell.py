@@ -553,7 +553,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|te compensa|le saldria|te saldria)",
         r"si (\w+ ){0,2}(a menudo|mucho|con frecuencia|frecuentemente|habitualmente|a diario"
         r"|cada (dia|semana|mes)|todos los (dias|meses))",
-        r"con (el|la|los|las|nuestro|nuestra|un|una) (\w+ ){1,3}(tendrias|tendria|tendriais"
+        r"con (el|la|los|las|nuestro|nuestra|un|una) ((?!que )\w+ ){1,3}(tendrias|tendria|tendriais"
         r"|tienes|tiene|podrias|podria|pagarias|pagaria|ahorrarias|ahorraria|obtendrias"
         r"|obtendria|disfrutarias|disfrutaria|contarias|contaria)",
         r"(saldria|seria|saldrian|serian) (\w+ )?(gratis|gratuit\w+|mas barat\w+)",
@@ -659,7 +659,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(juntar|adicionar|gastar|somar) mais \d+",
         r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
         r"|todo (dia|mes)|todos os (dias|meses))",
-        r"com (o|a|os|as|um|uma|nosso|nossa) (\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
+        r"com (o|a|os|as|um|uma|nosso|nossa) ((?!que )\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
         r"|economizaria|pagaria|ganharia)",
         r"(sairia|seria|ficaria|sairiam|seriam) (\w+ ){0,2}(gratis|gratuit\w+|de graca"
         r"|mais barat\w+)",
@@ -869,6 +869,34 @@ _CURRENT_PLAN_PHRASES["fr"].append(
     r"(un |l')?echeancier|(un |le |votre )?plan de (paiement|remboursement)"
 )
 _CURRENT_PLAN_PHRASES["de"].append(r"ratenzahlung|ratenplan|zahlungsplan")
+# Something taken away ("cancel the add-on", "si quitamos la cobertura", "résilier l'option",
+# "die Zusatzoption gekündigt", "cancelei o adicional"): no offer of it.
+_CURRENT_PLAN_PHRASES["en"].append(
+    r"(cancel|cancelled|canceled|remove|removed|drop|dropped|stop|stopped|turn off|turned off"
+    r"|switch off|switched off|deactivate|deactivated|end|ended) (the |your |that |this )?"
+    r"([\w+-]+ ){0,2}(add-?on|plan|bundle|subscription|insurance|cover|option|package|pass"
+    r"|membership|tier|protection|warranty)"
+)
+_CURRENT_PLAN_PHRASES["es"].append(
+    r"(cancelar|cancelo|cancelado|cancele|quitar|quito|quitado|quitamos|quite|dar de baja|doy de"
+    r" baja|di de baja|desactivar|desactivo|desactivado|eliminar|elimino|eliminado|elimine)"
+    r" (el |la |tu |su )?(\w+ ){0,2}(complemento|plan|seguro|cobertura|opcion|paquete"
+    r"|suscripcion|tarifa|bono|pase|garantia|proteccion)"
+)
+_CURRENT_PLAN_PHRASES["fr"].append(
+    r"(resilier|resilie|annuler|annule|supprimer|supprime|retirer|retire|desactiver|desactive)"
+    r" (l'|le |la |votre )?(\w+ ){0,2}(option|forfait|abonnement|assurance|offre|pack|formule"
+    r"|pass|garantie|protection)"
+)
+_CURRENT_PLAN_PHRASES["de"].append(
+    r"\w*(option|paket|abo|tarif|versicherung|schutz|garantie)\w* (\w+ ){0,2}(gekundigt|storniert"
+    r"|entfernt|deaktiviert|abbestellt|beendet)"
+)
+_CURRENT_PLAN_PHRASES["pt"].append(
+    r"(cancelar|cancelei|cancelado|remover|removi|removido|retirar|retirei|tirar|tirei"
+    r"|desativar|desativei|desativado) (o |a |seu |sua )?(\w+ ){0,2}(adicional|plano|seguro"
+    r"|pacote|servico|assinatura|opcao|cobertura|garantia|protecao)"
+)
 # A plan pointed back to ("that plan includes ...", "ese plan incluye"): one named before,
 # where it was read as the customer's or as an offer; the pointer is no new offer.
 _CURRENT_PLAN_PHRASES["en"].append(

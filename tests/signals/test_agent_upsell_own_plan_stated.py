@@ -63,6 +63,38 @@ def test_a_statement_of_the_customers_own_plan_and_its_price_is_no_pitch(
 @pytest.mark.parametrize(
     ("lang", "reply"),
     [
+        (
+            "en",
+            "If that works for you, I'll cancel the add-on today and refund the £4.99 you paid"
+            " this month.",
+        ),
+        (
+            "es",
+            "Si quitamos la cobertura de viaje, que no usas, la cuota baja a 18 € al mes con el"
+            " descuento que ya tienes.",
+        ),
+        (
+            "fr",
+            "Comme demandé, j'ai résilié l'option Sport : vous paierez 10 € de moins ce mois-ci.",
+        ),
+        (
+            "de",
+            "Wie gewünscht habe ich die Zusatzoption gekündigt; diesen Monat zahlen Sie 5 €"
+            " weniger.",
+        ),
+        (
+            "pt",
+            "Como pediu, cancelei o pacote adicional; este mês a fatura fica R$ 20 mais barata.",
+        ),
+    ],
+)
+def test_something_taken_away_is_no_offer_of_it(lang: str, reply: str) -> None:
+    assert not is_upsell(reply, language=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reply"),
+    [
         ("en", "Your membership is paused for two months; if you need more time, just tell us."),
         ("es", "Tu cuota queda congelada dos meses; si necesitas más tiempo, avísanos."),
         ("fr", "Votre abonnement est suspendu deux mois ; s'il vous faut plus de temps, dites-le."),
