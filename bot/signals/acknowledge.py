@@ -652,6 +652,7 @@ _CONTEXTUAL["en"] += [
     r" (time|call|email|message|contact|visit)",
     r"(two|three|four|five) (calls|emails|messages|chats)",
     r"(the|a) note (\w+ ){0,2}left",
+    r"(nobody|no one|no-one) (\w+ )?(called|rang|got back to|contacted|phoned) you",
     r"(thanks|thank you) for (already )?(trying|doing|testing|running|restarting|rebooting"
     r"|reinstalling|clearing|resetting)",
     r"(since|as|given that) you('re| are) (using|on|running)",
@@ -669,6 +670,10 @@ _CONTEXTUAL["es"] += [
     r"(dos|tres|cuatro|cinco) (cambios|llamadas|veces|reclamaciones|mensajes|correos)",
     r"(la )?nota que (dejo|dejaron|dejamos)",
     r"(todo )?lo que (has|ha|habeis) (probado|hecho|intentado)",
+    r"que (nos |me )?(mando|mandaste|envio|enviaste|adjunto|adjuntaste|subio|subiste)"
+    r" (el|ayer|la semana|el dia|por)",
+    r"nadie (le |te )?(devolvio|devolviera|llamo|llamara|contesto|contestara|respondio"
+    r"|respondiera)",
     r"gracias por (haber )?(hacer|hecho|probar|probado|intentar|intentado|reiniciar"
     r"|reiniciado|revisar|revisado|enviar|enviado)",
     r"(recibimos|hemos recibido) (el |la |los |las )?" + _DATE % _DAYS_ES,
@@ -686,6 +691,7 @@ _CONTEXTUAL["fr"] += [
     r"(un |votre |l')appel (de |du )?" + _DAYS_FR,
     r"(deux|trois|quatre|cinq) (messages|appels|mails|relances)",
     r"(la )?note laissee",
+    r"personne ne vous (a|ait|avait) (\w+ )?(rappele|repondu|recontacte)",
     r"(nous avons|j'ai) bien recu (votre|vos) \w+ (\w+ ){0,2}(la semaine derniere|hier|le \d+"
     r"|du \d+|" + _DAYS_FR + r")",
 ]
@@ -706,6 +712,7 @@ _CONTEXTUAL["de"] += [
     + _DE_DONE
     + r" (haben|hatten)",
     r"(schon|bereits) (\w+ )?durch (haben|sind)",
+    r"(keinen|keine) (ruckruf|antwort|ruckmeldung) (\w+ )?(bekommen|erhalten)",
     r"(notiz|vermerk) (von|ihres|ihrer|meiner|meines)",
 ]
 _CONTEXTUAL["pt"] += [
@@ -726,6 +733,7 @@ _CONTEXTUAL["pt"] += [
     r"|testar|tentar|fazer|reiniciar|enviar)",
     r"(lhe|te) (disseram|informaram|prometeram|pediram)",
     r"(duas|tres|quatro|cinco) (ligacoes|mensagens|chamadas)",
+    r"ninguem (te |lhe )?(retornou|ter retornado|ligou|respondeu|deu retorno)",
     r"deixou registrad[oa]|registro da (conversa|ligacao|chamada)",
 ]
 CONTEXTUAL = compile_phrases(_CONTEXTUAL)

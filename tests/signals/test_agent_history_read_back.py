@@ -2,7 +2,8 @@
 contact: the customer's contacts counted or dated ("your calls on Monday and Wednesday",
 "vos mails du 2 et du 9"), something they sent named with its date ("Ihre Kündigung vom 2.
 März"), what they were told ("you were told on 2 May"), a colleague who handled it, the count
-of contacts ("this is the third time"), a note left, thanks for the steps they took. A
+of contacts ("this is the third time"), a note left, a callback that never came ("nobody
+called you back"), thanks for the steps they took. A
 colleague who "will call", a price list changing "for the second time", a bill "of 3 May",
 "get in touch with us again", "comme indiqué dans votre grille" or "stellen Sie sicher, dass
 Sie … installiert haben" are no history.
@@ -52,6 +53,16 @@ HISTORY = ["I called on Monday about the missing refund.", "I emailed again on W
         ("fr", "Je retrouve la note laissée après votre appel : le remboursement est validé."),
         ("es", "Veo la nota que dejó mi compañero el lunes: el reembolso ya está emitido."),
         ("pt", "A Carla deixou registrado o pedido de reembolso; ele já foi aprovado."),
+        # A promised callback that never came.
+        ("en", "I'm sorry nobody called you back after Monday; the refund is approved now."),
+        (
+            "es",
+            "Siento que nadie le devolviera la llamada el lunes; el reembolso ya está aprobado.",
+        ),
+        ("fr", "Désolé que personne ne vous ait rappelé lundi : le remboursement est validé."),
+        ("de", "Es tut mir leid, dass Sie keinen Rückruf bekommen haben; die Erstattung ist frei."),
+        ("pt", "Desculpe ninguém ter retornado na segunda; o reembolso já foi aprovado."),
+        ("es", "Tengo el justificante que nos mandó el miércoles; el reembolso ya está aprobado."),
         (
             "de",
             "Wie wir am Montag am Telefon besprochen haben, ist die Erstattung jetzt unterwegs.",
