@@ -889,7 +889,8 @@ _CURRENT_PLAN_PHRASES["fr"].append(
     r"|pass|garantie|protection)"
 )
 _CURRENT_PLAN_PHRASES["de"].append(
-    r"\w*(option|paket|abo|tarif|versicherung|schutz|garantie)\w* (\w+ ){0,2}(gekundigt|storniert"
+    r"(die|das|den|der|ihre|ihr|ihren) (\w+-)?\w*(option|paket|abo|tarif|versicherung|schutz"
+    r"|garantie)\w* (\w+ ){0,2}(gekundigt|storniert"
     r"|entfernt|deaktiviert|abbestellt|beendet)"
 )
 _CURRENT_PLAN_PHRASES["pt"].append(
@@ -934,7 +935,7 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"your (current |existing |monthly |annual )?([\w+-]+ ){0,2}"
         + _OWN_NOUN["en"]
         + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
-        r"(it|this|that|which) (\w+ )?(renews|will renew|auto-?renews|is renewed)",
+        r"(renews|will renew|auto-?renews|is renewed)",
         r"you (currently |already |now )?(have|'ve got|pay for) (the|an?|our) ([\w+-]+ ){0,3}"
         + _OWN_NOUN["en"],
         r"(compensation|a goodwill gesture|a gesture of goodwill) (for|because)",
@@ -985,6 +986,9 @@ _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
     "de": [r"aber|jedoch|doch|wenn|falls|wahrend|konnten|hatten|wurden|wurde|ware|konnte"],
     "pt": [r"mas|porem|contudo|no entanto|se|caso|poderia|teria|poderiam|seria|sairia"],
 }
+_OWN_PHRASES = {
+    name: _STATED_PHRASES[name] + _CURRENT_PLAN_PHRASES[name] for name in _STATED_PHRASES
+}
 _CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\.(?=\s|$)|\n")
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
@@ -1031,6 +1035,7 @@ def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Passes:
     shields: re.Pattern[str]  # the customer's own plan, goodwill already given
+    stated: re.Pattern[str]  # which of the customer's own are stated clauses
     offers: re.Pattern[str]
     more: re.Pattern[str]  # one more line or card: read only beside a deal
     pitches: re.Pattern[str]
@@ -1048,9 +1053,10 @@ def _passes(language: str | None) -> _Passes:
     return _Passes(
         shields=_kinds(
             ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
-            ("stated", phrases(_STATED_PHRASES)),
-            ("own", phrases(_CURRENT_PLAN_PHRASES)),
+            # Stated clauses in the same group: a third group costs a try at every word.
+            ("own", phrases(_OWN_PHRASES)),
         ),
+        stated=re.compile(phrases(_STATED_PHRASES)),
         offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
         more=re.compile(phrases(_MORE_PHRASES)),
         pitches=_kinds(
@@ -1089,11 +1095,12 @@ def _outside(
         start = match.end() if match.end() > match.start() else match.start() + 1
 
 
-def _shield(match: re.Match[str], folded: str) -> Span:
+def _shield(match: re.Match[str], folded: str, stated: re.Pattern[str]) -> Span:
     """A shield's span: a stated clause runs to the clause's end."""
-    if match.lastgroup != "stated":
+    clause = stated.match(folded, match.start()) if match.lastgroup == "own" else None
+    if clause is None:
         return match.start(), match.end()
-    stop = _CLAUSE_BREAK.search(folded, match.end())
+    stop = _CLAUSE_BREAK.search(folded, clause.end())
     return match.start(), stop.start() if stop else len(folded)
 
 
@@ -1106,7 +1113,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
         passes = _BY_LANGUAGE[language]
-    shielded = [_shield(match, folded) for match in passes.shields.finditer(folded)]
+    shielded = [_shield(match, folded, passes.stated) for match in passes.shields.finditer(folded)]
     offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
