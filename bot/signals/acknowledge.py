@@ -89,6 +89,12 @@ _PT_DONE = (
     r"|abriu)"
 )
 
+# "comme indiqué dans votre grille tarifaire" points to a document, not to earlier contact.
+_IN_A_DOCUMENT = (
+    r"| (dans|sur) (\w+ |l')?(grille|condition|contrat|document|site|facture|tarif|brochure"
+    r"|notice|fiche|page|espace|article|cgv|guide|faq)"
+)
+
 _EXPLICIT: dict[str, list[str]] = {
     "en": [
         # The customer's own earlier action or statement, second person past.
@@ -313,7 +319,9 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|expliquez|soulignez|decrivez)",
         r"comme (je vous l'ai|nous vous l'avons|je vous l'avais|nous vous l'avions|on vous"
         r" l'a|on vous l'avait) (\w+)",
-        r"comme (convenu|indique|mentionne|evoque|annonce|promis|discute)(?! ci-| plus bas)",
+        r"comme (convenu|indique|mentionne|evoque|annonce|promis|discute)(?! ci-| plus bas"
+        + _IN_A_DOCUMENT
+        + r")",
         r"ainsi que convenu",
         r"(nous|je) vous (l')?(avions|avais) (\w+ )?(dit|conseille|indique|promis|demande"
         r"|recommande|explique|propose|envoye|annonce|ecrit)e?s?",
@@ -351,7 +359,9 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|de ce matin|du \d+|du " + _DAYS_FR + r"|de " + _DAYS_FR + r")",
         r"suite a (votre|notre|mon|nos|vos) (appel|echange|conversation|entretien|relance"
         r"|precedent|dernier|derniere|appel telephonique|message d'hier|mail d'hier)",
-        r"(je|nous) (reviens|revenons) vers vous",
+        # "Je reviens vers vous dès réception" promises a reply to come.
+        r"(je|nous) (reviens|revenons) vers vous(?! (des|d'ici|rapidement|au plus vite|sous"
+        r"|dans|demain|quand|lorsque))",
         r"(pour )?(faire|fais|faisons) suite a",
         r"la derniere fois (que)?",
         r"lors de (votre|notre) (dernier|derniere|precedent|precedente|appel|echange"
@@ -376,7 +386,10 @@ _EXPLICIT: dict[str, list[str]] = {
         r"ihre (beiden|zwei|drei|vier|mehreren|\d+) " + _CONTACT_DE,
         r"(notiz|notizen|vermerk|aktennotiz)\w* (von (frau |herrn |herr )?(\w+ ){1,2})?(vom|von"
         r"|am) (" + _DAYS_DE + r"|gestern|letzter woche|\d+)",
-        r"(da|weil|wie|dass|zumal) sie (uns |mir )?(\w+ ){0,5}" + _DE_DONE + r" (haben"
+        # "Stellen Sie sicher, dass Sie … installiert haben" asks for a step.
+        r"(da|weil|wie|dass|zumal)(?<!sicher, dass)(?<!sicher dass) sie (uns |mir )?(\w+ ){0,5}"
+        + _DE_DONE
+        + r" (haben"
         r"|hatten)",
         r"wie (sie )?(uns |mir )?(schon |bereits |telefonisch |gestern |am telefon )*"
         r"(geschrieben|erwahnt|mitgeteilt|beschrieben|gesagt|angegeben|geschildert|besprochen"
@@ -524,7 +537,8 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"(thanks|thank you) for (getting back|the update|coming back|following up)",
         # "try again", "works again", "again later" are not history.
         r"again(?<!try again)(?<!trying again)(?<!works again)(?<!working again)"
-        r"(?<!in again)(?! later| soon"
+        r"(?<!in again)(?<!with us again)(?<!contact us again)(?<!available again)"
+        r"(?<!in stock again)(?! later| soon"
         # "check again next week" asks for a step to come.
         r"| tomorrow| next| in (a|an|\d+|two|three|a few)| after| once| when| if| tonight)",
     ],
@@ -566,7 +580,9 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"|transmis|relance)",
         r"comme vous (nous )?(l'|le )?(avez|aviez) (deja )?(indique|mentionne|precise"
         r"|signale|explique|dit|ecrit)",
-        r"comme (indique|mentionne|precise|convenu|signale)",
+        r"comme (indique|mentionne|precise|convenu|signale)(?! ci-| plus haut"
+        + _IN_A_DOCUMENT
+        + r")",
         r"suite a votre (appel|message|mail|courriel|echange|demande|relance)",
         r"(vous|nous) (\w+ ){0,3}hier",
         r"merci (pour|de) votre (retour|reponse|relance)",
@@ -616,6 +632,110 @@ _CONTEXTUAL: dict[str, list[str]] = {
         r"obrigad[oa] pel[oa] (seu |sua )?(retorno|resposta|atualizacao)",
     ],
 }
+# Earlier contact read back from the record, when there is some: the customer's contacts
+# counted or dated ("your calls on Monday and Wednesday", "vos mails du 2 et du 9", "seus
+# contatos dos dias 3 e 10"), something they sent "of" a date ("Ihre Kündigung vom 2. März"),
+# the time it was asked or told ("you were told on 2 May", "wie wir letzte Woche besprochen
+# haben"), a colleague who handled it ("mi compañero registró", "meine Kollegin", "o
+# atendimento do meu colega"), the count of contacts ("your third call", "a terceira vez"),
+# thanks for the steps the customer took ("thanks for trying a different cable").
+_DATE = r"(\d{1,2}(\.|th|st|nd|rd)?|%s)"
+_CONTEXTUAL["en"] += [
+    r"(your|both|all|the) (\w+ ){0,2}(calls|emails|e-mails|messages|chats|contacts|tickets)"
+    r" (on|from|of|in)",
+    r"(your|the) (\w+ )?" + _CONTACT_EN + r" (on|from|of) (the )?" + _DATE % _DAYS_EN,
+    r"you were (told|promised|advised|asked|given)",
+    r"you (rang|phoned|called) (us )?(at|on|yesterday|this|last)",
+    r"(my|our) (colleague|teammate|co-?worker)(?!(\s\S+){0,4}\s(will|can|could|would|going"
+    r"|shall)\b)",
+    r"(your|this is the|it'?s the|that'?s the|is the|was the) (second|third|fourth|fifth)"
+    r" (time|call|email|message|contact|visit)",
+    r"(two|three|four|five) (calls|emails|messages|chats)",
+    r"(the|a) note (\w+ ){0,2}left",
+    r"(nobody|no one|no-one) (\w+ )?(called|rang|got back to|contacted|phoned) you",
+    r"(thanks|thank you) for (already )?(trying|doing|testing|running|restarting|rebooting"
+    r"|reinstalling|clearing|resetting)",
+    r"(since|as|given that) you('re| are) (using|on|running)",
+]
+_CONTEXTUAL["es"] += [
+    r"(sus|tus) (\w+ )?(llamadas|mensajes|correos|chats|consultas|contactos|reclamaciones)"
+    r" (del?|de los)",
+    r"(tu|su) " + _CONTACT_ES + r" del? (dia )?" + _DATE % _DAYS_ES,
+    r"(te|le) (dijeron|indicaron|prometieron|pidieron|comentaron)",
+    r"como (te|le) (indico|dijo|comento|explico|pidio)",
+    r"(mi|nuestro|nuestra) (companer[oa]|colega)(?!(\s\S+){0,4}\s(va|van|podra|puede"
+    r"|llamara|contactara|escribira|revisara|enviara|confirmara)\b)",
+    r"(es la|esta es la|ya es la|por) (segunda|tercera|cuarta|quinta) (vez|llamada"
+    r"|reclamacion)",
+    r"(dos|tres|cuatro|cinco) (cambios|llamadas|veces|reclamaciones|mensajes|correos)",
+    r"(la )?nota que (dejo|dejaron|dejamos)",
+    r"(todo )?lo que (has|ha|habeis) (probado|hecho|intentado)",
+    r"que (nos |me )?(mando|mandaste|envio|enviaste|adjunto|adjuntaste|subio|subiste)"
+    r" (el|ayer|la semana|el dia|por)",
+    r"nadie (le |te )?(devolvio|devolviera|llamo|llamara|contesto|contestara|respondio"
+    r"|respondiera)",
+    r"gracias por (haber )?(hacer|hecho|probar|probado|intentar|intentado|reiniciar"
+    r"|reiniciado|revisar|revisado|enviar|enviado)",
+    r"(recibimos|hemos recibido) (el |la |los |las )?" + _DATE % _DAYS_ES,
+]
+_CONTEXTUAL["fr"] += [
+    r"(vos|les) (deux |trois |quatre )?(appels|messages|mails|e-mails|echanges|relances"
+    r"|demandes) (du|des|de)",
+    r"(votre|sa|la) (appel|message|mail|reponse|demande|relance|echange) du \d+",
+    r"(mon|ma|notre) (collegue|conseill\w+)(?!(\s\S+){0,4}\s(va|pourra|peut|rappellera"
+    r"|contactera|recontactera|reviendra|enverra|sera)\b)",
+    r"(c'est votre|votre|c'est la|c'etait la) (deuxieme|troisieme|quatrieme|cinquieme)"
+    r" (appel|fois|message|relance|demande)",
+    r"merci d'avoir (deja )?(\w+ )?(ajoute|reconnecte|redemarre|essaye|teste|verifie"
+    r"|reinstalle|vide|nettoye|envoye|fait)",
+    r"(un |votre |l')appel (de |du )?" + _DAYS_FR,
+    r"(deux|trois|quatre|cinq) (messages|appels|mails|relances)",
+    r"(la )?note laissee",
+    r"personne ne vous (a|ait|avait) (\w+ )?(rappele|repondu|recontacte)",
+    r"(nous avons|j'ai) bien recu (votre|vos) \w+ (\w+ ){0,2}(la semaine derniere|hier|le \d+"
+    r"|du \d+|" + _DAYS_FR + r")",
+]
+_CONTEXTUAL["de"] += [
+    r"(ihren|ihre|ihrer) (beiden |zwei |drei |vier )?(anrufen|anrufe|nachrichten|e-mails"
+    r"|mails|schreiben) (am|vom|von)",
+    r"(ihr|ihre|ihren|ihrer) (kundigung|nachricht|e-mail|mail|anfrage|nachfrage|reklamation"
+    r"|beschwerde|schreiben|anruf|widerspruch|antrag|ruckmeldung|zahlung) vom \d+",
+    r"sie (uns|mir) (\S+ ){0,8}(geschrieben|angerufen|gemeldet|mitgeteilt|geschickt)"
+    r" (haben|hatten)",
+    r"wie (wir|ich) (\w+ ){0,5}(besprochen|vereinbart|zugesagt|angekundigt|telefoniert)",
+    r"(meine|mein|meinem|meiner|unsere|unser) (kollegin|kollege|kollegen)(?!(\s\S+){0,4}\s"
+    r"(wird|werden|kann|ruft|meldet|schreibt)\b)",
+    r"(zum|ein|ihr|ihre|ihren) (zweite|dritte|vierte|funfte)n?s? (mal|anruf|nachricht)",
+    r"(zwei|drei|vier) (anrufe|nachrichten|e-mails|mails)",
+    r"dass sie sich (wieder|erneut|nochmals) melden",
+    r"(die|den|das|dass)(?<!sicher, dass)(?<!sicher dass) sie (uns |mir )?(\S+ ){0,5}"
+    + _DE_DONE
+    + r" (haben|hatten)",
+    r"(schon|bereits) (\w+ )?durch (haben|sind)",
+    r"(keinen|keine) (ruckruf|antwort|ruckmeldung) (\w+ )?(bekommen|erhalten)",
+    r"(notiz|vermerk) (von|ihres|ihrer|meiner|meines)",
+]
+_CONTEXTUAL["pt"] += [
+    r"(seus|suas|os seus|as suas) (\w+ )?(ligacoes|mensagens|contatos|contactos|chamadas"
+    r"|e-mails|emails|conversas|atendimentos) (dos|das|do|de)",
+    r"(no|na|pelo|pela) "
+    + _CONTACT_PT
+    + r" (do dia|de hoje|de ontem|d[oa] \d+|de "
+    + _DAYS_PT
+    + r")",
+    r"(o )?atendimento d[oa] (meu |minha |nosso |nossa )?(colega )?\w+ (de|do|da|na|no|em)",
+    r"(meu|minha|nosso|nossa) (colega|atendente)(?!(\s\S+){0,4}\s(vai|vao|ira|pode|podera"
+    r"|ligara|entrara|enviara|retornara)\b)",
+    r"(voce|vc) (\w+ )?(conversou|falou) com",
+    r"conversa com (o|a) \w+",
+    r"(e a|essa e a|esta e a|pela|ja e a) (segunda|terceira|quarta|quinta) vez",
+    r"obrigad[oa] por (ja )?(ter )?(testado|tentado|feito|reiniciado|reinstalado|enviado"
+    r"|testar|tentar|fazer|reiniciar|enviar)",
+    r"(lhe|te) (disseram|informaram|prometeram|pediram)",
+    r"(duas|tres|quatro|cinco) (ligacoes|mensagens|chamadas)",
+    r"ninguem (te |lhe )?(retornou|ter retornado|ligou|respondeu|deu retorno)",
+    r"deixou registrad[oa]|registro da (conversa|ligacao|chamada)",
+]
 CONTEXTUAL = compile_phrases(_CONTEXTUAL)
 # One language's phrases, for a reply long enough for its detected language to be sure: each
 # phrase costs a try at every word, and a reply in one language rarely refers back in another.

@@ -29,6 +29,8 @@ from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_phrases
 from bot.signals.text import fold
 
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # Explicit pitches: an upgrade offered, or an offer to activate/add something.
 _STRONG_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -41,15 +43,15 @@ _STRONG_PHRASES: dict[str, list[str]] = {
         r" (a|al|de) (un |una |nuestro |nuestra |la |el |tu )?(plan|premium|pro|plus"
         r"|tarifa|paquete|modalidad|version)",
         r"te lo (activo|anado|contrato)",
-        r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os) (lo |la )?(active"
+        r"(quieres|quiere|queres|querrias|desea|deseas) que (te|le|os|se) (lo |la )?(active"
         r"|anada|cambie|pase|suscriba|apunte|solicite|tramite)",
     ],
     "fr": [
         r"passer (a|au|a la) (l'offre|l'abonnement|forfait|formule|premium|pro|plus"
         r"|la formule|l'option|la version)",
         r"je vous l'(active|ajoute)",
-        r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous) que je (l'|vous )?"
-        r"(active|ajoute|inscrive|abonne|passe|souscrive)",
+        r"(voulez-vous|souhaitez-vous|voulez vous|souhaitez vous|vous voulez|vous souhaitez"
+        r"|vous desirez) que je (l'|vous |vous l')?(active|ajoute|inscrive|abonne|passe|souscrive)",
     ],
     "de": [
         r"upgrade auf",
@@ -62,8 +64,9 @@ _STRONG_PHRASES: dict[str, list[str]] = {
     "pt": [
         r"(mudar|migrar|passar|evoluir) para o plano",
         r"fazer (o |um )?upgrade",
-        r"quer que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido|peca)",
-        r"quer que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
+        r"(quer|quiser|quiserem) que eu (o |a )?(ative|adicione|inclua|mude|subscreva|faca o pedido"
+        r"|peca)",
+        r"(quer|quiser|quiserem) que eu (lhe |te )?(ative|adicione|faca|envie|prepare)",
     ],
 }
 # Something extra offered as a question with its price: "would you like to add travel
@@ -129,6 +132,46 @@ _STRONG_PHRASES["pt"].append(
     r"|contratar|incluir)[^.?!\n]{0,70}\b(ganha|ganham|economiz\w*|economia|desconto"
     r"|gratis|sai mais barato)"
 )
+# Something extra the customer "can still add" with its price, as a statement rather than a
+# question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por 3 €".
+_STRONG_PHRASES["en"].append(
+    r"you (can|could) (\w+ )?(add|include|get|book|take out)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["es"].append(
+    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar)"
+    r"(le|lo|la)?" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["fr"].append(
+    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire)" + _PRICED_QUESTION
+)
+_STRONG_PHRASES["de"].append(
+    r"((konnen|konnten) (sie|du)|(sie|du) (konnen|konnten)) [^.?!\n]{0,60}\bfur (nur )?"
+    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ )?(dazubuchen|hinzubuchen|hinzufugen"
+    r"|dazunehmen|buchen|abschliessen|dazu)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar)"
+    + _PRICED_QUESTION
+)
+# Something offered as a question and priced in the next sentence: "Want extra legroom on
+# the way back? It's £15 each way.", "¿Le interesaría añadir la maleta? Son 25 €."
+_ANSWERED_PRICE = r"[^.?!\n]{0,80} ?\? ([\w']+ ){0,2}"
+_ANSWERED_PRICE += r"(only |just |solo |seulement |nur |so |apenas )?" + _AMOUNT
+_STRONG_PHRASES["en"].append(
+    r"(would you like|do you want|want|fancy|are you interested in|interested in)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["es"].append(
+    r"(quieres|quiere|te gustaria|le gustaria|te interesaria|le interesaria|te interesa"
+    r"|le interesa|desea|deseas)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["fr"].append(
+    r"(voulez-vous|souhaitez-vous|aimeriez-vous|voulez vous|souhaitez vous|ca vous dit"
+    r"|cela vous interesse|ca vous interesse)" + _ANSWERED_PRICE
+)
+_STRONG_PHRASES["de"].append(r"(mochten|wollen|mochtest|willst) (sie|du)" + _ANSWERED_PRICE)
+_STRONG_PHRASES["pt"].append(
+    r"(quer|gostaria|deseja|tem interesse|te interessa|lhe interessa)" + _ANSWERED_PRICE
+)
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -136,11 +179,12 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         # Not "the price of your tariff": the customer's own is read apart.
         r"(our|the|an?) ((?!your )[\w+-]+ ){1,3}(plan|tier|fare|tariff|bundle|membership"
         r"|subscription|add-on|addon|care|plus|pro|pass|protection|insurance|warranty"
-        r"|autoship|cover)",
+        r"|autoship|cover|deal|offer|package|pack|option)",
         r"premium",
         r"add-?ons?",
         r"upgrade",
-        r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly)"
+        r"(pro|plus|business|gold|platinum|vip|enterprise|family|premium|annual|yearly|premier"
+        r"|ultra|max|elite|unlimited)"
         r" (plan|tier|membership|version|account|package|bundle|pass|subscription|card)",
         r"\w+ ?\+ (fare|plan)",
         r"flex\+",
@@ -236,6 +280,12 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(pagar|pagando|paga) (anualmente|por ano|uma vez por ano)",
     ],
 }
+# "Le plan Plus" in French (not "plan de paiement", read apart); a protection named as a
+# German compound ("Diebstahlschutz"), not data or consumer protection.
+_OFFER_PHRASES["fr"].append(r"(le |notre |un )plan (?!de |d')\w+")
+_OFFER_PHRASES["de"].append(
+    r"(?!daten|verbraucher|kinder|jugend|arbeits|brand|umwelt|kundigung|mieter)\w+schutz"
+)
 OFFER = compile_phrases(_OFFER_PHRASES)
 # Deal: a price, a discount, a free trial or free period, a saving.
 _DEAL_PHRASES: dict[str, list[str]] = {
@@ -245,8 +295,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"\d+ ?% (off|discount|cheaper|less|saving|savings|back)",
         r"(save|saves|saving) (you )?(\d+|up to|(£|\$|€) ?\d+|money|on)",
         r"free (trial|for|upgrade|month|year|period|delivery|shipping)",
-        r"(first|1st) (month|year|\w+ months?) (free|on us)",
-        r"\d+ (days?|weeks?|months?) free",
+        r"(first|1st) (month|year|\w+ months?) (are |is )?(free|on us)",
+        r"(\d+|one|two|three|four|six|twelve) (days?|weeks?|months?) (free|on us)",
         r"(try|trial) (it )?(for )?free",
         r"special (offer|price|rate)",
         r"discount(ed)?",
@@ -268,7 +318,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
         r"|sin cargo)",
         r"(dos|tres|\d+) meses (gratis|de regalo)",
-        r"(te|le|os) (ahorra|ahorrarias|ahorraria)",
+        r"(te|le|os) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
         r"promocion",
@@ -280,7 +330,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"-\d+ ?%",
         r"reduction",
         r"remise",
-        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont )?(offert|gratuit)s?",
+        r"(premier|1er|\d+|un|deux|trois) (mois|an|annee|jour)s? (sont |est )?(offert|gratuit)s?",
         r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
         r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
@@ -317,6 +367,35 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(metade do preco|meio preco|preco reduzido)",
     ],
 }
+# Free for a while, with "free" first ("gratuit pendant 30 jours", "grátis por um mês"); a
+# price "from" an amount ("a partir de 9 €"); a bill the customer "could reduce".
+_DEAL_PHRASES["en"] += [
+    r"(could|can|would|'d|will) (\w+ )?(reduce|lower|cut|bring down|shrink) your (\w+ )?"
+    r"(bill|costs?|spend|payments?)",
+]
+_DEAL_PHRASES["es"] += [
+    r"gratis (durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses)",
+    r"a partir de " + _AMOUNT,
+    r"(podrias|podria|puedes|puede|podeis) (\w+ )?(reducir|rebajar|bajar|abaratar) (\w+ )?"
+    r"(tu|su|vuestra|vuestro) (\w+ )?(factura|gasto|cuota|recibo)",
+]
+_DEAL_PHRASES["fr"] += [
+    r"gratuit\w* (pendant|durant) (\d+|un|une|deux|trois)",
+    r"a partir de " + _AMOUNT,
+    r"(pourriez|pouvez|pourrez) (\w+ )?(reduire|baisser|alleger|diminuer) (\w+ )?(votre|vos)"
+    r" (\w+ )?(facture|budget|depense|mensualite)",
+]
+_DEAL_PHRASES["de"] += [
+    r"(kostenlos|gratis) (fur|wahrend) (\d+|einen|eine|zwei|drei) (tage|wochen|monat|monate)",
+    r"(ihre|deine) (\w+ )?(rechnung|kosten|ausgaben|monatsbeitrag\w*) (\w+ ){0,2}(senken"
+    r"|reduzieren|verringern|drucken)",
+]
+_DEAL_PHRASES["pt"] += [
+    r"(gratuit[oa]s?|de graca) (por|durante) (\d+|um|uma|dois|tres) (dias|mes|meses|semanas?)",
+    r"a partir de " + _AMOUNT,
+    r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
+    r" |a tua |o seu |seu )?(\w+ )?(fatura|conta|mensalidade|gasto)",
+]
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -330,15 +409,19 @@ _BRAND = re.compile(
     r"|\b(?:[Pp]aquete|[Pp]acote|[Pp]ack|[Bb]ono|[Ss]ervicio|[Ss]ervi[çc]o|[Ss]eguro|[Ss]ervice"
     r"|[Oo]ption|[Ff]ormule|[Oo]ffre|[Cc]arte|[Tt]arjeta|[Cc]art[ãa]o|[Pp]ass|[Pp]asse) [A-Z]\w+"
 )
-# A price per period ("£4.99 a month", "9,99 € al mes"): what a product costs, not a refund.
+# A price per period ("£4.99 a month", "9,99 € al mes") or per seat or order ("2 € pro
+# Bestellung"): what a product costs, not a refund.
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
     r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? (?:a|per|/|por|par|pro|each) (?:seat|user|licen[cs]e"
-    r"|device|usuario|utilisateur|nutzer|licencia|lizenz|licenca)"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d[\d.,]* ?(?:€|eur|euros?|\$|£)) (?:a|an|per|/|por"
+    r"|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur|nutzer|licencia"
+    r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
+    r"|encomenda|artikel|articulo|artigo|trip|journey|way|night|trayecto|viaje|noche|trajet"
+    r"|nuit|strecke|fahrt|nacht|trecho|viagem|noite)"
 )
 # One more of what the customer has (a second line, card or seat): an offer only beside a price
 # or a discount, since "you can add a second user from Settings" answers a how-to question.
@@ -358,7 +441,7 @@ _MORE_PHRASES: dict[str, list[str]] = {
 # the five languages that opens on a digit, so the engine skips to digits: it costs a reply
 # without a price nothing.
 _EXTRA = re.compile(
-    r"\d[\d.,]*(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
+    r"\d(?:[\d.,]*\d)?(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
     r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
 )
 # "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
@@ -394,7 +477,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"just reply",
         r"while you'?re here",
         r"by the way",
-        r"you (might|may|could) (like|want|be interested|consider)",
+        r"you (might|may|could) (also )?(like|want|be interested|consider)",
+        r"(have|take) a (quick )?look at",
         r"(might|may|could) interest you",
         r"worth (considering|adding|a look|checking|it)",
         r"unlimited",
@@ -404,7 +488,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|go up)",
         # "For faster speeds": a benefit; "for more information" is none.
         r"(for|if you want|if you'?d like) (more|faster|extra|bigger|unlimited)"
-        r" (?!info|details|help|questions)\w+",
+        r" (?!info|details|help|questions|time)\w+",
         r"(if|should) you (ever )?need (more|extra|faster|bigger)",
         r"if you (switch|upgrade|sign up|subscribe|join|order|add it)",
         r"(get|enjoy|save) (\d+ ?%|up to)",
@@ -451,7 +535,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|contratas|amplias)",
         r"tendria(s|is)? (mas|mejor|un|una|acceso|\d)",
         r"(para|si quieres|si quiere|si necesitas|si necesita|si desea|si deseas) (mas|mayor)"
-        r" (?!informacion|info|detalles|ayuda|dudas)\w+",
+        r" (?!informacion|info|detalles|ayuda|dudas|tiempo)\w+",
         r"(puedes|puede|podeis|podrias|podria) (subir|pasar|ampliar|pasarte|cambiarte|contratar"
         r"|anadir|probar|activar|disfrutar)",
         r"aprovecha\w*",
@@ -469,7 +553,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"|te compensa|le saldria|te saldria)",
         r"si (\w+ ){0,2}(a menudo|mucho|con frecuencia|frecuentemente|habitualmente|a diario"
         r"|cada (dia|semana|mes)|todos los (dias|meses))",
-        r"con (el|la|los|las|nuestro|nuestra|un|una) (\w+ ){1,3}(tendrias|tendria|tendriais"
+        r"con (el|la|los|las|nuestro|nuestra|un|una) ((?!que )\w+ ){1,3}(tendrias|tendria|tendriais"
         r"|tienes|tiene|podrias|podria|pagarias|pagaria|ahorrarias|ahorraria|obtendrias"
         r"|obtendria|disfrutarias|disfrutaria|contarias|contaria)",
         r"(saldria|seria|saldrian|serian) (\w+ )?(gratis|gratuit\w+|mas barat\w+)",
@@ -485,7 +569,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"vous pourriez (passer|profiter|opter|ajouter|souscrire)",
         r"vous pouvez (passer|profiter|opter|ajouter|souscrire|essayer|tester|monter|evoluer)",
         r"(pour|si vous voulez|si vous souhaitez|si vous avez besoin de) (plus|davantage)"
-        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions))(de |d')?\w+",
+        r" (?!(de |d')?(info|details|precisions|renseignements|aide|questions|temps))(de |d')?\w+",
         r"(je vous|nous vous) (recommande|conseille|propose|suggere)",
         r"clients (dans votre situation|comme vous|dans votre cas)",
         r"(voulez|souhaitez|aimeriez)[ -]vous",
@@ -517,7 +601,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"lohnt sich",
         r"wenn sie (es )?(mochten|wollen|wunschen)",
         r"(fur|falls sie|wenn sie) (\w+ ){0,2}(mehr|schneller\w*|zusatzliche\w*)"
-        r" (?!info|details|hilfe|fragen)\w+",
+        r" (?!info|details|hilfe|fragen|zeit)\w+",
         r"(konnen|konnten) sie (\w+ ){0,3}(wechseln|upgraden|aufstocken|erweitern)",
         r"(konnte|durfte) sie (\w+ )?interessieren",
         r"(ich )?empfehle (ihnen)?",
@@ -559,7 +643,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(pode|podera|poderia) (fazer|mudar|passar|aderir|experimentar|ativar|ganhar|testar"
         r"|subir)",
         r"(para|se quiser|se precisar de|se precisar) (mais|maior)"
-        r" (?!informac|info|detalhes|ajuda|duvidas)\w+",
+        r" (?!informac|info|detalhes|ajuda|duvidas|tempo)\w+",
         r"clientes (na sua situacao|como voce|no seu caso)",
         r"(ate|so ate) (domingo|segunda|terca|quarta|quinta|sexta|sabado|ao fim|o fim|o final)",
         r"(so|apenas) (hoje|esta semana|este mes)",
@@ -575,7 +659,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(juntar|adicionar|gastar|somar) mais \d+",
         r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
         r"|todo (dia|mes)|todos os (dias|meses))",
-        r"com (o|a|os|as|um|uma|nosso|nossa) (\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
+        r"com (o|a|os|as|um|uma|nosso|nossa) ((?!que )\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
         r"|economizaria|pagaria|ganharia)",
         r"(sairia|seria|ficaria|sairiam|seriam) (\w+ ){0,2}(gratis|gratuit\w+|de graca"
         r"|mais barat\w+)",
@@ -583,6 +667,89 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(ja pensou|pense|pensou) (no|na|em)",
     ],
 }
+# A price compared with what the customer pays now ("£4 more than you pay now").
+_PITCH_PHRASES["en"].append(r"than (what )?you('re| are)? (currently |now )?pay(ing)?")
+_PITCH_PHRASES["es"].append(r"de lo que (ya |ahora )?(pagas|paga|pagais|estas pagando)")
+_PITCH_PHRASES["fr"].append(r"que ce que vous (payez|reglez)")
+_PITCH_PHRASES["de"].append(r"als (sie )?(jetzt|derzeit|bisher|aktuell) (\w+ )?(zahlen|bezahlen)")
+_PITCH_PHRASES["pt"].append(r"do que (voce |vc )?(ja |hoje )?(paga|esta pagando)")
+# Interest, sense and fit asked of the customer ("if you're interested", "se fizer sentido");
+# others like them who add it ("many tenants add", "viele Kunden buchen"), customers who can
+# add it; paying less; time still left to take it; a proposal or a switch the agent will
+# prepare; a team that grows; cover that would follow ("would be covered"); an offer put as
+# the way to avoid the problem again.
+_PITCH_PHRASES["en"] += [
+    r"if (you'?re|you are) interested",
+    r"if (it|that|this) (makes sense|suits you|works for you|sounds (good|useful))",
+    r"(many|most|lots|plenty) (of )?(our )?\w+ (add|choose|opt|pick|go for|take|combine"
+    r"|upgrade|switch|bundle)",
+    r"(customers|clients|members|subscribers|users) (\w+ ){0,3}(can|may) (add|get|upgrade"
+    r"|switch|enjoy)",
+    r"there'?s still time|don'?t miss (out|it)|take advantage",
+    r"(i'?ll|i can|i will|we can|we'?ll) (\w+ )?(set up|prepare|arrange|handle|start) the"
+    r" (switch|migration|move|upgrade|change)",
+    r"would (also )?be (covered|protected|insured)",
+    r"(to avoid|to prevent|so) (this|that|it) (from )?(happen\w* )?(again|in future|next time)",
+]
+_PITCH_PHRASES["es"] += [
+    r"si (lo )?(desea|quiere)",
+    r"si (te|le) (encaja|cuadra|convence)|si tiene sentido",
+    r"(muchos|muchas|la mayoria) (de )?(nuestros |nuestras |los |las )?\w+ (anaden|eligen"
+    r"|optan|contratan|combinan|se pasan|suman|agregan)",
+    r"(clientes|socios|suscriptores|usuarios) (\w+ ){0,3}pueden (anadir|contratar|sumar"
+    r"|disfrutar|pasarse)",
+    r"(pagar|pagando|pagas|pagarias) menos",
+    r"(aun|todavia) (estas|esta|estais) a tiempo|no (te|se) (lo|la) pierda",
+    r"(te|le|os) (dejo|preparo|hago|tramito) (el cambio|la migracion)",
+    r"si (tu |su |el |la )?(\w+ )?(crece|crecen|va a crecer|sigue creciendo)",
+    r"(estaria|estarian) (\w+ ){0,3}(cubiert\w+|protegid\w+|asegurad\w+)",
+    r"para (que no vuelva a (pasar|ocurrir)|evitar(lo)? (que|en el futuro))",
+]
+_PITCH_PHRASES["fr"] += [
+    r"si (cela|ca) vous (interesse|convient|tente)|si vous etes interesse\w*",
+    r"(etre|serez|seriez|etes) (\w+ )?interesse\w* par",
+    r"(beaucoup|la plupart) (de |des )(nos )?\w+ (ajoutent|choisissent|optent|prennent"
+    r"|souscrivent|combinent|passent)",
+    r"(clients|abonnes|membres) (\w+ ){0,3}peuvent (ajouter|souscrire|profiter|beneficier"
+    r"|passer)",
+    r"(payer|payez|paieriez|payerez) moins",
+    r"(d'en |en )?profiter|il est encore temps|ne (manquez|ratez) pas",
+    r"je (vous )?(prepare|lance|fais) (la migration|le changement|le passage|la bascule)",
+    r"si (votre |l'|la |le )?(\w+ )?(grandit|s'agrandit|grossit|se developpe)",
+    r"(serait|seraient) (\w+ ){0,3}(couvert\w*|protege\w*|assure\w*)",
+    r"pour (que cela|que ca|eviter que (cela|ca)) ne se reprodui\w+",
+]
+_PITCH_PHRASES["de"] += [
+    r"(bei|falls sie|wenn sie) interesse",
+    r"wenn (das|es) (fur sie )?(passt|sinn macht|sinnvoll ist)",
+    r"(viele|die meisten) (unserer )?\w+ (erganzen|buchen|wahlen|nehmen|entscheiden"
+    r"|kombinieren|wechseln)",
+    r"((konnen|konnten) sie|sie (konnen|konnten)) (\w+ ){0,4}(dazubuchen|hinzubuchen"
+    r"|hinzufugen|abschliessen|erganzen)",
+    r"weniger (zahlen|bezahlen)",
+    r"nicht verpassen|verpassen sie (es )?nicht|nutzen sie die gelegenheit|es ist noch zeit",
+    r"(bereite|stelle|richte) (ich )?(\w+ ){0,2}(den wechsel|die umstellung|die migration"
+    r"|das upgrade)",
+    r"wenn (ihr|ihre|das|die|der) (\w+ )?(wachst|grosser wird|wachsen)",
+    r"(ware|waren) (\w+ ){0,5}(abgesichert|geschutzt|versichert|mitversichert)",
+    r"damit (das|dies|es) nicht (mehr|wieder|noch einmal)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"se (tiver|tiverem) interesse|se (lhe|te) interessar|caso (tenha|queira) interesse",
+    r"se fizer sentido|se (te|lhe) (servir|agradar|convier)",
+    r"(muitos|muitas|a maioria) (dos |das )?(nossos |nossas )?\w+ (adicionam|escolhem|optam"
+    r"|contratam|combinam|incluem|mudam)",
+    r"(clientes|assinantes|socios|membros) (\w+ ){0,3}podem (adicionar|incluir|contratar"
+    r"|ganhar|ter|aderir)",
+    r"(pagar|pagando|paga|pagam) menos",
+    r"ainda (da|ha) tempo|nao perca",
+    r"(posso|podemos) (te |lhe )?(mandar|enviar|preparar) (a |uma )?(proposta|oferta"
+    r"|orcamento|cotacao)",
+    r"(ja )?(deixo|preparo|faco) (a )?(migracao|mudanca|troca)",
+    r"se (a|o|sua|seu|a sua|o seu) (\w+ )?(crescer|for crescer|crescerem|aumentar)",
+    r"(estaria|estariam|ficaria|ficariam) (\w+ ){0,3}(coberto\w*|cobert[ao]s?|protegid\w*)",
+    r"para (nao acontecer|evitar que (isso|isto) aconteca) (de novo|novamente|outra vez)",
+]
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -607,8 +774,6 @@ _GOODWILL_PHRASES: dict[str, str] = {
     "pt": r"(?:apliquei|aplicamos|creditei|creditamos|dei|demos|concedi|concedemos)"
     + _GOODWILL_TAIL,
 }
-# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
-_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
 # The customer's own current plan (removed before looking for an offer).
 _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -620,7 +785,7 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(the|this|that) ([\w+-]+ ){0,2}(plan|tier|package|subscription|membership|bundle"
         r"|tariff|add-?on|option|service|insurance|cover|pass|card|trial) (that |which )?you"
         r" (\w+ )?(activated|added|ordered|bought|booked|took out|signed up for|chose|picked"
-        r"|subscribed to|requested|asked for|started|began)",
+        r"|subscribed to|requested|asked for|started|began|used|bought)",
         # What the customer's own trial or plan costs from then on: a charge described.
         r"(after that|then|afterwards|thereafter|after the trial|from then on),? ([\w']+ ){0,3}"
         r"(it'?s|it is|costs?|will be|is|you pay|you'?ll pay) " + _AMOUNT,
@@ -704,11 +869,127 @@ _CURRENT_PLAN_PHRASES["fr"].append(
     r"(un |l')?echeancier|(un |le |votre )?plan de (paiement|remboursement)"
 )
 _CURRENT_PLAN_PHRASES["de"].append(r"ratenzahlung|ratenplan|zahlungsplan")
+# Something taken away ("cancel the add-on", "si quitamos la cobertura", "résilier l'option",
+# "die Zusatzoption gekündigt", "cancelei o adicional"): no offer of it.
+_CURRENT_PLAN_PHRASES["en"].append(
+    r"(cancel|cancelled|canceled|remove|removed|drop|dropped|stop|stopped|turn off|turned off"
+    r"|switch off|switched off|deactivate|deactivated|end|ended) (the |your |that |this )?"
+    r"([\w+-]+ ){0,2}(add-?on|plan|bundle|subscription|insurance|cover|option|package|pass"
+    r"|membership|tier|protection|warranty)"
+)
+_CURRENT_PLAN_PHRASES["es"].append(
+    r"(cancelar|cancelo|cancelado|cancele|quitar|quito|quitado|quitamos|quite|dar de baja|doy de"
+    r" baja|di de baja|desactivar|desactivo|desactivado|eliminar|elimino|eliminado|elimine)"
+    r" (el |la |tu |su )?(\w+ ){0,2}(complemento|plan|seguro|cobertura|opcion|paquete"
+    r"|suscripcion|tarifa|bono|pase|garantia|proteccion)"
+)
+_CURRENT_PLAN_PHRASES["fr"].append(
+    r"(resilier|resilie|annuler|annule|supprimer|supprime|retirer|retire|desactiver|desactive)"
+    r" (l'|le |la |votre )?(\w+ ){0,2}(option|forfait|abonnement|assurance|offre|pack|formule"
+    r"|pass|garantie|protection)"
+)
+_CURRENT_PLAN_PHRASES["de"].append(
+    r"(die|das|den|der|ihre|ihr|ihren) (\w+-)?\w*(option|paket|abo|tarif|versicherung|schutz"
+    r"|garantie)\w* (\w+ ){0,2}(gekundigt|storniert"
+    r"|entfernt|deaktiviert|abbestellt|beendet)"
+)
+_CURRENT_PLAN_PHRASES["pt"].append(
+    r"(cancelar|cancelei|cancelado|remover|removi|removido|retirar|retirei|tirar|tirei"
+    r"|desativar|desativei|desativado) (o |a |seu |sua )?(\w+ ){0,2}(adicional|plano|seguro"
+    r"|pacote|servico|assinatura|opcao|cobertura|garantia|protecao)"
+)
+# A plan pointed back to ("that plan includes ...", "ese plan incluye"): one named before,
+# where it was read as the customer's or as an offer; the pointer is no new offer.
+_CURRENT_PLAN_PHRASES["en"].append(
+    r"(this|that) (plan|tariff|subscription|membership|package|bundle|tier)"
+)
+_CURRENT_PLAN_PHRASES["es"].append(
+    r"(ese|este|esa|esta) (plan|tarifa|paquete|suscripcion|modalidad)"
+)
+_CURRENT_PLAN_PHRASES["fr"].append(r"(ce|cet|cette) (forfait|abonnement|offre|formule|plan|pack)")
+_CURRENT_PLAN_PHRASES["de"].append(
+    r"(dieser|diese|dieses|diesen|diesem) \w*(tarif|paket|abo|plan)\w*"
+)
+_CURRENT_PLAN_PHRASES["pt"].append(r"(esse|essa|este|esta) (plano|pacote|assinatura|tarifario)")
 _CURRENT_PLAN_PHRASES["pt"].append(
     r"(a |pela |na )?assinatura (eletronica|digital)|(um |o )?parcelamento"
     r"|(um |o )?plano de (pagamento|parcelamento)"
 )
 _CURRENT_PLAN = compile_phrases(_CURRENT_PLAN_PHRASES)
+# A statement of what the customer has: "you're on the X plan", "your tariff itself is ...",
+# "it renews on ...", "compensation for ...". What follows it in the same clause (the plan's
+# price, its "unlimited" calls) describes what they have, so the shield runs to the clause's
+# end: the sentence's end, a contrast ("but") or a conditional ("if", "you could"), where an
+# offer may begin.
+_OWN_NOUN = {
+    "en": r"(plan|tariff|subscription|membership|package|bundle|tier|contract|policy|deal)",
+    "es": r"(plan|tarifa|suscripcion|paquete|modalidad|contrato|poliza|seguro|abono|cuota)",
+    "fr": r"(forfait|abonnement|offre|formule|contrat|plan|pack|option|assurance)",
+    "de": r"\w*(tarif|paket|abo|abonnement|vertrag|plan|mitgliedschaft|versicherung)\w*",
+    "pt": r"(plano|assinatura|pacote|tarifario|contrato|seguro|mensalidade)",
+}
+_STATED_PHRASES: dict[str, list[str]] = {
+    "en": [
+        r"(you'?re|you are|you'?ve been|your (\w+ )?(account|line|number|team|business|company)"
+        r" is) (currently |still |already |now )?(on|subscribed to|signed up (to|for))",
+        r"your (current |existing |monthly |annual )?([\w+-]+ ){0,2}"
+        + _OWN_NOUN["en"]
+        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
+        r"(renews|will renew|auto-?renews|is renewed)",
+        r"you (currently |already |now )?(have|'ve got|pay for) (the|an?|our) ([\w+-]+ ){0,3}"
+        + _OWN_NOUN["en"],
+        r"(compensation|a goodwill gesture|a gesture of goodwill) (for|because)",
+    ],
+    "es": [
+        r"(estas|esta|estais|estan) (\w+ )?(en|con|suscrit[oa] a|dad[oa] de alta en)"
+        r" (la|el|una|un|tu|su) " + _OWN_NOUN["es"],
+        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)? (es|son"
+        r"|cuesta|sigue|se renueva|incluye|tiene|cubre|queda)",
+        r"se renueva|se renovara",
+        r"(tiene|tienes|tenes) (\w+ )?(contratad[oa] |activad[oa] )?(la|el|una|un) "
+        + _OWN_NOUN["es"],
+        r"(la |una )?compensacion (por|de)",
+    ],
+    "fr": [
+        r"vous etes (\w+ )?(sur|abonne\w* a|inscrit\w* a|titulaire d) ?(le |la |l'|un |une "
+        r"|l)?" + _OWN_NOUN["fr"],
+        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)? (est|coute|reste"
+        r"|se renouvelle|inclut|comprend|couvre)",
+        r"se renouvelle|sera renouvele\w*",
+        r"vous (avez|disposez de|beneficiez de) (\w+ )?(l'|le |la |un |une )" + _OWN_NOUN["fr"],
+        r"(un |le |en )?(dedommagement|geste commercial|compensation) (pour|de)",
+    ],
+    "de": [
+        r"sie (sind|befinden sich) (\w+ )?(im|in dem|auf dem|in der) " + _OWN_NOUN["de"],
+        # "Laut System haben Sie den Tarif ..." (a question opens on "Haben Sie").
+        r"(sie (nutzen|haben)|(?<=\w )(nutzen|haben) sie) (\w+ )?(den|das|die|einen|ein|eine) "
+        + _OWN_NOUN["de"],
+        r"(ihr|ihre|dein|deine) (\w+ )?" + _OWN_NOUN["de"] + r"( selbst)? (ist|kostet|bleibt"
+        r"|verlangert|beinhaltet|enthalt|umfasst|lauft)",
+        r"verlangert sich",
+        r"(als )?(entschadigung|ausgleich|kulanz\w*) (fur|wegen)",
+    ],
+    "pt": [
+        r"(voce esta|voces estao|vc esta|esta|estao) (\w+ )?(no|na|num|numa) " + _OWN_NOUN["pt"],
+        r"(o seu|a sua|seu|sua|o teu|a tua) (\w+ )?" + _OWN_NOUN["pt"] + r"( atual)?( \w+)?"
+        r" (e|custa|continua|renova|se renova|inclui|tem|cobre|fica)",
+        r"(se )?renova (automaticamente|todo|no dia|em)",
+        r"(voce |vc )?(tem|possui) (\w+ )?(o|a|um|uma) " + _OWN_NOUN["pt"],
+        r"(a |uma )?compensacao (pel[oa]|por|de)",
+    ],
+}
+# Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
+_CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
+    "en": [r"but|however|though|although|whereas|if|unless|could|would|you'?d|might"],
+    "es": [r"pero|sin embargo|aunque|si|salvo que|podrias|podria|tendrias|tendria|saldria|seria"],
+    "fr": [r"mais|cependant|toutefois|alors que|si|s'il|pourriez|auriez|pourrait|serait"],
+    "de": [r"aber|jedoch|doch|wenn|falls|wahrend|konnten|hatten|wurden|wurde|ware|konnte"],
+    "pt": [r"mas|porem|contudo|no entanto|se|caso|poderia|teria|poderiam|seria|sairia"],
+}
+_OWN_PHRASES = {
+    name: _STATED_PHRASES[name] + _CURRENT_PLAN_PHRASES[name] for name in _STATED_PHRASES
+}
+_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\.(?=\s|$)|\n")
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
 # "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
@@ -721,6 +1002,23 @@ _ASIDE_PHRASES: dict[str, list[str]] = {
     "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
     "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
 }
+# Asides that bring in a piece of news, a reminder or another subject ("for your
+# information", "pour info", "on another note", "mudando de assunto").
+_ASIDE_PHRASES["en"].append(
+    r"(fyi|for your information|just so you know|as a reminder|quick tip"
+    r"|on (another|a different|a separate|a related) note)"
+)
+_ASIDE_PHRASES["es"].append(
+    r"(para (tu|su) informacion|(le|te) (recordamos|recuerdo)|por otro lado|cambiando de tema)"
+)
+_ASIDE_PHRASES["fr"].append(
+    r"(pour info\w*|petite info|au passage|(nous|je) vous rappel\w+|autre chose)"
+)
+_ASIDE_PHRASES["de"].append(r"(zur info\w*|kleiner tipp|wir erinnern|noch ein hinweis)")
+_ASIDE_PHRASES["pt"].append(
+    r"(por falar nisso|para sua informacao|(lembramos|lembrando) que|mudando de assunto"
+    r"|aproveitando o contato)"
+)
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 
@@ -737,6 +1035,7 @@ def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class _Passes:
     shields: re.Pattern[str]  # the customer's own plan, goodwill already given
+    stated: re.Pattern[str]  # which of the customer's own are stated clauses
     offers: re.Pattern[str]
     more: re.Pattern[str]  # one more line or card: read only beside a deal
     pitches: re.Pattern[str]
@@ -754,8 +1053,10 @@ def _passes(language: str | None) -> _Passes:
     return _Passes(
         shields=_kinds(
             ("goodwill", "|".join(rf"\b(?:{_GOODWILL_PHRASES[name]})" for name in chosen)),
-            ("own", phrases(_CURRENT_PLAN_PHRASES)),
+            # Stated clauses in the same group: a third group costs a try at every word.
+            ("own", phrases(_OWN_PHRASES)),
         ),
+        stated=re.compile(phrases(_STATED_PHRASES)),
         offers=_kinds(("strong", phrases(_STRONG_PHRASES)), ("offer", phrases(_OFFER_PHRASES))),
         more=re.compile(phrases(_MORE_PHRASES)),
         pitches=_kinds(
@@ -794,6 +1095,15 @@ def _outside(
         start = match.end() if match.end() > match.start() else match.start() + 1
 
 
+def _shield(match: re.Match[str], folded: str, stated: re.Pattern[str]) -> Span:
+    """A shield's span: a stated clause runs to the clause's end."""
+    clause = stated.match(folded, match.start()) if match.lastgroup == "own" else None
+    if clause is None:
+        return match.start(), match.end()
+    stop = _CLAUSE_BREAK.search(folded, clause.end())
+    return match.start(), stop.start() if stop else len(folded)
+
+
 def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) -> bool:
     """Does this agent message pitch an upgrade, plan, add-on or offer? (`language`, when
     known, narrows the phrases to that language's for a reply long enough to be sure.)"""
@@ -803,7 +1113,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
         passes = _BY_LANGUAGE[language]
-    shielded = [(match.start(), match.end()) for match in passes.shields.finditer(folded)]
+    shielded = [_shield(match, folded, passes.stated) for match in passes.shields.finditer(folded)]
     offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
