@@ -58,7 +58,7 @@ a au aux avec ce ces cet cette chez comme dans de des du elle elles en entre et 
 la le les leur leurs lui ma mais me meme mes moi mon ne ni nos notre nous on ou par pas pour qu
 que qui sa sans se ses si son sous sur ta te tes toi ton tous tout toute toutes tu un une vos
 votre vous y est sont etait ete etre avoir ai as avons avez ont fait faire fois part prix mode
-peu plus moins tres trop bien aussi alors donc car quand comment pourquoi oui non
+peu plus moins tres trop bien aussi alors donc car quand comment pourquoi oui non unique
 """
 FUNCTION_WORDS: dict[str, frozenset[str]] = {"fr": frozenset(_FR_FUNCTION_WORDS.split())}
 

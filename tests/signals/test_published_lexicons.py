@@ -73,6 +73,7 @@ def test_weak_and_tiny_published_entries_are_left_out() -> None:
         "Mon vol part demain matin de Lyon.",  # a flight, not a theft
         "Je vous prie de trouver ci-joint la facture du mois dernier.",
         "La garantie couvre l'écran pendant deux ans.",
+        "Le paiement unique de l'adhésion se fait en septembre.",  # single, not remarkable
     ],
 )
 def test_support_words_the_published_lexicon_reads_in_another_sense_stay_neutral(
