@@ -100,7 +100,8 @@ NO_PRESSURE = compile_phrases(
     }
 )
 _NEGATION_BEFORE = re.compile(
-    r"(not|n't|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem|wasn't|isn't|weren't)"
+    # Whole words only: "tono" or "presiono" ends in "no" but negates nothing.
+    r"(?:\b(?:not|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem)\b|n't)"
     r"( \w+){0,2} ?$"
 )
 

@@ -62,3 +62,11 @@ def test_trust_words_count_unless_negated():
     assert not customer_signals("No fue útil la respuesta.").trust_indicator
     assert not customer_signals("Thanks!").trust_indicator
     assert not customer_signals("").trust_indicator
+
+
+def test_a_word_that_ends_in_no_does_not_negate_the_trust_word_after_it():
+    # "tono" and "bueno" end in "no"; only the word "no" negates.
+    patient_tone = customer_signals("Me explicó todo con un tono muy paciente.", locale="es")
+    assert patient_tone.trust_indicator
+    assert not customer_signals("No fue nada paciente conmigo.", locale="es").trust_indicator
+    assert not customer_signals("He wasn't helpful at all.").trust_indicator
