@@ -89,7 +89,7 @@ _PT_DONE = (
     r"|abriu)"
 )
 
-# "comme indiqué dans votre grille tarifaire" points to a document, not to earlier contact.
+# "comme indiqué dans nos conditions" points to a document, not to earlier contact.
 _IN_A_DOCUMENT = (
     r"| (dans|sur) (\w+ |l')?(grille|condition|contrat|document|site|facture|tarif|brochure"
     r"|notice|fiche|page|espace|article|cgv|guide|faq)"
@@ -359,7 +359,7 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|de ce matin|du \d+|du " + _DAYS_FR + r"|de " + _DAYS_FR + r")",
         r"suite a (votre|notre|mon|nos|vos) (appel|echange|conversation|entretien|relance"
         r"|precedent|dernier|derniere|appel telephonique|message d'hier|mail d'hier)",
-        # "Je reviens vers vous dès réception" promises a reply to come.
+        # "Je reviens vers vous dès que possible" promises a reply to come.
         r"(je|nous) (reviens|revenons) vers vous(?! (des|d'ici|rapidement|au plus vite|sous"
         r"|dans|demain|quand|lorsque))",
         r"(pour )?(faire|fais|faisons) suite a",
@@ -634,11 +634,11 @@ _CONTEXTUAL: dict[str, list[str]] = {
 }
 # Earlier contact read back from the record, when there is some: the customer's contacts
 # counted or dated ("your calls on Monday and Wednesday", "vos mails du 2 et du 9", "seus
-# contatos dos dias 3 e 10"), something they sent "of" a date ("Ihre Kündigung vom 2. März"),
-# the time it was asked or told ("you were told on 2 May", "wie wir letzte Woche besprochen
+# contatos dos dias 3 e 10"), something they sent "of" a date ("Ihr Schreiben vom 14. Juni"),
+# the time it was asked or told ("you were told on 9 June", "wie wir letzte Woche besprochen
 # haben"), a colleague who handled it ("mi compañero registró", "meine Kollegin", "o
 # atendimento do meu colega"), the count of contacts ("your third call", "a terceira vez"),
-# thanks for the steps the customer took ("thanks for trying a different cable").
+# thanks for the steps the customer took ("thanks for restarting the router first").
 _DATE = r"(\d{1,2}(\.|th|st|nd|rd)?|%s)"
 _CONTEXTUAL["en"] += [
     r"(your|both|all|the) (\w+ ){0,2}(calls|emails|e-mails|messages|chats|contacts|tickets)"

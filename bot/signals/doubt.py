@@ -53,10 +53,10 @@ _HEDGE_BEFORE = re.compile(
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
     # A temporal clause sets a time, it does not report: "the alerts come when I already have
-    # the parcel", "cuando ya tengo", "quand je l'ai déjà", "sobald", "quando já".
+    # the parcel", "cuando ya lo había pagado", "quand je l'ai déjà", "sobald", "quando já".
     r"|when|whenever|cuando|quand|lorsque|sobald|quando"
     # Reported speech is someone else's claim: "you told me the refund went through".
-    # "claim" the noun ("the claim form") is no one's claim: only the verb with its object.
+    # "claim" the noun ("the claim number") is no one's claim: only the verb with its object.
     r"|said|says|told|claimed|claims? (?:that|it|to)|according|dice|dijo|dijeron|dicen|decia"
     r"|dit|disait|affirme"
     r"|sagt|sagten|hiess|laut|disse|disseram|diz|dizem)\b"
@@ -308,7 +308,7 @@ _FED_UP = re.compile(
     r"|cansad[oa]|should (?:have|'ve) (?:been )?(?:done|fixed|sorted)|could have (?:been )?"
     r"(?:done|fixed|sorted)|podriais haber\w*|aurait pu|hatte man|poderiam ter|precisava mesmo"
     # The effort it cost or the service, not the fault: "I had to call seven times", "cinco
-    # llamadas", "trois appels", "siebenmal anrufen", "não dá pra chamar isso de atendimento".
+    # llamadas", "trois appels", "fünfmal nachfragen", "isso não é atendimento".
     r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dos|tres|cuatro|cinco|seis"
     r"|siete|varias|deux|trois|quatre|cinq|six|sept|plusieurs|duas|quatro|sete|varias)"
     r" (?:times|calls|chats|emails|veces|llamadas|correos|fois|appels|mails|vezes|ligacoes"
@@ -380,7 +380,7 @@ _GREETED_AGAIN = re.compile(
 
 
 # A review of the product or the service, not a report on a fault: a comparison with before
-# ("smoother than the old version", "mejor que antes", "übersichtlicher als vorher"), a star
+# ("smoother than the old version", "mejor que antes", "schneller als früher"), a star
 # rating, a first order, a habit. Its "works" or "arrived" praises; it answers no "is it fixed?".
 _REVIEW = re.compile(
     r"\b(?:than (?:before|it used to|the old|the previous|the last)|que antes"
@@ -399,7 +399,7 @@ _REVIEW = re.compile(
     r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
     r"|seit jahren|como sempre|como de costume|ha anos)"
 )
-# Applause for the work or the team ("bravo", "great job", "enhorabuena al equipo", "gute
+# Applause for the work or the team ("bravo", "great job", "enhorabuena a todos", "gute
 # Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
 # Whoever confirms a fix thanks someone; applause answers no "is it fixed?".
 _APPLAUSE = re.compile(

@@ -168,7 +168,7 @@ DENY = compile_phrases(
             r"nada funciona",
         ],
         # One of several put right: "only one of the charges", "solo una de las cuotas",
-        # "seulement un des colis", "nur eine der Buchungen", "só uma das cobranças".
+        # "seulement un des colis", "nur eine der Buchungen", "só um dos reembolsos".
         "any": [
             _PARTIAL,
             r"(only|just) one of|(solo|solamente) (uno|una) de|(seulement|juste) (un|une) des"
@@ -455,7 +455,7 @@ CONFIRM = compile_phrases(
             r"|freigeschaltet)",
             r"(durchgegangen|durchgelaufen)",
             r"(funktioniert|klappt|lauft)(?= ?[.,!]|$)",
-            # The verb before its subject: "läuft das Internet jetzt", "klappt der Login nun".
+            # The verb before its subject: "geht die Karte jetzt", "klappt der Login nun".
             r"(lauft|klappt|geht|funktioniert) (\w+ ){1,3}(jetzt|nun)(?! (nicht|kein\w*|gar))",
             r"(internet|leitung|verbindung|strom|netz|empfang|wlan) (ist|sind) (jetzt |endlich "
             r"|nun )?"
@@ -684,7 +684,7 @@ def _relapse(folded: str) -> str | None:
     return None
 
 
-# "keeps sending me", "kept reading from a script", "she kept cutting me off": a person or a
+# "keeps sending me", "kept reading me the terms", "she kept cutting me off": a person or a
 # bot doing something over and over is how they were treated, not the fault persisting.
 _PERSON_BEFORE = re.compile(
     r"\b(?:he|she|they|you|who|person|agent|lady|guy|man|woman|staff|someone|everyone"
@@ -701,7 +701,7 @@ _NARROWED = re.compile(
 )
 _SENTENCE_BREAK = re.compile(rf"[.!;\n]|{CONTRAST.pattern}")
 # What names the open trouble as a different matter: "the other order", "a separate claim",
-# "I was asking about", "el otro pedido", "ma deuxième réclamation", "ich meinte", "o outro".
+# "I was asking about", "el otro pedido", "mon autre colis", "ich meinte", "o outro".
 _OTHER_MATTER = re.compile(
     r"\b(?:other|another|separate|different|second|i meant|i was (?:actually )?asking about"
     r"|otro|otra|otros|otras|distint[oa]|segund[oa]|me referia|preguntaba por|autre|autres"

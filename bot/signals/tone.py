@@ -272,7 +272,7 @@ def sarcastic(reading: Reading, text: str) -> str | None:
 
 # Praise of how they were treated that the trust lexicon (`bot.signals.trust`) leaves out:
 # understanding shown, time taken, being heard or respected, never being rushed or sold to
-# ("so understanding", "con mucho tacto", "a pris le temps", "in Ruhe erklärt", "me senti
+# ("so understanding", "con mucho tacto", "a pris le temps", "sich Zeit genommen", "me senti
 # respeitada"). A message that says it is usually thanks for care in a hard time.
 TREATED = compile_phrases(
     {
@@ -365,7 +365,7 @@ def treated_well(reading: Reading) -> str | None:
 
 
 # A hard time in the customer's life: a death, a job lost, an illness ("my father passed
-# away", "me han despedido", "au chômage", "nach der Diagnose", "fiquei desempregada"). Told
+# away", "me quedé sin trabajo", "au chômage", "nach der Diagnose", "fiquei desempregada"). Told
 # to explain a request, these words are the customer's situation, not a feeling about the
 # service: a request or question that tells them is scored without them.
 LIFE_EVENT = compile_phrases(

@@ -869,7 +869,7 @@ _CURRENT_PLAN_PHRASES["fr"].append(
     r"(un |l')?echeancier|(un |le |votre )?plan de (paiement|remboursement)"
 )
 _CURRENT_PLAN_PHRASES["de"].append(r"ratenzahlung|ratenplan|zahlungsplan")
-# Something taken away ("cancel the add-on", "si quitamos la cobertura", "résilier l'option",
+# Something taken away ("cancel the add-on", "si quitamos ese extra", "résilier l'option",
 # "die Zusatzoption gekündigt", "cancelei o adicional"): no offer of it.
 _CURRENT_PLAN_PHRASES["en"].append(
     r"(cancel|cancelled|canceled|remove|removed|drop|dropped|stop|stopped|turn off|turned off"
