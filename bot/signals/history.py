@@ -52,14 +52,17 @@ class Said:
 
 @dataclass
 class _Line:
-    """Messages in time order with their times beside them, for bisection."""
+    """Messages in time order with their times beside them, for bisection, and each one's
+    place in the timeline's `all` (to merge lines by sorting integers)."""
 
     times: list[datetime] = field(default_factory=list)
     said: list[Said] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
 
-    def add(self, item: Said) -> None:
+    def add(self, item: Said, place: int) -> None:
         self.times.append(item.created_at)
         self.said.append(item)
+        self.places.append(place)
 
     def between(self, since: datetime, before: datetime) -> tuple[int, int]:
         return bisect_left(self.times, since), bisect_left(self.times, before)
@@ -82,6 +85,10 @@ class Timeline:
         self._kinds: dict[str, list[datetime]] = defaultdict(list)
         self._kinds_read = 0  # messages of `all` whose kinds are indexed (read when asked)
         self._identifiers: dict[str, list[datetime]] = defaultdict(list)
+        # Whether `all` is in (time, id) order, as `extend` promises: then a message's place
+        # in it sorts as its (time, id) does. Checked, not trusted: a message out of order
+        # sends `other_channels` back to sorting by (time, id).
+        self._ordered = True
 
     def __len__(self) -> int:
         return len(self.all.said)
@@ -90,10 +97,14 @@ class Timeline:
         """Append messages later than any held (in (time, id) order), loaded up to `end`;
         returns how many."""
         count = 0
+        held = self.all.said
         for item in said:
-            self.all.add(item)
-            self._channels[item.channel].add(item)
-            self._tickets[item.ticket_id].add(item)
+            place = len(held)
+            if held and (item.created_at, item.id) <= (held[-1].created_at, held[-1].id):
+                self._ordered = False
+            self.all.add(item, place)
+            self._channels[item.channel].add(item, place)
+            self._tickets[item.ticket_id].add(item, place)
             for found in identifiers(item.text):
                 self._identifiers[found].append(item.created_at)
             count += 1
@@ -133,14 +144,26 @@ class Timeline:
 
     def other_channels(self, channel: str, since: datetime, before: datetime) -> list[Said]:
         """The latest `RESTATEMENT_WINDOW` messages from `since` up to `before` that came by
-        another channel than `channel`, oldest first."""
-        found: list[Said] = []
+        another channel than `channel`, oldest first.
+
+        Each channel's latest are merged by their places in `all` (sorting integers, not
+        (time, id) keys: this runs for every customer message the job analyses)."""
+        if not self._ordered:
+            found: list[Said] = []
+            for name, line in self._channels.items():
+                if name != channel:
+                    first, end = line.between(since, before)
+                    found.extend(line.said[max(first, end - RESTATEMENT_WINDOW) : end])
+            found.sort(key=lambda item: (item.created_at, item.id))
+            return found[-RESTATEMENT_WINDOW:]
+        places: list[int] = []
         for name, line in self._channels.items():
             if name != channel:
                 first, end = line.between(since, before)
-                found.extend(line.said[max(first, end - RESTATEMENT_WINDOW) : end])
-        found.sort(key=lambda item: (item.created_at, item.id))
-        return found[-RESTATEMENT_WINDOW:]
+                places.extend(line.places[max(first, end - RESTATEMENT_WINDOW) : end])
+        places.sort()
+        held = self.all.said
+        return [held[place] for place in places[-RESTATEMENT_WINDOW:]]
 
 
 @dataclass(frozen=True)
