@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from bot.signals.cues import Cues, note
-from bot.signals.patterns import compile_phrases
+from bot.signals.patterns import compile_phrases, compile_spread
 from bot.signals.text import fold
 
 _CODE = re.compile(r"(?<![\w@])(?=[a-z0-9-]*\d)[a-z]{0,4}-?\d{3,}(?:-\d+)?(?![\w@])")
@@ -169,7 +169,9 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|beschreiben sie|qual (e|o) (seu )?problema|descreva",
     ),
 }
-_GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+# Spread (`compile_spread`): each is only searched for, and "steps" asked, written as groups of
+# openers, verbs and up to eight words between, cost more than every other kind together.
+_GIVEN = {kind: compile_spread(given) for kind, (given, _ask) in _KINDS.items()}
 # An email address needs an "@": without one, its search (among the slowest) is skipped.
 _GIVEN_BUT_EMAIL = {kind: pattern for kind, pattern in _GIVEN.items() if kind != "email"}
 # Where the customer is: a capitalised place after "I'm in", "estoy en", "ich bin in der".
@@ -204,7 +206,7 @@ def _settings(folded: str) -> set[str]:
     return found
 
 
-_ASKED = {kind: re.compile(ask) for kind, (_given, ask) in _KINDS.items()}
+_ASKED = {kind: compile_spread(ask) for kind, (_given, ask) in _KINDS.items()}
 _REQUEST = compile_phrases(
     {
         "en": [
