@@ -96,6 +96,7 @@ class _Row:
     body: str
     html_body: str | None
     created_at: datetime
+    body_hash: str  # of body and html_body: hashed once, when the scan compares it
 
 
 def body_hash(body: str, html_body: str | None) -> str:
@@ -171,9 +172,9 @@ def analyze(
             ).all()
         for record in page:
             scanned += 1
-            row = _Row(*record[:8])
+            row = _Row(*record[:8], body_hash(record[5], record[6]))
             stored_hash, version = record[8], record[9]
-            if version != ANALYZER_VERSION or stored_hash != body_hash(row.body, row.html_body):
+            if version != ANALYZER_VERSION or stored_hash != row.body_hash:
                 pending.append(row)
         if page:
             last_id = page[-1][0]
@@ -411,7 +412,7 @@ def _signal_values(
         "ticket_id": row.ticket_id,
         "role": row.author_role,
         "public": row.public,
-        "body_hash": body_hash(row.body, row.html_body),
+        "body_hash": row.body_hash,
         "analyzer_version": ANALYZER_VERSION,
         "analyzed_at": now,
     }
