@@ -96,6 +96,7 @@ class _Row:
     body: str
     html_body: str | None
     created_at: datetime
+    body_hash: str  # of body and html_body: hashed once, when the scan compares it
 
 
 def body_hash(body: str, html_body: str | None) -> str:
@@ -171,9 +172,9 @@ def analyze(
             ).all()
         for record in page:
             scanned += 1
-            row = _Row(*record[:8])
+            row = _Row(*record[:8], body_hash(record[5], record[6]))
             stored_hash, version = record[8], record[9]
-            if version != ANALYZER_VERSION or stored_hash != body_hash(row.body, row.html_body):
+            if version != ANALYZER_VERSION or stored_hash != row.body_hash:
                 pending.append(row)
         if page:
             last_id = page[-1][0]
@@ -214,7 +215,7 @@ def _analyze_batch(
         context = _Context.load(conn, batch, timelines, settings.zendesk_sentiment_field_id)
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
-        conn.execute(insert(_SIGNALS), values)
+        _insert_signals(conn, values)
         # The solves' stored facts read the signals: refreshed in the same transaction
         # (only these tickets' own: no solve reads another ticket's signals), or marked
         # stale in it (`defer_refresh`) for a ticket the run comes back to: a reader
@@ -223,6 +224,27 @@ def _analyze_batch(
         refresh_solve_facts(conn, tickets - deferred, related=False)
         defer_refresh(conn, tickets & deferred, related=False)
     return len(values)
+
+
+def _insert_signals(conn: Any, values: list[dict[str, Any]]) -> None:
+    """Insert a batch's rows. On SQLite through the driver's executemany, each value passed
+    through its column's own bind processor as SQLAlchemy would (its building of every
+    row's parameters cost more than SQLite's insert); elsewhere as a Core insert, which
+    PostgreSQL's driver batches."""
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(insert(_SIGNALS), values)
+        return
+    compiled = insert(_SIGNALS).compile(dialect=dialect)
+    columns = [
+        (name, _SIGNALS.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        for name in compiled.positiontup or ()
+    ]
+    rows = [
+        tuple(value[name] if process is None else process(value[name]) for name, process in columns)
+        for value in values
+    ]
+    conn.exec_driver_sql(compiled.string, rows)
 
 
 class _Timelines:
@@ -411,7 +433,7 @@ def _signal_values(
         "ticket_id": row.ticket_id,
         "role": row.author_role,
         "public": row.public,
-        "body_hash": body_hash(row.body, row.html_body),
+        "body_hash": row.body_hash,
         "analyzer_version": ANALYZER_VERSION,
         "analyzed_at": now,
     }

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Protocol, runtime_checkable
 
 from bot.signals.cues import Cues, note
-from bot.signals.patterns import compile_phrases
+from bot.signals.patterns import compile_phrases, compile_spread
 from bot.signals.text import fold
 
 _CODE = re.compile(r"(?<![\w@])(?=[a-z0-9-]*\d)[a-z]{0,4}-?\d{3,}(?:-\d+)?(?![\w@])")
@@ -169,7 +169,9 @@ _KINDS: dict[str, tuple[str, str]] = {
         r"|beschreiben sie|qual (e|o) (seu )?problema|descreva",
     ),
 }
-_GIVEN = {kind: re.compile(given) for kind, (given, _ask) in _KINDS.items()}
+# Spread (`compile_spread`): each is only searched for, and "steps" asked, written as groups of
+# openers, verbs and up to eight words between, cost more than every other kind together.
+_GIVEN = {kind: compile_spread(given) for kind, (given, _ask) in _KINDS.items()}
 # An email address needs an "@": without one, its search (among the slowest) is skipped.
 _GIVEN_BUT_EMAIL = {kind: pattern for kind, pattern in _GIVEN.items() if kind != "email"}
 # Where the customer is: a capitalised place after "I'm in", "estoy en", "ich bin in der".
@@ -204,7 +206,7 @@ def _settings(folded: str) -> set[str]:
     return found
 
 
-_ASKED = {kind: re.compile(ask) for kind, (_given, ask) in _KINDS.items()}
+_ASKED = {kind: compile_spread(ask) for kind, (_given, ask) in _KINDS.items()}
 _REQUEST = compile_phrases(
     {
         "en": [
@@ -296,6 +298,18 @@ def kinds_in(text: str) -> frozenset[str]:
     return frozenset(_kinds(text, None))
 
 
+#: Among the kinds searched for (`kinds_among`), every setting ("setting:roaming", ...) at once.
+SETTINGS = "setting:"
+#: Every kind `kinds_in` finds, as `kinds_among` names them.
+EVERY_KIND = (*_KINDS, SETTINGS)
+
+
+def kinds_among(text: str, among: Collection[str]) -> set[str]:
+    """The kinds `text` gives among `among` (`SETTINGS` standing for every setting): those of
+    `kinds_in(text)` that are among them, each kind searched for only if asked."""
+    return _kinds(text, among)
+
+
 def _kinds(text: str, among: Collection[str] | None) -> set[str]:
     """The kinds `text` gives, searching only for those `among` (every kind when None)."""
     folded = fold(text)
@@ -307,9 +321,9 @@ def _kinds(text: str, among: Collection[str] | None) -> set[str]:
     }
     if (among is None or "location" in among) and _LOCATION.search(text):
         kinds.add("location")
-    if among is None:
+    if among is None or SETTINGS in among:
         kinds |= _settings(folded)
-    elif any(kind.startswith("setting:") for kind in among):
+    elif any(kind.startswith(SETTINGS) for kind in among):
         kinds |= _settings(folded) & set(among)
     return kinds
 
@@ -322,8 +336,9 @@ class History(Protocol):
         """How many messages."""
         ...
 
-    def given(self) -> frozenset[str]:
-        """The kinds of information any of them gave (`kinds_in`)."""
+    def given(self, among: Collection[str] | None = None) -> frozenset[str]:
+        """The kinds of information any of them gave (`kinds_in`); only those `among` when
+        given (an index then needs to search its messages for those kinds alone)."""
         ...
 
     def names_any(self, found: frozenset[str]) -> bool:
@@ -340,8 +355,9 @@ class EarlierTexts:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def given(self) -> frozenset[str]:
-        return frozenset().union(*(kinds_in(text) for text in self.texts))
+    def given(self, among: Collection[str] | None = None) -> frozenset[str]:
+        found: frozenset[str] = frozenset().union(*(kinds_in(text) for text in self.texts))
+        return found if among is None else found & frozenset(among)
 
     def names_any(self, found: frozenset[str]) -> bool:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
@@ -373,7 +389,7 @@ def given_kinds(
     else:
         kinds = _kinds(customer_text, among)
         if set(among) - kinds - {"problem"}:  # the earlier messages may give the rest
-            kinds |= earlier.given() & set(among)
+            kinds |= earlier.given(among)
     if (among is None or "problem" in among) and (
         earlier or (len(customer_text.split()) >= 8 and _PROBLEM_WORDS.search(fold(customer_text)))
     ):

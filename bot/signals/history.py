@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.signals.context import identifiers, kinds_in
+from bot.signals.context import EVERY_KIND, SETTINGS, identifiers, kinds_among
 from bot.signals.repetition import EarlierMessage
 
 __all__ = ["RESTATEMENT_WINDOW", "Said", "Timeline", "Window"]
@@ -52,14 +52,17 @@ class Said:
 
 @dataclass
 class _Line:
-    """Messages in time order with their times beside them, for bisection."""
+    """Messages in time order with their times beside them, for bisection, and each one's
+    place in the timeline's `all` (to merge lines by sorting integers)."""
 
     times: list[datetime] = field(default_factory=list)
     said: list[Said] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
 
-    def add(self, item: Said) -> None:
+    def add(self, item: Said, place: int) -> None:
         self.times.append(item.created_at)
         self.said.append(item)
+        self.places.append(place)
 
     def between(self, since: datetime, before: datetime) -> tuple[int, int]:
         return bisect_left(self.times, since), bisect_left(self.times, before)
@@ -80,8 +83,14 @@ class Timeline:
         self._channels: dict[str, _Line] = defaultdict(_Line)
         self._tickets: dict[int, _Line] = defaultdict(_Line)
         self._kinds: dict[str, list[datetime]] = defaultdict(list)
-        self._kinds_read = 0  # messages of `all` whose kinds are indexed (read when asked)
+        # Per kind (`SETTINGS` for every setting), how many messages of `all` were searched
+        # for it: each kind is searched for when first asked about.
+        self._kinds_read: dict[str, int] = {}
         self._identifiers: dict[str, list[datetime]] = defaultdict(list)
+        # Whether `all` is in (time, id) order, as `extend` promises: then a message's place
+        # in it sorts as its (time, id) does. Checked, not trusted: a message out of order
+        # sends `other_channels` back to sorting by (time, id).
+        self._ordered = True
 
     def __len__(self) -> int:
         return len(self.all.said)
@@ -90,24 +99,42 @@ class Timeline:
         """Append messages later than any held (in (time, id) order), loaded up to `end`;
         returns how many."""
         count = 0
+        held = self.all.said
         for item in said:
-            self.all.add(item)
-            self._channels[item.channel].add(item)
-            self._tickets[item.ticket_id].add(item)
+            place = len(held)
+            if held and (item.created_at, item.id) <= (held[-1].created_at, held[-1].id):
+                self._ordered = False
+            self.all.add(item, place)
+            self._channels[item.channel].add(item, place)
+            self._tickets[item.ticket_id].add(item, place)
             for found in identifiers(item.text):
                 self._identifiers[found].append(item.created_at)
             count += 1
         self.end = max(self.end, end)
         return count
 
-    def kinds(self) -> dict[str, list[datetime]]:
-        """When each kind of information was given (`kinds_in`), indexed on first need: most
-        messages are never asked about, and reading their kinds is the costliest search."""
+    def kinds(self, among: Collection[str] | None = None) -> dict[str, list[datetime]]:
+        """When each kind of information was given (`kinds_in`), indexed on first need and
+        only for the kinds `among` (every kind when None; the dict may hold more): most
+        messages are never asked about, a reply asks for one or two of the twenty kinds, and
+        searching a message for every kind was the costliest search of a reply."""
         said = self.all.said
-        for item in said[self._kinds_read :]:
-            for kind in kinds_in(item.text):
-                self._kinds[kind].append(item.created_at)
-        self._kinds_read = len(said)
+        wanted = (
+            EVERY_KIND
+            if among is None
+            else {SETTINGS if kind.startswith(SETTINGS) else kind for kind in among}
+        )
+        behind: dict[int, list[str]] = defaultdict(list)  # messages searched -> kinds
+        for kind in wanted:
+            read = self._kinds_read.get(kind, 0)
+            if read < len(said):
+                behind[read].append(kind)
+                self._kinds_read[kind] = len(said)
+        # A kind's times are appended in message order: each kind is in one group only.
+        for read, group in behind.items():
+            for item in said[read:]:
+                for kind in kinds_among(item.text, group):
+                    self._kinds[kind].append(item.created_at)
         return self._kinds
 
     def stale_share(self, floor: datetime) -> float:
@@ -133,14 +160,26 @@ class Timeline:
 
     def other_channels(self, channel: str, since: datetime, before: datetime) -> list[Said]:
         """The latest `RESTATEMENT_WINDOW` messages from `since` up to `before` that came by
-        another channel than `channel`, oldest first."""
-        found: list[Said] = []
+        another channel than `channel`, oldest first.
+
+        Each channel's latest are merged by their places in `all` (sorting integers, not
+        (time, id) keys: this runs for every customer message the job analyses)."""
+        if not self._ordered:
+            found: list[Said] = []
+            for name, line in self._channels.items():
+                if name != channel:
+                    first, end = line.between(since, before)
+                    found.extend(line.said[max(first, end - RESTATEMENT_WINDOW) : end])
+            found.sort(key=lambda item: (item.created_at, item.id))
+            return found[-RESTATEMENT_WINDOW:]
+        places: list[int] = []
         for name, line in self._channels.items():
             if name != channel:
                 first, end = line.between(since, before)
-                found.extend(line.said[max(first, end - RESTATEMENT_WINDOW) : end])
-        found.sort(key=lambda item: (item.created_at, item.id))
-        return found[-RESTATEMENT_WINDOW:]
+                places.extend(line.places[max(first, end - RESTATEMENT_WINDOW) : end])
+        places.sort()
+        held = self.all.said
+        return [held[place] for place in places[-RESTATEMENT_WINDOW:]]
 
 
 @dataclass(frozen=True)
@@ -155,11 +194,11 @@ class Window:
         first, end = self.timeline.all.between(self.since, self.before)
         return max(0, end - first)
 
-    def given(self) -> frozenset[str]:
+    def given(self, among: Collection[str] | None = None) -> frozenset[str]:
         return frozenset(
             kind
-            for kind, times in self.timeline.kinds().items()
-            if _any_between(times, self.since, self.before)
+            for kind, times in self.timeline.kinds(among).items()
+            if (among is None or kind in among) and _any_between(times, self.since, self.before)
         )
 
     def names_any(self, found: frozenset[str]) -> bool:

@@ -1,4 +1,5 @@
-"""Compile per-language phrase lists into one regex over folded text (lower case, no accents).
+"""Compile per-language phrase lists into one regex over folded text (lower case, no accents),
+and spread one long pattern the same way (`compile_spread`).
 
 Signal modules keep their phrases per language, as a support expert would write them; they
 are matched against every message whatever its detected language, because a misdetected
@@ -134,3 +135,17 @@ def compile_phrases(by_language: Mapping[str, Iterable[str]]) -> re.Pattern[str]
         for variant in _variants(phrase)
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(_by_first_letter(variants)) + r")(?![\w])")
+
+
+def compile_spread(pattern: str) -> re.Pattern[str]:
+    """`pattern` spread into variants that open on a literal and gathered under their first
+    letter, as `compile_phrases` does (no word boundaries added, groups made non-capturing).
+
+    It matches somewhere in a text exactly when `pattern` does, though not always the same
+    span (the variants are tried in another order): for a test with `search`, never for what
+    a match holds. A pattern opening on groups of alternatives ("(have you|did you|please)
+    (\\w+ ){0,8}(restart|...)") is entered at every character of the text; spread, it is
+    skipped wherever no variant's first letter stands, several times faster per message.
+    """
+    variants = [_CAPTURING.sub("(?:", variant) for variant in _variants(pattern)]
+    return re.compile("|".join(_by_first_letter(variants)))

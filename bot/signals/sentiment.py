@@ -181,7 +181,20 @@ def lexicon_score(text: str, language: str) -> float:
 def _vader() -> Any:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    analyzer = SentimentIntensityAnalyzer()
+    class Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        @staticmethod
+        def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
+            # VADER lower-cases every word of the text for each word of its lexicon it
+            # meets (up to three times), to read at most the three words before it (its
+            # caller passes i > start_i, so none wraps around): the same check over those
+            # three, as the package itself would make it, costs nothing per long message.
+            first = max(0, i - 3)
+            checked: float = SentimentIntensityAnalyzer._negation_check(
+                valence, words[first:i], start_i, i - first
+            )
+            return checked
+
+    analyzer = Analyzer()
     analyzer.lexicon.update(EN_SUPPORT)
     analyzer.lexicon.update({_EMOJI_WORD[e]: value for e, value in _EMOJI_VALENCE.items()})
     return analyzer

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from bot.settings import Settings
 from bot.signals import EarlierMessage, agent_signals, customer_signals
 from bot.signals.analyze import analyze
-from bot.signals.context import _GIVEN
+from bot.signals.context import _GIVEN, EarlierTexts
 from bot.signals.history import RESTATEMENT_WINDOW, Said, Timeline
 from bot.signals.text import own_words
 from bot.store import Comment, CommentSignal, Ticket, User
@@ -152,6 +152,50 @@ def test_restatements_compare_with_the_latest_other_channel_messages_only() -> N
     assert [s.id for s in found] == list(range(901 - 2 * RESTATEMENT_WINDOW, 900, 2))
     # Fewer than the window: every one of them, on every other channel.
     assert len(timeline.other_channels("phone", start, start + timedelta(minutes=50))) == 50
+
+
+def test_restatements_read_messages_out_of_order_by_time_and_id() -> None:
+    # Appended out of (time, id) order, the messages are still given in that order.
+    start = NOW - timedelta(days=10)
+    timeline = Timeline(start)
+    minutes = [5, 3, 9, 1, 7, 3]
+    said = [
+        Said(i, 1, start + timedelta(minutes=m), ("chat", "web")[i % 2], f"x {i}")
+        for i, m in enumerate(minutes)
+    ]
+    timeline.extend(said, NOW)
+    found = timeline.other_channels("email", start, NOW)
+    assert found == sorted(said, key=lambda item: (item.created_at, item.id))
+
+
+def test_a_timeline_searched_for_some_kinds_gives_what_the_texts_give() -> None:
+    # Each kind is searched for when first asked about: asking for a few, then others, then
+    # every kind, gives each time what the plain texts give among them.
+    start = NOW - timedelta(days=10)
+    texts = [
+        "My order 55120 never came",
+        "Here is a photo of the receipt",
+        "I already restarted it, roaming is on",
+        "my email is dana@example.com",
+        "I'm in Lisbon right now",
+    ]
+    timeline = Timeline(start)
+    timeline.extend(
+        [Said(i, 1, start + timedelta(minutes=i), "chat", t) for i, t in enumerate(texts)], NOW
+    )
+    window = timeline.window(start, NOW)
+    plain = EarlierTexts(texts)
+    for among in (
+        {"order"},
+        {"photo", "order", "setting:roaming"},
+        {"email", "location", "steps", "setting:wifi"},
+        {"receipt", "case"},
+    ):
+        assert window.given(among) == plain.given(among) == plain.given() & among, among
+    assert window.given() == plain.given()
+    assert timeline.window(start + timedelta(minutes=1), start + timedelta(minutes=3)).given(
+        {"order", "photo", "steps"}
+    ) == EarlierTexts(texts[1:3]).given({"order", "photo", "steps"})
 
 
 def _store(engine: Engine, seed: int = 8) -> None:
