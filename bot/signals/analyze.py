@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, select
 
 from bot.settings import Settings
 from bot.signals.context import EarlierTexts, History
@@ -40,6 +40,7 @@ from bot.signals.history import Said, Timeline
 from bot.signals.message import agent_signals, customer_signals
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
+from bot.store.db import insert_rows
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
 from bot.store.solves import defer_refresh, refresh_marked, refresh_solve_facts
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
@@ -256,7 +257,7 @@ def _analyze_batch(
         context = _Context.load(conn, batch, timelines, settings.zendesk_sentiment_field_id)
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
-        _insert_signals(conn, values)
+        insert_rows(conn, _SIGNALS, values)
         # The solves' stored facts read the signals: refreshed in the same transaction
         # (only these tickets' own: no solve reads another ticket's signals), or marked
         # stale in it (`defer_refresh`) for a ticket the run comes back to: a reader
@@ -265,27 +266,6 @@ def _analyze_batch(
         refresh_solve_facts(conn, tickets - deferred, related=False)
         defer_refresh(conn, tickets & deferred, related=False)
     return len(values)
-
-
-def _insert_signals(conn: Any, values: list[dict[str, Any]]) -> None:
-    """Insert a batch's rows. On SQLite through the driver's executemany, each value passed
-    through its column's own bind processor as SQLAlchemy would (its building of every
-    row's parameters cost more than SQLite's insert); elsewhere as a Core insert, which
-    PostgreSQL's driver batches."""
-    dialect = conn.dialect
-    if dialect.name != "sqlite":
-        conn.execute(insert(_SIGNALS), values)
-        return
-    compiled = insert(_SIGNALS).compile(dialect=dialect)
-    columns = [
-        (name, _SIGNALS.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in compiled.positiontup or ()
-    ]
-    rows = [
-        tuple(value[name] if process is None else process(value[name]) for name, process in columns)
-        for value in values
-    ]
-    conn.exec_driver_sql(compiled.string, rows)
 
 
 class _Timelines:

@@ -23,7 +23,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
@@ -180,3 +180,27 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 def _one_line(error: object) -> str:
     """A driver's message on one line (psycopg's span several, with a hint)."""
     return " ".join(str(error).split())
+
+
+def insert_rows(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
+    """Insert `values` (rows with the same keys: the columns the first one names, as a Core
+    insert of a list takes them). On SQLite through the driver's executemany, each value
+    passed through its column's own bind processor as SQLAlchemy would (its building of
+    every row's parameters cost more than SQLite's insert); elsewhere as a Core insert,
+    which PostgreSQL's driver batches."""
+    if not values:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(insert(table), values)
+        return
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(values[0]))
+    columns = [
+        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+        for name in compiled.positiontup or ()
+    ]
+    rows = [
+        tuple(value[name] if process is None else process(value[name]) for name, process in columns)
+        for value in values
+    ]
+    conn.exec_driver_sql(compiled.string, rows)
