@@ -26,7 +26,7 @@ import gc
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -276,12 +276,25 @@ class _Timelines:
     def __init__(self) -> None:
         self.held: dict[int, Timeline] = {}
         self.reads = 0
+        # The own words of the batch's comments that a load read as context, with the body
+        # they were read from: `_Context.text` takes them instead of reading the comment
+        # a second time (own_words is the dearest part of a message's context).
+        self.words: dict[int, tuple[str, str | None, str]] = {}
+        self._batch: Collection[int] = ()
 
     def cover(
-        self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
+        self,
+        conn: Any,
+        requesters: set[int],
+        floor: datetime,
+        latest: datetime,
+        batch: Collection[int] = (),
     ) -> dict[int, Timeline]:
         """Timelines holding every public customer message of `requesters` from `floor` to
-        `latest`; other requesters' are kept, the least recently needed forgotten first."""
+        `latest`; other requesters' are kept, the least recently needed forgotten first.
+        The words of the comments `batch` (ids) read on the way are kept in `words`."""
+        self.words = {}
+        self._batch = batch
         kept: dict[int, Timeline] = {}
         fresh: set[int] = set()
         behind: dict[datetime, set[int]] = defaultdict(set)
@@ -345,9 +358,10 @@ class _Timelines:
         for id_, ticket_id, channel, body, html_body, created_at, requester, by in found:
             # A comment that came by no channel of its own came by its ticket's (`by`).
             came_by = by if channel == "other" else channel
-            said[requester].append(
-                Said(id_, ticket_id, created_at, came_by, _words(body, html_body))
-            )
+            words = _words(body, html_body)
+            said[requester].append(Said(id_, ticket_id, created_at, came_by, words))
+            if id_ in self._batch:
+                self.words[id_] = (body, html_body, words)
         for requester in requesters:
             timelines[requester].extend(said.get(requester, ()), latest)
         self.reads += len(found)
@@ -390,8 +404,15 @@ class _Context:
         locale = dict(conn.execute(select(_U.id, _U.locale).where(_U.id.in_(requesters))).all())
         floor = min(row.created_at for row in batch) - timedelta(days=HISTORY_DAYS)
         latest = max(row.created_at for row in batch)
-        timelines = run.cover(conn, requesters, floor, latest)
+        timelines = run.cover(conn, requesters, floor, latest, {row.id for row in batch})
         return cls(requester, channel, locale, timelines, floor, run, sentiment_field)
+
+    def text(self, row: _Row) -> str:
+        """The comment's own words: as its context load read them, when it read this body."""
+        read = self.run.words.get(row.id)
+        if read is not None and read[0] == row.body and read[1] == row.html_body:
+            return read[2]
+        return _text(row)
 
     def timeline(self, row: _Row) -> Timeline | None:
         requester = self.requester.get(row.ticket_id)
@@ -461,7 +482,7 @@ def _signal_values(
     values.update(dict.fromkeys(SIGNAL_COLUMNS))
     if not row.public or row.author_role not in ("customer", "agent"):
         return values
-    text = _text(row)
+    text = context.text(row)
     if row.author_role == "customer":
         signals = customer_signals(
             text,
