@@ -58,6 +58,12 @@ STALE_SHARE = 0.5
 #: later batch (a requester's tickets are seldom in consecutive batches); the least recently
 #: needed are forgotten first.
 HELD_MESSAGES = 100_000
+#: A requester's timeline is read from this much before the batch's floor: a later batch
+#: whose earliest comment is a little earlier (comments are scanned in id order, which is
+#: not quite time order) then finds the timeline it needs held instead of reading it again.
+#: The questions a timeline answers all take the batch's floor, so earlier messages held
+#: change no answer.
+LOAD_MARGIN = timedelta(days=1)
 #: The collector's young-generation threshold during a run (`_long_lived_frozen`).
 YOUNG_THRESHOLD = 10_000
 
@@ -225,6 +231,7 @@ def _analyze(
             # A ticket with comments still to analyse in this run (one of thousands of
             # comments) has its facts refreshed once at the end, not after every batch.
             deferred |= {row.ticket_id for row in batch} & {row.ticket_id for row in pending}
+            timelines.awaiting = {row.id for row in batch} | {row.id for row in pending}
             analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines, deferred)
             batches += 1
             report()
@@ -276,25 +283,19 @@ class _Timelines:
     def __init__(self) -> None:
         self.held: dict[int, Timeline] = {}
         self.reads = 0
-        # The own words of the batch's comments that a load read as context, with the body
-        # they were read from: `_Context.text` takes them instead of reading the comment
-        # a second time (own_words is the dearest part of a message's context).
+        # Comments scanned and not yet analysed (the batch in hand and those pending): the
+        # own words a load reads of one of them are kept in `words`, with the body they
+        # were read from, until `_Context.text` takes them for its signals instead of
+        # reading the comment a second time (own_words is the dearest part of a message's
+        # context, and a timeline often reaches a comment before its batch does).
+        self.awaiting: Collection[int] = ()
         self.words: dict[int, tuple[str, str | None, str]] = {}
-        self._batch: Collection[int] = ()
 
     def cover(
-        self,
-        conn: Any,
-        requesters: set[int],
-        floor: datetime,
-        latest: datetime,
-        batch: Collection[int] = (),
+        self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
     ) -> dict[int, Timeline]:
         """Timelines holding every public customer message of `requesters` from `floor` to
-        `latest`; other requesters' are kept, the least recently needed forgotten first.
-        The words of the comments `batch` (ids) read on the way are kept in `words`."""
-        self.words = {}
-        self._batch = batch
+        `latest`; other requesters' are kept, the least recently needed forgotten first."""
         kept: dict[int, Timeline] = {}
         fresh: set[int] = set()
         behind: dict[datetime, set[int]] = defaultdict(set)
@@ -306,13 +307,13 @@ class _Timelines:
                 or timeline.stale_share(floor) > STALE_SHARE
             ):
                 fresh.add(requester)
-                kept[requester] = Timeline(floor)
+                kept[requester] = Timeline(floor - LOAD_MARGIN)
                 continue
             kept[requester] = timeline
             if timeline.end < latest:
                 behind[timeline.end].add(requester)
         if fresh:
-            self._load(conn, kept, fresh, _C.created_at >= floor, latest)
+            self._load(conn, kept, fresh, _C.created_at >= floor - LOAD_MARGIN, latest)
         for end, group in behind.items():
             self._load(conn, kept, group, _C.created_at > end, latest)
         for requester in kept:
@@ -360,7 +361,7 @@ class _Timelines:
             came_by = by if channel == "other" else channel
             words = _words(body, html_body)
             said[requester].append(Said(id_, ticket_id, created_at, came_by, words))
-            if id_ in self._batch:
+            if id_ in self.awaiting:
                 self.words[id_] = (body, html_body, words)
         for requester in requesters:
             timelines[requester].extend(said.get(requester, ()), latest)
@@ -404,12 +405,12 @@ class _Context:
         locale = dict(conn.execute(select(_U.id, _U.locale).where(_U.id.in_(requesters))).all())
         floor = min(row.created_at for row in batch) - timedelta(days=HISTORY_DAYS)
         latest = max(row.created_at for row in batch)
-        timelines = run.cover(conn, requesters, floor, latest, {row.id for row in batch})
+        timelines = run.cover(conn, requesters, floor, latest)
         return cls(requester, channel, locale, timelines, floor, run, sentiment_field)
 
     def text(self, row: _Row) -> str:
         """The comment's own words: as its context load read them, when it read this body."""
-        read = self.run.words.get(row.id)
+        read = self.run.words.pop(row.id, None)
         if read is not None and read[0] == row.body and read[1] == row.html_body:
             return read[2]
         return _text(row)
