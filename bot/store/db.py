@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -195,12 +196,21 @@ def insert_rows(conn: Connection, table: Table, values: list[dict[str, Any]]) ->
         conn.execute(insert(table), values)
         return
     compiled = insert(table).compile(dialect=dialect, column_keys=list(values[0]))
-    columns = [
-        (name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in compiled.positiontup or ()
-    ]
-    rows = [
-        tuple(value[name] if process is None else process(value[name]) for name, process in columns)
-        for value in values
-    ]
+    names = list(compiled.positiontup or ())
+    # Each row's values taken at once, and a processor called only on a value that is not
+    # None when it binds None as None (asked once per column; JSON binds it as "null"): a
+    # processor call per value was most of a batch's insert.
+    processors = []
+    for place, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((place, process, process(None) is None))
+    take = itemgetter(*names) if len(names) > 1 else (lambda value: (value[names[0]],))
+    rows = []
+    for value in values:
+        row = list(take(value))
+        for place, process, keeps_none in processors:
+            if row[place] is not None or not keeps_none:
+                row[place] = process(row[place])
+        rows.append(tuple(row))
     conn.exec_driver_sql(compiled.string, rows)
