@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
@@ -154,18 +155,33 @@ def _long_lived_frozen() -> Iterator[None]:
     survives it, a comment's context mostly) and triggers no full collection here. The
     run's own objects are still collected. A caller that froze objects of its own is left
     frozen (unfreezing would thaw theirs too); otherwise the objects are thawed, and the
-    thresholds restored, when the run ends, however it ends."""
-    freeze = gc.isenabled() and gc.get_freeze_count() == 0
-    thresholds = gc.get_threshold()
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
+    thresholds restored, when the run ends, however it ends. Runs overlapping in threads
+    of one process share the change: the first sets it, the last undoes it."""
+    global _gc_runs, _gc_saved
+    with _gc_lock:
+        if _gc_runs == 0:
+            freeze = gc.isenabled() and gc.get_freeze_count() == 0
+            thresholds = gc.get_threshold()
+            _gc_saved = (freeze, thresholds)
+            if freeze:
+                gc.freeze()
+            gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
+        _gc_runs += 1
     try:
         yield
     finally:
-        if freeze:
-            gc.unfreeze()
-        gc.set_threshold(*thresholds)
+        with _gc_lock:
+            _gc_runs -= 1
+            if _gc_runs == 0:
+                freeze, thresholds = _gc_saved
+                if freeze:
+                    gc.unfreeze()
+                gc.set_threshold(*thresholds)
+
+
+_gc_lock = threading.Lock()
+_gc_runs = 0  # runs inside `_long_lived_frozen` now
+_gc_saved: tuple[bool, tuple[int, int, int]] = (False, (700, 10, 10))
 
 
 def _analyze(

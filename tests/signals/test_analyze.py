@@ -6,7 +6,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.settings import Settings
-from bot.signals.analyze import ANALYZER_VERSION, AnalyzeProgress, analyze, signal_summary
+from bot.signals.analyze import (
+    ANALYZER_VERSION,
+    AnalyzeProgress,
+    _long_lived_frozen,
+    analyze,
+    signal_summary,
+)
 from bot.store import Comment, CommentSignal, Ticket, User
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -175,3 +181,14 @@ def test_a_caller_s_frozen_objects_stay_frozen(engine: Engine) -> None:
         assert gc.get_freeze_count() > 0  # not thawed (some may have been freed)
     finally:
         gc.unfreeze()
+
+
+def test_overlapping_runs_undo_the_collector_change_once_the_last_one_ends() -> None:
+    thresholds = gc.get_threshold()
+    first, second = _long_lived_frozen(), _long_lived_frozen()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the other run is still going: still frozen
+    assert gc.get_freeze_count() > 0 and gc.get_threshold()[0] >= thresholds[0]
+    second.__exit__(None, None, None)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
