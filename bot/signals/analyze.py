@@ -22,15 +22,18 @@ that they were seen so the next run skips them.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, and_, delete, func, select
 
 from bot.settings import Settings
 from bot.signals.context import EarlierTexts, History
@@ -38,6 +41,7 @@ from bot.signals.history import Said, Timeline
 from bot.signals.message import agent_signals, customer_signals
 from bot.signals.sentiment import DEFAULT_BACKEND, SentimentBackend
 from bot.signals.text import own_words
+from bot.store.db import insert_rows
 from bot.store.signals import SIGNAL_COLUMNS, CommentSignal
 from bot.store.solves import defer_refresh, refresh_marked, refresh_solve_facts
 from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
@@ -55,6 +59,14 @@ STALE_SHARE = 0.5
 #: later batch (a requester's tickets are seldom in consecutive batches); the least recently
 #: needed are forgotten first.
 HELD_MESSAGES = 100_000
+#: A requester's timeline is read from this much before the batch's floor: a later batch
+#: whose earliest comment is a little earlier (comments are scanned in id order, which is
+#: not quite time order) then finds the timeline it needs held instead of reading it again.
+#: The questions a timeline answers all take the batch's floor, so earlier messages held
+#: change no answer.
+LOAD_MARGIN = timedelta(days=1)
+#: The collector's young-generation threshold during a run (`_long_lived_frozen`).
+YOUNG_THRESHOLD = 10_000
 
 
 _SIGNALS = SIGNALS
@@ -128,6 +140,58 @@ def analyze(
     `progress` is called after each batch is committed and after each stretch of unchanged
     comments; an exception it raises (Ctrl-C) stops the run with every committed batch kept.
     """
+    with _long_lived_frozen():
+        return _analyze(engine, settings, now, batch_size, backend, progress)
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Keep the collector off what outlives the run. The rule tables, lexicons, compiled
+    patterns and modules are hundreds of thousands of objects that never become garbage,
+    and the run's growing timelines trigger a full collection now and then that walked
+    them all (4-9% of a run): frozen (`gc.freeze`), they are left out of every
+    collection. The run allocates many short-lived objects per comment; a young
+    generation of `YOUNG_THRESHOLD` collects them in fewer passes (each pass costs what
+    survives it, a comment's context mostly) and triggers no full collection here. The
+    run's own objects are still collected. A caller that froze objects of its own is left
+    frozen (unfreezing would thaw theirs too); otherwise the objects are thawed, and the
+    thresholds restored, when the run ends, however it ends. Runs overlapping in threads
+    of one process share the change: the first sets it, the last undoes it."""
+    global _gc_runs, _gc_saved
+    with _gc_lock:
+        if _gc_runs == 0:
+            freeze = gc.isenabled() and gc.get_freeze_count() == 0
+            thresholds = gc.get_threshold()
+            _gc_saved = (freeze, thresholds)
+            if freeze:
+                gc.freeze()
+            gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
+        _gc_runs += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_runs -= 1
+            if _gc_runs == 0:
+                freeze, thresholds = _gc_saved
+                if freeze:
+                    gc.unfreeze()
+                gc.set_threshold(*thresholds)
+
+
+_gc_lock = threading.Lock()
+_gc_runs = 0  # runs inside `_long_lived_frozen` now
+_gc_saved: tuple[bool, tuple[int, int, int]] = (False, (700, 10, 10))
+
+
+def _analyze(
+    engine: Engine,
+    settings: Settings,
+    now: datetime,
+    batch_size: int,
+    backend: SentimentBackend,
+    progress: Callable[[AnalyzeProgress], None] | None,
+) -> AnalyzeResult:
     columns = (
         _C.id,
         _C.ticket_id,
@@ -183,6 +247,7 @@ def analyze(
             # A ticket with comments still to analyse in this run (one of thousands of
             # comments) has its facts refreshed once at the end, not after every batch.
             deferred |= {row.ticket_id for row in batch} & {row.ticket_id for row in pending}
+            timelines.awaiting = {row.id for row in batch} | {row.id for row in pending}
             analyzed += _analyze_batch(engine, settings, now, batch, backend, timelines, deferred)
             batches += 1
             report()
@@ -215,7 +280,7 @@ def _analyze_batch(
         context = _Context.load(conn, batch, timelines, settings.zendesk_sentiment_field_id)
         values = [_signal_values(row, context, settings, now, backend) for row in batch]
         conn.execute(delete(_SIGNALS).where(_S.comment_id.in_([row.id for row in batch])))
-        _insert_signals(conn, values)
+        insert_rows(conn, _SIGNALS, values)
         # The solves' stored facts read the signals: refreshed in the same transaction
         # (only these tickets' own: no solve reads another ticket's signals), or marked
         # stale in it (`defer_refresh`) for a ticket the run comes back to: a reader
@@ -226,27 +291,6 @@ def _analyze_batch(
     return len(values)
 
 
-def _insert_signals(conn: Any, values: list[dict[str, Any]]) -> None:
-    """Insert a batch's rows. On SQLite through the driver's executemany, each value passed
-    through its column's own bind processor as SQLAlchemy would (its building of every
-    row's parameters cost more than SQLite's insert); elsewhere as a Core insert, which
-    PostgreSQL's driver batches."""
-    dialect = conn.dialect
-    if dialect.name != "sqlite":
-        conn.execute(insert(_SIGNALS), values)
-        return
-    compiled = insert(_SIGNALS).compile(dialect=dialect)
-    columns = [
-        (name, _SIGNALS.c[name].type.dialect_impl(dialect).bind_processor(dialect))
-        for name in compiled.positiontup or ()
-    ]
-    rows = [
-        tuple(value[name] if process is None else process(value[name]) for name, process in columns)
-        for value in values
-    ]
-    conn.exec_driver_sql(compiled.string, rows)
-
-
 class _Timelines:
     """The requesters' timelines of one run, each kept for later batches (up to
     `HELD_MESSAGES` for requesters the batch does not need) and extended with only what it
@@ -255,6 +299,13 @@ class _Timelines:
     def __init__(self) -> None:
         self.held: dict[int, Timeline] = {}
         self.reads = 0
+        # Comments scanned and not yet analysed (the batch in hand and those pending): the
+        # own words a load reads of one of them are kept in `words`, with the body they
+        # were read from, until `_Context.text` takes them for its signals instead of
+        # reading the comment a second time (own_words is the dearest part of a message's
+        # context, and a timeline often reaches a comment before its batch does).
+        self.awaiting: Collection[int] = ()
+        self.words: dict[int, tuple[str, str | None, str]] = {}
 
     def cover(
         self, conn: Any, requesters: set[int], floor: datetime, latest: datetime
@@ -272,13 +323,13 @@ class _Timelines:
                 or timeline.stale_share(floor) > STALE_SHARE
             ):
                 fresh.add(requester)
-                kept[requester] = Timeline(floor)
+                kept[requester] = Timeline(floor - LOAD_MARGIN)
                 continue
             kept[requester] = timeline
             if timeline.end < latest:
                 behind[timeline.end].add(requester)
         if fresh:
-            self._load(conn, kept, fresh, _C.created_at >= floor, latest)
+            self._load(conn, kept, fresh, _C.created_at >= floor - LOAD_MARGIN, latest)
         for end, group in behind.items():
             self._load(conn, kept, group, _C.created_at > end, latest)
         for requester in kept:
@@ -324,9 +375,10 @@ class _Timelines:
         for id_, ticket_id, channel, body, html_body, created_at, requester, by in found:
             # A comment that came by no channel of its own came by its ticket's (`by`).
             came_by = by if channel == "other" else channel
-            said[requester].append(
-                Said(id_, ticket_id, created_at, came_by, _words(body, html_body))
-            )
+            words = _words(body, html_body)
+            said[requester].append(Said(id_, ticket_id, created_at, came_by, words))
+            if id_ in self.awaiting:
+                self.words[id_] = (body, html_body, words)
         for requester in requesters:
             timelines[requester].extend(said.get(requester, ()), latest)
         self.reads += len(found)
@@ -371,6 +423,13 @@ class _Context:
         latest = max(row.created_at for row in batch)
         timelines = run.cover(conn, requesters, floor, latest)
         return cls(requester, channel, locale, timelines, floor, run, sentiment_field)
+
+    def text(self, row: _Row) -> str:
+        """The comment's own words: as its context load read them, when it read this body."""
+        read = self.run.words.pop(row.id, None)
+        if read is not None and read[0] == row.body and read[1] == row.html_body:
+            return read[2]
+        return _text(row)
 
     def timeline(self, row: _Row) -> Timeline | None:
         requester = self.requester.get(row.ticket_id)
@@ -440,7 +499,7 @@ def _signal_values(
     values.update(dict.fromkeys(SIGNAL_COLUMNS))
     if not row.public or row.author_role not in ("customer", "agent"):
         return values
-    text = _text(row)
+    text = context.text(row)
     if row.author_role == "customer":
         signals = customer_signals(
             text,

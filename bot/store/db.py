@@ -16,6 +16,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
@@ -180,3 +181,36 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 def _one_line(error: object) -> str:
     """A driver's message on one line (psycopg's span several, with a hint)."""
     return " ".join(str(error).split())
+
+
+def insert_rows(conn: Connection, table: Table, values: list[dict[str, Any]]) -> None:
+    """Insert `values` (rows with the same keys: the columns the first one names, as a Core
+    insert of a list takes them). On SQLite through the driver's executemany, each value
+    passed through its column's own bind processor as SQLAlchemy would (its building of
+    every row's parameters cost more than SQLite's insert); elsewhere as a Core insert,
+    which PostgreSQL's driver batches."""
+    if not values:
+        return
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(insert(table), values)
+        return
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(values[0]))
+    names = list(compiled.positiontup or ())
+    # Each row's values taken at once, and a processor called only on a value that is not
+    # None when it binds None as None (asked once per column; JSON binds it as "null"): a
+    # processor call per value was most of a batch's insert.
+    processors = []
+    for place, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((place, process, process(None) is None))
+    take = itemgetter(*names) if len(names) > 1 else (lambda value: (value[names[0]],))
+    rows = []
+    for value in values:
+        row = list(take(value))
+        for place, process, keeps_none in processors:
+            if row[place] is not None or not keeps_none:
+                row[place] = process(row[place])
+        rows.append(tuple(row))
+    conn.exec_driver_sql(compiled.string, rows)

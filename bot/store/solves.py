@@ -49,7 +49,6 @@ from sqlalchemy import (
     Index,
     Table,
     delete,
-    insert,
     or_,
     select,
     true,
@@ -57,6 +56,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
+from bot.store.db import insert_rows
 from bot.store.replies import REPLY_FACTS, Other, Said, reply_facts_of
 from bot.store.types import UTCDateTime
 
@@ -273,8 +273,17 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             select(t.id, t.created_at, t.channel, t.requester_id).where(t.id.in_(chunk))
         )
     }
+    # The runs first: only a ticket with a solve needs its customer messages as `Message`s.
+    runs = conn.execute(
+        # The columns a solve's facts read (named: a migration runs this on older tables).
+        select(r.ticket_id, r.seq, r.solved_at, r.prev_solved_at, r.next_solved_at, r.reopened_at)
+        .where(r.ticket_id.in_(chunk), r.solved_at.is_not(None))
+        .order_by(r.ticket_id)
+    ).all()
+    solved = {int(run.ticket_id) for run in runs}
     messages: dict[int, list[Message]] = defaultdict(list)
     said: dict[int, list[Said]] = defaultdict(list)
+    # Unpacked by position: a row's attribute lookups were much of the refresh's time.
     for row in conn.execute(
         select(
             c.ticket_id,
@@ -301,50 +310,31 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
         )
         .order_by(c.ticket_id, c.created_at, c.id)
     ):
-        analysed = row.comment_id is not None
-        said[int(row.ticket_id)].append(
-            Said(
-                row.created_at,
-                int(row.id),
-                row.author_role,
-                row.channel,
-                row.author_id,
-                row if analysed else None,
-            )
+        ticket_id, at, id_, channel, role, author_id, signal_id, sentiment, trust, reply = row[:10]
+        ticket_id = int(ticket_id)
+        analysed = signal_id is not None
+        said[ticket_id].append(
+            Said(at, int(id_), role, channel, author_id, row if analysed else None)
         )
-        if row.author_role != "customer":
-            continue
-        messages[int(row.ticket_id)].append(
-            Message(
-                row.created_at,
-                int(row.id),
-                row.channel,
-                analysed,
-                row.sentiment_label,
-                row.trust_indicator,
-                row.resolution_reply,
+        if role == "customer" and ticket_id in solved:
+            messages[ticket_id].append(
+                Message(at, int(id_), channel, analysed, sentiment, trust, reply)
             )
-        )
     requesters = sorted(
         {int(row.requester_id) for row in tickets.values() if row.requester_id is not None}
     )
     peers: dict[int, list[Peer]] = defaultdict(list)
     for part in _chunks(requesters):
-        for peer in conn.execute(
+        for requester, peer_id, created_at, deleted, opened_at, solved_at in conn.execute(
             select(t.requester_id, t.id, t.created_at, t.deleted, r.opened_at, r.solved_at)
             .select_from(TICKETS.outerjoin(RUNS, r.ticket_id == t.id))
             .where(t.requester_id.in_(part))
         ):
-            peers[int(peer.requester_id)].append(
-                Peer(int(peer.id), peer.created_at, peer.deleted, peer.opened_at, peer.solved_at)
+            peers[int(requester)].append(
+                Peer(int(peer_id), created_at, deleted, opened_at, solved_at)
             )
     rows = []
-    for run in conn.execute(
-        # The columns a solve's facts read (named: a migration runs this on older tables).
-        select(r.ticket_id, r.seq, r.solved_at, r.prev_solved_at, r.next_solved_at, r.reopened_at)
-        .where(r.ticket_id.in_(chunk), r.solved_at.is_not(None))
-        .order_by(r.ticket_id)
-    ):
+    for run in runs:
         ticket = tickets.get(int(run.ticket_id))
         if ticket is None:
             continue  # runs of a ticket the store does not hold never count
@@ -357,8 +347,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
         )
         rows.append(fact)
     conn.execute(delete(SOLVE_FACTS).where(SOLVE_FACTS.c.ticket_id.in_(chunk)))
-    if rows:
-        conn.execute(insert(SOLVE_FACTS), rows)
+    insert_rows(conn, SOLVE_FACTS, rows)
     if not replies:
         return len(rows)
     # The requester's other tickets, once each (the peers hold one row per run).
@@ -378,8 +367,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             others.get(int(ticket.requester_id), []) if ticket.requester_id is not None else [],
         )
     conn.execute(delete(REPLY_FACTS).where(REPLY_FACTS.c.ticket_id.in_(chunk)))
-    if replied:
-        conn.execute(insert(REPLY_FACTS), replied)
+    insert_rows(conn, REPLY_FACTS, replied)
     return len(rows) + len(replied)
 
 

@@ -1,10 +1,18 @@
+import gc
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.settings import Settings
-from bot.signals.analyze import ANALYZER_VERSION, analyze, signal_summary
+from bot.signals.analyze import (
+    ANALYZER_VERSION,
+    AnalyzeProgress,
+    _long_lived_frozen,
+    analyze,
+    signal_summary,
+)
 from bot.store import Comment, CommentSignal, Ticket, User
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -144,3 +152,43 @@ def test_signal_summary_counts_per_language_and_signal(engine: Engine) -> None:
     assert summary["signals"]["redundant_question"] == 1
     assert summary["signals"]["upsell"] == 0  # the internal note's pitch is never counted
     assert summary["signals"]["restatements"] == 1
+
+
+def test_a_run_leaves_the_collector_as_it_found_it(engine: Engine) -> None:
+    # The run freezes the long-lived objects and raises the young threshold: both are
+    # undone when it ends, also when it ends in an error (here the progress callback's).
+    _seed(engine)
+    thresholds = gc.get_threshold()
+    seen: list[tuple[int, int]] = []
+
+    def stop(progress: AnalyzeProgress) -> None:
+        seen.append((gc.get_freeze_count(), gc.get_threshold()[0]))
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        analyze(engine, Settings(), NOW, batch_size=2, progress=stop)
+    assert seen and seen[0][0] > 0 and seen[0][1] >= thresholds[0]
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+    analyze(engine, Settings(), NOW)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+
+
+def test_a_caller_s_frozen_objects_stay_frozen(engine: Engine) -> None:
+    _seed(engine)
+    gc.freeze()
+    try:
+        analyze(engine, Settings(), NOW)
+        assert gc.get_freeze_count() > 0  # not thawed (some may have been freed)
+    finally:
+        gc.unfreeze()
+
+
+def test_overlapping_runs_undo_the_collector_change_once_the_last_one_ends() -> None:
+    thresholds = gc.get_threshold()
+    first, second = _long_lived_frozen(), _long_lived_frozen()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the other run is still going: still frozen
+    assert gc.get_freeze_count() > 0 and gc.get_threshold()[0] >= thresholds[0]
+    second.__exit__(None, None, None)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
