@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.signals.cues import Cues, note
-from bot.signals.patterns import compile_phrases
+from bot.signals.patterns import compile_named, compile_phrases
 from bot.signals.text import fold
 
 BOILERPLATE = compile_phrases(
@@ -405,9 +405,10 @@ SPECIFIC = re.compile(
 
 # One pass: boilerplate comes first, so that a match consumes its span and the generic
 # "we understand how frustrating this must be" is never read as authentic.
-_CUES = re.compile(
-    f"(?P<boilerplate>{BOILERPLATE.pattern})|(?P<authentic>{AUTHENTIC.pattern})"
-    f"|(?P<validate>{VALIDATE.pattern})"
+_CUES = compile_named(
+    ("boilerplate", BOILERPLATE.pattern),
+    ("authentic", AUTHENTIC.pattern),
+    ("validate", VALIDATE.pattern),
 )
 
 

@@ -16,6 +16,9 @@ from collections.abc import Iterable, Mapping
 _CAPTURING = re.compile(r"(?<!\\)\((?!\?)")
 # Characters that do not stand for themselves at the head of a phrase.
 _META = set(".^$*+?{}[]\\|()")
+# What `compile_phrases` puts around its alternatives: a word start before, a word end after.
+_BEFORE, _WORD_END = r"(?<![\w])(?:", r"(?![\w])"
+_AFTER = ")" + _WORD_END
 # Past this many variants a phrase stays as it was written.
 _MAX_VARIANTS = 24
 
@@ -134,7 +137,31 @@ def compile_phrases(by_language: Mapping[str, Iterable[str]]) -> re.Pattern[str]
         for phrase in phrases
         for variant in _variants(phrase)
     ]
-    return re.compile(r"(?<![\w])(?:" + "|".join(_by_first_letter(variants)) + r")(?![\w])")
+    return re.compile(_BEFORE + "|".join(_by_first_letter(variants)) + _AFTER)
+
+
+def compile_named(*named: tuple[str, str]) -> re.Pattern[str]:
+    """One pattern of named alternatives, tried in order: `match.lastgroup` says which matched.
+
+    The word-start lookbehind that opens each `compile_phrases` pattern is tested once for a
+    run of them rather than once for each: a lookbehind is entered as a sub-match at every
+    character of the text, and at a character inside a word every one of them fails. What
+    matches, and under which name, is unchanged (the lookahead after each stays in its group).
+    """
+    parts: list[str] = []
+    run: list[str] = []  # consecutive phrase patterns, under one lookbehind
+    for name, pattern in named:
+        if pattern.startswith(_BEFORE) and pattern.endswith(_AFTER):
+            inner = pattern[len(_BEFORE) : -len(_AFTER)]
+            run.append(f"(?P<{name}>(?:{inner}){_WORD_END})")
+            continue
+        if run:
+            parts.append(_BEFORE + "|".join(run) + ")")
+            run = []
+        parts.append(f"(?P<{name}>{pattern})")
+    if run:
+        parts.append(_BEFORE + "|".join(run) + ")")
+    return re.compile("|".join(parts))
 
 
 def compile_spread(pattern: str) -> re.Pattern[str]:

@@ -179,18 +179,71 @@ def lexicon_score(text: str, language: str) -> float:
 
 @lru_cache(maxsize=1)
 def _vader() -> Any:
+    from vaderSentiment import vaderSentiment as package
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    negate = frozenset(package.NEGATE)
+
+    def negated(word: str) -> bool:
+        # The package's `negated([word])`: it copies and walks its whole NEGATE list per call.
+        return word in negate or "n't" in word
+
     class Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        def polarity_scores(self, text: str) -> dict[str, float]:
+            # The package rebuilds the text character by character to swap emoji for their
+            # names; a text holding none (every ASCII text) comes out of that loop as it
+            # went in, so the rest of the package's method runs on it directly.
+            if not self.emojis.keys().isdisjoint(text):
+                scores: dict[str, float] = super().polarity_scores(text)
+                return scores
+            sentitext = package.SentiText(text.strip())
+            sentiments: list[float] = []
+            words = sentitext.words_and_emoticons
+            for i, item in enumerate(words):
+                if item.lower() in package.BOOSTER_DICT:
+                    sentiments.append(0)
+                    continue
+                if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            sentiments = self._but_check(words, sentiments)
+            return dict(self.score_valence(sentiments, sentitext.text))
+
         @staticmethod
         def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
             # VADER lower-cases every word of the text for each word of its lexicon it
             # meets (up to three times), to read at most the three words before it (its
-            # caller passes i > start_i, so none wraps around): the same check over those
-            # three, as the package itself would make it, costs nothing per long message.
-            first = max(0, i - 3)
-            checked: float = SentimentIntensityAnalyzer._negation_check(
-                valence, words[first:i], start_i, i - first
+            # caller passes i > start_i, so none wraps around): the package's check over
+            # those three lower-cased once, with `negated` on a set, costs nothing per long
+            # message.
+            lower = [word.lower() for word in words[max(0, i - 3) : i]]
+            if start_i == 0 and negated(lower[-1]):
+                valence = valence * package.N_SCALAR
+            if start_i == 1:
+                if lower[-2] == "never" and (lower[-1] == "so" or lower[-1] == "this"):
+                    valence = valence * 1.25
+                elif lower[-2] == "without" and lower[-1] == "doubt":
+                    pass
+                elif negated(lower[-2]):
+                    valence = valence * package.N_SCALAR
+            if start_i == 2:
+                if (lower[-3] == "never" and (lower[-2] == "so" or lower[-2] == "this")) or (
+                    lower[-1] == "so" or lower[-1] == "this"
+                ):
+                    valence = valence * 1.25
+                elif lower[-3] == "without" and (lower[-2] == "doubt" or lower[-1] == "doubt"):
+                    pass
+                elif negated(lower[-3]):
+                    valence = valence * package.N_SCALAR
+            return valence
+
+        @staticmethod
+        def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
+            # The same lower-casing of the whole text per lexicon word, to read the three
+            # words before it and the two after (its caller passes i > 2).
+            checked: float = SentimentIntensityAnalyzer._special_idioms_check(
+                valence, words[i - 3 : i + 3], 3
             )
             return checked
 

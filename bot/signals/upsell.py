@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.signals.cues import Cues, note
-from bot.signals.patterns import compile_phrases
+from bot.signals.patterns import compile_named, compile_phrases
 from bot.signals.text import fold
 
 # An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
@@ -1029,7 +1029,7 @@ SIGNAL = "upsell"
 # match says which kind it is. The customer's own plan and a goodwill upgrade are found once,
 # before both: a product or price mention that starts inside them is not read.
 def _kinds(*named: tuple[str, str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in named))
+    return compile_named(*named)
 
 
 @dataclass(frozen=True)
