@@ -261,14 +261,20 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
     ],
     "pt": [
-        r"(o |nosso |um )?plano \w+",
+        # "o plano Business", not "o plano é cobrado": a verb after "plano" names no tier.
+        r"(o |nosso |um )?plano (?!(e|foi|esta|era|sera|tem|teve|inclui|custa|fica|ficou|vai"
+        r"|passa|passou|nao|que|continua|terminou|mudou|atual|dele|dela)\b)\w+",
         r"(o |nosso |um )?combo \w+",
-        r"(o |um )?adicional (de |\w+)",
+        # "o adicional X" (a noun); "sem custo adicional", "linha adicional" are adjectives.
+        r"(o |um |nosso )adicional (de |\w+)",
         r"(nosso|nossa) (\w+ )?(pacote|plano|combo|oferta|assinatura|seguro)\w*",
         r"premium",
         r"pacote \w+",
         r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
-        r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
+        r"(a |uma |nossa )?(assinatura|subscricao|modalidade|adesao) \w+",
+        # A version is an offer only as a tier ("a versão Pro"), not "a versão 5.2 do app".
+        r"(a |uma |nossa )?versao (\w+ )?(premium|pro|plus|paga|completa|profissional"
+        r"|empresarial|business|ilimitada)",
         r"upgrade",
         r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
         r"pagamento anual",
@@ -414,11 +420,12 @@ _BRAND = re.compile(
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
-    r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
+    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d[\d.,]* ?(?:€|eur|euros?|\$|£)) (?:a|an|per|/|por"
-    r"|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur|nutzer|licencia"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£))"
+    r" (?:a|an|per|/|por|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur"
+    r"|nutzer|licencia"
     r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
     r"|encomenda|artikel|articulo|artigo|trip|journey|way|night|trayecto|viaje|noche|trajet"
     r"|nuit|strecke|fahrt|nacht|trecho|viagem|noite)"
@@ -819,7 +826,7 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(votre|ton) (forfait|abonnement|offre|formule|pack)( \w+)? (inclut|comprend|vous"
         r" donne|offre|couvre|propose) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
-        r"|pack|option|essai|periode d'essai)s?( actuel(le)?| gratuit)?( \w+)?",
+        r"|pack|option|essai|periode d'essai|plan)s?( actuel(le)?| gratuit)?( \w+)?",
         r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
         r"|sera de|passe a|sont|vous paierez|vous payerez) " + _AMOUNT,
         r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
@@ -833,7 +840,7 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|umfasst|bietet|gibt ihnen) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? "
         r"|kostenlose[rnms]? |gratis )?(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte"
-        r"|mitgliedschaft|test)\w*( \w+)?",
+        r"|mitgliedschaft|test|plan)\w*( \w+)?",
         r"(danach|anschliessend|ab dann|nach dem test\w*),? (kostet|betragt|sind es|zahlen sie)"
         r" ([\w']+ ){0,3}" + _AMOUNT,
         r"(der|die|das|den|dem) (\w+ ){0,2}\w*(tarif|option|paket|abo|versicherung|service"
@@ -934,7 +941,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r" is) (currently |still |already |now )?(on|subscribed to|signed up (to|for))",
         r"your (current |existing |monthly |annual )?([\w+-]+ ){0,2}"
         + _OWN_NOUN["en"]
-        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
+        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will|had"
+        r"|went|changed|rose|increased)",
         r"(renews|will renew|auto-?renews|is renewed)",
         r"you (currently |already |now )?(have|'ve got|pay for) (the|an?|our) ([\w+-]+ ){0,3}"
         + _OWN_NOUN["en"],
@@ -943,8 +951,9 @@ _STATED_PHRASES: dict[str, list[str]] = {
     "es": [
         r"(estas|esta|estais|estan) (\w+ )?(en|con|suscrit[oa] a|dad[oa] de alta en)"
         r" (la|el|una|un|tu|su) " + _OWN_NOUN["es"],
-        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)? (es|son"
-        r"|cuesta|sigue|se renueva|incluye|tiene|cubre|queda)",
+        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)?( actual)?"
+        r" (es|son|cuesta|sigue|se renueva|incluye|tiene|cubre|queda|tuvo|subio|cambio|paso"
+        r"|ha tenido|ha subido|ha cambiado|fue)",
         r"se renueva|se renovara",
         r"(tiene|tienes|tenes) (\w+ )?(contratad[oa] |activad[oa] )?(la|el|una|un) "
         + _OWN_NOUN["es"],
@@ -953,8 +962,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
     "fr": [
         r"vous etes (\w+ )?(sur|abonne\w* a|inscrit\w* a|titulaire d) ?(le |la |l'|un |une "
         r"|l)?" + _OWN_NOUN["fr"],
-        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)? (est|coute|reste"
-        r"|se renouvelle|inclut|comprend|couvre)",
+        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)?( actuel\w*)? (est|coute"
+        r"|reste|se renouvelle|inclut|comprend|couvre|a eu|a change|a augmente|a ete|etait)",
         r"se renouvelle|sera renouvele\w*",
         r"vous (avez|disposez de|beneficiez de) (\w+ )?(l'|le |la |un |une )" + _OWN_NOUN["fr"],
         r"(un |le |en )?(dedommagement|geste commercial|compensation) (pour|de)",
@@ -965,19 +974,75 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"(sie (nutzen|haben)|(?<=\w )(nutzen|haben) sie) (\w+ )?(den|das|die|einen|ein|eine) "
         + _OWN_NOUN["de"],
         r"(ihr|ihre|dein|deine) (\w+ )?" + _OWN_NOUN["de"] + r"( selbst)? (ist|kostet|bleibt"
-        r"|verlangert|beinhaltet|enthalt|umfasst|lauft)",
+        r"|verlangert|beinhaltet|enthalt|umfasst|lauft|hatte|hat sich|wurde|war|stieg)",
         r"verlangert sich",
         r"(als )?(entschadigung|ausgleich|kulanz\w*) (fur|wegen)",
     ],
     "pt": [
         r"(voce esta|voces estao|vc esta|esta|estao) (\w+ )?(no|na|num|numa) " + _OWN_NOUN["pt"],
         r"(o seu|a sua|seu|sua|o teu|a tua) (\w+ )?" + _OWN_NOUN["pt"] + r"( atual)?( \w+)?"
-        r" (e|custa|continua|renova|se renova|inclui|tem|cobre|fica)",
+        r"( atual)? (e|custa|continua|renova|se renova|inclui|tem|cobre|fica|teve|mudou|subiu"
+        r"|passou|foi|era)",
         r"(se )?renova (automaticamente|todo|no dia|em)",
         r"(voce |vc )?(tem|possui) (\w+ )?(o|a|um|uma) " + _OWN_NOUN["pt"],
         r"(a |uma )?compensacao (pel[oa]|por|de)",
     ],
 }
+# A change the customer already made ("you moved from Basic to Plus on the 3rd"), a charge
+# from a date on or at the full price ("from May you pay ...", "billed at the regular
+# price"), a discount that has run out: what happened to what they have, in the indicative.
+_STATED_PHRASES["en"] += [
+    r"you(?<!if you)(?<!when you)('ve| have)? (\w+ )?(switched|moved|upgraded|downgraded|changed"
+    r"|went) (\w+ ){0,5}(from|to|onto)",
+    r"from (\w+ ){1,2}(on,? )?(you pay|you'?ll pay|you will pay|it costs|it will cost"
+    r"|you'?ll be (billed|charged)|you will be (billed|charged))",
+    r"(you pay|you'?ll pay|you will pay|(it'?s|it is|it will be|you'?re|you are|you'?ll be"
+    r"|you will be) (billed|charged)) (\w+ ){0,2}(the )?(full|regular|standard|usual|normal)"
+    r" (price|rate|fee|amount)",
+    r"(the|your) (\w+ ){0,2}(discount|promotion|promo|offer|deal|introductory (price|rate))"
+    r" (\w+ ){0,6}(ended|expired|ran out|has (ended|expired|run out)|came to an end)",
+]
+_STATED_PHRASES["es"] += [
+    r"(se cambio|se paso|te cambiaste|te pasaste|cambio|cambiaste|se ha cambiado|te has"
+    r" cambiado|ha cambiado|has cambiado|se ha pasado|te has pasado) (\S+ ){0,6}(de|del)"
+    r" (\S+ ){1,3}(a|al)",
+    r"(a partir de|desde) (\S+ ){1,2}(pagara|pagaras|paga|pagas|cuesta|costara|se (le |te )?"
+    r"(cobra|cobrara|factura|facturara))",
+    r"(pagara|pagaras|paga|pagas|se (le |te )?(cobra|cobrara|factura|facturara)) (\w+ ){0,2}"
+    r"(el|la) (precio|tarifa|cuota|importe) (completo|completa|normal|habitual|regular"
+    r"|estandar|integro|integra)",
+    r"(el|la|su|tu) (\w+ ){0,2}(descuento|promocion|oferta|rebaja) (\w+ ){0,6}(termino"
+    r"|acabo|expiro|vencio|finalizo|ha (terminado|acabado|expirado|vencido|finalizado))",
+]
+_STATED_PHRASES["fr"] += [
+    r"vous (etes passe\w*|avez change|avez bascule|avez migre|avez opte) (\S+ ){0,6}(de|du|d')"
+    r"(\S+ ){1,3}(a|au|vers|pour)",
+    r"(a partir d'|a partir de|a partir du|des) ?(\S+ ){0,2}(vous paierez|vous payez"
+    r"|vous payerez|il coute|il coutera|il est facture|il sera facture|vous serez facture)",
+    r"(vous paierez|vous payez|vous payerez|(il|elle) (est|sera) facture\w*) (\w+ ){0,2}(le |au )?"
+    r"(plein tarif|tarif normal|prix normal|tarif habituel|prix plein|tarif standard)",
+    r"(la|votre) (\w+ ){0,2}(remise|reduction|promotion|offre) (\w+ ){0,6}(a pris fin|est"
+    r" terminee?|a expire|s'est terminee?|a ete terminee?|est arrivee? a (son terme|echeance))",
+]
+_STATED_PHRASES["de"] += [
+    r"sie (haben|sind) ([^\s?!]+ ){0,8}(gewechselt|umgestiegen|umgestellt|hochgestuft"
+    r"|upgegradet|heruntergestuft)",
+    r"ab (\S+ ){1,2}(zahlen sie|kostet|betragt|wird)",
+    r"(zahlen|bezahlen) sie (\w+ ){0,2}(den|die|das|ihren|ihre) (regularen|vollen|normalen"
+    r"|ublichen|gewohnlichen|standard)",
+    r"(der|ihr) (\w+ ){0,2}\w*(rabatt|nachlass|aktion|angebot)\w* (\w+ ){0,6}(ist|sind)?"
+    r" ?(abgelaufen|ausgelaufen|beendet|endete|lief aus)",
+]
+_STATED_PHRASES["pt"] += [
+    r"(voce|vc|voces|o senhor|a senhora) (ja )?(mudou|migrou|passou|trocou|mudaram|migraram"
+    r"|passaram|trocaram) (\S+ ){0,6}(para|pro|pra)",
+    r"(a partir de|desde) (\S+ ){1,2}(o plano |a assinatura )?(voce paga|voce vai pagar|pagara"
+    r"|custa|e cobrad[oa]|sera cobrad[oa])",
+    r"(e|sera|passa a ser|fica) (cobrad[oa]|pag[oa]) (\w+ ){0,2}(pelo|o) (valor|preco)"
+    r" (cheio|integral|normal|regular|padrao)",
+    r"(o|seu|o seu) (\w+ ){0,2}(desconto|promocao|oferta) (\w+ ){0,8}(terminou|acabou|expirou"
+    r"|venceu|encerrou)",
+]
 # Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
 _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
     "en": [r"but|however|though|although|whereas|if|unless|could|would|you'?d|might"],
@@ -989,7 +1054,12 @@ _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
 _OWN_PHRASES = {
     name: _STATED_PHRASES[name] + _CURRENT_PLAN_PHRASES[name] for name in _STATED_PHRASES
 }
-_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\.(?=\s|$)|\n")
+# A dot after a day of the month ("am 1. Juli") ends no clause.
+_DAY_DOT = r"(?<!\s\d\.)(?<!\s\d\d\.)"
+_MONTHS = r"(?! (januar|februar|marz|april|mai|juni|juli|august|september|oktober|november"
+_MONTHS += r"|dezember)\b)"
+_DOT = r"\.(?=\s|$)(?:" + _DAY_DOT + "|" + _MONTHS + ")"
+_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\n|" + _DOT)
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
 # "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
