@@ -402,6 +402,12 @@ _DEAL_PHRASES["pt"] += [
     r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
     r" |a tua |o seu |seu )?(\w+ )?(fatura|conta|mensalidade|gasto)",
 ]
+# Less than the parts bought one by one: "for less than buying them separately".
+_DEAL_PHRASES["en"].append(r"for less than")
+_DEAL_PHRASES["es"].append(r"por menos (de lo que|que)")
+_DEAL_PHRASES["fr"].append(r"pour moins (cher )?que")
+_DEAL_PHRASES["de"].append(r"(fur )?weniger als (einzeln|separat|getrennt)")
+_DEAL_PHRASES["pt"].append(r"por menos (do )?que")
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -757,6 +763,86 @@ _PITCH_PHRASES["pt"] += [
     r"(estaria|estariam|ficaria|ficariam) (\w+ ){0,3}(coberto\w*|cobert[ao]s?|protegid\w*)",
     r"para (nao acontecer|evitar que (isso|isto) aconteca) (de novo|novamente|outra vez)",
 ]
+# A tier, bundle or add-on presented with what it gives: "our X bundle includes", "the X tier
+# also includes", "the X pass unlocks / doubles". The customer's own ("your plan includes")
+# is read apart; "our" or "also" (what it adds to what they have) makes it an offer.
+_TIER = {
+    "en": r"(plan|tier|bundle|package|membership|pass|subscription|add-?on|edition|version"
+    r"|premium|pro|plus|option|cover|protection)",
+    "es": r"(plan|tarifa|paquete|pase|suscripcion|complemento|modalidad|bono|seguro|servicio"
+    r"|premium|pro|plus|opcion|version|add-?on)",
+    "fr": r"(offre|forfait|formule|abonnement|pack|pass|option|plan|premium|pro|plus|version"
+    r"|extension|add-?on)",
+    "de": r"\w*(tarif|paket|abo|pass|option|plan|premium|pro|plus|version|add-?on)\w*",
+    "pt": r"(plano|pacote|passe|assinatura|adicional|combo|modalidade|servico|seguro|premium"
+    r"|pro|plus|versao|add-?on)",
+}
+_GIVES = {
+    "en": r"(includes|has|unlocks|doubles|gives you|adds|offers|comes with|covers|lets you"
+    r"|brings)",
+    "es": r"(incluye|tiene|desbloquea|duplica|le da|te da|ofrece|anade|cubre|permite|trae)",
+    "fr": r"(inclut|comprend|offre|debloque|double|ajoute|donne acces a|propose|vous donne"
+    r"|couvre|permet)",
+    "de": r"(enthalt|beinhaltet|bietet|umfasst|schaltet|verdoppelt|hat|gibt ihnen|deckt)",
+    "pt": r"(inclui|tem|desbloqueia|dobra|duplica|da|oferece|acrescenta|cobre|permite|traz)",
+}
+# The same, with "also" after the verb: only verbs that give, not "has" or "gives".
+_ADDS = {
+    "es": r"(incluye|desbloquea|duplica|ofrece|anade|cubre)",
+    "fr": r"(inclut|comprend|offre|debloque|double|ajoute|donne acces a|propose)",
+    "de": r"(enthalt|beinhaltet|bietet|umfasst|schaltet|verdoppelt)",
+    "pt": r"(inclui|desbloqueia|dobra|duplica|oferece|acrescenta|da acesso a|traz)",
+}
+_PITCH_PHRASES["en"] += [
+    r"our ([\w+-]+ ){0,3}" + _TIER["en"] + r" (also |even |additionally |now )?" + _GIVES["en"],
+    _TIER["en"] + r" ([\w+-]+ ){0,3}(also|even|additionally) " + _GIVES["en"],
+    _TIER["en"] + r" ([\w+-]+ ){0,4}(unlocks|doubles)",
+]
+_PITCH_PHRASES["es"] += [
+    r"nuestr[oa] (\w+ ){0,3}" + _TIER["es"] + r" (\w+ ){0,2}(tambien |ademas )?" + _GIVES["es"],
+    _TIER["es"] + r" (\w+ ){0,4}(tambien|ademas) " + _GIVES["es"],
+    _ADDS["es"] + r" (ademas|tambien|de regalo|extra)",
+    _TIER["es"] + r" (\w+ ){0,4}(desbloquea|duplica)",
+]
+_PITCH_PHRASES["fr"] += [
+    r"notre (\w+ ){0,3}" + _TIER["fr"] + r" (\w+ ){0,3}" + _GIVES["fr"],
+    _ADDS["fr"] + r" (aussi|egalement|en plus|en outre|de plus)",
+    _TIER["fr"] + r" (\w+ ){0,4}(debloque|double)",
+]
+_PITCH_PHRASES["de"] += [
+    r"unser\w* ([\w-]+ ){0,3}" + _TIER["de"] + r" (\w+ ){0,2}" + _GIVES["de"],
+    _ADDS["de"] + r" (zusatzlich|ausserdem|obendrein|sogar)",
+    _TIER["de"] + r" (\w+ ){0,4}(schaltet|verdoppelt)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(nosso|nossa) (\w+ ){0,3}" + _TIER["pt"] + r" (\w+ ){0,2}(tambem |ainda )?" + _GIVES["pt"],
+    _ADDS["pt"] + r" (tambem|ainda|de quebra|alem disso)",
+    r"tambem " + _ADDS["pt"],
+    _TIER["pt"] + r" (\w+ ){0,4}(desbloqueia|dobra|duplica)",
+]
+# How often the customer, their team or their account needs something: "if this is something
+# your team needs often", "si el equipo necesita espacio a menudo", "se a equipe precisa de
+# espaço com frequência".
+_PITCH_PHRASES["en"].append(
+    r"if ((this|that|it)('s| is) something )?(your \w+|the \w+|they) (\w+ ){0,3}(a lot|often"
+    r"|frequently|regularly|heavily|every (day|week|month))"
+)
+_PITCH_PHRASES["es"].append(
+    r"si (\w+ ){3,5}(a menudo|con frecuencia|frecuentemente|habitualmente|a diario"
+    r"|cada (dia|semana|mes)|todos los (dias|meses))"
+)
+_PITCH_PHRASES["fr"].append(
+    r"si (tu|votre \w+|ton \w+|l'\w+|le \w+|la \w+|les \w+) (\w+ ){0,3}(souvent|frequemment"
+    r"|regulierement|tous les (jours|mois)|chaque (jour|semaine|mois))"
+)
+_PITCH_PHRASES["de"].append(
+    r"(wenn|falls) (du|ihr \w+|ihre \w+|das \w+|der \w+|die \w+) (\w+ ){0,3}(oft|haufig"
+    r"|regelmassig|jeden (tag|monat)|taglich)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"se (\w+ ){3,6}(com frequencia|frequentemente|regularmente|todo (dia|mes)|todos os (dias"
+    r"|meses))"
+)
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
