@@ -172,6 +172,19 @@ _STRONG_PHRASES["de"].append(r"(mochten|wollen|mochtest|willst) (sie|du)" + _ANS
 _STRONG_PHRASES["pt"].append(
     r"(quer|gostaria|deseja|tem interesse|te interessa|lhe interessa)" + _ANSWERED_PRICE
 )
+# Whoever takes something pays or saves an amount: "anyone who bundles X pays £10 less", "wer
+# ... bucht, zahlt ... 15 € weniger", "quem juntar ... economiza R$ 20". A bill that is lower
+# because something was removed ("you'll pay €5 less") names nobody who takes anything.
+_WHOEVER_GAIN = r"[^.?!\n]{0,80}\b(%s) [^.?!\n]{0,30}" + _AMOUNT
+_STRONG_PHRASES["en"].append(
+    r"(anyone|everyone|customers|those|people) who" + _WHOEVER_GAIN % r"pays?|saves?"
+)
+_STRONG_PHRASES["es"].append(r"quien(es)?" + _WHOEVER_GAIN % r"paga|pagan|ahorra|ahorran")
+_STRONG_PHRASES["fr"].append(
+    r"(ceux|celles|les clients|tous ceux) qui" + _WHOEVER_GAIN % r"paient|payent|economisent"
+)
+_STRONG_PHRASES["de"].append(r"wer" + _WHOEVER_GAIN % r"zahlt|spart")
+_STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -277,7 +290,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"|empresarial|business|ilimitada)",
         r"upgrade",
         r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
-        r"pagamento anual",
+        r"(pagamento|cobranca|faturamento|faturacao) anual",
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
@@ -292,6 +305,9 @@ _OFFER_PHRASES["fr"].append(r"(le |notre |un )plan (?!de |d')\w+")
 _OFFER_PHRASES["de"].append(
     r"(?!daten|verbraucher|kinder|jugend|arbeits|brand|umwelt|kundigung|mieter)\w+schutz"
 )
+# "Add-on" is a loanword in the other languages too ("mit dem Add-on", "el add-on").
+for _name in ("es", "fr", "de", "pt"):
+    _OFFER_PHRASES[_name].append(r"add-?ons?")
 OFFER = compile_phrases(_OFFER_PHRASES)
 # Deal: a price, a discount, a free trial or free period, a saving.
 _DEAL_PHRASES: dict[str, list[str]] = {
@@ -367,7 +383,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(gratis|gratuitamente) (por|durante) (\d+|um|uma) (dias|mes|meses|semanas?)",
         r"(por|durante) (\d+|um|uma|dois|tres) (dias|semanas|mes|meses) (sem custo|gratis"
         r"|de graca)",
-        r"(poupa|poupe|economiza|economize)",
+        r"(poupa|poupe|poupam|economiza|economize|economizam|economizaria|economizariam)",
         r"oferta",
         r"promocao",
         r"(metade do preco|meio preco|preco reduzido)",
@@ -408,6 +424,11 @@ _DEAL_PHRASES["es"].append(r"por menos (de lo que|que)")
 _DEAL_PHRASES["fr"].append(r"pour moins (cher )?que")
 _DEAL_PHRASES["de"].append(r"(fur )?weniger als (einzeln|separat|getrennt)")
 _DEAL_PHRASES["pt"].append(r"por menos (do )?que")
+# An amount saved: "spart im ersten Jahr 120 €", "ahorras 40 € al año".
+_DEAL_PHRASES["es"].append(r"ahorr(a|as|an|aria|arias|arian) (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["fr"].append(r"econom\w+ (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["de"].append(r"spar(t|en|st|en sie) (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["pt"].append(r"(economiz|poup)\w+ (\w+ ){0,4}" + _AMOUNT)
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -843,6 +864,71 @@ _PITCH_PHRASES["pt"].append(
     r"se (\w+ ){3,6}(com frequencia|frequentemente|regularmente|todo (dia|mes)|todos os (dias"
     r"|meses))"
 )
+# An invitation to discover or look at an offer: "we invite you to discover", "discover our",
+# "nous vous invitons à découvrir", "conheça", "entdecken Sie"; a benefit to be had ("pour
+# bénéficier de").
+_PITCH_PHRASES["en"] += [
+    r"(we|i) (would like to |'d like to )?invite you to (discover|explore|try|check out|take a"
+    r" look|look at|see|learn about|find out)",
+    r"(discover|explore) (our|the|what)",
+    r"(learn|find out|read) more about (our|the)",
+    r"to (benefit from|take advantage of)",
+]
+_PITCH_PHRASES["es"] += [
+    r"(le|te|os|les) (invito|invitamos) a (descubrir|conocer|probar|ver|echar)",
+    r"descubr(a|e|an|id|ir) (nuestr\w+|el|la|los|las|lo que)",
+    r"(conozca|conoce|conozcan) (nuestr\w+|el|la|los|las)",
+    r"(eche|echa|echen|echar|echarle|echele) un vistazo",
+    r"para (beneficiarse|beneficiarte|disfrutar) de",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(nous vous|je vous|on vous) invit\w* a (decouvrir|essayer|tester|jeter un|profiter)",
+    r"decouvr(ez|ir) (notre|nos|l'|le|la|les|ce que)",
+    r"(jetez|jeter|jetez-y) un (coup d'oeil|oeil)",
+    r"n'hesitez pas a (decouvrir|essayer|tester|jeter|souscrire)",
+    r"pour (beneficier|profiter) (de|d'|des|du)",
+]
+_PITCH_PHRASES["de"] += [
+    r"(wir laden|ich lade) sie (\w+ )?ein",
+    r"entdecken sie",
+    r"(schauen|sehen) sie sich (\w+ ){0,5}an",
+    r"werfen sie (\w+ )?einen blick",
+    r"lernen sie (\w+ ){0,4}kennen",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(convido|convidamos) (voce |voces |o senhor |a senhora )?a (conhecer|descobrir"
+    r"|experimentar|conferir)",
+    r"(descubra|descubram)",
+    r"(confira|confiram) (o|a|os|as|nosso|nossa)",
+    r"(de|deem) uma olhada",
+    r"para (aproveitar|usufruir)",
+]
+# Whoever takes it pays less ("wer ... im Kombi-Paket bucht, zahlt ...", "quien contrate ...");
+# a switch put as a gerund with what it brings ("switching to annual billing, you save").
+_PITCH_PHRASES["en"] += [
+    r"(anyone|everyone|customers|those|people) who (books?|adds?|bundles?|switch(es)?|signs? up"
+    r"|takes? out|combines?)",
+    r"(by )?(switching|moving|upgrading|changing) (over )?to",
+]
+_PITCH_PHRASES["es"] += [
+    r"quien(es)? (contrate|contraten|combine|combinen|se pase|se pasen|anada|anadan|junte"
+    r"|junten|reserve|reserven)",
+    r"(cambiandote|cambiandose|pasandote|pasandose|cambiando|pasando) (a|al)",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(ceux|celles|les clients|tous ceux) qui (souscrivent|prennent|regroupent|passent"
+    r"|ajoutent|reservent|combinent)",
+    r"en (passant|basculant|optant) (a|au|pour|vers)",
+]
+_PITCH_PHRASES["de"] += [
+    r"wer ([^\s.?!]+ ){0,6}(bucht|abschliesst|wechselt|kombiniert|dazubucht|hinzubucht)"
+    r"(?! hat| haben)",
+    r"(mit einem|durch einen|beim) wechsel (auf|zu|in)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"quem (contratar|assinar|juntar|combinar|mudar|adicionar|reservar|aderir)",
+    r"(mudando|migrando|trocando) para",
+]
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -1129,6 +1215,22 @@ _STATED_PHRASES["pt"] += [
     r"(o|seu|o seu) (\w+ ){0,2}(desconto|promocao|oferta) (\w+ ){0,8}(terminou|acabou|expirou"
     r"|venceu|encerrou)",
 ]
+# The customer's account or line "is on" a plan, as in English ("your account is on").
+_STATED_PHRASES["es"].append(
+    r"(su|tu) (cuenta|linea|empresa|equipo) (\w+ )?(esta|estan) (en|con) (la|el) " + _OWN_NOUN["es"]
+)
+_STATED_PHRASES["fr"].append(
+    r"(votre|ton) (compte|ligne|entreprise|equipe) est (\w+ )?(sur|abonne\w* a) (le |la |l'|l)?"
+    + _OWN_NOUN["fr"]
+)
+_STATED_PHRASES["de"].append(
+    r"(ihr|ihre|dein|deine) (konto|anschluss|unternehmen|team|firma) (ist|befindet sich) (\w+ )?"
+    r"(im|in dem|auf dem|in der) " + _OWN_NOUN["de"]
+)
+_STATED_PHRASES["pt"].append(
+    r"(a sua|sua|o seu|seu) (conta|linha|empresa|equipe) (\w+ )?(esta|estao) (\w+ )?(no|na|num"
+    r"|numa) " + _OWN_NOUN["pt"]
+)
 # Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
 _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
     "en": [r"but|however|though|although|whereas|if|unless|could|would|you'?d|might"],
@@ -1151,12 +1253,19 @@ _CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[
 # "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
 # an apology or a fix usually is.
 _ASIDE_PHRASES: dict[str, list[str]] = {
-    # At the start of a clause: "I have also added a note" is no aside.
-    "en": [r"(?<!\w )(by the way|btw|also|incidentally|while (i have|i'?ve got) you|p\.?s\.?)"],
-    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para|a proposito)"],
-    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour|a propos)"],
-    "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
-    "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
+    # "Also" and its kin at the start of a clause: "I have also added a note" is no aside;
+    # "by the way" is one wherever it stands ("X would, by the way, ...").
+    "en": [
+        r"(?<!\w )(also|p\.?s\.?)",
+        r"(by the way|btw|incidentally|while (i have|i'?ve got) you)",
+    ],
+    "es": [r"(?<!\w )(ademas|a proposito)", r"(por cierto|de paso|aprovecho para)"],
+    "fr": [
+        r"(?<!\w )(au fait|par ailleurs|a propos)",
+        r"(d'ailleurs|en passant|j'en profite pour)",
+    ],
+    "de": [r"(?<!\w )(nebenbei|apropos|ausserdem)", r"ubrigens"],
+    "pt": [r"(?<!\w )(a proposito|ja agora|alem disso)", r"(alias|aproveito para)"],
 }
 # Asides that bring in a piece of news, a reminder or another subject ("for your
 # information", "pour info", "on another note", "mudando de assunto").
@@ -1175,6 +1284,20 @@ _ASIDE_PHRASES["pt"].append(
     r"(por falar nisso|para sua informacao|(lembramos|lembrando) que|mudando de assunto"
     r"|aproveitando o contato)"
 )
+# A tip ("Tip:", "Dica:", "Astuce :") and "while you're at it" bring an offer in passing too.
+_ASIDE_PHRASES["en"].append(
+    r"((pro |top |a |one )?(tip|hint) ?:|while (you'?re|we'?re) at it|one more thing)"
+)
+_ASIDE_PHRASES["es"].append(r"((un )?(consejo|truco|sugerencia) ?:|ya que estamos|aprovechando)")
+_ASIDE_PHRASES["fr"].append(
+    r"((petit |petite |un |notre )?(astuce|conseil|bon plan) ?:|tant qu'on y est|pendant qu'on y"
+    r" est|tant que vous y etes)"
+)
+_ASIDE_PHRASES["de"].append(
+    r"((ein |unser )?tipp ?:|wenn sie (schon|gerade) dabei sind|wo wir (schon|gerade) dabei"
+    r" sind|bei der gelegenheit)"
+)
+_ASIDE_PHRASES["pt"].append(r"((uma )?(dica|sugestao) ?:|ja que estamos|aproveitando)")
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 
@@ -1318,11 +1441,17 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
 
 
 def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
-    """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
-    or ""."""
+    """The aside and an offer or a price in its sentence ("by the way, our Pro plan", "with
+    the X add-on for £4 a month you could, by the way, ..."), or ""."""
     for aside in passes.asides.finditer(folded):
+        start = 0
+        for before in _SENTENCE_END.finditer(folded, 0, aside.start()):
+            start = before.end()
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
-        for match in _outside(passes.offers, folded, shielded, aside.end(), end):
+        for match in _outside(passes.offers, folded, shielded, start, end):
             return f"{aside.group()} ... {match.group()}"
+        for match in _outside(passes.pitches, folded, shielded, start, end):
+            if match.lastgroup == "price":
+                return f"{aside.group()} ... {match.group()}"
     return ""
