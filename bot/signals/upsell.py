@@ -510,7 +510,6 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"reply yes",
         r"just reply",
         r"while you'?re here",
-        r"by the way",
         r"you (might|may|could) (also )?(like|want|be interested|consider)",
         r"(have|take) a (quick )?look at",
         r"(might|may|could) interest you",
@@ -929,6 +928,27 @@ _PITCH_PHRASES["pt"] += [
     r"quem (contratar|assinar|juntar|combinar|mudar|adicionar|reservar|aderir)",
     r"(mudando|migrando|trocando) para",
 ]
+# An offer put for the customer's next trips or orders: "for your next trips, our X ...".
+_PITCH_PHRASES["en"].append(
+    r"for (your |all your )?(future|next|upcoming) (trips?|orders?|bookings?|stays?|purchases?"
+    r"|journeys?|flights?|holidays?|visits?|deliveries)"
+)
+_PITCH_PHRASES["es"].append(
+    r"para (sus |tus )?(proximos|futuros|proximas|futuras) (viajes|pedidos|reservas|compras"
+    r"|estancias|vuelos|visitas|envios)"
+)
+_PITCH_PHRASES["fr"].append(
+    r"pour (vos |tes )?(prochains?|prochaines|futurs?|futures) (voyages|commandes|reservations"
+    r"|achats|sejours|vols|trajets|livraisons)"
+)
+_PITCH_PHRASES["de"].append(
+    r"fur (ihre |deine |die )?(kunftigen?|nachsten) (reisen|bestellungen|buchungen|einkaufe"
+    r"|fluge|fahrten|aufenthalte|lieferungen)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(para|nas|nos) (as |os |suas |seus )?(proximas|proximos|futuras|futuros) (viagens|compras"
+    r"|pedidos|reservas|estadias|voos|entregas)"
+)
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -1002,8 +1022,8 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
         r"|sera de|passe a|sont|vous paierez|vous payerez) " + _AMOUNT,
         r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
-        r"|service|pack|pass|carte) (\w+ )?(que |qu')vous (avez|aviez) (\w+ )?(active|ajoute"
-        r"|souscrit|choisi|commande|demande|pris)e?s?",
+        r"|service|pack|pass|carte) (\w+ )?(que |qu')(vous avez|vous aviez|tu as|tu avais)"
+        r" (\w+ )?(active|ajoute|souscrit|choisi|commande|demande|pris|achete|paye|reserve)e?s?",
     ],
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
@@ -1175,8 +1195,9 @@ _STATED_PHRASES["en"] += [
     r" (\w+ ){0,6}(ended|expired|ran out|has (ended|expired|run out)|came to an end)",
 ]
 _STATED_PHRASES["es"] += [
-    r"(se cambio|se paso|te cambiaste|te pasaste|cambio|cambiaste|se ha cambiado|te has"
-    r" cambiado|ha cambiado|has cambiado|se ha pasado|te has pasado) (\S+ ){0,6}(de|del)"
+    r"(se cambio|se paso|te cambiaste|te pasaste|cambio|cambiaste|paso|pasaste|se ha cambiado"
+    r"|te has cambiado|ha cambiado|has cambiado|se ha pasado|te has pasado|ha pasado|has pasado)"
+    r" (\S+ ){0,6}(de|del)"
     r" (\S+ ){1,3}(a|al)",
     r"(a partir de|desde) (\S+ ){1,2}(pagara|pagaras|paga|pagas|cuesta|costara|se (le |te )?"
     r"(cobra|cobrara|factura|facturara))",
@@ -1193,7 +1214,7 @@ _STATED_PHRASES["fr"] += [
     r"|vous payerez|il coute|il coutera|il est facture|il sera facture|vous serez facture)",
     r"(vous paierez|vous payez|vous payerez|(il|elle) (est|sera) facture\w*) (\w+ ){0,2}(le |au )?"
     r"(plein tarif|tarif normal|prix normal|tarif habituel|prix plein|tarif standard)",
-    r"(la|votre) (\w+ ){0,2}(remise|reduction|promotion|offre) (\w+ ){0,6}(a pris fin|est"
+    r"(la |l'|votre )(\w+ ){0,2}(remise|reduction|promotion|offre) (\w+ ){0,6}(a pris fin|est"
     r" terminee?|a expire|s'est terminee?|a ete terminee?|est arrivee? a (son terme|echeance))",
 ]
 _STATED_PHRASES["de"] += [
@@ -1230,6 +1251,42 @@ _STATED_PHRASES["de"].append(
 _STATED_PHRASES["pt"].append(
     r"(a sua|sua|o seu|seu) (conta|linha|empresa|equipe) (\w+ )?(esta|estao) (\w+ )?(no|na|num"
     r"|numa) " + _OWN_NOUN["pt"]
+)
+# A change the agent made for the customer ("nous vous avons passé à la formule X", "wir haben
+# Sie in den Tarif X umgestellt"), as the English goodwill reads "moved you to".
+_STATED_PHRASES["es"].append(
+    r"(le|te|os) (hemos|he) (pasado|cambiado|movido|bajado|subido) (a|al|de)"
+)
+_STATED_PHRASES["fr"].append(
+    r"(nous vous avons|je vous ai) (passe|bascule|change|transfere|migre)\w* (a|au|vers|sur|de)"
+)
+_STATED_PHRASES["de"].append(
+    r"(haben wir|habe ich|wir haben|ich habe) sie (\w+ ){0,5}(umgestellt|gewechselt|verschoben"
+    r"|heruntergestuft|hochgestuft)"
+)
+_STATED_PHRASES["pt"].append(
+    r"(passamos|mudamos|migramos|transferimos|passei|mudei|migrei) (voce|o senhor|a senhora"
+    r"|a sua conta|sua conta|o seu plano|seu plano) (para|pro)"
+)
+# What the customer pays now: "you now pay", "vous payez désormais", "jetzt zahlen Sie".
+_STATED_PHRASES["en"].append(
+    r"(you|you'?ll) now pay|you'?re now (paying|billed|charged)|you are now (paying|billed"
+    r"|charged)"
+)
+_STATED_PHRASES["es"].append(
+    r"(ahora|desde ahora) (paga|pagas|pagara|pagaras|se (le |te )?cobra)|(paga|pagas|pagara"
+    r"|pagaras) (ahora|desde ahora)"
+)
+_STATED_PHRASES["fr"].append(
+    r"vous (payez|paierez|payerez) (desormais|dorenavant|maintenant)|(desormais|dorenavant),?"
+    r" vous (payez|paierez|payerez)"
+)
+_STATED_PHRASES["de"].append(
+    r"(jetzt|nun|ab sofort|ab jetzt) (zahlen sie|kostet)|zahlen sie (jetzt|nun|ab sofort)"
+)
+_STATED_PHRASES["pt"].append(
+    r"agora (voce |vc )?(paga|pagara|vai pagar|e cobrad[oa])|(voce |vc )?(paga|pagara|vai pagar)"
+    r" (agora|a partir de agora)"
 )
 # Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
 _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
@@ -1300,6 +1357,12 @@ _ASIDE_PHRASES["de"].append(
 _ASIDE_PHRASES["pt"].append(r"((uma )?(dica|sugestao) ?:|ja que estamos|aproveitando)")
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
+# Money given back: an aside that reports it explains a charge, it pitches nothing.
+_SETTLED = re.compile(
+    r"\b(?:refund\w*|reimburs\w*|credited|waived|devuelt\w*|devolvemos|reembols\w*|abonad[oa]s?"
+    r"|rembours\w*|recredit\w*|erstatt\w*|gutgeschrieben|storniert|estornad[oa]s?|estorno"
+    r"|creditad[oa]s?)"
+)
 
 SIGNAL = "upsell"
 
@@ -1449,6 +1512,8 @@ def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> st
             start = before.end()
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
+        if _SETTLED.search(folded, start, end):
+            continue  # "by the way, the X charge was refunded": a charge explained
         for match in _outside(passes.offers, folded, shielded, start, end):
             return f"{aside.group()} ... {match.group()}"
         for match in _outside(passes.pitches, folded, shielded, start, end):

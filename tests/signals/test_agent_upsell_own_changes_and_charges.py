@@ -39,6 +39,7 @@ OWN = [
         "Você mudou do plano Básico para o plano Família no dia 9, por isso a fatura mostra os"
         " dois valores.",
     ),
+    ("es", "Usted pasó del plan Básico al plan Plus el día 10; por eso ve dos cargos este mes."),
     # A price change the customer's own plan had.
     ("en", "Your plan had its annual adjustment in March: £12 a month on the Unlimited Max plan."),
     (
@@ -87,6 +88,11 @@ OWN = [
         "Der Neukundenrabatt ist im Juni ausgelaufen; ab Juli zahlen Sie den regulären Preis"
         " von 35 € im Monat für Premium.",
     ),
+    (
+        "fr",
+        "L'offre de bienvenue sur votre forfait est terminée ; vous payez désormais 25 € par mois.",
+    ),
+    ("de", "Ihr Aktionsrabatt ist im April ausgelaufen, jetzt zahlen Sie 25 € im Monat."),
     (
         "pt",
         "O desconto de boas-vindas do seu plano Premium terminou; a partir de junho o plano é"
