@@ -832,7 +832,10 @@ _PITCH_PHRASES["fr"] += [
 _PITCH_PHRASES["de"] += [
     r"unser\w* ([\w-]+ ){0,3}" + _TIER["de"] + r" (\w+ ){0,2}" + _GIVES["de"],
     _ADDS["de"] + r" (zusatzlich|ausserdem|obendrein|sogar)",
-    _TIER["de"] + r" (\w+ ){0,4}(schaltet|verdoppelt)",
+    # Opening on the word itself ("Premium-Pass schaltet"), not on a compound's head: a
+    # phrase that opens on "\w*" is tried at every word.
+    r"(tarif|paket|abo|pass|option|plan|premium|pro|plus|version|add-?on)\w* (\w+ ){0,4}"
+    r"(schaltet|verdoppelt)",
 ]
 _PITCH_PHRASES["pt"] += [
     r"(nosso|nossa) (\w+ ){0,3}" + _TIER["pt"] + r" (\w+ ){0,2}(tambem |ainda )?" + _GIVES["pt"],
