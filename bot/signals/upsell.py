@@ -654,7 +654,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(zahlen|bezahlen) sie (\w+ )?weniger",
         r"(diese woche|diesen monat|dieses wochenende)",
         r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
-        r"wenn sie (\w+ ){0,3}(oft|haufig|viel|regelmassig|jeden (tag|monat)|taglich)",
+        r"(wenn|falls) sie (\w+ ){0,3}(oft|ofter|haufig|haufiger|viel|regelmassig|jeden (tag"
+        r"|monat)|taglich)",
         r"mit (dem|der|den|einem|einer|unserem|unserer) ([\w-]+ ){1,3}(hatten|bekamen|wurden"
         r"|konnten|sparen|zahlen|erhalten|bekommen) sie",
         r"(ware|waren) (\w+ )?(kostenlos|gratis|inklusive|gunstiger)",
@@ -690,7 +691,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
         r"(juntar|adicionar|gastar|somar) mais \d+",
-        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
+        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|bastante|frequentemente|regularmente"
         r"|todo (dia|mes)|todos os (dias|meses))",
         r"com (o|a|os|as|um|uma|nosso|nossa) ((?!que )\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
         r"|economizaria|pagaria|ganharia)",
@@ -952,6 +953,37 @@ _PITCH_PHRASES["pt"].append(
     r"(para|nas|nos) (as |os |suas |seus )?(proximas|proximos|futuras|futuros) (viagens|compras"
     r"|pedidos|reservas|estadias|voos|entregas)"
 )
+# Going further than what the customer has ("to go further", "pour aller plus loin"), and a
+# figure compared with theirs ("90 days instead of 30").
+_PITCH_PHRASES["en"] += [
+    r"(to|if you('d like to| want to| wish to)) go further",
+    r"(instead of|rather than|compared (to|with)) (your |the )?(current )?\d",
+]
+_PITCH_PHRASES["es"] += [
+    r"(para|si (quiere|quieres|desea|deseas)) ir (mas alla|mas lejos)",
+    r"(en lugar de|en vez de|frente a) (los |las |sus |tus )?(actuales )?\d",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(pour|si (vous voulez|tu veux|vous souhaitez|vous desirez)) aller plus loin",
+    r"(au lieu de|au lieu des|par rapport a|par rapport aux) (vos |tes |les )?(actuels )?\d",
+]
+_PITCH_PHRASES["de"] += [
+    r"wenn sie (noch )?mehr (wollen|mochten|brauchen|wunschen)",
+    r"(statt|anstatt|anstelle von|im vergleich zu) (ihren |den |der )?(bisherigen )?\d",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(para|se (quiser|quiserem|desejar)) ir (alem|mais longe)",
+    r"(em vez de|ao inves de|em comparacao com) (os |as |seus |suas )?(atuais )?\d",
+]
+# A tier that "adds" something is offered for what it adds, like one that unlocks.
+_PITCH_PHRASES["en"].append(_TIER["en"] + r" ([\w+-]+ ){0,3}adds")
+_PITCH_PHRASES["es"].append(_TIER["es"] + r" (\w+ ){0,3}(anade|agrega|suma)")
+_PITCH_PHRASES["fr"].append(_TIER["fr"] + r" (\w+ ){0,3}ajoute")
+_PITCH_PHRASES["de"].append(
+    r"(tarif|paket|abo|pass|option|plan|premium|pro|plus)\w* (\w+ ){0,3}"
+    r"(fugt|erganzt)"
+)
+_PITCH_PHRASES["pt"].append(_TIER["pt"] + r" (\w+ ){0,3}(acrescenta|adiciona)")
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -1358,6 +1390,14 @@ _ASIDE_PHRASES["de"].append(
     r" sind|bei der gelegenheit)"
 )
 _ASIDE_PHRASES["pt"].append(r"((uma )?(dica|sugestao) ?:|ja que estamos|aproveitando)")
+# "Worth knowing", "good to know", "à noter", "gut zu wissen", "fica a dica".
+_ASIDE_PHRASES["en"].append(r"(worth knowing|good to know|heads-? ?up|note that)")
+_ASIDE_PHRASES["es"].append(
+    r"(bueno saberlo|conviene saber|a tener en cuenta|por si (le|te) sirve)"
+)
+_ASIDE_PHRASES["fr"].append(r"(a noter|bon a savoir|a savoir)")
+_ASIDE_PHRASES["de"].append(r"(gut zu wissen|zu beachten|wissenswert)")
+_ASIDE_PHRASES["pt"].append(r"(vale saber|bom saber|fica a dica)")
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
 # Money given back: an aside that reports it explains a charge, it pitches nothing.

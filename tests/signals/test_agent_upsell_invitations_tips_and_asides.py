@@ -116,6 +116,11 @@ PITCHES = [
         "pt",
         "A fatura já foi corrigida. Quem juntar luz e gás com a gente economiza R$ 30 por mês.",
     ),
+    # "Worth knowing", "à noter", "gut zu wissen", "fica a dica".
+    ("en", "The file is restored. Worth knowing: the Vault add-on keeps a year of history."),
+    ("fr", "C'est réglé. À noter : l'option Cloud+ double votre espace pour 2 € par mois."),
+    ("de", "Erledigt. Gut zu wissen: Mit dem Tarif Plus hätten Sie doppelt so viel Volumen."),
+    ("pt", "Prontinho! Fica a dica: o plano Turbo dobra a sua velocidade por mais R$ 20."),
     # The aside after the offer, in the middle of the clause.
     ("en", "The line is fixed. The Family plan covers all four phones in the house, by the way."),
     ("es", "La línea ya funciona. El plan Familia cubre los cuatro móviles de casa, por cierto."),

@@ -101,6 +101,19 @@ OWN = [
 ]
 
 
+# A renewal of what the customer has, a charge for what they added, a product no longer sold.
+OWN += [
+    ("en", "Your Plus membership was renewed on 4 May for £79, the same price as last year."),
+    ("en", "The charge of £12 is the Team bundle you added on 2 May, billed for the first time."),
+    ("es", "Su suscripción Oro se renovó el 4 de mayo por 79 €, como el año pasado."),
+    ("fr", "Les 12 € correspondent à l'option Cloud que vous avez ajoutée le 2 mai."),
+    ("de", "Die 12 € sind die Zusatzoption Cloud, die Sie am 2. Mai gebucht haben."),
+    ("pt", "Os R$ 12 são do pacote Cloud que você contratou no dia 2 de maio."),
+    ("en", "Our Premium tier is currently unavailable in your region, sorry about that."),
+    ("de", "Den Tarif Basic, den Sie erwähnen, bieten wir leider nicht mehr an."),
+]
+
+
 @pytest.mark.parametrize(("lang", "reply"), OWN)
 def test_what_already_happened_to_the_customers_own_plan_is_no_pitch(lang: str, reply: str) -> None:
     assert not is_upsell(reply, language=lang)

@@ -74,6 +74,12 @@ PITCHES = [
         "Os arquivos apagados ainda contam por um mês. Se a sua empresa envia arquivos grandes"
         " com frequência, o plano Negócios tem 2 TB por usuário.",
     ),
+    # Going further than what the customer has, a tier that adds, a figure compared.
+    ("en", "Backups run nightly. To go further, the Vault add-on keeps 90 days instead of 30."),
+    ("es", "Para ir más allá, la suscripción Estudio añade la edición en equipo."),
+    ("fr", "Et pour aller plus loin, l'abonnement Pro ajoute la gestion multi-comptes."),
+    ("de", "Falls Sie öfter ins Ausland reisen, enthält der Tarif Welt 10 GB Roaming."),
+    ("pt", "Se você viaja bastante, o pacote Mundo inclui 10 GB de roaming."),
 ]
 
 
