@@ -172,6 +172,19 @@ _STRONG_PHRASES["de"].append(r"(mochten|wollen|mochtest|willst) (sie|du)" + _ANS
 _STRONG_PHRASES["pt"].append(
     r"(quer|gostaria|deseja|tem interesse|te interessa|lhe interessa)" + _ANSWERED_PRICE
 )
+# Whoever takes something pays or saves an amount: "anyone who bundles X pays £10 less", "wer
+# ... bucht, zahlt ... 15 € weniger", "quem juntar ... economiza R$ 20". A bill that is lower
+# because something was removed ("you'll pay €5 less") names nobody who takes anything.
+_WHOEVER_GAIN = r"[^.?!\n]{0,80}\b(%s) [^.?!\n]{0,30}" + _AMOUNT
+_STRONG_PHRASES["en"].append(
+    r"(anyone|everyone|customers|those|people) who" + _WHOEVER_GAIN % r"pays?|saves?"
+)
+_STRONG_PHRASES["es"].append(r"quien(es)?" + _WHOEVER_GAIN % r"paga|pagan|ahorra|ahorran")
+_STRONG_PHRASES["fr"].append(
+    r"(ceux|celles|les clients|tous ceux) qui" + _WHOEVER_GAIN % r"paient|payent|economisent"
+)
+_STRONG_PHRASES["de"].append(r"wer" + _WHOEVER_GAIN % r"zahlt|spart")
+_STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -261,17 +274,23 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
     ],
     "pt": [
-        r"(o |nosso |um )?plano \w+",
+        # "o plano Business", not "o plano é cobrado": a verb after "plano" names no tier.
+        r"(o |nosso |um )?plano (?!(e|foi|esta|era|sera|tem|teve|inclui|custa|fica|ficou|vai"
+        r"|passa|passou|nao|que|continua|terminou|mudou|atual|dele|dela)\b)\w+",
         r"(o |nosso |um )?combo \w+",
-        r"(o |um )?adicional (de |\w+)",
+        # "o adicional X" (a noun); "sem custo adicional", "linha adicional" are adjectives.
+        r"(o |um |nosso )adicional (de |\w+)",
         r"(nosso|nossa) (\w+ )?(pacote|plano|combo|oferta|assinatura|seguro)\w*",
         r"premium",
         r"pacote \w+",
         r"cartao (gold|ouro|platinum|platina|black|premium|business|plus|infinite)",
-        r"(a |uma |nossa )?(assinatura|subscricao|modalidade|versao|adesao) \w+",
+        r"(a |uma |nossa )?(assinatura|subscricao|modalidade|adesao) \w+",
+        # A version is an offer only as a tier ("a versão Pro"), not "a versão 5.2 do app".
+        r"(a |uma |nossa )?versao (\w+ )?(premium|pro|plus|paga|completa|profissional"
+        r"|empresarial|business|ilimitada)",
         r"upgrade",
         r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
-        r"pagamento anual",
+        r"(pagamento|cobranca|faturamento|faturacao) anual",
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
@@ -286,6 +305,9 @@ _OFFER_PHRASES["fr"].append(r"(le |notre |un )plan (?!de |d')\w+")
 _OFFER_PHRASES["de"].append(
     r"(?!daten|verbraucher|kinder|jugend|arbeits|brand|umwelt|kundigung|mieter)\w+schutz"
 )
+# "Add-on" is a loanword in the other languages too ("mit dem Add-on", "el add-on").
+for _name in ("es", "fr", "de", "pt"):
+    _OFFER_PHRASES[_name].append(r"add-?ons?")
 OFFER = compile_phrases(_OFFER_PHRASES)
 # Deal: a price, a discount, a free trial or free period, a saving.
 _DEAL_PHRASES: dict[str, list[str]] = {
@@ -361,7 +383,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(gratis|gratuitamente) (por|durante) (\d+|um|uma) (dias|mes|meses|semanas?)",
         r"(por|durante) (\d+|um|uma|dois|tres) (dias|semanas|mes|meses) (sem custo|gratis"
         r"|de graca)",
-        r"(poupa|poupe|economiza|economize)",
+        r"(poupa|poupe|poupam|economiza|economize|economizam|economizaria|economizariam)",
         r"oferta",
         r"promocao",
         r"(metade do preco|meio preco|preco reduzido)",
@@ -396,6 +418,17 @@ _DEAL_PHRASES["pt"] += [
     r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
     r" |a tua |o seu |seu )?(\w+ )?(fatura|conta|mensalidade|gasto)",
 ]
+# Less than the parts bought one by one: "for less than buying them separately".
+_DEAL_PHRASES["en"].append(r"for less than")
+_DEAL_PHRASES["es"].append(r"por menos (de lo que|que)")
+_DEAL_PHRASES["fr"].append(r"pour moins (cher )?que")
+_DEAL_PHRASES["de"].append(r"(fur )?weniger als (einzeln|separat|getrennt)")
+_DEAL_PHRASES["pt"].append(r"por menos (do )?que")
+# An amount saved: "spart im ersten Jahr 120 €", "ahorras 40 € al año".
+_DEAL_PHRASES["es"].append(r"ahorr(a|as|an|aria|arias|arian) (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["fr"].append(r"econom\w+ (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["de"].append(r"spar(t|en|st|en sie) (\w+ ){0,4}" + _AMOUNT)
+_DEAL_PHRASES["pt"].append(r"(economiz|poup)\w+ (\w+ ){0,4}" + _AMOUNT)
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -414,11 +447,12 @@ _BRAND = re.compile(
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
-    r"|\d(?:[.,]\d+)? ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
+    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d[\d.,]* ?(?:€|eur|euros?|\$|£)) (?:a|an|per|/|por"
-    r"|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur|nutzer|licencia"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£))"
+    r" (?:a|an|per|/|por|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur"
+    r"|nutzer|licencia"
     r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
     r"|encomenda|artikel|articulo|artigo|trip|journey|way|night|trayecto|viaje|noche|trajet"
     r"|nuit|strecke|fahrt|nacht|trecho|viagem|noite)"
@@ -476,7 +510,6 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"reply yes",
         r"just reply",
         r"while you'?re here",
-        r"by the way",
         r"you (might|may|could) (also )?(like|want|be interested|consider)",
         r"(have|take) a (quick )?look at",
         r"(might|may|could) interest you",
@@ -621,7 +654,8 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(zahlen|bezahlen) sie (\w+ )?weniger",
         r"(diese woche|diesen monat|dieses wochenende)",
         r"ab \d+ ?(€|euro) (bestellwert|einkaufswert)",
-        r"wenn sie (\w+ ){0,3}(oft|haufig|viel|regelmassig|jeden (tag|monat)|taglich)",
+        r"(wenn|falls) sie (\w+ ){0,3}(oft|ofter|haufig|haufiger|viel|regelmassig|jeden (tag"
+        r"|monat)|taglich)",
         r"mit (dem|der|den|einem|einer|unserem|unserer) ([\w-]+ ){1,3}(hatten|bekamen|wurden"
         r"|konnten|sparen|zahlen|erhalten|bekommen) sie",
         r"(ware|waren) (\w+ )?(kostenlos|gratis|inklusive|gunstiger)",
@@ -657,7 +691,7 @@ _PITCH_PHRASES: dict[str, list[str]] = {
         r"(mais barat[oa]|mais em conta|pagaria menos|compensa)",
         r"(esta semana|este mes|este fim de semana)",
         r"(juntar|adicionar|gastar|somar) mais \d+",
-        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|frequentemente|regularmente"
+        r"se (voce |vc )?(\w+ ){0,2}(com frequencia|muito|bastante|frequentemente|regularmente"
         r"|todo (dia|mes)|todos os (dias|meses))",
         r"com (o|a|os|as|um|uma|nosso|nossa) ((?!que )\w+ ){1,3}(voce )?(teria|teriam|tem|poderia"
         r"|economizaria|pagaria|ganharia)",
@@ -750,6 +784,206 @@ _PITCH_PHRASES["pt"] += [
     r"(estaria|estariam|ficaria|ficariam) (\w+ ){0,3}(coberto\w*|cobert[ao]s?|protegid\w*)",
     r"para (nao acontecer|evitar que (isso|isto) aconteca) (de novo|novamente|outra vez)",
 ]
+# A tier, bundle or add-on presented with what it gives: "our X bundle includes", "the X tier
+# also includes", "the X pass unlocks / doubles". The customer's own ("your plan includes")
+# is read apart; "our" or "also" (what it adds to what they have) makes it an offer.
+_TIER = {
+    "en": r"(plan|tier|bundle|package|membership|pass|subscription|add-?on|edition|version"
+    r"|premium|pro|plus|option|cover|protection)",
+    "es": r"(plan|tarifa|paquete|pase|suscripcion|complemento|modalidad|bono|seguro|servicio"
+    r"|premium|pro|plus|opcion|version|add-?on)",
+    "fr": r"(offre|forfait|formule|abonnement|pack|pass|option|plan|premium|pro|plus|version"
+    r"|extension|add-?on)",
+    "de": r"\w*(tarif|paket|abo|pass|option|plan|premium|pro|plus|version|add-?on)\w*",
+    "pt": r"(plano|pacote|passe|assinatura|adicional|combo|modalidade|servico|seguro|premium"
+    r"|pro|plus|versao|add-?on)",
+}
+_GIVES = {
+    "en": r"(includes|has|unlocks|doubles|gives you|adds|offers|comes with|covers|lets you"
+    r"|brings)",
+    "es": r"(incluye|tiene|desbloquea|duplica|le da|te da|ofrece|anade|cubre|permite|trae)",
+    "fr": r"(inclut|comprend|offre|debloque|double|ajoute|donne acces a|propose|vous donne"
+    r"|couvre|permet)",
+    "de": r"(enthalt|beinhaltet|bietet|umfasst|schaltet|verdoppelt|hat|gibt ihnen|deckt)",
+    "pt": r"(inclui|tem|desbloqueia|dobra|duplica|da|oferece|acrescenta|cobre|permite|traz)",
+}
+# The same, with "also" after the verb: only verbs that give, not "has" or "gives".
+_ADDS = {
+    "es": r"(incluye|desbloquea|duplica|ofrece|anade|cubre)",
+    "fr": r"(inclut|comprend|offre|debloque|double|ajoute|donne acces a|propose)",
+    "de": r"(enthalt|beinhaltet|bietet|umfasst|schaltet|verdoppelt)",
+    "pt": r"(inclui|desbloqueia|dobra|duplica|oferece|acrescenta|da acesso a|traz)",
+}
+_PITCH_PHRASES["en"] += [
+    r"our ([\w+-]+ ){0,3}" + _TIER["en"] + r" (also |even |additionally |now )?" + _GIVES["en"],
+    _TIER["en"] + r" ([\w+-]+ ){0,3}(also|even|additionally) " + _GIVES["en"],
+    _TIER["en"] + r" ([\w+-]+ ){0,4}(unlocks|doubles)",
+]
+_PITCH_PHRASES["es"] += [
+    r"nuestr[oa] (\w+ ){0,3}" + _TIER["es"] + r" (\w+ ){0,2}(tambien |ademas )?" + _GIVES["es"],
+    _TIER["es"] + r" (\w+ ){0,4}(tambien|ademas) " + _GIVES["es"],
+    _ADDS["es"] + r" (ademas|tambien|de regalo|extra)",
+    _TIER["es"] + r" (\w+ ){0,4}(desbloquea|duplica)",
+]
+_PITCH_PHRASES["fr"] += [
+    r"notre (\w+ ){0,3}" + _TIER["fr"] + r" (\w+ ){0,3}" + _GIVES["fr"],
+    _ADDS["fr"] + r" (aussi|egalement|en plus|en outre|de plus)",
+    _TIER["fr"] + r" (\w+ ){0,4}(debloque|double)",
+]
+_PITCH_PHRASES["de"] += [
+    r"unser\w* ([\w-]+ ){0,3}" + _TIER["de"] + r" (\w+ ){0,2}" + _GIVES["de"],
+    _ADDS["de"] + r" (zusatzlich|ausserdem|obendrein|sogar)",
+    # Opening on the word itself ("Premium-Pass schaltet"), not on a compound's head: a
+    # phrase that opens on "\w*" is tried at every word.
+    r"(tarif|paket|abo|pass|option|plan|premium|pro|plus|version|add-?on)\w* (\w+ ){0,4}"
+    r"(schaltet|verdoppelt)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(nosso|nossa) (\w+ ){0,3}" + _TIER["pt"] + r" (\w+ ){0,2}(tambem |ainda )?" + _GIVES["pt"],
+    _ADDS["pt"] + r" (tambem|ainda|de quebra|alem disso)",
+    r"tambem " + _ADDS["pt"],
+    _TIER["pt"] + r" (\w+ ){0,4}(desbloqueia|dobra|duplica)",
+]
+# How often the customer, their team or their account needs something: "if this is something
+# your team needs often", "si el equipo necesita espacio a menudo", "se a equipe precisa de
+# espaço com frequência".
+_PITCH_PHRASES["en"].append(
+    r"if ((this|that|it)('s| is) something )?(your \w+|the \w+|they) (\w+ ){0,3}(a lot|often"
+    r"|frequently|regularly|heavily|every (day|week|month))"
+)
+_PITCH_PHRASES["es"].append(
+    r"si (\w+ ){3,5}(a menudo|con frecuencia|frecuentemente|habitualmente|a diario"
+    r"|cada (dia|semana|mes)|todos los (dias|meses))"
+)
+_PITCH_PHRASES["fr"].append(
+    r"si (tu|votre \w+|ton \w+|l'\w+|le \w+|la \w+|les \w+) (\w+ ){0,3}(souvent|frequemment"
+    r"|regulierement|tous les (jours|mois)|chaque (jour|semaine|mois))"
+)
+_PITCH_PHRASES["de"].append(
+    r"(wenn|falls) (du|ihr \w+|ihre \w+|das \w+|der \w+|die \w+) (\w+ ){0,3}(oft|haufig"
+    r"|regelmassig|jeden (tag|monat)|taglich)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"se (\w+ ){3,6}(com frequencia|frequentemente|regularmente|todo (dia|mes)|todos os (dias"
+    r"|meses))"
+)
+# An invitation to discover or look at an offer: "we invite you to discover", "discover our",
+# "nous vous invitons à découvrir", "conheça", "entdecken Sie"; a benefit to be had ("pour
+# bénéficier de").
+_PITCH_PHRASES["en"] += [
+    r"(we|i) (would like to |'d like to )?invite you to (discover|explore|try|check out|take a"
+    r" look|look at|see|learn about|find out)",
+    r"(discover|explore) (our|the|what)",
+    r"(learn|find out|read) more about (our|the)",
+    r"to (benefit from|take advantage of)",
+]
+_PITCH_PHRASES["es"] += [
+    r"(le|te|os|les) (invito|invitamos) a (descubrir|conocer|probar|ver|echar)",
+    r"descubr(a|e|an|id|ir) (nuestr\w+|el|la|los|las|lo que)",
+    r"(conozca|conoce|conozcan) (nuestr\w+|el|la|los|las)",
+    r"(eche|echa|echen|echar|echarle|echele) un vistazo",
+    r"para (beneficiarse|beneficiarte|disfrutar) de",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(nous vous|je vous|on vous) invit\w* a (decouvrir|essayer|tester|jeter un|profiter)",
+    r"decouvr(ez|ir) (notre|nos|l'|le|la|les|ce que)",
+    r"(jetez|jeter|jetez-y) un (coup d'oeil|oeil)",
+    r"n'hesitez pas a (decouvrir|essayer|tester|jeter|souscrire)",
+    r"pour (beneficier|profiter) (de|d'|des|du)",
+]
+_PITCH_PHRASES["de"] += [
+    r"(wir laden|ich lade) sie (\w+ )?ein",
+    r"entdecken sie",
+    r"(schauen|sehen) sie sich (\w+ ){0,5}an",
+    r"werfen sie (\w+ )?einen blick",
+    r"lernen sie (\w+ ){0,4}kennen",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(convido|convidamos) (voce |voces |o senhor |a senhora )?a (conhecer|descobrir"
+    r"|experimentar|conferir)",
+    r"(descubra|descubram)",
+    r"(confira|confiram) (o|a|os|as|nosso|nossa)",
+    r"(de|deem) uma olhada",
+    r"para (aproveitar|usufruir)",
+]
+# Whoever takes it pays less ("wer ... im Kombi-Paket bucht, zahlt ...", "quien contrate ...");
+# a switch put as a gerund with what it brings ("switching to annual billing, you save").
+_PITCH_PHRASES["en"] += [
+    r"(anyone|everyone|customers|those|people) who (books?|adds?|bundles?|switch(es)?|signs? up"
+    r"|takes? out|combines?)",
+    r"(by )?(switching|moving|upgrading|changing) (over )?to",
+]
+_PITCH_PHRASES["es"] += [
+    r"quien(es)? (contrate|contraten|combine|combinen|se pase|se pasen|anada|anadan|junte"
+    r"|junten|reserve|reserven)",
+    r"(cambiandote|cambiandose|pasandote|pasandose|cambiando|pasando) (a|al)",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(ceux|celles|les clients|tous ceux) qui (souscrivent|prennent|regroupent|passent"
+    r"|ajoutent|reservent|combinent)",
+    r"en (passant|basculant|optant) (a|au|pour|vers)",
+]
+_PITCH_PHRASES["de"] += [
+    r"wer ([^\s.?!]+ ){0,6}(bucht|abschliesst|wechselt|kombiniert|dazubucht|hinzubucht)"
+    r"(?! hat| haben)",
+    r"(mit einem|durch einen|beim) wechsel (auf|zu|in)",
+]
+_PITCH_PHRASES["pt"] += [
+    r"quem (contratar|assinar|juntar|combinar|mudar|adicionar|reservar|aderir)",
+    r"(mudando|migrando|trocando) para",
+]
+# An offer put for the customer's next trips or orders: "for your next trips, our X ...".
+_PITCH_PHRASES["en"].append(
+    r"for (your |all your )?(future|next|upcoming) (trips?|orders?|bookings?|stays?|purchases?"
+    r"|journeys?|flights?|holidays?|visits?|deliveries)"
+)
+_PITCH_PHRASES["es"].append(
+    r"para (sus |tus )?(proximos|futuros|proximas|futuras) (viajes|pedidos|reservas|compras"
+    r"|estancias|vuelos|visitas|envios)"
+)
+_PITCH_PHRASES["fr"].append(
+    r"pour (vos |tes )?(prochains?|prochaines|futurs?|futures) (voyages|commandes|reservations"
+    r"|achats|sejours|vols|trajets|livraisons)"
+)
+_PITCH_PHRASES["de"].append(
+    r"fur (ihre |deine |die )?(kunftigen?|nachsten) (reisen|bestellungen|buchungen|einkaufe"
+    r"|fluge|fahrten|aufenthalte|lieferungen)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(para|nas|nos) (as |os |suas |seus )?(proximas|proximos|futuras|futuros) (viagens|compras"
+    r"|pedidos|reservas|estadias|voos|entregas)"
+)
+# Going further than what the customer has ("to go further", "pour aller plus loin"), and a
+# figure compared with theirs ("90 days instead of 30").
+_PITCH_PHRASES["en"] += [
+    r"(to|if you('d like to| want to| wish to)) go further",
+    r"(instead of|rather than|compared (to|with)) (your |the )?(current )?\d",
+]
+_PITCH_PHRASES["es"] += [
+    r"(para|si (quiere|quieres|desea|deseas)) ir (mas alla|mas lejos)",
+    r"(en lugar de|en vez de|frente a) (los |las |sus |tus )?(actuales )?\d",
+]
+_PITCH_PHRASES["fr"] += [
+    r"(pour|si (vous voulez|tu veux|vous souhaitez|vous desirez)) aller plus loin",
+    r"(au lieu de|au lieu des|par rapport a|par rapport aux) (vos |tes |les )?(actuels )?\d",
+]
+_PITCH_PHRASES["de"] += [
+    r"wenn sie (noch )?mehr (wollen|mochten|brauchen|wunschen)",
+    r"(statt|anstatt|anstelle von|im vergleich zu) (ihren |den |der )?(bisherigen )?\d",
+]
+_PITCH_PHRASES["pt"] += [
+    r"(para|se (quiser|quiserem|desejar)) ir (alem|mais longe)",
+    r"(em vez de|ao inves de|em comparacao com) (os |as |seus |suas )?(atuais )?\d",
+]
+# A tier that "adds" something is offered for what it adds, like one that unlocks.
+_PITCH_PHRASES["en"].append(_TIER["en"] + r" ([\w+-]+ ){0,3}adds")
+_PITCH_PHRASES["es"].append(_TIER["es"] + r" (\w+ ){0,3}(anade|agrega|suma)")
+_PITCH_PHRASES["fr"].append(_TIER["fr"] + r" (\w+ ){0,3}ajoute")
+_PITCH_PHRASES["de"].append(
+    r"(tarif|paket|abo|pass|option|plan|premium|pro|plus)\w* (\w+ ){0,3}"
+    r"(fugt|erganzt)"
+)
+_PITCH_PHRASES["pt"].append(_TIER["pt"] + r" (\w+ ){0,3}(acrescenta|adiciona)")
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
@@ -819,12 +1053,12 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"(votre|ton) (forfait|abonnement|offre|formule|pack)( \w+)? (inclut|comprend|vous"
         r" donne|offre|couvre|propose) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(votre|ton|vos) (actuel(le)? )?(forfait|abonnement|offre|formule|contrat|carte"
-        r"|pack|option|essai|periode d'essai)s?( actuel(le)?| gratuit)?( \w+)?",
+        r"|pack|option|essai|periode d'essai|plan)s?( actuel(le)?| gratuit)?( \w+)?",
         r"(ensuite|puis|apres l'essai|apres cela|par la suite),? ([\w']+ ){0,3}(est de|coute"
         r"|sera de|passe a|sont|vous paierez|vous payerez) " + _AMOUNT,
         r"(le |la |l'|les )(\w+ ){0,2}(forfait|option|offre|formule|abonnement|assurance"
-        r"|service|pack|pass|carte) (\w+ )?(que |qu')vous (avez|aviez) (\w+ )?(active|ajoute"
-        r"|souscrit|choisi|commande|demande|pris)e?s?",
+        r"|service|pack|pass|carte) (\w+ )?(que |qu')(vous avez|vous aviez|tu as|tu avais)"
+        r" (\w+ )?(active|ajoute|souscrit|choisi|commande|demande|pris|achete|paye|reserve)e?s?",
     ],
     "de": [
         r"(der|das|die|den|dem) (\w+-)?\w*(tarif|paket|abo|vertrag)\w*,? (den|das|die) sie"
@@ -833,7 +1067,7 @@ _CURRENT_PLAN_PHRASES: dict[str, list[str]] = {
         r"|umfasst|bietet|gibt ihnen) ([\w'+-]+ ){0,3}[\w'+-]+",
         r"(ihr|ihre|ihren|ihrem|ihrer|dein|deine|deinen) (aktuelle[rnms]? |bisherige[rnms]? "
         r"|kostenlose[rnms]? |gratis )?(\w+-)?\w*(tarif|vertrag|paket|abo|abonnement|karte"
-        r"|mitgliedschaft|test)\w*( \w+)?",
+        r"|mitgliedschaft|test|plan)\w*( \w+)?",
         r"(danach|anschliessend|ab dann|nach dem test\w*),? (kostet|betragt|sind es|zahlen sie)"
         r" ([\w']+ ){0,3}" + _AMOUNT,
         r"(der|die|das|den|dem) (\w+ ){0,2}\w*(tarif|option|paket|abo|versicherung|service"
@@ -934,7 +1168,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r" is) (currently |still |already |now )?(on|subscribed to|signed up (to|for))",
         r"your (current |existing |monthly |annual )?([\w+-]+ ){0,2}"
         + _OWN_NOUN["en"]
-        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will)",
+        + r"( itself)? (is|costs|stays|remains|renews|includes|gives|comes|has|covers|was|will|had"
+        r"|went|changed|rose|increased)",
         r"(renews|will renew|auto-?renews|is renewed)",
         r"you (currently |already |now )?(have|'ve got|pay for) (the|an?|our) ([\w+-]+ ){0,3}"
         + _OWN_NOUN["en"],
@@ -943,8 +1178,9 @@ _STATED_PHRASES: dict[str, list[str]] = {
     "es": [
         r"(estas|esta|estais|estan) (\w+ )?(en|con|suscrit[oa] a|dad[oa] de alta en)"
         r" (la|el|una|un|tu|su) " + _OWN_NOUN["es"],
-        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)? (es|son"
-        r"|cuesta|sigue|se renueva|incluye|tiene|cubre|queda)",
+        r"(su|tu|vuestra|vuestro) (\w+ )?" + _OWN_NOUN["es"] + r"( actual)?( \w+)?( actual)?"
+        r" (es|son|cuesta|sigue|se renueva|incluye|tiene|cubre|queda|tuvo|subio|cambio|paso"
+        r"|ha tenido|ha subido|ha cambiado|fue)",
         r"se renueva|se renovara",
         r"(tiene|tienes|tenes) (\w+ )?(contratad[oa] |activad[oa] )?(la|el|una|un) "
         + _OWN_NOUN["es"],
@@ -953,8 +1189,8 @@ _STATED_PHRASES: dict[str, list[str]] = {
     "fr": [
         r"vous etes (\w+ )?(sur|abonne\w* a|inscrit\w* a|titulaire d) ?(le |la |l'|un |une "
         r"|l)?" + _OWN_NOUN["fr"],
-        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)? (est|coute|reste"
-        r"|se renouvelle|inclut|comprend|couvre)",
+        r"(votre|ton) (\w+ )?" + _OWN_NOUN["fr"] + r"( actuel\w*)?( \w+)?( actuel\w*)? (est|coute"
+        r"|reste|se renouvelle|inclut|comprend|couvre|a eu|a change|a augmente|a ete|etait)",
         r"se renouvelle|sera renouvele\w*",
         r"vous (avez|disposez de|beneficiez de) (\w+ )?(l'|le |la |un |une )" + _OWN_NOUN["fr"],
         r"(un |le |en )?(dedommagement|geste commercial|compensation) (pour|de)",
@@ -965,19 +1201,128 @@ _STATED_PHRASES: dict[str, list[str]] = {
         r"(sie (nutzen|haben)|(?<=\w )(nutzen|haben) sie) (\w+ )?(den|das|die|einen|ein|eine) "
         + _OWN_NOUN["de"],
         r"(ihr|ihre|dein|deine) (\w+ )?" + _OWN_NOUN["de"] + r"( selbst)? (ist|kostet|bleibt"
-        r"|verlangert|beinhaltet|enthalt|umfasst|lauft)",
+        r"|verlangert|beinhaltet|enthalt|umfasst|lauft|hatte|hat sich|wurde|war|stieg)",
         r"verlangert sich",
         r"(als )?(entschadigung|ausgleich|kulanz\w*) (fur|wegen)",
     ],
     "pt": [
         r"(voce esta|voces estao|vc esta|esta|estao) (\w+ )?(no|na|num|numa) " + _OWN_NOUN["pt"],
         r"(o seu|a sua|seu|sua|o teu|a tua) (\w+ )?" + _OWN_NOUN["pt"] + r"( atual)?( \w+)?"
-        r" (e|custa|continua|renova|se renova|inclui|tem|cobre|fica)",
+        r"( atual)? (e|custa|continua|renova|se renova|inclui|tem|cobre|fica|teve|mudou|subiu"
+        r"|passou|foi|era)",
         r"(se )?renova (automaticamente|todo|no dia|em)",
         r"(voce |vc )?(tem|possui) (\w+ )?(o|a|um|uma) " + _OWN_NOUN["pt"],
         r"(a |uma )?compensacao (pel[oa]|por|de)",
     ],
 }
+# A change the customer already made ("you moved from Basic to Plus on the 3rd"), a charge
+# from a date on or at the full price ("from May you pay ...", "billed at the regular
+# price"), a discount that has run out: what happened to what they have, in the indicative.
+_STATED_PHRASES["en"] += [
+    r"you(?<!if you)(?<!when you)('ve| have)? (\w+ )?(switched|moved|upgraded|downgraded|changed"
+    r"|went) (\w+ ){0,5}(from|to|onto)",
+    r"from (\w+ ){1,2}(on,? )?(you pay|you'?ll pay|you will pay|it costs|it will cost"
+    r"|you'?ll be (billed|charged)|you will be (billed|charged))",
+    r"(you pay|you'?ll pay|you will pay|(it'?s|it is|it will be|you'?re|you are|you'?ll be"
+    r"|you will be) (billed|charged)) (\w+ ){0,2}(the )?(full|regular|standard|usual|normal)"
+    r" (price|rate|fee|amount)",
+    r"(the|your) (\w+ ){0,2}(discount|promotion|promo|offer|deal|introductory (price|rate))"
+    r" (\w+ ){0,6}(ended|expired|ran out|has (ended|expired|run out)|came to an end)",
+]
+_STATED_PHRASES["es"] += [
+    r"(se cambio|se paso|te cambiaste|te pasaste|cambio|cambiaste|paso|pasaste|se ha cambiado"
+    r"|te has cambiado|ha cambiado|has cambiado|se ha pasado|te has pasado|ha pasado|has pasado)"
+    r" (\S+ ){0,6}(de|del)"
+    r" (\S+ ){1,3}(a|al)",
+    r"(a partir de|desde) (\S+ ){1,2}(pagara|pagaras|paga|pagas|cuesta|costara|se (le |te )?"
+    r"(cobra|cobrara|factura|facturara))",
+    r"(pagara|pagaras|paga|pagas|se (le |te )?(cobra|cobrara|factura|facturara)) (\w+ ){0,2}"
+    r"(el|la) (precio|tarifa|cuota|importe) (completo|completa|normal|habitual|regular"
+    r"|estandar|integro|integra)",
+    r"(el|la|su|tu) (\w+ ){0,2}(descuento|promocion|oferta|rebaja) (\w+ ){0,6}(termino"
+    r"|acabo|expiro|vencio|finalizo|ha (terminado|acabado|expirado|vencido|finalizado))",
+]
+_STATED_PHRASES["fr"] += [
+    r"vous (etes passe\w*|avez change|avez bascule|avez migre|avez opte) (\S+ ){0,6}(de|du|d')"
+    r"(\S+ ){1,3}(a|au|vers|pour)",
+    r"(a partir d'|a partir de|a partir du|des) ?(\S+ ){0,2}(vous paierez|vous payez"
+    r"|vous payerez|il coute|il coutera|il est facture|il sera facture|vous serez facture)",
+    r"(vous paierez|vous payez|vous payerez|(il|elle) (est|sera) facture\w*) (\w+ ){0,2}(le |au )?"
+    r"(plein tarif|tarif normal|prix normal|tarif habituel|prix plein|tarif standard)",
+    r"(la |l'|votre )(\w+ ){0,2}(remise|reduction|promotion|offre) (\w+ ){0,6}(a pris fin|est"
+    r" terminee?|a expire|s'est terminee?|a ete terminee?|est arrivee? a (son terme|echeance))",
+]
+_STATED_PHRASES["de"] += [
+    r"sie (haben|sind) ([^\s?!]+ ){0,8}(gewechselt|umgestiegen|umgestellt|hochgestuft"
+    r"|upgegradet|heruntergestuft)",
+    r"ab (\S+ ){1,2}(zahlen sie|kostet|betragt|wird)",
+    r"(zahlen|bezahlen) sie (\w+ ){0,2}(den|die|das|ihren|ihre) (regularen|vollen|normalen"
+    r"|ublichen|gewohnlichen|standard)",
+    r"(der|ihr) (\w+ ){0,2}\w*(rabatt|nachlass|aktion|angebot)\w* (\w+ ){0,6}(ist|sind)?"
+    r" ?(abgelaufen|ausgelaufen|beendet|endete|lief aus)",
+]
+_STATED_PHRASES["pt"] += [
+    r"(voce|vc|voces|o senhor|a senhora) (ja )?(mudou|migrou|passou|trocou|mudaram|migraram"
+    r"|passaram|trocaram) (\S+ ){0,6}(para|pro|pra)",
+    r"(a partir de|desde) (\S+ ){1,2}(o plano |a assinatura )?(voce paga|voce vai pagar|pagara"
+    r"|custa|e cobrad[oa]|sera cobrad[oa])",
+    r"(e|sera|passa a ser|fica) (cobrad[oa]|pag[oa]) (\w+ ){0,2}(pelo|o) (valor|preco)"
+    r" (cheio|integral|normal|regular|padrao)",
+    r"(o|seu|o seu) (\w+ ){0,2}(desconto|promocao|oferta) (\w+ ){0,8}(terminou|acabou|expirou"
+    r"|venceu|encerrou)",
+]
+# The customer's account or line "is on" a plan, as in English ("your account is on").
+_STATED_PHRASES["es"].append(
+    r"(su|tu) (cuenta|linea|empresa|equipo) (\w+ )?(esta|estan) (en|con) (la|el) " + _OWN_NOUN["es"]
+)
+_STATED_PHRASES["fr"].append(
+    r"(votre|ton) (compte|ligne|entreprise|equipe) est (\w+ )?(sur|abonne\w* a) (le |la |l'|l)?"
+    + _OWN_NOUN["fr"]
+)
+_STATED_PHRASES["de"].append(
+    r"(ihr|ihre|dein|deine) (konto|anschluss|unternehmen|team|firma) (ist|befindet sich) (\w+ )?"
+    r"(im|in dem|auf dem|in der) " + _OWN_NOUN["de"]
+)
+_STATED_PHRASES["pt"].append(
+    r"(a sua|sua|o seu|seu) (conta|linha|empresa|equipe) (\w+ )?(esta|estao) (\w+ )?(no|na|num"
+    r"|numa) " + _OWN_NOUN["pt"]
+)
+# A change the agent made for the customer ("nous vous avons passé à la formule X", "wir haben
+# Sie in den Tarif X umgestellt"), as the English goodwill reads "moved you to".
+_STATED_PHRASES["es"].append(
+    r"(le|te|os) (hemos|he) (pasado|cambiado|movido|bajado|subido) (a|al|de)"
+)
+_STATED_PHRASES["fr"].append(
+    r"(nous vous avons|je vous ai) (passe|bascule|change|transfere|migre)\w* (a|au|vers|sur|de)"
+)
+_STATED_PHRASES["de"].append(
+    r"(haben wir|habe ich|wir haben|ich habe) sie (\w+ ){0,5}(umgestellt|gewechselt|verschoben"
+    r"|heruntergestuft|hochgestuft)"
+)
+_STATED_PHRASES["pt"].append(
+    r"(passamos|mudamos|migramos|transferimos|passei|mudei|migrei) (voce|o senhor|a senhora"
+    r"|a sua conta|sua conta|o seu plano|seu plano) (para|pro)"
+)
+# What the customer pays now: "you now pay", "vous payez désormais", "jetzt zahlen Sie".
+_STATED_PHRASES["en"].append(
+    r"(you|you'?ll) now pay|you'?re now (paying|billed|charged)|you are now (paying|billed"
+    r"|charged)"
+)
+_STATED_PHRASES["es"].append(
+    r"(ahora|desde ahora) (paga|pagas|pagara|pagaras|se (le |te )?cobra)|(paga|pagas|pagara"
+    r"|pagaras) (ahora|desde ahora)"
+)
+_STATED_PHRASES["fr"].append(
+    r"vous (payez|paierez|payerez) (desormais|dorenavant|maintenant)|(desormais|dorenavant),?"
+    r" vous (payez|paierez|payerez)"
+)
+_STATED_PHRASES["de"].append(
+    r"(jetzt|nun|ab sofort|ab jetzt) (zahlen sie|kostet)|zahlen sie (jetzt|nun|ab sofort)"
+)
+_STATED_PHRASES["pt"].append(
+    r"agora (voce |vc )?(paga|pagara|vai pagar|e cobrad[oa])|(voce |vc )?(paga|pagara|vai pagar)"
+    r" (agora|a partir de agora)"
+)
 # Where a stated clause ends: a contrast, a conditional, a hypothetical ("you could").
 _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
     "en": [r"but|however|though|although|whereas|if|unless|could|would|you'?d|might"],
@@ -989,18 +1334,30 @@ _CLAUSE_BREAK_PHRASES: dict[str, list[str]] = {
 _OWN_PHRASES = {
     name: _STATED_PHRASES[name] + _CURRENT_PLAN_PHRASES[name] for name in _STATED_PHRASES
 }
-_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\.(?=\s|$)|\n")
+# A dot after a day of the month ("am 1. Juli") ends no clause.
+_DAY_DOT = r"(?<!\s\d\.)(?<!\s\d\d\.)"
+_MONTHS = r"(?! (januar|februar|marz|april|mai|juni|juli|august|september|oktober|november"
+_MONTHS += r"|dezember)\b)"
+_DOT = r"\.(?=\s|$)(?:" + _DAY_DOT + "|" + _MONTHS + ")"
+_CLAUSE_BREAK = re.compile(compile_phrases(_CLAUSE_BREAK_PHRASES).pattern + r"|[?!;]|\n|" + _DOT)
 
 # An aside that turns to something else ("by the way", "por cierto", "au fait", "übrigens",
 # "aliás"): a pitch when an offer follows it in the same sentence, as a pitch tacked on after
 # an apology or a fix usually is.
 _ASIDE_PHRASES: dict[str, list[str]] = {
-    # At the start of a clause: "I have also added a note" is no aside.
-    "en": [r"(?<!\w )(by the way|btw|also|incidentally|while (i have|i'?ve got) you|p\.?s\.?)"],
-    "es": [r"(?<!\w )(por cierto|ademas|de paso|aprovecho para|a proposito)"],
-    "fr": [r"(?<!\w )(au fait|d'ailleurs|par ailleurs|en passant|j'en profite pour|a propos)"],
-    "de": [r"(?<!\w )(ubrigens|nebenbei|apropos|ausserdem)"],
-    "pt": [r"(?<!\w )(alias|a proposito|ja agora|aproveito para|alem disso)"],
+    # "Also" and its kin at the start of a clause: "I have also added a note" is no aside;
+    # "by the way" is one wherever it stands ("X would, by the way, ...").
+    "en": [
+        r"(?<!\w )(also|p\.?s\.?)",
+        r"(by the way|btw|incidentally|while (i have|i'?ve got) you)",
+    ],
+    "es": [r"(?<!\w )(ademas|a proposito)", r"(por cierto|de paso|aprovecho para)"],
+    "fr": [
+        r"(?<!\w )(au fait|par ailleurs|a propos)",
+        r"(d'ailleurs|en passant|j'en profite pour)",
+    ],
+    "de": [r"(?<!\w )(nebenbei|apropos|ausserdem)", r"ubrigens"],
+    "pt": [r"(?<!\w )(a proposito|ja agora|alem disso)", r"(alias|aproveito para)"],
 }
 # Asides that bring in a piece of news, a reminder or another subject ("for your
 # information", "pour info", "on another note", "mudando de assunto").
@@ -1019,8 +1376,36 @@ _ASIDE_PHRASES["pt"].append(
     r"(por falar nisso|para sua informacao|(lembramos|lembrando) que|mudando de assunto"
     r"|aproveitando o contato)"
 )
+# A tip ("Tip:", "Dica:", "Astuce :") and "while you're at it" bring an offer in passing too.
+_ASIDE_PHRASES["en"].append(
+    r"((pro |top |a |one )?(tip|hint) ?:|while (you'?re|we'?re) at it|one more thing)"
+)
+_ASIDE_PHRASES["es"].append(r"((un )?(consejo|truco|sugerencia) ?:|ya que estamos|aprovechando)")
+_ASIDE_PHRASES["fr"].append(
+    r"((petit |petite |un |notre )?(astuce|conseil|bon plan) ?:|tant qu'on y est|pendant qu'on y"
+    r" est|tant que vous y etes)"
+)
+_ASIDE_PHRASES["de"].append(
+    r"((ein |unser )?tipp ?:|wenn sie (schon|gerade) dabei sind|wo wir (schon|gerade) dabei"
+    r" sind|bei der gelegenheit)"
+)
+_ASIDE_PHRASES["pt"].append(r"((uma )?(dica|sugestao) ?:|ja que estamos|aproveitando)")
+# "Worth knowing", "good to know", "à noter", "gut zu wissen", "fica a dica".
+_ASIDE_PHRASES["en"].append(r"(worth knowing|good to know|heads-? ?up|note that)")
+_ASIDE_PHRASES["es"].append(
+    r"(bueno saberlo|conviene saber|a tener en cuenta|por si (le|te) sirve)"
+)
+_ASIDE_PHRASES["fr"].append(r"(a noter|bon a savoir|a savoir)")
+_ASIDE_PHRASES["de"].append(r"(gut zu wissen|zu beachten|wissenswert)")
+_ASIDE_PHRASES["pt"].append(r"(vale saber|bom saber|fica a dica)")
 ASIDE = compile_phrases(_ASIDE_PHRASES)
 _SENTENCE_END = re.compile(r"[?!]|\.(?=\s|$)|\n")
+# Money given back: an aside that reports it explains a charge, it pitches nothing.
+_SETTLED = re.compile(
+    r"\b(?:refund\w*|reimburs\w*|credited|waived|devuelt\w*|devolvemos|reembols\w*|abonad[oa]s?"
+    r"|rembours\w*|recredit\w*|erstatt\w*|gutgeschrieben|storniert|estornad[oa]s?|estorno"
+    r"|creditad[oa]s?)"
+)
 
 SIGNAL = "upsell"
 
@@ -1162,11 +1547,19 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
 
 
 def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
-    """The aside and the offer after it in the same sentence ("by the way, our Pro plan"),
-    or ""."""
+    """The aside and an offer or a price in its sentence ("by the way, our Pro plan", "with
+    the X add-on for £4 a month you could, by the way, ..."), or ""."""
     for aside in passes.asides.finditer(folded):
+        start = 0
+        for before in _SENTENCE_END.finditer(folded, 0, aside.start()):
+            start = before.end()
         stop = _SENTENCE_END.search(folded, aside.end())
         end = stop.start() if stop else len(folded)
-        for match in _outside(passes.offers, folded, shielded, aside.end(), end):
+        if _SETTLED.search(folded, start, end):
+            continue  # "by the way, the X charge was refunded": a charge explained
+        for match in _outside(passes.offers, folded, shielded, start, end):
             return f"{aside.group()} ... {match.group()}"
+        for match in _outside(passes.pitches, folded, shielded, start, end):
+            if match.lastgroup == "price":
+                return f"{aside.group()} ... {match.group()}"
     return ""
