@@ -499,6 +499,12 @@ _PT_DEFECT = (
     r"(quebrad[oa]s?|danificad[oa]s?|defeituos[oa]s?|vazi[oa]s?|errad[oa]s?|vencid[oa]s?"
     r"|recusad[oa]s?)"
 )
+# "un duplicado", "uma duplicada": a copy asked for (es, pt), not a double charge. Checked
+# behind the word, so that the phrase still opens on a literal.
+_NOT_A_COPY = (
+    r"(?<!\bun duplicado)(?<!\buna duplicada)(?<!\bum duplicado)(?<!\buma duplicada)"
+    r"(?<!\bel duplicado)(?<!\bla duplicada)(?<!\bo duplicado)(?<!\ba duplicada)"
+)
 # Something that never came, came broken, or was charged wrongly, said in any language:
 # with it, a message's thanks are a closing formula ("the parcel never arrived. Thanks!").
 FAILURE = compile_phrases(
@@ -516,7 +522,8 @@ FAILURE = compile_phrases(
             r"(nunca|no|todavia no|aun no) (me |nos |se )?(ha |han |he )?(llegado|llego|recibido"
             r"|recibi|aparece|aparecido|aparecio|vino|vinieron|presento|devuelto)",
             r"(sigo|seguimos) sin",
-            r"duplicad[oa]",
+            # "un duplicado" is a copy asked for, not a double charge.
+            r"duplicad[oa]" + _NOT_A_COPY,
             r"(esta|estan|llego|llegaron|vino|vinieron|viene) (\w+ )?" + _ES_DEFECT,
             r"(me|nos) (han )?(cobrado|cobraron|cobran)",
             r"(?<!sin )nadie (?!(me |nos |le )?(ha |han )?(presion|meti|juzg|hizo sentir"
@@ -541,7 +548,7 @@ FAILURE = compile_phrases(
         "pt": [
             r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
             r" entregue|veio|vieram)",
-            r"em dobro|duplicad[oa]",
+            r"em dobro|duplicad[oa]" + _NOT_A_COPY,
             r"(esta|estao|veio|vieram|chegou|chegaram) (\w+ )?" + _PT_DEFECT,
             r"(cobrad[oa]|cobraram|cobrou) (\w+ )?(duas vezes|a mais|indevidamente)",
             r"(?<!sem )ninguem (?!(me |nos |lhe )?(pression|apress|julg|fez sentir"
