@@ -148,7 +148,9 @@ def _support_stance(
         if tone is not None:
             note(cues, "sentiment", rule, tone)
             return _negative(score)
-    if resolution != "confirm" and score > -THRESHOLD:
+    # A question or request let through with negative words is still read for leaving,
+    # escalation and effort ("I want to cancel, what do I do?"); a hard time is not.
+    if resolution != "confirm" and (score > -THRESHOLD or not life):
         stance = complaint_stance(reading)
         if stance is None and score < POSITIVE_KEEP:
             stance = time_effort(reading)

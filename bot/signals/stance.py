@@ -255,6 +255,10 @@ CHURN = compile_phrases(
             r"(i'?m|i am|we'?re|we are) (done|finished) with (you|this company|your)",
             r"(don'?t|do not|no longer) (want|wish) to (stay|remain|continue) (with|at) (you|your)"
             r"|(won'?t|will not|not going to) (be )?renew(ing)?",
+            # Taking the number to another provider, and refusing the offers to stay.
+            r"port(ing)? (my |our |the )?(number|line|account) (out|away|over )?(to|with) "
+            r"(another|a different|a new|the other)",
+            r"retention (offers?|calls?|deals?|team)",
         ],
         "es": [
             r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro) (\w+ )?(mi|la"
@@ -266,6 +270,8 @@ CHURN = compile_phrases(
             r"(habeis|han|has) perdido (un|a un) cliente",
             r"no (queremos|quiero|deseamos|deseo) (seguir|continuar|quedarnos|quedarme) con"
             r"|no (renovaremos|renovare|vamos a renovar|voy a renovar)",
+            r"portabilidad (\w+ ){0,3}(a|con|hacia) (otra|otro|la competencia)",
+            r"(ofertas?|llamadas?|propuestas?) de (retencion|permanencia|fidelizacion)",
         ],
         "fr": [
             r"(resilier|annuler|fermer|cloturer|supprimer|resilie|ferme) (mon|ma|notre|le|la) "
@@ -279,6 +285,8 @@ CHURN = compile_phrases(
             r"(vous avez|vous venez de) perdre? un client",
             r"(ne )?(souhaitons|voulons|souhaite|veux) (pas|plus) rester"
             r"|ne (renouvellerons|renouvellerai) pas",
+            r"portabilite (\w+ ){0,3}(vers|chez) (un autre|une autre|la concurrence)",
+            r"(offres?|appels?|propositions?) de (fidelisation|retention)",
         ],
         "de": [
             r"(kundige|kundigen|kundigung|gekundigt)",
@@ -289,6 +297,8 @@ CHURN = compile_phrases(
             r"(anbieter|bank|versicherung) (\w+ )?wechseln",
             r"(einen )?kunden verloren",
             r"(werde|werden|wollen|will|mochte|mochten) (\w+ )?nicht (mehr )?(bleiben|verlangern)",
+            r"(rufnummer|nummer) (\w+ ){0,3}zu (einem anderen|einer anderen|der konkurrenz)"
+            r" (\w+ )?mitnehmen|(ruckgewinnungs|halte|bleibe)angebot\w*",
         ],
         "pt": [
             r"(cancelar|encerrar|fechar|cancelo|encerro) (\w+ )?(minha|meu|a|o|nossa|nosso) "
@@ -299,6 +309,8 @@ CHURN = compile_phrases(
             r"(perderam|perdeu) (um|mais um) cliente",
             r"nao (quero|queremos) (mais )?(continuar|ficar) (com|na|no)"
             r"|nao (vou|vamos) renovar",
+            r"portabilidade (\w+ ){0,3}(para|pra) (outra|outro|a concorrencia)",
+            r"(ofertas?|ligacoes|propostas?) de (retencao|fidelizacao|permanencia)",
         ],
     }
 )
@@ -587,6 +599,9 @@ _CHURN_ANCHORS = anchors(
     " cancelar encerrar fechar cancelo encerro mudar trocar mudo troco migrar concorrencia"
     " perderam perdeu"
     " stay remain continue renew renewing queremos quiero deseamos deseo renovaremos renovare"
+    " port porting retention portabilidad retencion permanencia fidelizacion portabilite"
+    " fidelisation rufnummer nummer ruckgewinnungsangebot ruckgewinnungsangebote halteangebot"
+    " halteangebote bleibeangebot bleibeangebote portabilidade retencao fidelizacao"
     " renovar rester renouvellerons renouvellerai bleiben verlangern continuar ficar"
 )
 _ESCALATION_ANCHORS = anchors(
