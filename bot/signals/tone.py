@@ -104,7 +104,9 @@ EFFORT_SPENT = compile_phrases(
             r" |almost |over |more than |a mere )?" + _SPAN,
             _SPAN + r" (for this|for that|to (fix|sort|get|do))",
             r"(would'?ve|would have|could'?ve|could have|should'?ve|should have) (been nice|been"
-            r" done|done|fixed|sorted|worked)",
+            r" done|done|fixed|sorted|worked|been (\w+ ){0,3}(sooner|earlier|ago))",
+            # A resigned close: "..., but oh well."
+            r"but (oh )?(well|whatever)(?=\W*$)",
             r"(the )?first time|finally|at last|about time|took (you )?(long enough|ages"
             r"|forever)",
         ],
@@ -112,13 +114,16 @@ EFFORT_SPENT = compile_phrases(
             r"(tardado|tardasteis|tardaron|costado|despues de|tras|llevo|han sido) (solo |casi"
             r" |mas de )?" + _SPAN,
             _SPAN + r" para (esto|eso|arreglarlo|solucionarlo)",
-            r"(podriais|podrian|podias|podian|deberiais|deberian) (haberlo |haber)\w*",
+            r"(podriais|podrian|podias|podian|deberiais|deberian|podria|deberia|tendria que"
+            r"|tendriais que|tendrian que) (haberlo |haber)\w*",
+            r"(pero|en fin) bueno(?=\W*$)",
             r"a la primera|por fin|al fin|ya era hora",
         ],
         "fr": [
             r"(fallu|mis|pris|apres|au bout de) (seulement |juste |presque |plus de )?" + _SPAN,
             _SPAN + r" pour (ca|cela|en arriver la|le regler)",
             r"(auriez|aurait|aurais) (pu|du)|du premier coup|enfin|pas trop tot",
+            r"mais bon(?=\W*$)",
             r"il (a|aura) fallu",
         ],
         "de": [
@@ -128,12 +133,14 @@ EFFORT_SPENT = compile_phrases(
             r"(hatten|hatte|hattet|konnten|hattest) (sie|man|ihr|du) (das |es )?(auch |ja )?"
             r"(gleich|fruher|direkt|sofort)",
             r"beim ersten mal|endlich|wurde (auch )?zeit",
+            r"aber (naja|na ja|egal)(?=\W*$)",
         ],
         "pt": [
             r"(levou|levaram|demorou|demoraram|depois de|apos) (so |apenas |quase |mais de )?"
             + _SPAN,
             r"(demorou|levou) (bem |muito )?mais",
-            r"(poderiam|podiam|deveriam) ter|de primeira|finalmente|ate que enfim|ja era hora",
+            r"(poderiam|podiam|deveriam|poderia|deveria) ter|de primeira|finalmente|ate que enfim"
+            r"|ja era hora|mas (enfim|tudo bem)(?=\W*$)",
         ],
     }
 )
