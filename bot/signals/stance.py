@@ -436,6 +436,9 @@ IRONY = compile_phrases(
             r" [^.!?]{0,60}((have|had) to (explain|repeat|call|chase|wait|start|send)|never"
             r"|nobody|no one|again|still (not|no|n't))",
             r"yeah,? right",
+            # Loving what no one enjoys: waiting, paying for nothing, chasing.
+            r"(love|adore|enjoy) (\w+ )?(waiting|queu(e|ing)|being (kept|put) on hold|paying (for"
+            r"|twice|again|extra)|having to (wait|pay|call|chase|repeat|queue))",
             r"(so|very|really) (helpful|useful)[.!,]* ?not",
         ],
         "es": [
@@ -448,6 +451,8 @@ IRONY = compile_phrases(
             r"gracias (\w+ )?por nada",
             r"(me encanta|me fascina|adoro) (como|que|cuando) [^.!?]{0,60}(nunca|nadie|nada"
             r"|sigue sin|otra vez|de nuevo)",
+            r"(me encanta|me fascina|adoro) (tener que )?(esperar|hacer cola|pagar (dos veces|de"
+            r" mas|por nada|otra vez)|llamar|reclamar|repetir)",
         ],
         "fr": [
             INTERJECTION
@@ -460,6 +465,8 @@ IRONY = compile_phrases(
             r"merci du cadeau",
             r"j'adore (comment|quand|le fait que|qu'on) [^.!?]{0,60}(jamais|personne|rien"
             r"|toujours pas|encore (un|une))",
+            r"j'adore (devoir )?(attendre|faire la queue|payer (deux fois|pour rien|encore)"
+            r"|rappeler|relancer|repeter)",
         ],
         "de": [
             INTERJECTION
@@ -471,6 +478,8 @@ IRONY = compile_phrases(
             r"vielen dank auch",
             r"ich liebe es,? (wie|wenn|dass) [^.!?]{0,60}(nie|niemand|nichts|immer noch nicht"
             r"|schon wieder)",
+            r"ich liebe es,? (\w+ ){0,5}(zu warten|warten zu (mussen|durfen)|anzustehen"
+            r"|doppelt zu (zahlen|bezahlen)|hinterherzutelefonieren)",
         ],
         "pt": [
             INTERJECTION
@@ -482,6 +491,8 @@ IRONY = compile_phrases(
             r"obrigad[oa] (\w+ )?por nada",
             r"(adoro|amo) (como|quando|que) [^.!?]{0,60}(nunca|ninguem|nada|ainda nao|de novo"
             r"|outra vez)",
+            r"(adoro|amo) (ter que |ter de )?(esperar|ficar na fila|pagar (duas vezes|a mais|por"
+            r" nada|de novo)|ligar|reclamar|repetir)",
         ],
     }
 )
@@ -582,7 +593,7 @@ _IRONY_ANCHORS = anchors(
     "another again more nothing love loving adore right helpful useful otra otro nuevo vez"
     " great nice lovely wonderful fantastic brilliant"
     " nada encanta fascina adoro encore autre nouveau rebelote rien cadeau wieder noch erneut"
-    " na nichts auch liebe novo outra mais novamente amo"
+    " na nichts auch liebe novo outra mais novamente amo enjoy"
 )
 _CHURN_ANCHORS = anchors(
     "cancel cancelling canceling close closing terminate terminating end ending delete"

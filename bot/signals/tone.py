@@ -158,6 +158,10 @@ _PRAISE = compile_phrases(
             r"|super (regle|efficace)|tellement (regle|efficace)",
             r"ganz grosses kino|das nenn ich|fortschritt|erstklassig\w*|wie schon|durchdacht",
             r"adorei|incrivel|sensacional|parabens|que maravilha|otimo atendimento",
+            # Loving a wait or a payment: "love waiting", "me encanta esperar".
+            r"(love|adore|enjoy) (\w+ )?(waiting|queu\w+|paying)|(me encanta|adoro|amo) (tener"
+            r" que |ter que )?(esperar|pagar|hacer cola|ficar na fila)|j'adore (devoir )?(attendre"
+            r"|payer|faire la queue)|ich liebe es,? (\w+ ){0,5}zu (warten|zahlen|bezahlen)",
         ]
     }
 )
