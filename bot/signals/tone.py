@@ -213,16 +213,38 @@ _QUOTED = re.compile(
 # "soulagé", "ein Stein vom Herzen", "erleichtert", "que alívio", "ufa", "ainda bem".
 RELIEF = compile_phrases(
     {
-        "en": [r"(what a|such a|huge|big) relief|relieved|phew|thank (god|goodness|heavens)"],
-        "es": [r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal|gracias a dios"],
-        "fr": [r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf|dieu merci"],
-        "de": [r"(ein )?stein vom herzen|erleichter\w*|puh|gott sei dank"],
-        "pt": [r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem|gracas a deus"],
+        "en": [
+            r"(what a|such a|huge|big) relief|relieved|phew|thank (god|goodness|heavens)",
+            # A loss feared that did not happen: "I thought I'd lost everything".
+            r"(i|we) (really )?thought (i|we)('d| had| would have| was going to| were going to)"
+            r" lost",
+        ],
+        "es": [
+            r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal|gracias a dios",
+            r"(pensaba|pense|creia|crei|pensabamos|creiamos) que (\w+ )?(habia|habiamos|iba a"
+            r"|ibamos a) perder|(pensaba|pense|creia|crei|pensabamos|creiamos) que (\w+ )?"
+            r"(habia|habiamos) perdido",
+        ],
+        "fr": [
+            r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf|dieu merci",
+            r"(je pensais|je croyais|j'ai cru|on pensait|on croyait) (avoir|que j'avais|qu'on"
+            r" avait) (tout )?perdu",
+        ],
+        "de": [
+            r"(ein )?stein vom herzen|erleichter\w*|puh|gott sei dank",
+            r"(ich|wir) (dachte|dachten),? (ich|wir) (hatte|hatten|habe|haben) (\w+ ){0,4}verloren",
+        ],
+        "pt": [
+            r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem|gracas a deus",
+            r"(pensei|achei|achava|pensava) que (\w+ )?(tinha|tinhamos|ia|iamos) perd(er|ido)",
+        ],
     }
 )
 _RELIEF_ANCHORS = anchors(
     "relief relieved phew alivio aliviado aliviada aliviados aliviadas menos soulagement"
     " soulage soulagee soulages soulagees ouf stein erleichtert erleichterung puh ufa ainda"
+    " thought pensaba pense creia crei pensabamos creiamos pensais croyais cru pensait croyait"
+    " dachte dachten pensei achei achava pensava"
     " god goodness heavens dios dieu gott gracas"
 )
 
@@ -242,6 +264,11 @@ _CELEBRATION = re.compile(
     f"[\U0001f389\U0001f38a\U0001f64c\U0001f973\U0001f44f\U0001f44d\u2764{_SMILES}]"
     "|!{2,}|trop bien|so happy|que bien|que bom|wie schon"
 )
+
+
+# "Finally" cheered at the head of a message: "¡¡POR FIN!!", "ENDLICH!!!", "Finally! 🎉".
+_FINALLY_WORD = re.compile(r"\b(?:" + _FINALLY.pattern + r")\b")  # not "al final"
+_CHEERED_FINALLY = re.compile(r"\W*(?:" + _FINALLY.pattern + r")\s*(?:!|\W*[\U0001f389\U0001f64c])")
 
 
 def disappointed(reading: Reading) -> str | None:
@@ -273,6 +300,11 @@ def sarcastic(reading: Reading, text: str) -> str | None:
         if thanks and not FIXED.search(reading.folded) and _QUOTED.search(text):
             return thanks.group()
         return None
+    if _CELEBRATION.search(reading.folded) and (
+        _CHEERED_FINALLY.match(reading.folded)
+        or (_FINALLY_WORD.search(reading.folded) and FIXED.search(reading.folded))
+    ):
+        return None  # "FINALLY!!! I can log in again, you're amazing": relief, not a wink
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
