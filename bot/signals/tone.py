@@ -326,6 +326,12 @@ TREATED = compile_phrases(
             r"|made (me|us|it) (feel|painless|easy)|treated (me|us|him|her) with",
             r"(felt|feel) (\w+ )?(respected|looked after|cared for|taken seriously|supported)",
             r"no hoops|(didn'?t|never|did not) (try to )?(sell|upsell)",
+            # Pressure never put: "never pressured us", "let us think it over".
+            r"(never|didn'?t|did not|without) (once )?(pressur(e|ed|ing)|push(ed|ing)?|hurr(y|ied"
+            r"|ying)) (me|us)|(let|gave|giving|letting) (me|us) (\w+ )?(time )?(to )?(think|decide"
+            r"|mull)",
+            r"(felt|feel) (\w+ )?(so |very |really )?well (treated|looked after|cared for)"
+            r"|(treated|looked after) (me |us )?(so |very |really )well",
         ],
         "es": [
             r"(muy|tan|super|fue|fueron|ha sido|han sido) (muy |tan )?(comprensiv[oa]s?"
@@ -339,6 +345,10 @@ TREATED = compile_phrases(
             r"(no|nunca|sin) (intento |intentar |me )?(venderme|venderle|vendernos|hacerme sentir"
             r" (que|una molestia)|hecho sentir)",
             r"le (hablo|explico|repitio) (\w+ )?(despac\w*|con calma|las veces)",
+            r"(nunca|no|sin) (nos |me )?(presiono|presionaron|presionarnos|presionarme|metio prisa"
+            r"|metieron prisa|agobio|agobiaron)|(nos|me) (dejo|dejaron) (pensarlo|pensar|decidir"
+            r"|reflexionar)",
+            r"(muy|tan|super) bien (tratad|atendid)[oa]s?",
         ],
         "fr": [
             r"(tres|si|vraiment|super|a ete|ont ete|etait) (tres |si )?(comprehensi(f|ve|fs|ves)"
@@ -346,6 +356,10 @@ TREATED = compile_phrases(
             r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous )?(presser|brusquer)",
             r"(je me suis senti|je me sentais|on s'est senti|nous nous sommes senti)e?s? (\w+ )?"
             r"(ecoutee?s?|comprise?s?|respectee?s?|prise?s? en charge|soutenue?s?)",
+            r"(ne (nous|m')a jamais|ne (nous|m')ont jamais|sans jamais (nous|me)) (presse\w*|mis la"
+            r" pression|mettre la pression|force\w*|bouscule\w*)|(nous|m') (a|ont) laisse (le"
+            r" temps de )?(reflechir|decider)",
+            r"(tres|si|super) bien (traite|accueilli|conseille)e?s?",
         ],
         "de": [
             r"(so|sehr|super|wirklich|total|war|waren) (so |sehr )?(verstandnisvoll|einfuhlsam"
@@ -354,6 +368,9 @@ TREATED = compile_phrases(
             r"|nie (gedrang\w*|gehetzt)|(ohne|nicht) (zu )?(drangeln|hetzen)",
             r"(fuhlte mich|habe mich|hab mich|fuhlten uns) (\w+ )?(verstanden|ernst genommen"
             r"|gut aufgehoben|respektiert)",
+            r"nie (\w+ )?(unter )?druck (gesetzt|gemacht)|(ganz )?ohne druck|bedenkzeit"
+            r"|zeit zum (nachdenken|uberlegen)",
+            r"(sehr|so|super|richtig) gut (behandelt|betreut|beraten)",
         ],
         "pt": [
             r"(muito|tao|super|foi|foram) (muito |tao )?(compreensiv[oa]s?|carinhos[oa]s?"
@@ -364,6 +381,9 @@ TREATED = compile_phrases(
             r"(nunca|nao) (me )?(apressou|pressionou|empurrou|ficou me empurrando)",
             r"(me senti|me sentir|nos sentimos) (muito |tao )?(respeitad[oa]|acolhid[oa]"
             r"|ouvid[oa]|amparad[oa]|cuidad[oa])",
+            r"(nunca|nao|sem) (nos )?(pressionou|pressionaram|apressaram)|(nos|me) (deixou"
+            r"|deixaram) (pensar|decidir|refletir)",
+            r"(muito|tao|super) bem (tratad|atendid)[oa]s?",
         ],
     }
 )
@@ -383,6 +403,13 @@ _TREATED_ANCHORS = anchors(
     " carinhosas atencioso atenciosa atenciosos atenciosas educado educada educados educadas"
     " carinho respeito atencao apressou pressionou empurrou empurrando respeitado respeitada"
     " acolhido acolhida ouvido ouvida amparado amparada cuidado cuidada"
+    " pressure pressured pressuring push pushed pushing hurry hurried hurrying think decide"
+    " mull"
+    " presiono presionaron presionarnos presionarme prisa agobio agobiaron dejo dejaron tratado"
+    " tratada tratados tratadas atendido atendida atendidos atendidas"
+    " jamais laisse traite traitee traites traitees accueilli accueillie accueillis accueillies"
+    " conseille conseillee conseilles conseillees druck bedenkzeit nachdenken uberlegen"
+    " behandelt betreut beraten pressionaram apressaram deixou deixaram"
 )
 # A contrast after the praise ("so patient, but it still fails") leaves the report to decide.
 _CONTRAST_AFTER = re.compile(
