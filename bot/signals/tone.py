@@ -114,6 +114,7 @@ EFFORT_SPENT = compile_phrases(
             r"(tardado|tardasteis|tardaron|costado|despues de|tras|llevo|han sido) (solo |casi"
             r" |mas de )?" + _SPAN,
             _SPAN + r" para (esto|eso|arreglarlo|solucionarlo)",
+            r"(hicieron|hizo|ha hecho|han hecho) falta " + _SPAN,
             r"(podriais|podrian|podias|podian|deberiais|deberian|podria|deberia|tendria que"
             r"|tendriais que|tendrian que) (haberlo |haber)\w*",
             r"(pero|en fin) bueno(?=\W*$)",
@@ -133,12 +134,15 @@ EFFORT_SPENT = compile_phrases(
             r"(hatten|hatte|hattet|konnten|hattest) (sie|man|ihr|du) (das |es )?(auch |ja )?"
             r"(gleich|fruher|direkt|sofort)",
             r"beim ersten mal|endlich|wurde (auch )?zeit",
-            r"aber (naja|na ja|egal)(?=\W*$)",
+            r"aber (naja|na ja|egal|gut)(?=\W*$)",
+            r"(hatte|hatten|hattet|konnte|konnten) (sie|man|ihr|du) (das |es )?(auch |ja )?"
+            r"(schon )?vor " + _SPAN,
         ],
         "pt": [
             r"(levou|levaram|demorou|demoraram|depois de|apos) (so |apenas |quase |mais de )?"
             + _SPAN,
             r"(demorou|levou) (bem |muito )?mais",
+            r"(so |apenas )?(precisou|precisaram|foi preciso|foram precisos) (de )?" + _SPAN,
             r"(poderiam|podiam|deveriam|poderia|deveria) ter|de primeira|finalmente|ate que enfim"
             r"|ja era hora|mas (enfim|tudo bem)(?=\W*$)",
         ],
@@ -286,6 +290,14 @@ def grudging(reading: Reading) -> str | None:
         return None
     # "Finally!!! 🎉 it works" is relief; "finally. eleven days" is a grudge.
     if _FINALLY.fullmatch(match.group()) and _CELEBRATION.search(reading.folded):
+        return None
+    # "Finally I see everything at a glance, really well done": praise beside "finally" and
+    # no cost counted is relief too.
+    if (
+        _FINALLY.fullmatch(match.group())
+        and (review_praise(reading) or _PRAISE.search(reading.folded))
+        and all(_FINALLY.fullmatch(m.group()) for m in EFFORT_SPENT.finditer(reading.folded))
+    ):
         return None
     return match.group()
 
