@@ -59,7 +59,7 @@ MISSING = compile_phrases(
             r"fehl(t|en|te|ten)",
             r"(ich|wir) (habe|haben|hab) (mein\w*|unser\w*|den|die|das|einen|eine) \w+ (\w+ )?"
             r"(verloren|verlegt|vergessen|liegen lassen)",
-            r"(ist|sind|ging|gingen) (\w+ ){0,2}verloren( gegangen)?|verlegt|fundburo"
+            r"(ist|sind|ging|gingen) (\w+ ){0,3}verloren( gegangen)?|verlegt|fundburo"
             r"|liegen (ge)?lassen",
             r"ausverkauft|vergriffen|nicht (mehr )?(vorratig|lieferbar|auf lager)",
         ],

@@ -177,8 +177,9 @@ _SOUR = compile_phrases(
             r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )"
             + _SPAN
             + r"(?! (early|earlier|ahead|before|antes|avant|en avance|fruher|vorher|eher))",
-            r"again|yet again|de nuevo|otra vez|encore|de nouveau|schon wieder|wieder|erneut"
-            r"|de novo|outra vez|novamente",
+            # "encore chaud" is still hot, not again.
+            r"again|yet again|de nuevo|otra vez|encore(?! (tout )?chaud)|de nouveau|schon wieder"
+            r"|wieder|erneut|de novo|outra vez|novamente",
             r"still (no|not|nothing|hasn'?t|haven'?t|isn'?t|doesn'?t|can'?t)",
             r"not even|no longer|can'?t even|ni siquiera|ya ni|meme (plus|pas)|nicht (mal|mehr)"
             r"|gar nicht|nem|nao consigo|nao (da|funciona) mais",
@@ -320,6 +321,8 @@ def sarcastic(reading: Reading, text: str) -> str | None:
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
+    # A review's "gerne wieder" (gladly again) is coming back, not the trouble coming back.
+    rest = REVIEW_PRAISE.sub(" ", rest)
     if _SOUR.search(rest) or (not fixed and _QUOTED.search(text)):
         return praise.group()
     return None
@@ -365,7 +368,8 @@ TREATED = compile_phrases(
         "fr": [
             r"(tres|si|vraiment|super|a ete|ont ete|etait) (tres |si )?(comprehensi(f|ve|fs|ves)"
             r"|bienveillante?s?|humaine?s?|douces?|delicate?s?)",
-            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous )?(presser|brusquer)",
+            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous |le |la |les |lui )?(presser"
+            r"|brusquer)",
             r"(je me suis senti|je me sentais|on s'est senti|nous nous sommes senti)e?s? (\w+ )?"
             r"(ecoutee?s?|comprise?s?|respectee?s?|prise?s? en charge|soutenue?s?)",
             r"(ne (nous|m')a jamais|ne (nous|m')ont jamais|sans jamais (nous|me)) (presse\w*|mis la"

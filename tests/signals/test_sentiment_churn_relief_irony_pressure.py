@@ -44,6 +44,17 @@ NEGATIVE = [
     ("Bueno, ya funciona el calendario. Podría haber sido hace diez días, pero bueno.", "es"),
     ("Bon, la synchro marche maintenant. Ça aurait pu être fait il y a dix jours, mais bon.", "fr"),
     ("Ok, a sincronização já funciona. Poderia ter sido há dez dias, mas enfim.", "pt"),
+    (
+        "Ok, die Synchronisierung geht jetzt. Hätte man auch vor drei Wochen hinkriegen können,"
+        " aber gut.",
+        "de",
+    ),
+    ("Certo, agora funciona. Só precisou de duas semanas e quatro chamados.", "pt"),
+    ("Vale, ya funciona. Solo hicieron falta tres semanas.", "es"),
+    ("Finally fixed, after three weeks and five calls. Great job.", "en"),
+    # Praise beside the trouble coming back is still sarcasm.
+    ("Super, schon wieder ausgefallen. Toller Service.", "de"),
+    ("Top, encore une panne ce matin.", "fr"),
     # Pressure that was put.
     ("Nos presionaron para firmar y no nos dejaron leer el contrato.", "es"),
 ]
@@ -91,7 +102,17 @@ POSITIVE = [
         "O corretor nunca nos pressionou, nos deixou pensar com calma. Fomos muito bem atendidos.",
         "pt",
     ),
-    # Near misses that keep their warmth.
+    # "Finally" beside praise, no cost counted.
+    ("Endlich sehe ich alle Rechnungen auf einen Blick, richtig gut geworden.", "de"),
+    ("Finally I can see all my invoices in one place, well done.", "en"),
+    (
+        "Le technicien a été d'une grande gentillesse et a tout réexpliqué à ma mère sans la"
+        " brusquer.",
+        "fr",
+    ),
+    # Near misses that keep their warmth: coming back again, food still hot.
+    ("Die Lieferung kam pünktlich und das Essen war lecker. Gerne wieder!", "de"),
+    ("Pizza encore chaude à l'arrivée, livreur sympa, top !", "fr"),
     ("Me encanta la nueva app, es muy rápida.", "es"),
     ("I love the new design, so easy to use.", "en"),
     ("Ya funciona la sincronización, ¡muchísimas gracias por la ayuda!", "es"),

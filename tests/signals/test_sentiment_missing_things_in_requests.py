@@ -27,6 +27,10 @@ CALM_REQUESTS = [
     ("Hallo, in meiner Bestellung fehlt das Getränk. Können Sie es erstatten?", "de"),
     ("Ich habe meine Jacke im Zug liegen lassen. Gibt es ein Fundbüro?", "de"),
     ("Ist der Mantel in Größe M wieder lieferbar? Online steht ausverkauft.", "de"),
+    (
+        "Könnten Sie die Rechnung nochmal schicken? Sie ist bei uns irgendwie verloren gegangen.",
+        "de",
+    ),
     ("Olá, faltou o refrigerante no meu pedido. Podem estornar?", "pt"),
     ("Esqueci minha mochila no ônibus ontem. Vocês têm achados e perdidos?", "pt"),
     ("Esse tênis está esgotado no 40? Vai voltar ao estoque?", "pt"),
