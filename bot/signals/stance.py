@@ -238,7 +238,7 @@ TIME_EFFORT = compile_phrases(
 # --- leaving and escalating --------------------------------------------------------------
 # Not a card: cancelling a lost card is a request, not a customer leaving.
 _EN_ACCOUNT = r"(account|subscription|contract|membership|plan|service|policy)s?"
-_ES_ACCOUNT = r"(cuenta|suscripcion|contrato|linea|poliza|servicio|tarifa|abono)"
+_ES_ACCOUNT = r"(cuenta|suscripcion|contrato|linea|poliza|servicio|tarifa|abono|plan)"
 _FR_ACCOUNT = r"(compte|abonnement|contrat|forfait|ligne|assurance)"
 _DE_ACCOUNT = r"(konto|abo|abonnement|vertrag|mitgliedschaft|tarif)"
 _PT_ACCOUNT = r"(conta|assinatura|contrato|plano|linha|apolice)"
@@ -250,6 +250,8 @@ CHURN = compile_phrases(
             r"our business |my money )?(to|over to) (another|a different|a competitor|the"
             r" competition|your competitor)",
             r"(switching|changing|moving) (providers?|banks?|carriers?|suppliers?|companies)",
+            r"migrat(e|ing) (\w+ ){0,3}to (another|a different|a new|the competition)",
+            r"(cancellation|closure) of (my|our|the) (\w+ )?" + _EN_ACCOUNT,
             r"take (my|our) (business|money|custom) elsewhere",
             r"(you'?ve|you have|you just) lost (a|me as a|another) customer",
             r"(i'?m|i am|we'?re|we are) (done|finished) with (you|this company|your)",
@@ -261,8 +263,13 @@ CHURN = compile_phrases(
             r"retention (offers?|calls?|deals?|team)",
         ],
         "es": [
-            r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro) (\w+ )?(mi|la"
-            r"|nuestra|el) " + _ES_ACCOUNT,
+            r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro|cancelen|cancelad"
+            r"|anulen|anulad|cierren|cerrad) (\w+ )?(mi|la|nuestra|el) " + _ES_ACCOUNT,
+            r"(solicitar|pedir|tramitar|solicito|pido|tramiten|tramitad|quiero|queria|quisiera)"
+            r" (la )?baja (de|del)",
+            r"(me llevo|nos llevamos) (\w+ ){0,3}a (otra|otro)|(me voy a|nos vamos a) (cambiar|ir)"
+            r"( (a|con) (otra|otro|la competencia)|(?=\W*$|[.;!]))",
+            r"portar (\w+ ){0,2}(numero|linea) (a|con) (otra|otro)",
             r"(me doy|darme|dadme|denme|nos damos) de baja",
             r"(me voy|me cambio|me paso|nos vamos|nos cambiamos) (a|con) (otra|otro|la"
             r" competencia)",
@@ -286,6 +293,9 @@ CHURN = compile_phrases(
             r"(ne )?(souhaitons|voulons|souhaite|veux) (pas|plus) rester"
             r"|ne (renouvellerons|renouvellerai) pas",
             r"portabilite (\w+ ){0,3}(vers|chez) (un autre|une autre|la concurrence)",
+            r"(migrer|basculer|passer) ([\w']+ ){0,3}(vers|chez) (un autre|une autre|la"
+            r" concurrence)",
+            r"(resiliation|fermeture|cloture) de (mon|ma|notre) (\w+ )?" + _FR_ACCOUNT,
             r"(offres?|appels?|propositions?) de (fidelisation|retention)",
         ],
         "de": [
@@ -297,6 +307,9 @@ CHURN = compile_phrases(
             r"(anbieter|bank|versicherung) (\w+ )?wechseln",
             r"(einen )?kunden verloren",
             r"(werde|werden|wollen|will|mochte|mochten) (\w+ )?nicht (mehr )?(bleiben|verlangern)",
+            r"(migrieren|umziehen|wechseln) (\w+ ){0,3}zu (einem anderen|einer anderen|der"
+            r" konkurrenz)|zu (einem anderen|einer anderen|der konkurrenz) (\w+ )?(migrieren"
+            r"|umziehen|wechseln)",
             r"(rufnummer|nummer) (\w+ ){0,3}zu (einem anderen|einer anderen|der konkurrenz)"
             r" (\w+ )?mitnehmen|(ruckgewinnungs|halte|bleibe)angebot\w*",
         ],
@@ -310,6 +323,8 @@ CHURN = compile_phrases(
             r"nao (quero|queremos) (mais )?(continuar|ficar) (com|na|no)"
             r"|nao (vou|vamos) renovar",
             r"portabilidade (\w+ ){0,3}(para|pra) (outra|outro|a concorrencia)",
+            r"(portar|migrar|levar) (\w+ ){0,3}(para|pra) (outra|outro|a concorrencia)",
+            r"(cancelamento|encerramento) (da|do) (minha |meu |nossa |nosso )?" + _PT_ACCOUNT,
             r"(ofertas?|ligacoes|propostas?) de (retencao|fidelizacao|permanencia)",
         ],
     }
@@ -610,6 +625,10 @@ _CHURN_ANCHORS = anchors(
     " cancelar encerrar fechar cancelo encerro mudar trocar mudo troco migrar concorrencia"
     " perderam perdeu"
     " stay remain continue renew renewing queremos quiero deseamos deseo renovaremos renovare"
+    " migrate migrating cancellation closure cancelen cancelad anulen anulad cierren cerrad"
+    " solicitar pedir tramitar solicito pido tramiten tramitad queria quisiera llevo llevamos"
+    " cambiar ir portar migrer basculer passer resiliation fermeture cloture migrieren umziehen"
+    " levar cancelamento encerramento"
     " port porting retention portabilidad retencion permanencia fidelizacion portabilite"
     " fidelisation rufnummer nummer ruckgewinnungsangebot ruckgewinnungsangebote halteangebot"
     " halteangebote bleibeangebot bleibeangebote portabilidade retencao fidelizacao"

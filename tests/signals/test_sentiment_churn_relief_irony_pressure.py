@@ -26,6 +26,16 @@ NEGATIVE = [
     ("Je veux faire la portabilité vers un autre opérateur, sans offres de fidélisation.", "fr"),
     ("Ich nehme meine Rufnummer zu einem anderen Anbieter mit. Bitte keine Halteangebote.", "de"),
     ("Quero fazer a portabilidade para outra operadora. Sem ofertas de retenção.", "pt"),
+    ("Anulen mi suscripción a partir de junio, por favor.", "es"),
+    ("Quisiera solicitar la baja del seguro del coche el mes que viene.", "es"),
+    ("He visto una oferta mejor y me voy a cambiar.", "es"),
+    ("We will migrate our whole team to a different tool next month.", "en"),
+    ("Please confirm the cancellation of my subscription from the end of the month.", "en"),
+    ("Nous allons migrer toute l'équipe vers un autre logiciel en mai.", "fr"),
+    ("Merci de confirmer la résiliation de mon abonnement.", "fr"),
+    ("Wir werden das ganze Team zu einem anderen Tool migrieren.", "de"),
+    ("Vou portar minha linha para outra operadora semana que vem.", "pt"),
+    ("Peço o cancelamento do meu plano a partir de julho.", "pt"),
     # Loving a wait or a payment.
     (
         "I just love waiting two hours on hold for a refund promised a month ago. Top class.",
@@ -120,6 +130,9 @@ POSITIVE = [
 NEUTRAL = [
     ("¿Cómo funciona la portabilidad a vuestra compañía desde otra?", "es"),
     ("How do I cancel my subscription if I move abroad?", "en"),
+    ("¿Cómo pido la baja del gimnasio si me mudo?", "es"),
+    ("Me voy a cambiar de piso en marzo, ¿cómo actualizo la dirección?", "es"),
+    ("Como funciona a portabilidade de outra operadora para vocês?", "pt"),
 ]
 
 
