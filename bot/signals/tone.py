@@ -436,6 +436,12 @@ _CONTRAST_AFTER = re.compile(
     r"|(?:^|[,.;:!?]\s*)mas\b"
 )
 _NEGATED = re.compile(r"(n't|\b(not|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem))( \w+){0,2} ?$")
+# Praise found wanting: "I didn't find your support very understanding", "no me pareció
+# muy comprensivo", "je n'ai pas trouvé ... très compréhensif", "fand ... nicht sehr".
+_NOT_FOUND = re.compile(
+    r"(n't|\b(not|no|pas|nao))( \w+)? (find|found|think|thought|feel|felt|encontre|parecio"
+    r"|parecieron|trouve|trouvee|achei|senti)( \w+){0,3} ?$"
+)
 
 
 def treated_well(reading: Reading) -> str | None:
@@ -444,8 +450,12 @@ def treated_well(reading: Reading) -> str | None:
     if _TREATED_ANCHORS.isdisjoint(reading.words):
         return None
     for match in TREATED.finditer(reading.folded):
-        before = reading.folded[max(0, match.start() - 20) : match.start()]
-        if not _NEGATED.search(before) and not _CONTRAST_AFTER.search(reading.folded, match.end()):
+        before = reading.folded[max(0, match.start() - 40) : match.start()]
+        if (
+            not _NEGATED.search(before)
+            and not _NOT_FOUND.search(before)
+            and not _CONTRAST_AFTER.search(reading.folded, match.end())
+        ):
             return match.group()
     return None
 

@@ -65,6 +65,12 @@ NEGATIVE = [
     # Praise beside the trouble coming back is still sarcasm.
     ("Super, schon wieder ausgefallen. Toller Service.", "de"),
     ("Top, encore une panne ce matin.", "fr"),
+    # Praise of treatment found wanting.
+    ("I didn't find your agent very understanding, and I had to explain it three times.", "en"),
+    (
+        "Je n'ai pas trouvé votre conseillère très compréhensive, j'ai dû tout répéter trois fois.",
+        "fr",
+    ),
     # Pressure that was put.
     ("Nos presionaron para firmar y no nos dejaron leer el contrato.", "es"),
 ]
@@ -120,6 +126,8 @@ POSITIVE = [
         " brusquer.",
         "fr",
     ),
+    ("I felt the agent was very understanding and kind.", "en"),
+    ("J'ai trouvé votre conseillère très compréhensive, merci.", "fr"),
     # Near misses that keep their warmth: coming back again, food still hot.
     ("Die Lieferung kam pünktlich und das Essen war lecker. Gerne wieder!", "de"),
     ("Pizza encore chaude à l'arrivée, livreur sympa, top !", "fr"),
