@@ -26,6 +26,8 @@ COMMON: dict[str, float] = {
     "👏": 1.8,
     "🙏": 1.4,
     "🎉": 2.2,
+    "🙌": 2.0,  # raised hands: celebration
+    "🥳": 2.4,
     "💪": 1.5,
     "✅": 1.2,
     "😂": 1.2,
@@ -182,6 +184,7 @@ ES: dict[str, float] = {
     "brav*": 2.0,
     "top": 1.8,
     "crack": 2.0,
+    "cracks": 2.0,  # "sois unos cracks": praise
     "guay": 2.2,
     "chulo": 1.9,
     "vale": 0.1,  # an acknowledgement ("vale, lo pruebo"), barely positive

@@ -30,6 +30,7 @@ from bot.signals.cues import Cues, note
 from bot.signals.empathy import empathy, empathy_matched
 from bot.signals.frustration import is_frustrated
 from bot.signals.language import detect_language
+from bot.signals.missing import says_missing, without_missing
 from bot.signals.problem import reports_problem
 from bot.signals.repetition import Earlier, restatements
 from bot.signals.resolution import resolution_reply
@@ -84,6 +85,11 @@ def _complains(words: str, reading: Reading, resolution: str) -> bool:
     return resolution == "deny" or fails(reading) or reports_problem(words)
 
 
+def _missing_request(reading: Reading, asks: bool) -> bool:
+    """A question or a worded request that tells of a thing missing, lost or out of stock."""
+    return says_missing(reading.words, reading.folded) and (asks or requests(reading))
+
+
 def _scored_body(
     reading: Reading, complains: bool, backend: SentimentBackend, language: str | None
 ) -> tuple[str, bool, float]:
@@ -117,14 +123,19 @@ def _support_stance(
     asks = "?" in words
     # A negative message stays negative whatever its stance says, unless it is a question
     # whose mild negative words may be only what it asks about ("if I cancel, is there a fee?"),
-    # or it tells of a hard time in the customer's life, which may only explain a request.
-    if (
-        score <= -THRESHOLD
-        and not (rescore and asks and score > NEGATIVE_FLOOR)
-        and not (rescore and LIFE_EVENT.search(fold(words)))
-    ):
+    # or it tells of a hard time in the customer's life, which may only explain a request, or
+    # a request tells of a thing missing, lost or out of stock (`missing`).
+    if score <= -THRESHOLD and not rescore:
         return sentiment
     reading = read(fold(words))
+    life = score <= -THRESHOLD and LIFE_EVENT.search(reading.folded) is not None
+    missing = rescore and _missing_request(reading, asks)
+    if score <= -THRESHOLD and not (asks and score > NEGATIVE_FLOOR) and not life and not missing:
+        return sentiment
+    if missing:
+        # "The drink is missing, can you refund it?": what is missing is what the request is
+        # about, not a failure to complain of; the rest of the message still decides.
+        reading = read(without_missing(reading.folded))
     if score > -THRESHOLD:
         tone = disappointed(reading)
         rule = "disappointment, or help that was no help"
@@ -137,7 +148,9 @@ def _support_stance(
         if tone is not None:
             note(cues, "sentiment", rule, tone)
             return _negative(score)
-    if resolution != "confirm" and score > -THRESHOLD:
+    # A question or request let through with negative words is still read for leaving,
+    # escalation and effort ("I want to cancel, what do I do?"); a hard time is not.
+    if resolution != "confirm" and (score > -THRESHOLD or not life):
         stance = complaint_stance(reading)
         if stance is None and score < POSITIVE_KEEP:
             stance = time_effort(reading)

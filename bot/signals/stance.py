@@ -238,7 +238,7 @@ TIME_EFFORT = compile_phrases(
 # --- leaving and escalating --------------------------------------------------------------
 # Not a card: cancelling a lost card is a request, not a customer leaving.
 _EN_ACCOUNT = r"(account|subscription|contract|membership|plan|service|policy)s?"
-_ES_ACCOUNT = r"(cuenta|suscripcion|contrato|linea|poliza|servicio|tarifa|abono)"
+_ES_ACCOUNT = r"(cuenta|suscripcion|contrato|linea|poliza|servicio|tarifa|abono|plan)"
 _FR_ACCOUNT = r"(compte|abonnement|contrat|forfait|ligne|assurance)"
 _DE_ACCOUNT = r"(konto|abo|abonnement|vertrag|mitgliedschaft|tarif)"
 _PT_ACCOUNT = r"(conta|assinatura|contrato|plano|linha|apolice)"
@@ -250,15 +250,26 @@ CHURN = compile_phrases(
             r"our business |my money )?(to|over to) (another|a different|a competitor|the"
             r" competition|your competitor)",
             r"(switching|changing|moving) (providers?|banks?|carriers?|suppliers?|companies)",
+            r"migrat(e|ing) (\w+ ){0,3}to (another|a different|a new|the competition)",
+            r"(cancellation|closure) of (my|our|the) (\w+ )?" + _EN_ACCOUNT,
             r"take (my|our) (business|money|custom) elsewhere",
             r"(you'?ve|you have|you just) lost (a|me as a|another) customer",
             r"(i'?m|i am|we'?re|we are) (done|finished) with (you|this company|your)",
             r"(don'?t|do not|no longer) (want|wish) to (stay|remain|continue) (with|at) (you|your)"
             r"|(won'?t|will not|not going to) (be )?renew(ing)?",
+            # Taking the number to another provider, and refusing the offers to stay.
+            r"port(ing)? (my |our |the )?(number|line|account) (out|away|over )?(to|with) "
+            r"(another|a different|a new|the other)",
+            r"retention (offers?|calls?|deals?|team)",
         ],
         "es": [
-            r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro) (\w+ )?(mi|la"
-            r"|nuestra|el) " + _ES_ACCOUNT,
+            r"(cancelar|anular|cerrar|dar de baja|rescindir|cancelo|anulo|cierro|cancelen|cancelad"
+            r"|anulen|anulad|cierren|cerrad) (\w+ )?(mi|la|nuestra|el) " + _ES_ACCOUNT,
+            r"(solicitar|pedir|tramitar|solicito|pido|tramiten|tramitad|quiero|queria|quisiera)"
+            r" (la )?baja (de|del)",
+            r"(me llevo|nos llevamos) (\w+ ){0,3}a (otra|otro)|(me voy a|nos vamos a) (cambiar|ir)"
+            r"( (a|con) (otra|otro|la competencia)|(?=\W*$|[.;!]))",
+            r"portar (\w+ ){0,2}(numero|linea) (a|con) (otra|otro)",
             r"(me doy|darme|dadme|denme|nos damos) de baja",
             r"(me voy|me cambio|me paso|nos vamos|nos cambiamos) (a|con) (otra|otro|la"
             r" competencia)",
@@ -266,6 +277,8 @@ CHURN = compile_phrases(
             r"(habeis|han|has) perdido (un|a un) cliente",
             r"no (queremos|quiero|deseamos|deseo) (seguir|continuar|quedarnos|quedarme) con"
             r"|no (renovaremos|renovare|vamos a renovar|voy a renovar)",
+            r"portabilidad (\w+ ){0,3}(a|con|hacia) (otra|otro|la competencia)",
+            r"(ofertas?|llamadas?|propuestas?) de (retencion|permanencia|fidelizacion)",
         ],
         "fr": [
             r"(resilier|annuler|fermer|cloturer|supprimer|resilie|ferme) (mon|ma|notre|le|la) "
@@ -279,6 +292,11 @@ CHURN = compile_phrases(
             r"(vous avez|vous venez de) perdre? un client",
             r"(ne )?(souhaitons|voulons|souhaite|veux) (pas|plus) rester"
             r"|ne (renouvellerons|renouvellerai) pas",
+            r"portabilite (\w+ ){0,3}(vers|chez) (un autre|une autre|la concurrence)",
+            r"(migrer|basculer|passer) ([\w']+ ){0,3}(vers|chez) (un autre|une autre|la"
+            r" concurrence)",
+            r"(resiliation|fermeture|cloture) de (mon|ma|notre) (\w+ )?" + _FR_ACCOUNT,
+            r"(offres?|appels?|propositions?) de (fidelisation|retention)",
         ],
         "de": [
             r"(kundige|kundigen|kundigung|gekundigt)",
@@ -289,6 +307,11 @@ CHURN = compile_phrases(
             r"(anbieter|bank|versicherung) (\w+ )?wechseln",
             r"(einen )?kunden verloren",
             r"(werde|werden|wollen|will|mochte|mochten) (\w+ )?nicht (mehr )?(bleiben|verlangern)",
+            r"(migrieren|umziehen|wechseln) (\w+ ){0,3}zu (einem anderen|einer anderen|der"
+            r" konkurrenz)|zu (einem anderen|einer anderen|der konkurrenz) (\w+ )?(migrieren"
+            r"|umziehen|wechseln)",
+            r"(rufnummer|nummer) (\w+ ){0,3}zu (einem anderen|einer anderen|der konkurrenz)"
+            r" (\w+ )?mitnehmen|(ruckgewinnungs|halte|bleibe)angebot\w*",
         ],
         "pt": [
             r"(cancelar|encerrar|fechar|cancelo|encerro) (\w+ )?(minha|meu|a|o|nossa|nosso) "
@@ -299,6 +322,10 @@ CHURN = compile_phrases(
             r"(perderam|perdeu) (um|mais um) cliente",
             r"nao (quero|queremos) (mais )?(continuar|ficar) (com|na|no)"
             r"|nao (vou|vamos) renovar",
+            r"portabilidade (\w+ ){0,3}(para|pra) (outra|outro|a concorrencia)",
+            r"(portar|migrar|levar) (\w+ ){0,3}(para|pra) (outra|outro|a concorrencia)",
+            r"(cancelamento|encerramento) (da|do) (minha |meu |nossa |nosso )?" + _PT_ACCOUNT,
+            r"(ofertas?|ligacoes|propostas?) de (retencao|fidelizacao|permanencia)",
         ],
     }
 )
@@ -424,6 +451,9 @@ IRONY = compile_phrases(
             r" [^.!?]{0,60}((have|had) to (explain|repeat|call|chase|wait|start|send)|never"
             r"|nobody|no one|again|still (not|no|n't))",
             r"yeah,? right",
+            # Loving what no one enjoys: waiting, paying for nothing, chasing.
+            r"(love|adore|enjoy) (\w+ )?(waiting|queu(e|ing)|being (kept|put) on hold|paying (for"
+            r"|twice|again|extra)|having to (wait|pay|call|chase|repeat|queue))",
             r"(so|very|really) (helpful|useful)[.!,]* ?not",
         ],
         "es": [
@@ -436,6 +466,8 @@ IRONY = compile_phrases(
             r"gracias (\w+ )?por nada",
             r"(me encanta|me fascina|adoro) (como|que|cuando) [^.!?]{0,60}(nunca|nadie|nada"
             r"|sigue sin|otra vez|de nuevo)",
+            r"(me encanta|me fascina|adoro) (tener que )?(esperar|hacer cola|pagar (dos veces|de"
+            r" mas|por nada|otra vez)|llamar|reclamar|repetir)",
         ],
         "fr": [
             INTERJECTION
@@ -448,6 +480,8 @@ IRONY = compile_phrases(
             r"merci du cadeau",
             r"j'adore (comment|quand|le fait que|qu'on) [^.!?]{0,60}(jamais|personne|rien"
             r"|toujours pas|encore (un|une))",
+            r"j'adore (devoir )?(attendre|faire la queue|payer (deux fois|pour rien|encore)"
+            r"|rappeler|relancer|repeter)",
         ],
         "de": [
             INTERJECTION
@@ -459,6 +493,8 @@ IRONY = compile_phrases(
             r"vielen dank auch",
             r"ich liebe es,? (wie|wenn|dass) [^.!?]{0,60}(nie|niemand|nichts|immer noch nicht"
             r"|schon wieder)",
+            r"ich liebe es,? (\w+ ){0,5}(zu warten|warten zu (mussen|durfen)|anzustehen"
+            r"|doppelt zu (zahlen|bezahlen)|hinterherzutelefonieren)",
         ],
         "pt": [
             INTERJECTION
@@ -470,6 +506,8 @@ IRONY = compile_phrases(
             r"obrigad[oa] (\w+ )?por nada",
             r"(adoro|amo) (como|quando|que) [^.!?]{0,60}(nunca|ninguem|nada|ainda nao|de novo"
             r"|outra vez)",
+            r"(adoro|amo) (ter que |ter de )?(esperar|ficar na fila|pagar (duas vezes|a mais|por"
+            r" nada|de novo)|ligar|reclamar|repetir)",
         ],
     }
 )
@@ -499,6 +537,12 @@ _PT_DEFECT = (
     r"(quebrad[oa]s?|danificad[oa]s?|defeituos[oa]s?|vazi[oa]s?|errad[oa]s?|vencid[oa]s?"
     r"|recusad[oa]s?)"
 )
+# "un duplicado", "uma duplicada": a copy asked for (es, pt), not a double charge. Checked
+# behind the word, so that the phrase still opens on a literal.
+_NOT_A_COPY = (
+    r"(?<!\bun duplicado)(?<!\buna duplicada)(?<!\bum duplicado)(?<!\buma duplicada)"
+    r"(?<!\bel duplicado)(?<!\bla duplicada)(?<!\bo duplicado)(?<!\ba duplicada)"
+)
 # Something that never came, came broken, or was charged wrongly, said in any language:
 # with it, a message's thanks are a closing formula ("the parcel never arrived. Thanks!").
 FAILURE = compile_phrases(
@@ -516,7 +560,8 @@ FAILURE = compile_phrases(
             r"(nunca|no|todavia no|aun no) (me |nos |se )?(ha |han |he )?(llegado|llego|recibido"
             r"|recibi|aparece|aparecido|aparecio|vino|vinieron|presento|devuelto)",
             r"(sigo|seguimos) sin",
-            r"duplicad[oa]",
+            # "un duplicado" is a copy asked for, not a double charge.
+            r"duplicad[oa]" + _NOT_A_COPY,
             r"(esta|estan|llego|llegaron|vino|vinieron|viene) (\w+ )?" + _ES_DEFECT,
             r"(me|nos) (han )?(cobrado|cobraron|cobran)",
             r"(?<!sin )nadie (?!(me |nos |le )?(ha |han )?(presion|meti|juzg|hizo sentir"
@@ -541,7 +586,7 @@ FAILURE = compile_phrases(
         "pt": [
             r"(nunca|nao|ainda nao) (me )?(chegou|chegaram|recebi|recebemos|apareceu|foi"
             r" entregue|veio|vieram)",
-            r"em dobro|duplicad[oa]",
+            r"em dobro|duplicad[oa]" + _NOT_A_COPY,
             r"(esta|estao|veio|vieram|chegou|chegaram) (\w+ )?" + _PT_DEFECT,
             r"(cobrad[oa]|cobraram|cobrou) (\w+ )?(duas vezes|a mais|indevidamente)",
             r"(?<!sem )ninguem (?!(me |nos |lhe )?(pression|apress|julg|fez sentir"
@@ -563,7 +608,7 @@ _IRONY_ANCHORS = anchors(
     "another again more nothing love loving adore right helpful useful otra otro nuevo vez"
     " great nice lovely wonderful fantastic brilliant"
     " nada encanta fascina adoro encore autre nouveau rebelote rien cadeau wieder noch erneut"
-    " na nichts auch liebe novo outra mais novamente amo"
+    " na nichts auch liebe novo outra mais novamente amo enjoy"
 )
 _CHURN_ANCHORS = anchors(
     "cancel cancelling canceling close closing terminate terminating end ending delete"
@@ -580,6 +625,13 @@ _CHURN_ANCHORS = anchors(
     " cancelar encerrar fechar cancelo encerro mudar trocar mudo troco migrar concorrencia"
     " perderam perdeu"
     " stay remain continue renew renewing queremos quiero deseamos deseo renovaremos renovare"
+    " migrate migrating cancellation closure cancelen cancelad anulen anulad cierren cerrad"
+    " solicitar pedir tramitar solicito pido tramiten tramitad queria quisiera llevo llevamos"
+    " cambiar ir portar migrer basculer passer resiliation fermeture cloture migrieren umziehen"
+    " levar cancelamento encerramento"
+    " port porting retention portabilidad retencion permanencia fidelizacion portabilite"
+    " fidelisation rufnummer nummer ruckgewinnungsangebot ruckgewinnungsangebote halteangebot"
+    " halteangebote bleibeangebot bleibeangebote portabilidade retencao fidelizacao"
     " renovar rester renouvellerons renouvellerai bleiben verlangern continuar ficar"
 )
 _ESCALATION_ANCHORS = anchors(

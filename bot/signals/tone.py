@@ -104,7 +104,9 @@ EFFORT_SPENT = compile_phrases(
             r" |almost |over |more than |a mere )?" + _SPAN,
             _SPAN + r" (for this|for that|to (fix|sort|get|do))",
             r"(would'?ve|would have|could'?ve|could have|should'?ve|should have) (been nice|been"
-            r" done|done|fixed|sorted|worked)",
+            r" done|done|fixed|sorted|worked|been (\w+ ){0,3}(sooner|earlier|ago))",
+            # A resigned close: "..., but oh well."
+            r"but (oh )?(well|whatever)(?=\W*$)",
             r"(the )?first time|finally|at last|about time|took (you )?(long enough|ages"
             r"|forever)",
         ],
@@ -112,13 +114,17 @@ EFFORT_SPENT = compile_phrases(
             r"(tardado|tardasteis|tardaron|costado|despues de|tras|llevo|han sido) (solo |casi"
             r" |mas de )?" + _SPAN,
             _SPAN + r" para (esto|eso|arreglarlo|solucionarlo)",
-            r"(podriais|podrian|podias|podian|deberiais|deberian) (haberlo |haber)\w*",
+            r"(hicieron|hizo|ha hecho|han hecho) falta " + _SPAN,
+            r"(podriais|podrian|podias|podian|deberiais|deberian|podria|deberia|tendria que"
+            r"|tendriais que|tendrian que) (haberlo |haber)\w*",
+            r"(pero|en fin) bueno(?=\W*$)",
             r"a la primera|por fin|al fin|ya era hora",
         ],
         "fr": [
             r"(fallu|mis|pris|apres|au bout de) (seulement |juste |presque |plus de )?" + _SPAN,
             _SPAN + r" pour (ca|cela|en arriver la|le regler)",
             r"(auriez|aurait|aurais) (pu|du)|du premier coup|enfin|pas trop tot",
+            r"mais bon(?=\W*$)",
             r"il (a|aura) fallu",
         ],
         "de": [
@@ -128,12 +134,17 @@ EFFORT_SPENT = compile_phrases(
             r"(hatten|hatte|hattet|konnten|hattest) (sie|man|ihr|du) (das |es )?(auch |ja )?"
             r"(gleich|fruher|direkt|sofort)",
             r"beim ersten mal|endlich|wurde (auch )?zeit",
+            r"aber (naja|na ja|egal|gut)(?=\W*$)",
+            r"(hatte|hatten|hattet|konnte|konnten) (sie|man|ihr|du) (das |es )?(auch |ja )?"
+            r"(schon )?vor " + _SPAN,
         ],
         "pt": [
             r"(levou|levaram|demorou|demoraram|depois de|apos) (so |apenas |quase |mais de )?"
             + _SPAN,
             r"(demorou|levou) (bem |muito )?mais",
-            r"(poderiam|podiam|deveriam) ter|de primeira|finalmente|ate que enfim|ja era hora",
+            r"(so |apenas )?(precisou|precisaram|foi preciso|foram precisos) (de )?" + _SPAN,
+            r"(poderiam|podiam|deveriam|poderia|deveria) ter|de primeira|finalmente|ate que enfim"
+            r"|ja era hora|mas (enfim|tudo bem)(?=\W*$)",
         ],
     }
 )
@@ -151,6 +162,10 @@ _PRAISE = compile_phrases(
             r"|super (regle|efficace)|tellement (regle|efficace)",
             r"ganz grosses kino|das nenn ich|fortschritt|erstklassig\w*|wie schon|durchdacht",
             r"adorei|incrivel|sensacional|parabens|que maravilha|otimo atendimento",
+            # Loving a wait or a payment: "love waiting", "me encanta esperar".
+            r"(love|adore|enjoy) (\w+ )?(waiting|queu\w+|paying)|(me encanta|adoro|amo) (tener"
+            r" que |ter que )?(esperar|pagar|hacer cola|ficar na fila)|j'adore (devoir )?(attendre"
+            r"|payer|faire la queue)|ich liebe es,? (\w+ ){0,5}zu (warten|zahlen|bezahlen)",
         ]
     }
 )
@@ -162,8 +177,9 @@ _SOUR = compile_phrases(
             r"(?<!\bin )(?<!within )(?<!\ben )(?<!\bem )(?<!\binnerhalb )"
             + _SPAN
             + r"(?! (early|earlier|ahead|before|antes|avant|en avance|fruher|vorher|eher))",
-            r"again|yet again|de nuevo|otra vez|encore|de nouveau|schon wieder|wieder|erneut"
-            r"|de novo|outra vez|novamente",
+            # "encore chaud" is still hot, not again.
+            r"again|yet again|de nuevo|otra vez|encore(?! (tout )?chaud)|de nouveau|schon wieder"
+            r"|wieder|erneut|de novo|outra vez|novamente",
             r"still (no|not|nothing|hasn'?t|haven'?t|isn'?t|doesn'?t|can'?t)",
             r"not even|no longer|can'?t even|ni siquiera|ya ni|meme (plus|pas)|nicht (mal|mehr)"
             r"|gar nicht|nem|nao consigo|nao (da|funciona) mais",
@@ -202,16 +218,38 @@ _QUOTED = re.compile(
 # "soulagé", "ein Stein vom Herzen", "erleichtert", "que alívio", "ufa", "ainda bem".
 RELIEF = compile_phrases(
     {
-        "en": [r"(what a|such a|huge|big) relief|relieved|phew|thank (god|goodness|heavens)"],
-        "es": [r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal|gracias a dios"],
-        "fr": [r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf|dieu merci"],
-        "de": [r"(ein )?stein vom herzen|erleichter\w*|puh|gott sei dank"],
-        "pt": [r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem|gracas a deus"],
+        "en": [
+            r"(what a|such a|huge|big) relief|relieved|phew|thank (god|goodness|heavens)",
+            # A loss feared that did not happen: "I thought I'd lost everything".
+            r"(i|we) (really )?thought (i|we)('d| had| would have| was going to| were going to)"
+            r" lost",
+        ],
+        "es": [
+            r"(que|menudo|un) alivio|aliviad[oa]s?|menos mal|gracias a dios",
+            r"(pensaba|pense|creia|crei|pensabamos|creiamos) que (\w+ )?(habia|habiamos|iba a"
+            r"|ibamos a) perder|(pensaba|pense|creia|crei|pensabamos|creiamos) que (\w+ )?"
+            r"(habia|habiamos) perdido",
+        ],
+        "fr": [
+            r"(quel|un vrai|un grand|un) soulagement|soulage\w*|ouf|dieu merci",
+            r"(je pensais|je croyais|j'ai cru|on pensait|on croyait) (avoir|que j'avais|qu'on"
+            r" avait) (tout )?perdu",
+        ],
+        "de": [
+            r"(ein )?stein vom herzen|erleichter\w*|puh|gott sei dank",
+            r"(ich|wir) (dachte|dachten),? (ich|wir) (hatte|hatten|habe|haben) (\w+ ){0,4}verloren",
+        ],
+        "pt": [
+            r"(que|um) alivio|aliviad[oa]s?|ufa|ainda bem|gracas a deus",
+            r"(pensei|achei|achava|pensava) que (\w+ )?(tinha|tinhamos|ia|iamos) perd(er|ido)",
+        ],
     }
 )
 _RELIEF_ANCHORS = anchors(
     "relief relieved phew alivio aliviado aliviada aliviados aliviadas menos soulagement"
     " soulage soulagee soulages soulagees ouf stein erleichtert erleichterung puh ufa ainda"
+    " thought pensaba pense creia crei pensabamos creiamos pensais croyais cru pensait croyait"
+    " dachte dachten pensei achei achava pensava"
     " god goodness heavens dios dieu gott gracas"
 )
 
@@ -233,6 +271,11 @@ _CELEBRATION = re.compile(
 )
 
 
+# "Finally" cheered at the head of a message: "¡¡POR FIN!!", "ENDLICH!!!", "Finally! 🎉".
+_FINALLY_WORD = re.compile(r"\b(?:" + _FINALLY.pattern + r")\b")  # not "al final"
+_CHEERED_FINALLY = re.compile(r"\W*(?:" + _FINALLY.pattern + r")\s*(?:!|\W*[\U0001f389\U0001f64c])")
+
+
 def disappointed(reading: Reading) -> str | None:
     """Disappointment or help that was no help, said outright: the words, or None."""
     match = DISAPPOINTED.search(reading.folded)
@@ -249,6 +292,14 @@ def grudging(reading: Reading) -> str | None:
     # "Finally!!! 🎉 it works" is relief; "finally. eleven days" is a grudge.
     if _FINALLY.fullmatch(match.group()) and _CELEBRATION.search(reading.folded):
         return None
+    # "Finally I see everything at a glance, really well done": praise beside "finally" and
+    # no cost counted is relief too.
+    if (
+        _FINALLY.fullmatch(match.group())
+        and (review_praise(reading) or _PRAISE.search(reading.folded))
+        and all(_FINALLY.fullmatch(m.group()) for m in EFFORT_SPENT.finditer(reading.folded))
+    ):
+        return None
     return match.group()
 
 
@@ -262,9 +313,16 @@ def sarcastic(reading: Reading, text: str) -> str | None:
         if thanks and not FIXED.search(reading.folded) and _QUOTED.search(text):
             return thanks.group()
         return None
+    if _CELEBRATION.search(reading.folded) and (
+        _CHEERED_FINALLY.match(reading.folded)
+        or (_FINALLY_WORD.search(reading.folded) and FIXED.search(reading.folded))
+    ):
+        return None  # "FINALLY!!! I can log in again, you're amazing": relief, not a wink
     # "works again" is the fix itself, not a relapse; a quoted word beside a fix is a name.
     fixed = FIXED.search(reading.folded) is not None
     rest = FIXED.sub(" ", reading.folded) if fixed else reading.folded
+    # A review's "gerne wieder" (gladly again) is coming back, not the trouble coming back.
+    rest = REVIEW_PRAISE.sub(" ", rest)
     if _SOUR.search(rest) or (not fixed and _QUOTED.search(text)):
         return praise.group()
     return None
@@ -283,6 +341,12 @@ TREATED = compile_phrases(
             r"|made (me|us|it) (feel|painless|easy)|treated (me|us|him|her) with",
             r"(felt|feel) (\w+ )?(respected|looked after|cared for|taken seriously|supported)",
             r"no hoops|(didn'?t|never|did not) (try to )?(sell|upsell)",
+            # Pressure never put: "never pressured us", "let us think it over".
+            r"(never|didn'?t|did not|without) (once )?(pressur(e|ed|ing)|push(ed|ing)?|hurr(y|ied"
+            r"|ying)) (me|us)|(let|gave|giving|letting) (me|us) (\w+ )?(time )?(to )?(think|decide"
+            r"|mull)",
+            r"(felt|feel) (\w+ )?(so |very |really )?well (treated|looked after|cared for)"
+            r"|(treated|looked after) (me |us )?(so |very |really )well",
         ],
         "es": [
             r"(muy|tan|super|fue|fueron|ha sido|han sido) (muy |tan )?(comprensiv[oa]s?"
@@ -296,13 +360,22 @@ TREATED = compile_phrases(
             r"(no|nunca|sin) (intento |intentar |me )?(venderme|venderle|vendernos|hacerme sentir"
             r" (que|una molestia)|hecho sentir)",
             r"le (hablo|explico|repitio) (\w+ )?(despac\w*|con calma|las veces)",
+            r"(nunca|no|sin) (nos |me )?(presiono|presionaron|presionarnos|presionarme|metio prisa"
+            r"|metieron prisa|agobio|agobiaron)|(nos|me) (dejo|dejaron) (pensarlo|pensar|decidir"
+            r"|reflexionar)",
+            r"(muy|tan|super) bien (tratad|atendid)[oa]s?",
         ],
         "fr": [
             r"(tres|si|vraiment|super|a ete|ont ete|etait) (tres |si )?(comprehensi(f|ve|fs|ves)"
             r"|bienveillante?s?|humaine?s?|douces?|delicate?s?)",
-            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous )?(presser|brusquer)",
+            r"(a|ont|avez) pris le temps|sans (jamais )?(me |nous |le |la |les |lui )?(presser"
+            r"|brusquer)",
             r"(je me suis senti|je me sentais|on s'est senti|nous nous sommes senti)e?s? (\w+ )?"
             r"(ecoutee?s?|comprise?s?|respectee?s?|prise?s? en charge|soutenue?s?)",
+            r"(ne (nous|m')a jamais|ne (nous|m')ont jamais|sans jamais (nous|me)) (presse\w*|mis la"
+            r" pression|mettre la pression|force\w*|bouscule\w*)|(nous|m') (a|ont) laisse (le"
+            r" temps de )?(reflechir|decider)",
+            r"(tres|si|super) bien (traite|accueilli|conseille)e?s?",
         ],
         "de": [
             r"(so|sehr|super|wirklich|total|war|waren) (so |sehr )?(verstandnisvoll|einfuhlsam"
@@ -311,6 +384,9 @@ TREATED = compile_phrases(
             r"|nie (gedrang\w*|gehetzt)|(ohne|nicht) (zu )?(drangeln|hetzen)",
             r"(fuhlte mich|habe mich|hab mich|fuhlten uns) (\w+ )?(verstanden|ernst genommen"
             r"|gut aufgehoben|respektiert)",
+            r"nie (\w+ )?(unter )?druck (gesetzt|gemacht)|(ganz )?ohne druck|bedenkzeit"
+            r"|zeit zum (nachdenken|uberlegen)",
+            r"(sehr|so|super|richtig) gut (behandelt|betreut|beraten)",
         ],
         "pt": [
             r"(muito|tao|super|foi|foram) (muito |tao )?(compreensiv[oa]s?|carinhos[oa]s?"
@@ -321,6 +397,9 @@ TREATED = compile_phrases(
             r"(nunca|nao) (me )?(apressou|pressionou|empurrou|ficou me empurrando)",
             r"(me senti|me sentir|nos sentimos) (muito |tao )?(respeitad[oa]|acolhid[oa]"
             r"|ouvid[oa]|amparad[oa]|cuidad[oa])",
+            r"(nunca|nao|sem) (nos )?(pressionou|pressionaram|apressaram)|(nos|me) (deixou"
+            r"|deixaram) (pensar|decidir|refletir)",
+            r"(muito|tao|super) bem (tratad|atendid)[oa]s?",
         ],
     }
 )
@@ -340,6 +419,13 @@ _TREATED_ANCHORS = anchors(
     " carinhosas atencioso atenciosa atenciosos atenciosas educado educada educados educadas"
     " carinho respeito atencao apressou pressionou empurrou empurrando respeitado respeitada"
     " acolhido acolhida ouvido ouvida amparado amparada cuidado cuidada"
+    " pressure pressured pressuring push pushed pushing hurry hurried hurrying think decide"
+    " mull"
+    " presiono presionaron presionarnos presionarme prisa agobio agobiaron dejo dejaron tratado"
+    " tratada tratados tratadas atendido atendida atendidos atendidas"
+    " jamais laisse traite traitee traites traitees accueilli accueillie accueillis accueillies"
+    " conseille conseillee conseilles conseillees druck bedenkzeit nachdenken uberlegen"
+    " behandelt betreut beraten pressionaram apressaram deixou deixaram"
 )
 # A contrast after the praise ("so patient, but it still fails") leaves the report to decide.
 _CONTRAST_AFTER = re.compile(
@@ -350,6 +436,12 @@ _CONTRAST_AFTER = re.compile(
     r"|(?:^|[,.;:!?]\s*)mas\b"
 )
 _NEGATED = re.compile(r"(n't|\b(not|never|no|nunca|nada|pas|nicht|kein\w*|nao|nem))( \w+){0,2} ?$")
+# Praise found wanting: "I didn't find your support very understanding", "no me pareció
+# muy comprensivo", "je n'ai pas trouvé ... très compréhensif", "fand ... nicht sehr".
+_NOT_FOUND = re.compile(
+    r"(n't|\b(not|no|pas|nao))( \w+)? (find|found|think|thought|feel|felt|encontre|parecio"
+    r"|parecieron|trouve|trouvee|achei|senti)( \w+){0,3} ?$"
+)
 
 
 def treated_well(reading: Reading) -> str | None:
@@ -358,8 +450,12 @@ def treated_well(reading: Reading) -> str | None:
     if _TREATED_ANCHORS.isdisjoint(reading.words):
         return None
     for match in TREATED.finditer(reading.folded):
-        before = reading.folded[max(0, match.start() - 20) : match.start()]
-        if not _NEGATED.search(before) and not _CONTRAST_AFTER.search(reading.folded, match.end()):
+        before = reading.folded[max(0, match.start() - 40) : match.start()]
+        if (
+            not _NEGATED.search(before)
+            and not _NOT_FOUND.search(before)
+            and not _CONTRAST_AFTER.search(reading.folded, match.end())
+        ):
             return match.group()
     return None
 
