@@ -52,6 +52,9 @@ _HEDGE_BEFORE = re.compile(
     r"|a ver si|j'espere|espere|devrait|peut-etre|cense|voir si|verra si|ob|wenn|falls|hoffe"
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
+    # A need or a wish for it to work: "I need it to work by Friday", "necesito que funcione".
+    r"|(?:need|needs|needed|want|wants|wanted) (?:it|this|that|them) to|necesito que|quiero que"
+    r"|besoin que|veux que|voudrais que|preciso que|quero que"
     # A temporal clause sets a time, it does not report: "the alerts come when I already have
     # the parcel", "cuando ya lo había pagado", "quand je l'ai déjà", "sobald", "quando já".
     r"|when|whenever|cuando|quand|lorsque|sobald|quando"

@@ -653,6 +653,38 @@ _AGAIN_GATE = re.compile(
 )
 
 
+# A verb of working that is a noun where it stands: after a preposition or a determiner ("late
+# for work again", "back at work", "the road works again", "la marche à suivre", "mot de
+# passe", "la carga", "a roda"), after a verb of going or of need ("going to work again", "I
+# have to work again"), or before "of" ("loads of errors again"). "Got it to work again"
+# keeps its verb ("need it to work" too: `undone` reads that wish).
+_NOUN_ABLE = re.compile(
+    r"(?:work|works|working|run|runs|load|loads|print|prints|marche|passe|passent|marcha|carga"
+    r"|roda)\b"
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:for|at|from|of|after|before|off|the|a|an|my|your|his|her|our|their|its|some|any"
+    r"|more|much|less|road|building|engineering|maintenance|construction|repair|street|rail"
+    r"|gas|water|la|une|ma|ta|sa|cette|votre|notre|de|du|el|una|mi|tu|su|del|uma|um|meu|minha"
+    r"|seu|sua|da|do|(?:go|goes|going|went|gone|get|gets|getting|late|way|back|commute|drive"
+    r"|walk|head|heading|return|returning|ride|cycle|rush|rushing|off|have|has|had|need|needs"
+    r"|want|wants|used) to)\W+$"
+)
+_OF_AFTER = re.compile(r"\W+of\b")
+
+
+def _noun_read(folded: str, match: re.Match[str]) -> bool:
+    """Does the confirming phrase open on a verb of working that is a noun here?"""
+    head = _NOUN_ABLE.match(match.group())
+    if head is None:
+        return False
+    start = match.start()
+    return bool(
+        _NOUN_BEFORE.search(folded, max(0, start - 24), start)
+        or _OF_AFTER.match(folded, start + head.end())
+    )
+
+
 @lru_cache(maxsize=64)
 def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
     """Every confirming phrase in the message, in order (kept for the few calls that read
@@ -662,6 +694,7 @@ def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
         found += _WORKS_AGAIN.finditer(folded)
     if _FIXED_GATE.search(folded):
         found += _FIXED_STATE.finditer(folded)
+    found = [match for match in found if not _noun_read(folded, match)]
     return tuple(sorted(found, key=lambda match: match.start()))
 
 
