@@ -123,7 +123,7 @@ _TENTATIVE = re.compile(
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
 # "ni un solo corte" is "not a single cut", not a restriction.
 _RESTRICTION = re.compile(
-    r"\b(?:only|solo(?<!un solo)|solamente|seulement|uniquement|nur|apenas)\b"
+    r"\b(?:only|solo(?<!un solo)|solamente|seulement|uniquement|nur|bloss|lediglich|apenas)\b"
 )
 # A grudge about the time it took is not a restriction of the fix: "works, only took you
 # nine days", "hat ja nur zwei Wochen gedauert", "il aura fallu douze jours", "só levou dez
@@ -134,9 +134,20 @@ _TOOK_TIME = re.compile(
     r"|custou)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A reservation that opens a second clause: what follows names what is still missing or wrong
+# ("that said", "par contre", "en revanche", "eso sí," but not "eso sí funciona", "dennoch",
+# "wobei", "no entanto", "mesmo assim"). After good news it leaves the answer open; unlike a
+# plain "but" it does not make a denial of the thanks before it.
+_RESERVATION = re.compile(
+    r"\b(?:that said|having said that|mind you|nevertheless|nonetheless|even so|no obstante"
+    r"|en cambio|dicho esto|ahora bien|eso si(?! (?:que )?(?:funciona|va|marcha|sirve|vale|es"
+    r"|esta)\b)|par contre|en revanche|toutefois|neanmoins|cela dit|ceci dit|dennoch|wobei"
+    r"|no entanto|entretanto|mesmo assim)\b"
+)
 _EXCEPT = re.compile(
-    r"\b(?:except|apart from|other than|only (?:problem|issue|thing)|excepto|salvo|solo que"
-    r"|sauf|a part|ausser|bis auf|nur dass|exceto|so que)\b"
+    r"\b(?:except|apart from|aside from|other than|only (?:problem|issue|thing)|excepto|salvo"
+    r"|solo que|a no ser|menos que|sauf|a part|hormis|excepte|si ce n'est|ausser|bis auf"
+    r"|nur dass|abgesehen|exceto|so que|tirando|fora (?:isso|que)|a nao ser)\b"
 )
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
@@ -145,7 +156,7 @@ _TROUBLE = re.compile(
     r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)\w*|incorrect[oa]s?|equivocad[oa]s?"
     r"|incomplet[oa]s?"
     r"|endommage\w*|casse\w*"
-    r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
+    r"|manquant\w*|manque(?:nt)?|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
     r"|cracked|scratched|torn|leaking|dented|agrietad[oa]s?|rayad[oa]s?|fissure\w*|raye\w*"
     r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?"
@@ -344,6 +355,7 @@ _KINDS = (
     ("problem", _TROUBLE),
     ("undone", _UNDONE_AFTER),
     ("contrast", CONTRAST),
+    ("reservation", _RESERVATION),
     ("restriction", _RESTRICTION),
     ("not_yet", NOT_YET_TRIED),
     ("tentative", _TENTATIVE),
@@ -457,7 +469,7 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
             continue
         if kind == "problem" and not _outside(match, spans):
             continue
-        if kind in ("contrast", "restriction"):
+        if kind in ("contrast", "reservation", "restriction"):
             if (
                 match.start() < first_end
                 # "... was down yesterday but it's fine now": the contrast leads to the fix.

@@ -38,3 +38,38 @@ def test_a_noun_or_a_need_of_working_is_no_fix(text: str) -> None:
 )
 def test_a_verb_of_working_still_confirms(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new card arrived, thanks. That said, the PIN letter never came.",
+        "Got the refund, except the delivery fee is not in it.",
+        "It arrived today, only thing is the lid is cracked.",
+        "Ya me llegó el pedido. Eso sí, la factura sale con otro nombre.",
+        "La línea ya funciona, salvo que el fijo no da tono.",
+        "Merci, le colis est bien arrivé. Par contre il manque la notice.",
+        "La connexion marche, en revanche la box clignote en rouge.",
+        "C'est réglé, sauf que la facture affiche l'ancien tarif.",
+        "Das Paket ist angekommen, nur dass die Schrauben fehlen.",
+        "Läuft wieder, bloß der Drucker meldet sich nicht.",
+        "Chegou a encomenda, só que veio sem o carregador.",
+        "O acesso voltou, porém a fatura ainda está errada.",
+        "Funciona. No entanto, o aplicativo mostra o saldo antigo.",
+    ],
+)
+def test_a_confirmation_then_a_reservation_naming_what_is_wrong_is_not_a_confirm(
+    text: str,
+) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eso sí funciona, gracias.",
+        "Par contre, maintenant ça marche, merci !",
+    ],
+)
+def test_a_reservation_word_before_the_fix_or_as_emphasis_does_not_doubt_it(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
