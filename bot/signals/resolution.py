@@ -806,8 +806,60 @@ _THEN = re.compile(
 )
 
 
+# Worked, then a contrast, a new time and something back: "it worked yesterday after your fix
+# but this morning the loop is back", "funcionó ayer, pero hoy ha vuelto el aviso", "ça
+# marchait hier mais ce matin le message est revenu", "lief gestern, aber heute ist die Meldung
+# wieder da", "funcionou ontem, mas hoje voltou o erro". What is back is the trouble: the
+# working state comes back "to normal", "online", "up".
+_BACK = re.compile(
+    r"\b(?:(?:is|are|'s|'re|was|were|came|comes|has come|have come) back\b(?! (?:to normal"
+    r"|online|up|on|in)\b)|back again|ha vuelto|han vuelto|volvio|volvieron|reaparec\w*"
+    r"|reapparu\w*|(?:est|sont) revenue?s?|revient|reviennent|de retour|(?:ist|sind) (?:wieder )?"
+    r"(?:da|zuruck)|wieder da|zuruckgekommen|voltou|voltaram|de volta|reapareceu)\b"
+)
+_BACK_GATE = re.compile(
+    r"back|vuelt|volvi|reapar|reappar|revenu|revien|retour|zuruck|ist da|sind da|wieder da|volt"
+)
+_NEW_TIME = re.compile(
+    r"\b(?:this morning|today|tonight|this evening|last night|now|since|hoy|esta manana"
+    r"|esta tarde|esta noche|anoche|ahora|desde|ce matin|aujourd'hui|ce soir|hier soir"
+    r"|maintenant|depuis|heute|jetzt|seit|hoje|agora|ontem a noite)\b"
+)
+_SOMEONE_BACK = re.compile(
+    r"\b(?:he|she|they|technician|engineer|agent|someone|courier|driver|tecnico|repartidor"
+    r"|technicien|livreur|techniker|monteur|fahrer|entregador)\W+(?:\w+\W+)?$"
+)
+
+
+def _worked_then_back(folded: str) -> str | None:
+    """The clause that says it worked, then, at a new time, the trouble is back, or None."""
+    if not _BACK_GATE.search(folded):
+        return None
+    worked = _WORKED_A_WHILE.search(folded)
+    if not worked:
+        return None
+    contrast = CONTRAST.search(folded, worked.end())
+    if not contrast:
+        return None
+    stop = _SENTENCE_END_MARK.search(folded, contrast.end())
+    end = stop.start() if stop else len(folded)
+    back = _BACK.search(folded, contrast.end(), end)
+    if not back or not _NEW_TIME.search(folded, contrast.end(), end):
+        return None
+    if _SOMEONE_BACK.search(folded, max(0, back.start() - 30), back.start()):
+        return None
+    return folded[worked.start() : back.end()]
+
+
+_SENTENCE_END_MARK = re.compile(r"[.!?;\n]")
+
+
 def _worked_then_failed(folded: str) -> str | None:
     """The sentence that says it worked a while and the trouble came back, or None."""
+    return _worked_then_again(folded) or _worked_then_back(folded)
+
+
+def _worked_then_again(folded: str) -> str | None:
     if not _AGAIN_GATE.search(folded):
         return None
     worked = _WORKED_A_WHILE.search(folded)

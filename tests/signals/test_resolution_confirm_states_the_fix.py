@@ -73,3 +73,29 @@ def test_a_confirmation_then_a_reservation_naming_what_is_wrong_is_not_a_confirm
 )
 def test_a_reservation_word_before_the_fix_or_as_emphasis_does_not_doubt_it(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It worked fine for a day, but now the freeze is back.",
+        "It worked yesterday after the update but this morning the warning is back.",
+        "Funcionó ayer, pero hoy ha vuelto el aviso.",
+        "Ça marchait hier soir mais ce matin le message est revenu.",
+        "Es lief gestern, aber heute ist die Meldung wieder da.",
+        "Funcionou ontem, mas hoje voltou o aviso.",
+    ],
+)
+def test_worked_then_back_at_a_new_time_is_a_relapse(text: str) -> None:
+    assert resolution_reply(text) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It worked yesterday, but this morning it's back to normal after a blip.",
+        "It worked, but today the engineer came back to check the box.",
+    ],
+)
+def test_back_to_normal_or_a_person_back_is_no_relapse(text: str) -> None:
+    assert resolution_reply(text) != "deny"
