@@ -412,7 +412,21 @@ _REVIEW = re.compile(
     # A habit is praised, not a fault reported gone: "arrived on time as always".
     r"|as always|as usual|like always|for years|como siempre|como de costumbre"
     r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
-    r"|seit jahren|como sempre|como de costume|ha anos)"
+    r"|seit jahren|como sempre|como de costume|ha anos"
+    # A new customer's review: "since switching", "should've done it years ago", "desde que me
+    # cambié", "depuis que je suis passé chez vous", "seit dem Wechsel", "desde que mudei".
+    r"|since (?:i |we )?(?:switched|switching|moved over|joined|signed up)|switched (?:over )?"
+    r"(?:to|from)|(?:should|could)(?:'ve| have) (?:done|switched|made) (?:it|this|the switch"
+    r"|the move)|desde que (?:me )?(?:cambie|pase|contrate)|depuis que (?:je suis|j'ai|nous"
+    r" sommes) (?:passee?s? chez|change|souscrit)|j'aurais du (?:le faire|changer)|seit (?:ich"
+    r"|wir) (?:gewechselt|umgestiegen)|seit dem wechsel|desde que (?:mudei|troquei|migrei"
+    r"|contratei)|devia ter (?:mudado|trocado|feito isso)"
+    # Contentment with the thing itself, not with a fault gone: "really happy with it", "love
+    # the", "me encanta", "très contente de", "zufrieden mit", "adorei", "impressive".
+    r"|(?<!not )(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|(?<!no )content[oa]"
+    r" con|me encanta|(?<!pas )contente? (?:de|du)|j'adore|(?<!nicht )zufrieden (?:mit|damit)"
+    r"|begeistert|satisfeit[oa] com|adorei|amei|impressive|(?<!not )impressed|impresionante"
+    r"|impressionnant|beeindruckend|impressionante)"
 )
 # Applause for the work or the team ("bravo", "great job", "enhorabuena a todos", "gute
 # Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.

@@ -74,7 +74,7 @@ DENY = compile_phrases(
             r"(logged|kicked|locked) me out again",
             r"(fails|failing|crashes|broken|broke|froze|stopped working|went down|is down) again",
             # Worked for a short while, then failed: "it held two days", "lasted an hour".
-            r"(worked|lasted|held( up)?) (for )?(only |just )?(a|one|two|three|a couple of|\d+)"
+            r"(worked|lasted|held( up)?) (for )?(only |just )?(a|an|one|two|three|a couple of|\d+)"
             r" (day|days|hour|hours|week|weeks)",
             r"(partly|partially|half) (fixed|working|works|solved)",
             r"nothing (works|is working|loads|happens|has worked)",
@@ -269,6 +269,9 @@ CONFIRM = compile_phrases(
             r"(it|that|this|everything|all) ?(now |finally |actually |really |just |all )?"
             r"(works|worked|is working|'s working)",
             r"(got|managed to get) (it|\w+) (working|to work|sorted|fixed)",
+            # What was tried, reported as working: "the fix worked", "your workaround did it".
+            r"(fix|solution|workaround|reset|reboot|restart|patch|update|steps) (\w+ )?(worked"
+            r"|works|did the trick|did it)",
             r"all done",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",

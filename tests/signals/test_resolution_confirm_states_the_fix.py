@@ -99,3 +99,38 @@ def test_worked_then_back_at_a_new_time_is_a_relapse(text: str) -> None:
 )
 def test_back_to_normal_or_a_person_back_is_no_relapse(text: str) -> None:
     assert resolution_reply(text) != "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since switching to you the signal has been rock solid. Should've done it sooner.",
+        "The new thermostat is brilliant, I can finally see the daily usage. Really happy with it.",
+        "The parcel arrived a day early, impressive!",
+        "Desde que me cambié a vosotros la conexión va perfecta.",
+        "Me encanta la app nueva, ya me aparecen todos los recibos.",
+        "Depuis que je suis passée chez vous, tout marche nickel.",
+        "Très contente de ma nouvelle box, ça marche parfaitement.",
+        "Seit dem Wechsel läuft das Internet einwandfrei.",
+        "Sehr zufrieden mit dem neuen Tarif, funktioniert problemlos.",
+        "Desde que mudei para vocês a internet está funcionando muito bem.",
+        "Adorei o aplicativo novo, funciona perfeitamente.",
+    ],
+)
+def test_praise_of_a_product_or_a_switch_with_no_fault_put_right_is_not_a_confirm(
+    text: str,
+) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fix worked, really happy with it.",
+        "It's fixed now, thanks. Not impressed it took a week.",
+        "Ya está arreglado, me encanta.",
+        "Das Problem ist behoben, sehr zufrieden mit Ihnen.",
+    ],
+)
+def test_praise_beside_a_fault_named_as_fixed_still_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
