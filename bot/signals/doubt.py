@@ -439,6 +439,20 @@ _APPLAUSE = re.compile(
 )
 
 
+# Thanks for a favour (an extension, extra time, an exception): what the customer then managed
+# is the favour used, not a fault put right. "Thanks for extending the offer, I made it",
+# "gracias por ampliar el plazo", "merci d'avoir prolongé", "danke, dass ihr verlängert habt",
+# "obrigada por prorrogar".
+_FAVOUR = re.compile(
+    r"\b(?:thanks?|thank you|cheers|gracias|merci|danke|obrigad[oa]|valeu)\b[^.!?]{0,40}?"
+    r"\b(?:extend\w*|extension|prolong\w*|(?:more|extra) (?:time|days|week)|an exception"
+    r"|ampli\w*|alarga\w*|prorroga\w*|extendi\w*|extension|(?:mas|unos) dias|una excepcion"
+    r"|prolonge\w*|prolongation|rallonge\w*|une exception|delai supplementaire|verlanger\w*"
+    r"|eine ausnahme|mehr zeit|prorroga\w*|prorrogacao|estend\w*|prolonga\w*|uma excecao"
+    r"|mais (?:tempo|dias|prazo))\b"
+)
+
+
 def applauded(folded: str) -> bool:
     """Does the message applaud the work or the team?"""
     return _APPLAUSE.search(folded) is not None
@@ -461,6 +475,9 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     review = _REVIEW.search(folded)
     if review and not _FIX_NAMED.search(folded):
         return "a review of the product or service, no fault put right", review.group()
+    favour = _FAVOUR.search(folded)
+    if favour and not _FIX_NAMED.search(folded):
+        return "thanks for a favour, no fault put right", favour.group()
     applause = _APPLAUSE.search(folded)
     if applause:
         return "applause for the work: a review or sarcasm, not a fix reported", applause.group()

@@ -235,7 +235,8 @@ CONFIRM = compile_phrases(
             r"(tout est|tous les voyants sont) (au vert|ok|en ordre)",
             r"(j'ai|g|on a) (pu|reussi a) (me connecter|payer|acceder|ouvrir|imprimer|recuperer"
             r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
-            r"hab'?s|hab es",
+            # "Hab's, danke" (got it) as the whole answer; "hab's geschafft" is an auxiliary.
+            r"(hab'?s|hab es)(?=\W*($|[,.!]|danke))",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
             r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
             r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",

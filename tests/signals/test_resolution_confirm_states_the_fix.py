@@ -134,3 +134,30 @@ def test_praise_of_a_product_or_a_switch_with_no_fault_put_right_is_not_a_confir
 )
 def test_praise_beside_a_fault_named_as_fixed_still_confirms(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for extending the trial, I can finally use the export.",
+        "Gracias por ampliar el plazo, ya puedo entregar el trabajo.",
+        "Merci d'avoir prolongé l'offre, j'ai pu valider ma commande.",
+        "Danke, dass Sie die Frist verlängert haben, jetzt klappt es mit der Anmeldung.",
+        "Danke für die Verlängerung! Hab's so noch geschafft.",
+        "Obrigada por prorrogar o prazo, consegui enviar os documentos.",
+    ],
+)
+def test_thanks_for_a_favour_then_what_it_allowed_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for resetting my password, I can log in now.",
+        "Danke für die Verlängerung, und das Problem mit dem Login ist behoben.",
+        "Hab's, danke.",
+    ],
+)
+def test_thanks_for_a_fix_or_a_bare_got_it_still_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
