@@ -421,6 +421,11 @@ _REVIEW = re.compile(
     r" sommes) (?:passee?s? chez|change|souscrit)|j'aurais du (?:le faire|changer)|seit (?:ich"
     r"|wir) (?:gewechselt|umgestiegen)|seit dem wechsel|desde que (?:mudei|troquei|migrei"
     r"|contratei)|devia ter (?:mudado|trocado|feito isso)"
+    # An order placed a day ago and delivered: a first delivery praised, not a fault fixed.
+    r"|(?:ordered|bought) (?:it |this |them )?(?:yesterday|last night|this morning)"
+    r"|(?:compre|pedi|encargue) (?:\w+ )?(?:ayer|anoche|esta manana)|(?:commandee?s?|achetee?s?)"
+    r" (?:\w+ )?(?:hier|ce matin)|(?:gestern|heute morgen) (?:\w+ )?(?:bestellt|gekauft)"
+    r"|(?:comprei|pedi|encomendei) (?:\w+ )?(?:ontem|hoje)"
     # Contentment with the thing itself, not with a fault gone: "really happy with it", "love
     # the", "me encanta", "très contente de", "zufrieden mit", "adorei", "impressive".
     r"|(?<!not )(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|(?<!no )content[oa]"

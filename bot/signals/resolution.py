@@ -28,6 +28,7 @@ from bot.signals.doubt import (
     thanked,
     undone,
 )
+from bot.signals.frustration import charged, mostly_capitals
 from bot.signals.patterns import compile_phrases
 from bot.signals.problem import reports_problem
 from bot.signals.stance import read
@@ -237,6 +238,10 @@ CONFIRM = compile_phrases(
             r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
             # "Hab's, danke" (got it) as the whole answer; "hab's geschafft" is an auxiliary.
             r"(hab'?s|hab es)(?=\W*($|[,.!]|danke))",
+            # A few words of place or time between, never a negation: "ist heute auf meinem
+            # Konto eingegangen"; a credit "ist jetzt drauf".
+            r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,4}(angekommen|eingegangen"
+            r"|gutgeschrieben)|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
             r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
             r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
@@ -355,6 +360,9 @@ CONFIRM = compile_phrases(
             r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
             r"|paquete|dinero|abono|transferencia|billete|factura)",
             r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
+            # Arrived, with when: "el reembolso me llegó hoy", "lo recibí esta mañana".
+            r"(llego|ha llegado|llegaron|han llegado|recibi|he recibido|entro|ha entrado)"
+            r"[^.?!]{0,30}\b(hoy|esta manana|esta tarde|ayer|anoche)\b",
             r"(vuelve|volvio|ha vuelto) a funcionar",
             r"todo perfecto",
             r"(reembolso|dinero|pedido|paquete|abono|devolucion|transferencia|codigo)"
@@ -455,6 +463,10 @@ CONFIRM = compile_phrases(
             r"|aktualisiert|entsperrt|freigeschaltet|gutgeschrieben|behoben|zuruckgebucht|gelost"
             r"|angekommen|eingegangen)",
             r"wieder (auf|in) (meinem|dem|unserem) konto",
+            # Arrived, with when, never negated: "kam heute an", "ist heute gekommen".
+            r"(kam|kamen)\b[^.?!]{0,30}\b(heute|gestern|jetzt|eben|gerade)\b|(heute|gestern|jetzt"
+            r"|eben|gerade) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,3}(gekommen|angekommen"
+            r"|erhalten|bekommen|eingegangen)",
             r"(ist|sind) (jetzt |nun )?wieder (aktiv|verfugbar|sichtbar|online|entsperrt"
             r"|freigeschaltet)",
             r"(durchgegangen|durchgelaufen)",
@@ -497,6 +509,10 @@ CONFIRM = compile_phrases(
             r"|aplicad)\w*|(?<!nao )volt\w+ a (ser|funcionar|aparecer|carregar)"
             r"|(?<!nao )funciona\w*)",
             r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
+            # Arrived, with when, or on the account: "caiu hoje", "recebi o estorno ontem", "já
+            # está na conta".
+            r"(chegou|chegaram|caiu|cairam|entrou|recebi)[^.?!]{0,30}\b(hoje|ontem|agora"
+            r"|hoje de manha)\b|(ja )?(esta|estao) na (minha )?conta",
             r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
             r"(?! a )",
             r"funciona(m)?(?= ?[.,!]|$)",
@@ -1015,7 +1031,9 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
         return "deny"
     spans: list[tuple[int, int]] = []
+    plain = False  # a statement of the fix, not only a verb beside "again"
     for match in _confirmations(folded):
+        plain = plain or match.re is not _WORKS_AGAIN
         why = undone(folded, match)
         if why == "negated" and flatly_negated(folded, match) and _FIX_WORD.search(match.group()):
             note(cues, SIGNAL, "says it is not fixed", folded[: match.end()][-60:])
@@ -1049,5 +1067,12 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     if doubted:
         note(cues, SIGNAL, f"confirmation doubted: {doubted[0]}", doubted[1])
         return "none"
+    if not plain:
+        # Shouting or frustration said outright, with only a "yes", thanks, or a verb beside
+        # "again" for evidence: "FOURTH TIME ... late for work again" states no fix.
+        heat = "mostly in capitals" if mostly_capitals(text) else charged(folded)
+        if heat:
+            note(cues, SIGNAL, "frustration with no fix plainly stated", heat)
+            return "none"
     note(cues, SIGNAL, rule, evidence)
     return "confirm"

@@ -161,3 +161,63 @@ def test_thanks_for_a_favour_then_what_it_allowed_is_not_a_confirm(text: str) ->
 )
 def test_thanks_for_a_fix_or_a_bare_got_it_still_confirms(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, thanks. Third time I've called about this.",
+        "Third time I write about this. Connects to the printer again.",
+        "Ya es la tercera vez que llamo. Conecta con la impresora otra vez.",
+        "C'est la troisième fois que j'appelle. Synchronise les contacts de nouveau.",
+        "Zum dritten Mal schreibe ich. Verbindet sich mit dem Drucker wieder.",
+        "É a terceira vez que ligo. Conecta na impressora de novo.",
+    ],
+)
+def test_frustration_with_no_fix_plainly_stated_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "YES!!! IT WORKS NOW, THANK YOU",
+        "Ja, die Gutschrift ist jetzt drauf. Hat ja auch nur einen Monat und fünf Anrufe gebraucht.",
+        "Por fin funciona. Tres llamadas y diez días, pero bueno.",
+        "Connects to the printer again, thanks.",
+    ],
+)
+def test_a_plain_fix_confirms_whatever_the_frustration(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refund came in today, thanks.",
+        "El reembolso me llegó hoy, gracias.",
+        "Le remboursement est arrivé aujourd'hui, merci.",
+        "Die Erstattung ist heute auf meinem Konto eingegangen, danke.",
+        "Die Rückzahlung kam heute an, danke.",
+        "Das Geld ist heute gekommen, danke.",
+        "Recebi o reembolso hoje, obrigado.",
+        "O dinheiro já está na conta, obrigada.",
+    ],
+)
+def test_arrived_today_with_thanks_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Erstattung ist noch nicht auf meinem Konto eingegangen.",
+        "Das Paket ist heute nicht gekommen.",
+        "O pacote não chegou hoje.",
+        "O técnico que veio hoje foi ótimo.",
+        "Comprei ontem à noite e chegou hoje, que rapidez!",
+        "Pedí ayer por la tarde y me llegó hoy, increíble.",
+    ],
+)
+def test_arrival_negated_a_visit_or_a_new_order_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
