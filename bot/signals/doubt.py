@@ -474,8 +474,63 @@ _FIX_NAMED = re.compile(
 )
 
 
-def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """The first reason to doubt a confirmation, as (rule, evidence), or None."""
+# What ties a question back to the fix: the fix or the trouble named, a pronoun for it, or a
+# doubt about it ("is that normal?", "will it happen again?", "¿es normal?", "pourquoi ?",
+# "warum?", "isso é normal?"). A question without any of them asks about something else.
+_ABOUT_THE_FIX = re.compile(
+    r"\b(?:it|this|that|normal|again|still|why|sure|permanent\w*|happen\w*|cause\w*|fix\w*"
+    r"|work\w*|error|problem|issue|broke\w*|supposed|should|safe|ok|okay|right"
+    r"|esto|eso|otra vez|de nuevo|todavia|aun|por que|seguro|permanente|pasa|pasara|paso|causa|arregl\w*"
+    r"|funciona\w*|fallo|deberia|bien"
+    r"|ca|cela|ceci|encore|toujours|pourquoi|sur|definiti\w*|regle|marche|fonctionne|erreur"
+    r"|probleme|bug|devrait"
+    r"|wieder|immer|noch|warum|sicher|dauerhaft|passier\w*|ursache|behoben|funktionier\w*|geht"
+    r"|klappt|fehler|sollte|richtig"
+    r"|isso|isto|de novo|novamente|ainda|porque|certeza|definitiv\w*|acontec\w*|resolv\w*"
+    r"|erro|problema|deveria|certo"
+    # The same again elsewhere, or something wrong named: "do I do the same on the tablet?",
+    # "lo mismo", "aussi", "auch", "também"; "weren't in the box", "missing".
+    r"|same|too|also|as well|mismo|misma|tambien|meme|aussi|gleiche|selbe|auch|ebenfalls"
+    r"|mesmo|mesma|tambem|not|no|nao|nicht|kein\w*|pas|ne|missed|missing|falta\w*|manque\w*"
+    r"|fehl\w*)\b|n't\b"
+)
+# A confirmation scoped to one place or device ("on my phone it works", "en el móvil ya va",
+# "sur l'ordi ça marche", "am Laptop klappt es", "no notebook funciona"): a question after it
+# is about the others.
+_SCOPED = re.compile(
+    r"\b(?:on|in) (?:the|my|our|his|her) \w+|\b(?:en|sur|dans|auf|am|im|no|na) (?:el|la|mi"
+    r"|le|l'|mon|ma|dem|der|meinem|meiner)?\b"
+)
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+_OPENS_ON_CONTRAST = re.compile(rf"\W*(?:{CONTRAST.pattern}|{_RESERVATION.pattern})")
+
+
+def _separate_question(folded: str, spans: list[tuple[int, int]]) -> int | None:
+    """Where a question about another matter begins, in a sentence of its own after a message
+    that opens on the fix ("I can log in now, thanks. Where do I find my invoices?"), or None
+    when a question may doubt the fix ("it works, but is that normal?") or the fix is only
+    part of the message."""
+    begin, after = min(spans)[0], max(end for _, end in spans)
+    first = folded.find("?", after)
+    if first < 0 or len(_TOKEN.findall(folded, 0, begin)) > 8:
+        return None
+    start = max(folded.rfind(mark, 0, first) for mark in ".!\n") + 1
+    if start <= after or not folded[after:start].strip(" ,;:-"):
+        return None  # the question shares the confirmation's sentence
+    if _SCOPED.search(folded, 0, start):
+        return None
+    question = folded[start : first + 1]
+    if _OPENS_ON_CONTRAST.match(question) or _ABOUT_THE_FIX.search(question):
+        return None
+    return start
+
+
+def doubt(
+    folded: str, spans: list[tuple[int, int]], stated: bool = False
+) -> tuple[str, str] | None:
+    """The first reason to doubt a confirmation, as (rule, evidence), or None. `stated`: the
+    spans state the fix (not a bare yes or an acknowledgement), so a question about another
+    matter in a sentence of its own may follow."""
     first_end = min(end for _, end in spans)
     review = _REVIEW.search(folded)
     if review and not _FIX_NAMED.search(folded):
@@ -488,9 +543,18 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
         return "applause for the work: a review or sarcasm, not a fix reported", applause.group()
     if "?" in folded:
         topic = _NEW_TOPIC.search(folded, first_end)
-        if topic is None or folded.find("?", 0, topic.start()) >= 0:
-            return "a question: something is still open", "?"
-        folded = folded[: topic.start()]  # what follows is another matter
+        if topic:
+            if folded.find("?", 0, topic.start()) >= 0:
+                return "a question: something is still open", "?"
+            folded = folded[: topic.start()]  # what follows is another matter
+        else:
+            # A question of its own about something else is set aside; what follows it
+            # still counts. Any other question leaves the problem open.
+            start = _separate_question(folded, spans) if stated else None
+            end = folded.find("?", start) + 1 if start is not None else 0
+            if start is None or "?" in folded[end:]:
+                return "a question: something is still open", "?"
+            folded = folded[:start] + folded[end:]
     found: dict[str, str] = {}
     for match in _DOUBTS.finditer(folded):
         kind = match.lastgroup or ""

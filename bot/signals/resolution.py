@@ -216,7 +216,7 @@ CONFIRM = compile_phrases(
     {
         "more": [
             # Ways to say it works that name the ability back or the state reached.
-            r"(i|we|he|she|they) (can|could) (now )?(log ?in|sign in|pay|access|connect|print"
+            r"(i|we|he|she|they) (can|could) (now )?(log ?in(to)?|sign in(to)?|pay|access|connect|print"
             r"|see|open|use|send|book|download|get in|top up)( \w+){0,3} (now|again|fine"
             r"|without (any )?(problems?|issues?|errors?))",
             r"(i|we) can (now )?(log ?in|sign in|get in|access)( \w+){0,2} now",
@@ -1063,7 +1063,10 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     else:
         note(cues, SIGNAL, "no statement that the problem is gone")
         return "none"
-    doubted = doubt(folded, spans)
+    stated = rule == "says the problem is gone" and not all(
+        _ACK_WORD.fullmatch(folded[start:end].strip(" ,.!")) for start, end in spans
+    )
+    doubted = doubt(folded, spans, stated)
     if doubted:
         note(cues, SIGNAL, f"confirmation doubted: {doubted[0]}", doubted[1])
         return "none"

@@ -221,3 +221,37 @@ def test_arrived_today_with_thanks_confirms(text: str) -> None:
 )
 def test_arrival_negated_a_visit_or_a_new_order_is_not_a_confirm(text: str) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, I can log in now, thanks. Where do I find the course timetable?",
+        "Ya está solucionado, gracias. ¿Dónde descargo las facturas del año pasado?",
+        "C'est réglé, merci. Est-ce que je peux changer mon adresse de livraison ?",
+        "Der Zugang ist wieder entsperrt. Kann ich eigentlich meine E-Mail-Adresse ändern?",
+        "Sim, o estorno caiu ontem. Vocês podem me mandar o recibo da mensalidade?",
+    ],
+)
+def test_a_plain_fix_then_a_question_about_something_else_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes I can log in now, but is it normal that it asks twice?",
+        "It works now, thanks. Will it happen again?",
+        "On my phone it works now. Do I have to do the same on the tablet?",
+        "En el portátil ya funciona. ¿En el móvil tengo que hacer lo mismo?",
+        "Ça marche, merci. Pourquoi ça plantait ?",
+        "Am Laptop klappt es jetzt. Wie richte ich den Drucker ein?",
+        "No notebook já está funcionando. E no celular, preciso fazer algo diferente?",
+        "Alles klar, danke. Wann kommt der Techniker?",
+        "Thanks, the chair arrived. The cushions weren't in the box though, are they coming?",
+    ],
+)
+def test_a_question_that_doubts_the_fix_or_follows_a_scoped_one_is_not_a_confirm(
+    text: str,
+) -> None:
+    assert resolution_reply(text) != "confirm"
