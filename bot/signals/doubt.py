@@ -480,8 +480,8 @@ _FIX_NAMED = re.compile(
 _ABOUT_THE_FIX = re.compile(
     r"\b(?:it|this|that|normal|again|still|why|sure|permanent\w*|happen\w*|cause\w*|fix\w*"
     r"|work\w*|error|problem|issue|broke\w*|supposed|should|safe|ok|okay|right"
-    r"|esto|eso|otra vez|de nuevo|todavia|aun|por que|seguro|permanente|pasa|pasara|paso|causa|arregl\w*"
-    r"|funciona\w*|fallo|deberia|bien"
+    r"|esto|eso|otra vez|de nuevo|todavia|aun|por que|seguro|permanente|pasa|pasara|paso"
+    r"|causa|arregl\w*|funciona\w*|fallo|deberia|bien"
     r"|ca|cela|ceci|encore|toujours|pourquoi|sur|definiti\w*|regle|marche|fonctionne|erreur"
     r"|probleme|bug|devrait"
     r"|wieder|immer|noch|warum|sicher|dauerhaft|passier\w*|ursache|behoben|funktionier\w*|geht"

@@ -216,7 +216,8 @@ CONFIRM = compile_phrases(
     {
         "more": [
             # Ways to say it works that name the ability back or the state reached.
-            r"(i|we|he|she|they) (can|could) (now )?(log ?in(to)?|sign in(to)?|pay|access|connect|print"
+            r"(i|we|he|she|they) (can|could) (now )?(log ?in(to)?|sign in(to)?|pay|access|connect"
+            r"|print"
             r"|see|open|use|send|book|download|get in|top up)( \w+){0,3} (now|again|fine"
             r"|without (any )?(problems?|issues?|errors?))",
             r"(i|we) can (now )?(log ?in|sign in|get in|access)( \w+){0,2} now",

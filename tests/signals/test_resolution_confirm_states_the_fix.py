@@ -182,7 +182,7 @@ def test_frustration_with_no_fix_plainly_stated_is_not_a_confirm(text: str) -> N
     "text",
     [
         "YES!!! IT WORKS NOW, THANK YOU",
-        "Ja, die Gutschrift ist jetzt drauf. Hat ja auch nur einen Monat und fünf Anrufe gebraucht.",
+        "Ja, die Gutschrift ist jetzt drauf. Hat nur einen Monat und fünf Anrufe gebraucht.",
         "Por fin funciona. Tres llamadas y diez días, pero bueno.",
         "Connects to the printer again, thanks.",
     ],
