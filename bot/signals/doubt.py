@@ -152,9 +152,9 @@ _EXCEPT = re.compile(
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
     r"\b(?:damaged|broken|missing|wrong|faulty|defective|incorrect|incomplete|rude|danad[oa]s?"
-    # "ha hecho falta" is "it took", not "missing".
-    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)\w*|incorrect[oa]s?|equivocad[oa]s?"
-    r"|incomplet[oa]s?"
+    # "ha hecho falta" is "it took", and "no debería hacer falta" a grudge, not "missing".
+    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)(?<!hacer falta)\w*|incorrect[oa]s?"
+    r"|equivocad[oa]s?|incomplet[oa]s?"
     r"|endommage\w*|casse\w*"
     r"|manquant\w*|manque(?:nt)?|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
@@ -328,6 +328,12 @@ _FED_UP = re.compile(
     r" (?:times|calls|chats|emails|veces|llamadas|correos|fois|appels|mails|vezes|ligacoes"
     r"|chamados|protocolos)"
     r"|(?:zwei|drei|vier|funf|sechs|sieben|acht|zehn|\d+)mal|anrufe|atendimento"
+    # What it should not have cost: "I shouldn't have had to", "il ne devrait pas falloir
+    # autant d'efforts", "no debería hacer falta tanto", "so viel Aufwand", "tanto esforço".
+    r"|should ?n[o']?t (?:have )?(?:had to|take|need|be this)|so much effort|this hard"
+    r"|ne devrait pas (?:falloir|etre)|n'aurait pas du|autant d'efforts?|no deberia (?:hacer"
+    r" falta|costar|ser tan)|tanto esfuerzo|sollte nicht so|so viel aufwand|nao deveria"
+    r" (?:precisar|ser tao)|tanto esforco"
     r"|customer service|atencion al cliente|service client|kundenservice)"
 )
 

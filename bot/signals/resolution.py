@@ -293,7 +293,10 @@ CONFIRM = compile_phrases(
             r"(landed|arrived|came through|is back)"
             r"(?! (\w+ ){0,2}(late|damaged|broken|cold|open|empty|without))( today| now)?",
             r"(you can|please) close" + _NOT_ACCOUNT,
-            r"shows as completed",
+            r"(shows|showing|marked|listed) as (paid|completed|resolved|active|delivered|received"
+            r"|refunded|cancell?ed|approved|settled)",
+            # "... but it's done": the whole answer, not "it's done nothing".
+            r"(it'?s|it is|that'?s|that is) (all |finally |now )?done(?=\W*($|[.!,]))",
             r"all set",
             r"(correctly|properly|normally|fine|as expected|perfectly|smoothly) (now|again)",
             r"(loads|syncs|opens|runs|prints|fires|connects|sends|shows( up)?|goes through"

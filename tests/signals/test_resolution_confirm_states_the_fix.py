@@ -255,3 +255,30 @@ def test_a_question_that_doubts_the_fix_or_follows_a_scoped_one_is_not_a_confirm
     text: str,
 ) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim finally shows as settled. Took a month and six calls but it's done.",
+        "It's fixed, but honestly I shouldn't have had to chase it four times.",
+        "Ya está arreglado, pero no debería hacer falta tanto esfuerzo.",
+        "C'est réglé, mais il ne devrait pas falloir autant d'efforts pour si peu.",
+        "Es ist erledigt, aber so viel Aufwand für eine Kleinigkeit.",
+        "Está resolvido, mas não deveria precisar de tanto esforço.",
+    ],
+)
+def test_a_fix_with_a_grudge_about_the_effort_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's done nothing for the noise.",
+        "The order shows as cancelled but I never asked for that.",
+        "Ya llegó, pero falta el cargador.",
+    ],
+)
+def test_done_nothing_a_wrong_status_or_something_missing_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
