@@ -96,7 +96,8 @@ NOT_YET_TRIED = re.compile(
     r"|apres|car|afin)))|je teste|on verra"
     r"|(?<!guten )(?<!heute )morgen|spater|melde mich|ich werde|teste|probiere"
     r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
-    r"|checar)|testarei|verificarei|aviso|te falo|retorno)\b"
+    # "obrigada pelo retorno" thanks for the reply; "te dou retorno" defers.
+    r"|checar)|testarei|verificarei|aviso|te falo|(?<!pelo )(?<!pelo seu )retorno)\b"
 )
 # Tentative or partial: "for now", "until", "sometimes", "mostly", "a veces", "teilweise".
 _TENTATIVE = re.compile(

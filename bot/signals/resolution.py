@@ -234,6 +234,10 @@ CONFIRM = compile_phrases(
             r"(c'est|c) bon(?! (de|pour|a) )",
             r"(apparait|apparaissent|s'affiche|s'affichent|passe|passent) bien",
             r"(est|sont) (de nouveau |bien )?(revenue?s?|retablie?s?|debloquee?s?|reactivee?s?)",
+            # Put back in service, or had again: "a bien été remis en service", "on a de
+            # nouveau l'eau chaude", "j'ai à nouveau accès".
+            r"(a|ont|est|sont) (bien )?(ete )?(remise?s? en (service|route|marche))"
+            r"|(on a|j'ai|nous avons) (de nouveau|a nouveau) (l'\w+|le|la|les|du|de la|acces)",
             r"(tout est|tous les voyants sont) (au vert|ok|en ordre)",
             r"(j'ai|g|on a) (pu|reussi a) (me connecter|payer|acceder|ouvrir|imprimer|recuperer"
             r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
@@ -253,8 +257,10 @@ CONFIRM = compile_phrases(
             r"|normal|ativ[oa]s?)",
             # "consegui" and any infinitive: "consegui agendar", "conseguimos sincronizar".
             r"(conseguiu|consegui|conseguimos) (\w+ )?\w+(ar|er|ir)\b",
-            r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
-            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
+            r"(aparece|aparecem|veio|vieram|chegou|chegaram|esta|estao) (certo|certinh[oa]s?"
+            r"|corret[oa]s?)",
+            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?|ajustad[oa]s?"
+            r"|regularizad[oa]s?"
             r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
             r"(that|it|this) did it|sorted(?=\W*($|[,.!]))|(has|have|'s|'ve) been back",
             r"(passt|lauft|laufen|klappt) jetzt|(ist|sind) wieder (auf|da|drauf|online"
@@ -280,6 +286,9 @@ CONFIRM = compile_phrases(
             r"(fix|solution|workaround|reset|reboot|restart|patch|update|steps) (\w+ )?(worked"
             r"|works|did the trick|did it)",
             r"all done",
+            # Several things working, or the customer in: "the keys work", "we're in!".
+            r"(keys|cards|codes|passwords|both|lights|they) (now |finally |all |both )?work"
+            r"(?! (for|at|on|with|out|in|from|hard)\b)|(we'?re|i'?m) (finally )?in(?=\W*($|[.!,]))",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
@@ -456,6 +465,10 @@ CONFIRM = compile_phrases(
             r"|problemlos|tadellos|super|perfekt)",
             r"danke (\w+ )?(furs|fur das) (losen|beheben|erledigen|reparieren|kummern)",
             r"(endlich|wieder) kann ich",
+            # Done with it already: "ich konnte es in der Apotheke einlösen".
+            r"(ich|wir) (konnte|konnten) ((?!(nicht|nie|kein\w*)\b)\w+ ){0,5}(einlosen|abholen"
+            r"|bezahlen|einloggen"
+            r"|anmelden|herunterladen|offnen|nutzen|buchen|zugreifen)\b",
             r"kann ich (jetzt |nun |endlich )?wieder",
             r"ich kann (jetzt |nun )?(endlich|wieder)",
             r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",

@@ -282,3 +282,33 @@ def test_a_fix_with_a_grudge_about_the_effort_confirms(text: str) -> None:
 )
 def test_done_nothing_a_wrong_status_or_something_missing_is_not_a_confirm(text: str) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cards work, we're in! Thanks",
+        "Voltou a internet aqui, muito obrigado pelo retorno.",
+        "A fatura chegou certinha, obrigada.",
+        "A taxa foi ajustada e o pagamento passou. Obrigado!",
+        "La ligne a bien été remise en service, merci.",
+        "Merci, j'ai de nouveau l'accès au portail.",
+        "Der Bescheid ist da, ich konnte den Antrag online abholen. Danke!",
+    ],
+)
+def test_more_ways_of_saying_it_is_put_right_confirm(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They work for a bank, not for you.",
+        "I'm in a meeting, will check.",
+        "Te dou retorno amanhã se funcionou.",
+        "J'ai de nouveau l'erreur 403.",
+        "Ich konnte es leider nicht einlösen.",
+    ],
+)
+def test_their_near_misses_do_not_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
