@@ -295,6 +295,29 @@ def thanked(folded: str, match: re.Match[str]) -> bool:
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
 
 
+# A concession about the customer's own conduct: "although I kept asking", "aunque yo me
+# enfadé", "bien que j'aie insisté", "obwohl ich laut geworden bin", "embora eu tenha
+# insistido". It excuses the writer; it says nothing of the fix.
+_SELF_CONCESSION = re.compile(
+    r"\b(?:although|though|even though|aunque|bien que|quoique|obwohl|obgleich|embora|mesmo que)"
+    r"\W+(?:i|i'm|i've|i'd|yo|je|j'\w*|ich|eu)\b"
+)
+
+
+_STILL = frozenset({"still", "again", "sigo", "sigue", "toujours", "encore", "immer", "ainda"})
+
+
+def self_concession(folded: str, start: int) -> bool:
+    """Is the contrast at `start` a concession about the writer's own conduct, with nothing
+    negated in its sentence ("obwohl ich laut geworden bin", not "although I still can't")?"""
+    if not _SELF_CONCESSION.match(folded, start):
+        return False
+    stop = _SENTENCE_END.search(folded, start)
+    sentence = folded[start : stop.start() if stop else len(folded)]
+    tokens = _TOKEN.findall(sentence)
+    return not any(_NEGATOR.fullmatch(token) or token in _STILL for token in tokens)
+
+
 def grudge_about_time(folded: str, start: int, end: int) -> bool:
     """Does the contrast at folded[start:end] only grumble ("but fine", "only took you nine
     days"), rather than restrict the fix?"""
@@ -304,6 +327,8 @@ def grudge_about_time(folded: str, start: int, end: int) -> bool:
     if not rest.strip(" ,"):
         begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
         rest = folded[begin:start]
+    if self_concession(folded, start):
+        return True  # "... obwohl ich ständig nachfragen musste": the writer, not the fix
     if _GRUDGE.match(rest.strip(" ,")) or _FED_UP.search(rest):
         return True  # "... but fine", "pero en fin", "mais bon", "but I'm fed up with you"
     return bool(_TOOK_TIME.search(rest)) and not any(

@@ -25,6 +25,7 @@ from bot.signals.doubt import (
     grudge_about_time,
     restores,
     retried,
+    self_concession,
     thanked,
     undone,
 )
@@ -66,7 +67,9 @@ DENY = compile_phrases(
             r"nothing (has )?changed",
             r"still nothing",
             r"no luck",
-            r"(keeps|kept) (\w+ing)",
+            # "kept failing" persists; "I kept calling you" is the customer's effort.
+            r"(keeps|kept) (?!(calling|asking|chasing|ringing|phoning|emailing|writing|messaging"
+            r"|checking|refreshing)\b)(\w+ing)",
             r"(it|that) is not",
             r"it'?s not",
             r"not yet(?! (tried|tested|had (a|the) chance))",
@@ -964,6 +967,8 @@ def _contrast_denies(folded: str) -> str | None:
     if not match:
         return None
     before, after = folded[: match.start()], folded[match.end() :]
+    if self_concession(folded, match.start()):
+        return None  # "thanks ..., although I was rude on the phone": the writer's conduct
     if _INFO_THANKS.search(before):
         return None  # thanks for information, then a complaint: not an answer about the fix
     if _ACK.search(before) and (_NEGATIVE_AFTER.search(after) or reports_problem(after)):

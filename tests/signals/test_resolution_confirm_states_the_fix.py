@@ -312,3 +312,31 @@ def test_more_ways_of_saying_it_is_put_right_confirm(text: str) -> None:
 )
 def test_their_near_misses_do_not_confirm(text: str) -> None:
     assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works now, although I kept calling you for a week.",
+        "Ya funciona, aunque yo me enfadé bastante al teléfono.",
+        "C'est réparé, merci pour votre patience, bien que j'aie été désagréable.",
+        "Der Zugang klappt wieder, danke, obwohl ich am Telefon laut geworden bin.",
+        "Voltou a funcionar, obrigada, embora eu tenha perdido a paciência.",
+    ],
+)
+def test_a_concession_about_the_writer_does_not_doubt_the_fix(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, although I still can't log in.",
+        "Gracias, aunque yo sigo sin acceso.",
+        "Merci, bien que je ne reçoive toujours rien.",
+        "Danke, obwohl ich immer noch nicht reinkomme.",
+        "It kept crashing after the update.",
+    ],
+)
+def test_a_concession_naming_the_fault_still_denies(text: str) -> None:
+    assert resolution_reply(text) == "deny"
