@@ -460,11 +460,21 @@ _REVIEW = re.compile(
     r"|(?:comprei|pedi|encomendei) (?:\w+ )?(?:ontem|hoje)"
     # Contentment with the thing itself, not with a fault gone: "really happy with it", "love
     # the", "me encanta", "très contente de", "zufrieden mit", "adorei", "impressive".
-    r"|(?<!not )(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|(?<!no )content[oa]"
-    r" con|me encanta|(?<!pas )contente? (?:de|du)|j'adore|(?<!nicht )zufrieden (?:mit|damit)"
-    r"|begeistert|satisfeit[oa] com|adorei|amei|impressive|(?<!not )impressed|impresionante"
-    r"|impressionnant|beeindruckend|impressionante)"
+    r"|(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|content[oa] con|me encanta"
+    r"|contente? (?:de|du)|j'adore|zufrieden (?:mit|damit)|begeistert|satisfeit[oa] com|adorei"
+    r"|amei|impressive|impressed|impresionante|impressionnant|beeindruckend|impressionante)"
 )
+# "not impressed", "no contento con", "pas contente de", "nicht zufrieden mit": no praise.
+_NOT_BEFORE = re.compile(r"\b(?:not|no|pas|nicht|nao)\W+$")
+
+
+def _review(folded: str) -> re.Match[str] | None:
+    for match in _REVIEW.finditer(folded):
+        if not _NOT_BEFORE.search(folded, max(0, match.start() - 8), match.start()):
+            return match
+    return None
+
+
 # Applause for the work or the team ("bravo", "great job", "enhorabuena a todos", "gute
 # Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
 # Whoever confirms a fix thanks someone; applause answers no "is it fixed?".
@@ -564,7 +574,7 @@ def doubt(
     spans state the fix (not a bare yes or an acknowledgement), so a question about another
     matter in a sentence of its own may follow."""
     first_end = min(end for _, end in spans)
-    review = _REVIEW.search(folded)
+    review = _review(folded)
     if review and not _FIX_NAMED.search(folded):
         return "a review of the product or service, no fault put right", review.group()
     favour = _FAVOUR.search(folded)
