@@ -462,7 +462,16 @@ _REVIEW = re.compile(
     # the", "me encanta", "très contente de", "zufrieden mit", "adorei", "impressive".
     r"|(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|content[oa] con|me encanta"
     r"|contente? (?:de|du)|j'adore|zufrieden (?:mit|damit)|begeistert|satisfeit[oa] com|adorei"
-    r"|amei|impressive|impressed|impresionante|impressionnant|beeindruckend|impressionante)"
+    r"|amei|impressive|impressed|impresionante|impressionnant|beeindruckend|impressionante"
+    # A new thing praised as such: "the new meter is great", "la app nueva es genial", "le
+    # nouveau compteur est super", "die neue App ist toll", "o app novo é ótimo".
+    r"|(?:the|my|our) new (?:\w+ )?\w+ (?:is|are|'s) (?:great|brilliant|amazing|fantastic"
+    r"|excellent|superb|awesome|lovely)|(?:la|el|mi) (?:nuev[oa] (?:\w+ )?\w+|\w+ nuev[oa])"
+    r" (?:es|esta) (?:genial|estupend[oa]|fantastic[oa]|increible|una maravilla)|(?:le|la|mon"
+    r"|ma) nouve(?:au|l|lle) (?:\w+ )?\w+ est (?:super|geniale?|top|excellent|parfait)"
+    r"|(?:die|der|das|mein|meine) neue\w* (?:\w+ )?\w+ ist (?:super|toll|klasse|genial"
+    r"|spitze|prima)|(?:o|a|meu|minha) (?:\w+ nov[oa]|nov[oa] \w+) (?:e|esta) (?:otim[oa]"
+    r"|excelente|incrivel|demais|show))"
 )
 # "not impressed", "no contento con", "pas contente de", "nicht zufrieden mit": no praise.
 _NOT_BEFORE = re.compile(r"\b(?:not|no|pas|nicht|nao)\W+$")

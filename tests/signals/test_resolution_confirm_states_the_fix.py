@@ -115,6 +115,11 @@ def test_back_to_normal_or_a_person_back_is_no_relapse(text: str) -> None:
         "Sehr zufrieden mit dem neuen Tarif, funktioniert problemlos.",
         "Desde que mudei para vocês a internet está funcionando muito bem.",
         "Adorei o aplicativo novo, funciona perfeitamente.",
+        "The new meter is great, I can finally see my usage.",
+        "La nueva app es genial, ya puedo ver todos mis pedidos.",
+        "Le nouveau compteur est super, je peux enfin suivre ma conso.",
+        "Die neue App ist super, ich kann endlich alles sehen.",
+        "O app novo é ótimo, agora consigo ver tudo.",
     ],
 )
 def test_praise_of_a_product_or_a_switch_with_no_fault_put_right_is_not_a_confirm(
