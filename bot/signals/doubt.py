@@ -148,7 +148,11 @@ _RESERVATION = re.compile(
 _EXCEPT = re.compile(
     r"\b(?:except|apart from|aside from|other than|only (?:problem|issue|thing)|excepto|salvo"
     r"|solo que|a no ser|menos que|sauf|a part|hormis|excepte|si ce n'est|ausser|bis auf"
-    r"|nur dass|abgesehen|exceto|so que|tirando|fora (?:isso|que)|a nao ser)\b"
+    r"|nur dass|abgesehen|exceto|so que|tirando|fora (?:isso|que)|a nao ser"
+    # "The one thing", "lo único", "petit bémol", "einziger Haken", "só um detalhe".
+    r"|the one (?:thing|problem|issue)|one thing though|lo unico|el unico (?:problema|pero)"
+    r"|le seul (?:souci|probleme|bemol)|petit bemol|seul bemol|einzige\w* (?:haken|problem"
+    r"|manko)|nur ein (?:haken|manko)|o unico (?:problema|porem|senao)|so um detalhe)\b"
 )
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(

@@ -853,12 +853,13 @@ _THEN = re.compile(
 # working state comes back "to normal", "online", "up".
 _BACK = re.compile(
     r"\b(?:(?:is|are|'s|'re|was|were|came|comes|has come|have come) back\b(?! (?:to normal"
-    r"|online|up|on|in)\b)|back again|ha vuelto|han vuelto|volvio|volvieron|reaparec\w*"
-    r"|reapparu\w*|(?:est|sont) revenue?s?|revient|reviennent|de retour|(?:ist|sind) (?:wieder )?"
-    r"(?:da|zuruck)|wieder da|zuruckgekommen|voltou|voltaram|de volta|reapareceu)\b"
+    r"|online|up|on|in)\b)|back again|ha vuelto|han vuelto|volvio|volvieron|vuelven?(?! a )"
+    r"|reaparec\w*|reapparu\w*|(?:est|sont) revenue?s?|revient|reviennent|de retour|(?:ist|sind)"
+    r" (?:wieder )?da|zuruck|wieder da|zuruckgekommen|voltou|voltaram|de volta|reapareceu)\b"
 )
 _BACK_GATE = re.compile(
-    r"back|vuelt|volvi|reapar|reappar|revenu|revien|retour|zuruck|ist da|sind da|wieder da|volt"
+    r"back|vuelt|vuelv|volvi|reapar|reappar|revenu|revien|retour|zuruck|ist da|sind da"
+    r"|wieder da|volt"
 )
 _NEW_TIME = re.compile(
     r"\b(?:this morning|today|tonight|this evening|last night|now|since|hoy|esta manana"

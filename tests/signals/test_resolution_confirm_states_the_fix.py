@@ -345,3 +345,23 @@ def test_a_concession_about_the_writer_does_not_doubt_the_fix(text: str) -> None
 )
 def test_a_concession_naming_the_fault_still_denies(text: str) -> None:
     assert resolution_reply(text) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, it arrived. One thing though: the box was open.",
+        "Gracias, ya llegó. Lo único, la caja venía abierta.",
+        "Merci, c'est arrivé. Petit bémol : la boîte était ouverte.",
+        "Danke, ist angekommen. Einziger Haken: der Karton war offen.",
+        "Obrigado, chegou. Só um detalhe: a caixa veio aberta.",
+    ],
+)
+def test_a_confirmation_then_the_one_thing_wrong_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+def test_worked_then_the_trouble_back_in_the_present_tense_is_a_relapse() -> None:
+    text = "Funcionó ayer después del arreglo, pero esta mañana vuelve el bucle de inicio."
+    assert resolution_reply(text) == "deny"
+    assert resolution_reply("Funcionaba, pero hoy vuelve a funcionar.") == "confirm"
