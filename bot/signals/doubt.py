@@ -222,14 +222,30 @@ def _negated(tokens: list[str]) -> bool:
     return False
 
 
+# A guess tagged on the same clause: "it works now I guess", "funciona, creo", "ça marche je
+# crois", "funktioniert, glaube ich", "funciona, acho".
+_GUESSES = (
+    r"(?:i guess|i think|i suppose|i believe|it seems|creo|supongo|parece|je crois|je pense"
+    r"|on dirait|semble-t-il|glaube ich|denke ich|scheint es|acho)"
+)
+_GUESS_AFTER = re.compile(rf"\b{_GUESSES}\W*$")
+# Or as a tag after a comma, ending the sentence: "funktioniert jetzt, glaube ich."
+_GUESS_TAG = re.compile(rf"[^.!?\n]{{0,12}}?[, ]+{_GUESSES}\W*?(?:[.!?,;\n]|$)")
+
+
 def undone(folded: str, match: re.Match[str]) -> str | None:
     """Why a confirming phrase does not state a fact here, or None when it does."""
     clause = _clause_before(folded, match.start())
     if _negated(_TOKEN.findall(clause)[-4:]):
         return "negated"
-    if _NEGATOR_AFTER.search(_clause_after(folded, match.end())):
+    after = _clause_after(folded, match.end())
+    if _NEGATOR_AFTER.search(after):
         return "negated"
-    if _HEDGE_BEFORE.search(clause):
+    if (
+        _HEDGE_BEFORE.search(clause)
+        or _GUESS_AFTER.search(after)
+        or _GUESS_TAG.match(folded, match.end())
+    ):
         return "hoped for, conditional or future, not a fact"
     if "back" in match.group() and _TROUBLE_SUBJECT.search(clause):
         return "the trouble itself is back"

@@ -365,3 +365,29 @@ def test_worked_then_the_trouble_back_in_the_present_tense_is_a_relapse() -> Non
     text = "Funcionó ayer después del arreglo, pero esta mañana vuelve el bucle de inicio."
     assert resolution_reply(text) == "deny"
     assert resolution_reply("Funcionaba, pero hoy vuelve a funcionar.") == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works now I guess",
+        "It works, I think, thanks!",
+        "Ya funciona creo.",
+        "Ça marche je crois.",
+        "Funktioniert jetzt, glaube ich.",
+        "Agora funciona, acho.",
+    ],
+)
+def test_a_guess_tagged_on_the_fix_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It works now, I think the cable was loose.",
+        "Ya entra, era un fallo de la red supongo. Gracias",
+    ],
+)
+def test_a_guess_about_the_cause_leaves_the_fix_stated(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
