@@ -95,6 +95,12 @@ NOT_YET_TRIED = re.compile(
     r"|essaierai|verrai|reviens(?! vers (?:vous|toi) (?:pour|suite|comme|concernant|au sujet"
     r"|apres|car|afin)))|je teste|on verra"
     r"|(?<!guten )(?<!heute )morgen|spater|melde mich|ich werde|teste|probiere"
+    # Waiting for the visit or the call that is to put it right: "I'll wait for the
+    # technician", "j'attends le technicien", "espero al técnico", "warte auf den Techniker".
+    r"|(?:i'll|i will|we'll|i'm|we're|i am) wait(?:ing)? for|wait for the|j'attends (?:le|la|les"
+    r"|votre|donc)|on attend (?:le|la|votre)|espero (?:al|a la|el|la|su|vuestra)|esperamos"
+    r" (?:al|a la|el|la)|aguardo (?:o|a|seu|sua)|aguardamos|warte (?:ich )?(?:dann )?auf"
+    r"|warten (?:wir )?(?:dann )?auf"
     r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
     # "obrigada pelo retorno" thanks for the reply; "te dou retorno" defers.
     r"|checar)|testarei|verificarei|aviso|te falo|(?<!pelo )(?<!pelo seu )retorno)\b"

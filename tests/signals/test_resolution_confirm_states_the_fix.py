@@ -391,3 +391,17 @@ def test_a_guess_tagged_on_the_fix_is_not_a_confirm(text: str) -> None:
 )
 def test_a_guess_about_the_cause_leaves_the_fix_stated(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks. All good on my side, I'll wait for the technician.",
+        "Vale, todo bien, espero al técnico el martes.",
+        "D'accord, c'est bon pour moi, j'attends le technicien jeudi.",
+        "Alles klar, danke. Dann warte ich auf den Techniker.",
+        "Beleza, tudo certo, aguardo o técnico.",
+    ],
+)
+def test_waiting_for_the_visit_that_is_to_fix_it_is_not_a_confirm(text: str) -> None:
+    assert resolution_reply(text) != "confirm"
