@@ -52,6 +52,9 @@ _HEDGE_BEFORE = re.compile(
     r"|a ver si|j'espere|espere|devrait|peut-etre|cense|voir si|verra si|ob|wenn|falls|hoffe"
     r"|hoffentlich|sollte|vielleicht|angeblich|wird|werde|tomara|deveria|talvez|supostamente"
     r"|vai|vou|ver se"
+    # A need or a wish for it to work: "I need it to work by Friday", "necesito que funcione".
+    r"|(?:need|needs|needed|want|wants|wanted) (?:it|this|that|them) to|necesito que|quiero que"
+    r"|besoin que|veux que|voudrais que|preciso que|quero que"
     # A temporal clause sets a time, it does not report: "the alerts come when I already have
     # the parcel", "cuando ya lo había pagado", "quand je l'ai déjà", "sobald", "quando já".
     r"|when|whenever|cuando|quand|lorsque|sobald|quando"
@@ -92,8 +95,15 @@ NOT_YET_TRIED = re.compile(
     r"|essaierai|verrai|reviens(?! vers (?:vous|toi) (?:pour|suite|comme|concernant|au sujet"
     r"|apres|car|afin)))|je teste|on verra"
     r"|(?<!guten )(?<!heute )morgen|spater|melde mich|ich werde|teste|probiere"
+    # Waiting for the visit or the call that is to put it right: "I'll wait for the
+    # technician", "j'attends le technicien", "espero al técnico", "warte auf den Techniker".
+    r"|(?:i'll|i will|we'll|i'm|we're|i am) wait(?:ing)? for|wait for the|j'attends (?:le|la|les"
+    r"|votre|donc)|on attend (?:le|la|votre)|espero (?:al|a la|el|la|su|vuestra)|esperamos"
+    r" (?:al|a la|el|la)|aguardo (?:o|a|seu|sua)|aguardamos|warte (?:ich )?(?:dann )?auf"
+    r"|warten (?:wir )?(?:dann )?auf"
     r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
-    r"|checar)|testarei|verificarei|aviso|te falo|retorno)\b"
+    # "obrigada pelo retorno" thanks for the reply; "te dou retorno" defers.
+    r"|checar)|testarei|verificarei|aviso|te falo|(?<!pelo )(?<!pelo seu )retorno)\b"
 )
 # Tentative or partial: "for now", "until", "sometimes", "mostly", "a veces", "teilweise".
 _TENTATIVE = re.compile(
@@ -120,7 +130,7 @@ _TENTATIVE = re.compile(
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
 # "ni un solo corte" is "not a single cut", not a restriction.
 _RESTRICTION = re.compile(
-    r"\b(?:only|solo(?<!un solo)|solamente|seulement|uniquement|nur|apenas)\b"
+    r"\b(?:only|solo(?<!un solo)|solamente|seulement|uniquement|nur|bloss|lediglich|apenas)\b"
 )
 # A grudge about the time it took is not a restriction of the fix: "works, only took you
 # nine days", "hat ja nur zwei Wochen gedauert", "il aura fallu douze jours", "só levou dez
@@ -131,18 +141,33 @@ _TOOK_TIME = re.compile(
     r"|custou)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A reservation that opens a second clause: what follows names what is still missing or wrong
+# ("that said", "par contre", "en revanche", "eso sí," but not "eso sí funciona", "dennoch",
+# "wobei", "no entanto", "mesmo assim"). After good news it leaves the answer open; unlike a
+# plain "but" it does not make a denial of the thanks before it.
+_RESERVATION = re.compile(
+    r"\b(?:that said|having said that|mind you|nevertheless|nonetheless|even so|no obstante"
+    r"|en cambio|dicho esto|ahora bien|eso si(?! (?:que )?(?:funciona|va|marcha|sirve|vale|es"
+    r"|esta)\b)|par contre|en revanche|toutefois|neanmoins|cela dit|ceci dit|dennoch|wobei"
+    r"|no entanto|entretanto|mesmo assim)\b"
+)
 _EXCEPT = re.compile(
-    r"\b(?:except|apart from|other than|only (?:problem|issue|thing)|excepto|salvo|solo que"
-    r"|sauf|a part|ausser|bis auf|nur dass|exceto|so que)\b"
+    r"\b(?:except|apart from|aside from|other than|only (?:problem|issue|thing)|excepto|salvo"
+    r"|solo que|a no ser|menos que|sauf|a part|hormis|excepte|si ce n'est|ausser|bis auf"
+    r"|nur dass|abgesehen|exceto|so que|tirando|fora (?:isso|que)|a nao ser"
+    # "The one thing", "lo único", "petit bémol", "einziger Haken", "só um detalhe".
+    r"|the one (?:thing|problem|issue)|one thing though|lo unico|el unico (?:problema|pero)"
+    r"|le seul (?:souci|probleme|bemol)|petit bemol|seul bemol|einzige\w* (?:haken|problem"
+    r"|manko)|nur ein (?:haken|manko)|o unico (?:problema|porem|senao)|so um detalhe)\b"
 )
 # What a complaint about something else is made of: a broken, missing or wrong thing.
 _TROUBLE = re.compile(
     r"\b(?:damaged|broken|missing|wrong|faulty|defective|incorrect|incomplete|rude|danad[oa]s?"
-    # "ha hecho falta" is "it took", not "missing".
-    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)\w*|incorrect[oa]s?|equivocad[oa]s?"
-    r"|incomplet[oa]s?"
+    # "ha hecho falta" is "it took", and "no debería hacer falta" a grudge, not "missing".
+    r"|rot[oa]s?|falta(?<!que falta)(?<!hecho falta)(?<!hacer falta)\w*|incorrect[oa]s?"
+    r"|equivocad[oa]s?|incomplet[oa]s?"
     r"|endommage\w*|casse\w*"
-    r"|manquant\w*|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
+    r"|manquant\w*|manque(?:nt)?|abime\w*|errone\w*|incorrecte?s?|beschadigt\w*|kaputt\w*|fehlt|fehlen\w*"
     r"|falsch\w*|defekt\w*|unvollstandig\w*|danificad[oa]s?|quebrad[oa]s?|faltando|errad[oa]s?"
     r"|cracked|scratched|torn|leaking|dented|agrietad[oa]s?|rayad[oa]s?|fissure\w*|raye\w*"
     r"|dechire\w*|zerkratzt\w*|gerissen\w*|rachad[oa]s?|riscad[oa]s?|amassad[oa]s?"
@@ -203,14 +228,30 @@ def _negated(tokens: list[str]) -> bool:
     return False
 
 
+# A guess tagged on the same clause: "it works now I guess", "funciona, creo", "ça marche je
+# crois", "funktioniert, glaube ich", "funciona, acho".
+_GUESSES = (
+    r"(?:i guess|i think|i suppose|i believe|it seems|creo|supongo|parece|je crois|je pense"
+    r"|on dirait|semble-t-il|glaube ich|denke ich|scheint es|acho)"
+)
+_GUESS_AFTER = re.compile(rf"\b{_GUESSES}\W*$")
+# Or as a tag after a comma, ending the sentence: "funktioniert jetzt, glaube ich."
+_GUESS_TAG = re.compile(rf"[^.!?\n]{{0,12}}?[, ]+{_GUESSES}\W*?(?:[.!?,;\n]|$)")
+
+
 def undone(folded: str, match: re.Match[str]) -> str | None:
     """Why a confirming phrase does not state a fact here, or None when it does."""
     clause = _clause_before(folded, match.start())
     if _negated(_TOKEN.findall(clause)[-4:]):
         return "negated"
-    if _NEGATOR_AFTER.search(_clause_after(folded, match.end())):
+    after = _clause_after(folded, match.end())
+    if _NEGATOR_AFTER.search(after):
         return "negated"
-    if _HEDGE_BEFORE.search(clause):
+    if (
+        _HEDGE_BEFORE.search(clause)
+        or _GUESS_AFTER.search(after)
+        or _GUESS_TAG.match(folded, match.end())
+    ):
         return "hoped for, conditional or future, not a fact"
     if "back" in match.group() and _TROUBLE_SUBJECT.search(clause):
         return "the trouble itself is back"
@@ -280,6 +321,29 @@ def thanked(folded: str, match: re.Match[str]) -> bool:
     return bool(_THANKS_NEAR.search(before) or _THANKS_AFTER.search(after))
 
 
+# A concession about the customer's own conduct: "although I kept asking", "aunque yo me
+# enfadé", "bien que j'aie insisté", "obwohl ich laut geworden bin", "embora eu tenha
+# insistido". It excuses the writer; it says nothing of the fix.
+_SELF_CONCESSION = re.compile(
+    r"\b(?:although|though|even though|aunque|bien que|quoique|obwohl|obgleich|embora|mesmo que)"
+    r"\W+(?:i|i'm|i've|i'd|yo|je|j'\w*|ich|eu)\b"
+)
+
+
+_STILL = frozenset({"still", "again", "sigo", "sigue", "toujours", "encore", "immer", "ainda"})
+
+
+def self_concession(folded: str, start: int) -> bool:
+    """Is the contrast at `start` a concession about the writer's own conduct, with nothing
+    negated in its sentence ("obwohl ich laut geworden bin", not "although I still can't")?"""
+    if not _SELF_CONCESSION.match(folded, start):
+        return False
+    stop = _SENTENCE_END.search(folded, start)
+    sentence = folded[start : stop.start() if stop else len(folded)]
+    tokens = _TOKEN.findall(sentence)
+    return not any(_NEGATOR.fullmatch(token) or token in _STILL for token in tokens)
+
+
 def grudge_about_time(folded: str, start: int, end: int) -> bool:
     """Does the contrast at folded[start:end] only grumble ("but fine", "only took you nine
     days"), rather than restrict the fix?"""
@@ -289,6 +353,8 @@ def grudge_about_time(folded: str, start: int, end: int) -> bool:
     if not rest.strip(" ,"):
         begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
         rest = folded[begin:start]
+    if self_concession(folded, start):
+        return True  # "... obwohl ich ständig nachfragen musste": the writer, not the fix
     if _GRUDGE.match(rest.strip(" ,")) or _FED_UP.search(rest):
         return True  # "... but fine", "pero en fin", "mais bon", "but I'm fed up with you"
     return bool(_TOOK_TIME.search(rest)) and not any(
@@ -314,6 +380,12 @@ _FED_UP = re.compile(
     r" (?:times|calls|chats|emails|veces|llamadas|correos|fois|appels|mails|vezes|ligacoes"
     r"|chamados|protocolos)"
     r"|(?:zwei|drei|vier|funf|sechs|sieben|acht|zehn|\d+)mal|anrufe|atendimento"
+    # What it should not have cost: "I shouldn't have had to", "il ne devrait pas falloir
+    # autant d'efforts", "no debería hacer falta tanto", "so viel Aufwand", "tanto esforço".
+    r"|should ?n[o']?t (?:have )?(?:had to|take|need|be this)|so much effort|this hard"
+    r"|ne devrait pas (?:falloir|etre)|n'aurait pas du|autant d'efforts?|no deberia (?:hacer"
+    r" falta|costar|ser tan)|tanto esfuerzo|sollte nicht so|so viel aufwand|nao deveria"
+    r" (?:precisar|ser tao)|tanto esforco"
     r"|customer service|atencion al cliente|service client|kundenservice)"
 )
 
@@ -341,6 +413,7 @@ _KINDS = (
     ("problem", _TROUBLE),
     ("undone", _UNDONE_AFTER),
     ("contrast", CONTRAST),
+    ("reservation", _RESERVATION),
     ("restriction", _RESTRICTION),
     ("not_yet", NOT_YET_TRIED),
     ("tentative", _TENTATIVE),
@@ -397,8 +470,46 @@ _REVIEW = re.compile(
     # A habit is praised, not a fault reported gone: "arrived on time as always".
     r"|as always|as usual|like always|for years|como siempre|como de costumbre"
     r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
-    r"|seit jahren|como sempre|como de costume|ha anos)"
+    r"|seit jahren|como sempre|como de costume|ha anos"
+    # A new customer's review: "since switching", "should've done it years ago", "desde que me
+    # cambié", "depuis que je suis passé chez vous", "seit dem Wechsel", "desde que mudei".
+    r"|since (?:i |we )?(?:switched|switching|moved over|joined|signed up)|switched (?:over )?"
+    r"(?:to|from)|(?:should|could)(?:'ve| have) (?:done|switched|made) (?:it|this|the switch"
+    r"|the move)|desde que (?:me )?(?:cambie|pase|contrate)|depuis que (?:je suis|j'ai|nous"
+    r" sommes) (?:passee?s? chez|change|souscrit)|j'aurais du (?:le faire|changer)|seit (?:ich"
+    r"|wir) (?:gewechselt|umgestiegen)|seit dem wechsel|desde que (?:mudei|troquei|migrei"
+    r"|contratei)|devia ter (?:mudado|trocado|feito isso)"
+    # An order placed a day ago and delivered: a first delivery praised, not a fault fixed.
+    r"|(?:ordered|bought) (?:it |this |them )?(?:yesterday|last night|this morning)"
+    r"|(?:compre|pedi|encargue) (?:\w+ )?(?:ayer|anoche|esta manana)|(?:commandee?s?|achetee?s?)"
+    r" (?:\w+ )?(?:hier|ce matin)|(?:gestern|heute morgen) (?:\w+ )?(?:bestellt|gekauft)"
+    r"|(?:comprei|pedi|encomendei) (?:\w+ )?(?:ontem|hoje)"
+    # Contentment with the thing itself, not with a fault gone: "really happy with it", "love
+    # the", "me encanta", "très contente de", "zufrieden mit", "adorei", "impressive".
+    r"|(?:happy|pleased|delighted|chuffed) with|love (?:it|the|my)|content[oa] con|me encanta"
+    r"|contente? (?:de|du)|j'adore|zufrieden (?:mit|damit)|begeistert|satisfeit[oa] com|adorei"
+    r"|amei|impressive|impressed|impresionante|impressionnant|beeindruckend|impressionante"
+    # A new thing praised as such: "the new meter is great", "la app nueva es genial", "le
+    # nouveau compteur est super", "die neue App ist toll", "o app novo é ótimo".
+    r"|(?:the|my|our) new (?:\w+ )?\w+ (?:is|are|'s) (?:great|brilliant|amazing|fantastic"
+    r"|excellent|superb|awesome|lovely)|(?:la|el|mi) (?:nuev[oa] (?:\w+ )?\w+|\w+ nuev[oa])"
+    r" (?:es|esta) (?:genial|estupend[oa]|fantastic[oa]|increible|una maravilla)|(?:le|la|mon"
+    r"|ma) nouve(?:au|l|lle) (?:\w+ )?\w+ est (?:super|geniale?|top|excellent|parfait)"
+    r"|(?:die|der|das|mein|meine) neue\w* (?:\w+ )?\w+ ist (?:super|toll|klasse|genial"
+    r"|spitze|prima)|(?:o|a|meu|minha) (?:\w+ nov[oa]|nov[oa] \w+) (?:e|esta) (?:otim[oa]"
+    r"|excelente|incrivel|demais|show))"
 )
+# "not impressed", "no contento con", "pas contente de", "nicht zufrieden mit": no praise.
+_NOT_BEFORE = re.compile(r"\b(?:not|no|pas|nicht|nao)\W+$")
+
+
+def _review(folded: str) -> re.Match[str] | None:
+    for match in _REVIEW.finditer(folded):
+        if not _NOT_BEFORE.search(folded, max(0, match.start() - 8), match.start()):
+            return match
+    return None
+
+
 # Applause for the work or the team ("bravo", "great job", "enhorabuena a todos", "gute
 # Arbeit", "parabéns"): a review of a release, or sarcasm about a fix that made things worse.
 # Whoever confirms a fix thanks someone; applause answers no "is it fixed?".
@@ -407,6 +518,20 @@ _APPLAUSE = re.compile(
     r"|buen trabajo|gran trabajo|bien hecho|enhorabuena|felicidades|beau travail|bon travail"
     r"|chapeau|gute arbeit|grossartige arbeit|tolle arbeit|toll gemacht|super gemacht"
     r"|gut gemacht|otimo trabalho|bom trabalho|parabens)\b"
+)
+
+
+# Thanks for a favour (an extension, extra time, an exception): what the customer then managed
+# is the favour used, not a fault put right. "Thanks for extending the offer, I made it",
+# "gracias por ampliar el plazo", "merci d'avoir prolongé", "danke, dass ihr verlängert habt",
+# "obrigada por prorrogar".
+_FAVOUR = re.compile(
+    r"\b(?:thanks?|thank you|cheers|gracias|merci|danke|obrigad[oa]|valeu)\b[^.!?]{0,40}?"
+    r"\b(?:extend\w*|extension|prolong\w*|(?:more|extra) (?:time|days|week)|an exception"
+    r"|ampli\w*|alarga\w*|prorroga\w*|extendi\w*|extension|(?:mas|unos) dias|una excepcion"
+    r"|prolonge\w*|prolongation|rallonge\w*|une exception|delai supplementaire|verlanger\w*"
+    r"|eine ausnahme|mehr zeit|prorroga\w*|prorrogacao|estend\w*|prolonga\w*|uma excecao"
+    r"|mais (?:tempo|dias|prazo))\b"
 )
 
 
@@ -426,20 +551,87 @@ _FIX_NAMED = re.compile(
 )
 
 
-def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """The first reason to doubt a confirmation, as (rule, evidence), or None."""
+# What ties a question back to the fix: the fix or the trouble named, a pronoun for it, or a
+# doubt about it ("is that normal?", "will it happen again?", "¿es normal?", "pourquoi ?",
+# "warum?", "isso é normal?"). A question without any of them asks about something else.
+_ABOUT_THE_FIX = re.compile(
+    r"\b(?:it|this|that|normal|again|still|why|sure|permanent\w*|happen\w*|cause\w*|fix\w*"
+    r"|work\w*|error|problem|issue|broke\w*|supposed|should|safe|ok|okay|right"
+    r"|esto|eso|otra vez|de nuevo|todavia|aun|por que|seguro|permanente|pasa|pasara|paso"
+    r"|causa|arregl\w*|funciona\w*|fallo|deberia|bien"
+    r"|ca|cela|ceci|encore|toujours|pourquoi|sur|definiti\w*|regle|marche|fonctionne|erreur"
+    r"|probleme|bug|devrait"
+    r"|wieder|immer|noch|warum|sicher|dauerhaft|passier\w*|ursache|behoben|funktionier\w*|geht"
+    r"|klappt|fehler|sollte|richtig"
+    r"|isso|isto|de novo|novamente|ainda|porque|certeza|definitiv\w*|acontec\w*|resolv\w*"
+    r"|erro|problema|deveria|certo"
+    # The same again elsewhere, or something wrong named: "do I do the same on the tablet?",
+    # "lo mismo", "aussi", "auch", "também"; "weren't in the box", "missing".
+    r"|same|too|also|as well|mismo|misma|tambien|meme|aussi|gleiche|selbe|auch|ebenfalls"
+    r"|mesmo|mesma|tambem|not|no|nao|nicht|kein\w*|pas|ne|missed|missing|falta\w*|manque\w*"
+    r"|fehl\w*)\b|n't\b"
+)
+# A confirmation scoped to one place or device ("on my phone it works", "en el móvil ya va",
+# "sur l'ordi ça marche", "am Laptop klappt es", "no notebook funciona"): a question after it
+# is about the others.
+_SCOPED = re.compile(
+    r"\b(?:on|in) (?:the|my|our|his|her) \w+|\b(?:en|sur|dans|auf|am|im|no|na) (?:el|la|mi"
+    r"|le|l'|mon|ma|dem|der|meinem|meiner)?\b"
+)
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+_OPENS_ON_CONTRAST = re.compile(rf"\W*(?:{CONTRAST.pattern}|{_RESERVATION.pattern})")
+
+
+def _separate_question(folded: str, spans: list[tuple[int, int]]) -> int | None:
+    """Where a question about another matter begins, in a sentence of its own after a message
+    that opens on the fix ("I can log in now, thanks. Where do I find my invoices?"), or None
+    when a question may doubt the fix ("it works, but is that normal?") or the fix is only
+    part of the message."""
+    begin, after = min(spans)[0], max(end for _, end in spans)
+    first = folded.find("?", after)
+    if first < 0 or len(_TOKEN.findall(folded, 0, begin)) > 8:
+        return None
+    start = max(folded.rfind(mark, 0, first) for mark in ".!\n") + 1
+    if start <= after or not folded[after:start].strip(" ,;:-"):
+        return None  # the question shares the confirmation's sentence
+    if _SCOPED.search(folded, 0, start):
+        return None
+    question = folded[start : first + 1]
+    if _OPENS_ON_CONTRAST.match(question) or _ABOUT_THE_FIX.search(question):
+        return None
+    return start
+
+
+def doubt(
+    folded: str, spans: list[tuple[int, int]], stated: bool = False
+) -> tuple[str, str] | None:
+    """The first reason to doubt a confirmation, as (rule, evidence), or None. `stated`: the
+    spans state the fix (not a bare yes or an acknowledgement), so a question about another
+    matter in a sentence of its own may follow."""
     first_end = min(end for _, end in spans)
-    review = _REVIEW.search(folded)
+    review = _review(folded)
     if review and not _FIX_NAMED.search(folded):
         return "a review of the product or service, no fault put right", review.group()
+    favour = _FAVOUR.search(folded)
+    if favour and not _FIX_NAMED.search(folded):
+        return "thanks for a favour, no fault put right", favour.group()
     applause = _APPLAUSE.search(folded)
     if applause:
         return "applause for the work: a review or sarcasm, not a fix reported", applause.group()
     if "?" in folded:
         topic = _NEW_TOPIC.search(folded, first_end)
-        if topic is None or folded.find("?", 0, topic.start()) >= 0:
-            return "a question: something is still open", "?"
-        folded = folded[: topic.start()]  # what follows is another matter
+        if topic:
+            if folded.find("?", 0, topic.start()) >= 0:
+                return "a question: something is still open", "?"
+            folded = folded[: topic.start()]  # what follows is another matter
+        else:
+            # A question of its own about something else is set aside; what follows it
+            # still counts. Any other question leaves the problem open.
+            start = _separate_question(folded, spans) if stated else None
+            end = folded.find("?", start) + 1 if start is not None else 0
+            if start is None or "?" in folded[end:]:
+                return "a question: something is still open", "?"
+            folded = folded[:start] + folded[end:]
     found: dict[str, str] = {}
     for match in _DOUBTS.finditer(folded):
         kind = match.lastgroup or ""
@@ -454,7 +646,7 @@ def doubt(folded: str, spans: list[tuple[int, int]]) -> tuple[str, str] | None:
             continue
         if kind == "problem" and not _outside(match, spans):
             continue
-        if kind in ("contrast", "restriction"):
+        if kind in ("contrast", "reservation", "restriction"):
             if (
                 match.start() < first_end
                 # "... was down yesterday but it's fine now": the contrast leads to the fix.

@@ -457,6 +457,21 @@ def _all_capitals(text: str) -> bool:
     return shouted >= 3 and shouted * 4 >= len(_WORD.findall(text)) * 3
 
 
+def mostly_capitals(text: str) -> bool:
+    """Half the words or more in capitals, three at least: a message shouted."""
+    shouted = len(_SHOUT_WORD.findall(text))
+    return shouted >= 3 and shouted * 2 >= len(_WORD.findall(text))
+
+
+def charged(folded: str) -> str | None:
+    """Frustration the words themselves say, whatever their sentiment: repeated contact,
+    anger or a threat to leave, a feeling named (not negated). The words, or None."""
+    repeated = REPEATED_CONTACT.search(folded)
+    if repeated:
+        return repeated.group()
+    return _unnegated(ANGER, folded) or _unnegated(FEELING, folded)
+
+
 def _unnegated(pattern: re.Pattern[str], folded: str) -> str | None:
     for match in pattern.finditer(folded):
         if not _NEGATED_ANGER.search(folded[max(0, match.start() - 12) : match.start()]):

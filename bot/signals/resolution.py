@@ -25,9 +25,11 @@ from bot.signals.doubt import (
     grudge_about_time,
     restores,
     retried,
+    self_concession,
     thanked,
     undone,
 )
+from bot.signals.frustration import charged, mostly_capitals
 from bot.signals.patterns import compile_phrases
 from bot.signals.problem import reports_problem
 from bot.signals.stance import read
@@ -65,7 +67,9 @@ DENY = compile_phrases(
             r"nothing (has )?changed",
             r"still nothing",
             r"no luck",
-            r"(keeps|kept) (\w+ing)",
+            # "kept failing" persists; "I kept calling you" is the customer's effort.
+            r"(keeps|kept) (?!(calling|asking|chasing|ringing|phoning|emailing|writing|messaging"
+            r"|checking|refreshing)\b)(\w+ing)",
             r"(it|that) is not",
             r"it'?s not",
             r"not yet(?! (tried|tested|had (a|the) chance))",
@@ -74,7 +78,7 @@ DENY = compile_phrases(
             r"(logged|kicked|locked) me out again",
             r"(fails|failing|crashes|broken|broke|froze|stopped working|went down|is down) again",
             # Worked for a short while, then failed: "it held two days", "lasted an hour".
-            r"(worked|lasted|held( up)?) (for )?(only |just )?(a|one|two|three|a couple of|\d+)"
+            r"(worked|lasted|held( up)?) (for )?(only |just )?(a|an|one|two|three|a couple of|\d+)"
             r" (day|days|hour|hours|week|weeks)",
             r"(partly|partially|half) (fixed|working|works|solved)",
             r"nothing (works|is working|loads|happens|has worked)",
@@ -215,7 +219,8 @@ CONFIRM = compile_phrases(
     {
         "more": [
             # Ways to say it works that name the ability back or the state reached.
-            r"(i|we|he|she|they) (can|could) (now )?(log ?in|sign in|pay|access|connect|print"
+            r"(i|we|he|she|they) (can|could) (now )?(log ?in(to)?|sign in(to)?|pay|access|connect"
+            r"|print"
             r"|see|open|use|send|book|download|get in|top up)( \w+){0,3} (now|again|fine"
             r"|without (any )?(problems?|issues?|errors?))",
             r"(i|we) can (now )?(log ?in|sign in|get in|access)( \w+){0,2} now",
@@ -232,10 +237,19 @@ CONFIRM = compile_phrases(
             r"(c'est|c) bon(?! (de|pour|a) )",
             r"(apparait|apparaissent|s'affiche|s'affichent|passe|passent) bien",
             r"(est|sont) (de nouveau |bien )?(revenue?s?|retablie?s?|debloquee?s?|reactivee?s?)",
+            # Put back in service, or had again: "a bien été remis en service", "on a de
+            # nouveau l'eau chaude", "j'ai à nouveau accès".
+            r"(a|ont|est|sont) (bien )?(ete )?(remise?s? en (service|route|marche))"
+            r"|(on a|j'ai|nous avons) (de nouveau|a nouveau) (l'\w+|le|la|les|du|de la|acces)",
             r"(tout est|tous les voyants sont) (au vert|ok|en ordre)",
             r"(j'ai|g|on a) (pu|reussi a) (me connecter|payer|acceder|ouvrir|imprimer|recuperer"
             r"|valider|telecharger)|(j'ai|g) (bien )?recupere",
-            r"hab'?s|hab es",
+            # "Hab's, danke" (got it) as the whole answer; "hab's geschafft" is an auxiliary.
+            r"(hab'?s|hab es)(?=\W*($|[,.!]|danke))",
+            # A few words of place or time between, never a negation: "ist heute auf meinem
+            # Konto eingegangen"; a credit "ist jetzt drauf".
+            r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,4}(angekommen|eingegangen"
+            r"|gutgeschrieben)|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
             r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
             r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
@@ -246,8 +260,10 @@ CONFIRM = compile_phrases(
             r"|normal|ativ[oa]s?)",
             # "consegui" and any infinitive: "consegui agendar", "conseguimos sincronizar".
             r"(conseguiu|consegui|conseguimos) (\w+ )?\w+(ar|er|ir)\b",
-            r"(aparece|aparecem|veio|vieram|esta|estao) (certo|certinh[oa]s?|corret[oa]s?)",
-            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?"
+            r"(aparece|aparecem|veio|vieram|chegou|chegaram|esta|estao) (certo|certinh[oa]s?"
+            r"|corret[oa]s?)",
+            r"(foi|foram) (aplicad[oa]s?|liberad[oa]s?|estornad[oa]s?|creditad[oa]s?|ajustad[oa]s?"
+            r"|regularizad[oa]s?"
             r"|desbloquead[oa]s?|encerrad[oa]s?|transferid[oa]s?)",
             r"(that|it|this) did it|sorted(?=\W*($|[,.!]))|(has|have|'s|'ve) been back",
             r"(passt|lauft|laufen|klappt) jetzt|(ist|sind) wieder (auf|da|drauf|online"
@@ -269,7 +285,13 @@ CONFIRM = compile_phrases(
             r"(it|that|this|everything|all) ?(now |finally |actually |really |just |all )?"
             r"(works|worked|is working|'s working)",
             r"(got|managed to get) (it|\w+) (working|to work|sorted|fixed)",
+            # What was tried, reported as working: "the fix worked", "your workaround did it".
+            r"(fix|solution|workaround|reset|reboot|restart|patch|update|steps) (\w+ )?(worked"
+            r"|works|did the trick|did it)",
             r"all done",
+            # Several things working, or the customer in: "the keys work", "we're in!".
+            r"(keys|cards|codes|passwords|both|lights|they) (now |finally |all |both )?work"
+            r"(?! (for|at|on|with|out|in|from|hard)\b)|(we'?re|i'?m) (finally )?in(?=\W*($|[.!,]))",
             r"works (now|perfectly|fine|great|again)",
             r"working (now|again|fine)",
             r"(it'?s|it is|is|all|now|been) (now )?(fixed|sorted|solved|resolved)",
@@ -283,7 +305,10 @@ CONFIRM = compile_phrases(
             r"(landed|arrived|came through|is back)"
             r"(?! (\w+ ){0,2}(late|damaged|broken|cold|open|empty|without))( today| now)?",
             r"(you can|please) close" + _NOT_ACCOUNT,
-            r"shows as completed",
+            r"(shows|showing|marked|listed) as (paid|completed|resolved|active|delivered|received"
+            r"|refunded|cancell?ed|approved|settled)",
+            # "... but it's done": the whole answer, not "it's done nothing".
+            r"(it'?s|it is|that'?s|that is) (all |finally |now )?done(?=\W*($|[.!,]))",
             r"all set",
             r"(correctly|properly|normally|fine|as expected|perfectly|smoothly) (now|again)",
             r"(loads|syncs|opens|runs|prints|fires|connects|sends|shows( up)?|goes through"
@@ -351,6 +376,9 @@ CONFIRM = compile_phrases(
             r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
             r"|paquete|dinero|abono|transferencia|billete|factura)",
             r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
+            # Arrived, with when: "el reembolso me llegó hoy", "lo recibí esta mañana".
+            r"(llego|ha llegado|llegaron|han llegado|recibi|he recibido|entro|ha entrado)"
+            r"[^.?!]{0,30}\b(hoy|esta manana|esta tarde|ayer|anoche)\b",
             r"(vuelve|volvio|ha vuelto) a funcionar",
             r"todo perfecto",
             r"(reembolso|dinero|pedido|paquete|abono|devolucion|transferencia|codigo)"
@@ -440,6 +468,10 @@ CONFIRM = compile_phrases(
             r"|problemlos|tadellos|super|perfekt)",
             r"danke (\w+ )?(furs|fur das) (losen|beheben|erledigen|reparieren|kummern)",
             r"(endlich|wieder) kann ich",
+            # Done with it already: "ich konnte es in der Apotheke einlösen".
+            r"(ich|wir) (konnte|konnten) ((?!(nicht|nie|kein\w*)\b)\w+ ){0,5}(einlosen|abholen"
+            r"|bezahlen|einloggen"
+            r"|anmelden|herunterladen|offnen|nutzen|buchen|zugreifen)\b",
             r"kann ich (jetzt |nun |endlich )?wieder",
             r"ich kann (jetzt |nun )?(endlich|wieder)",
             r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",
@@ -451,6 +483,10 @@ CONFIRM = compile_phrases(
             r"|aktualisiert|entsperrt|freigeschaltet|gutgeschrieben|behoben|zuruckgebucht|gelost"
             r"|angekommen|eingegangen)",
             r"wieder (auf|in) (meinem|dem|unserem) konto",
+            # Arrived, with when, never negated: "kam heute an", "ist heute gekommen".
+            r"(kam|kamen)\b[^.?!]{0,30}\b(heute|gestern|jetzt|eben|gerade)\b|(heute|gestern|jetzt"
+            r"|eben|gerade) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,3}(gekommen|angekommen"
+            r"|erhalten|bekommen|eingegangen)",
             r"(ist|sind) (jetzt |nun )?wieder (aktiv|verfugbar|sichtbar|online|entsperrt"
             r"|freigeschaltet)",
             r"(durchgegangen|durchgelaufen)",
@@ -493,6 +529,10 @@ CONFIRM = compile_phrases(
             r"|aplicad)\w*|(?<!nao )volt\w+ a (ser|funcionar|aparecer|carregar)"
             r"|(?<!nao )funciona\w*)",
             r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
+            # Arrived, with when, or on the account: "caiu hoje", "recebi o estorno ontem", "já
+            # está na conta".
+            r"(chegou|chegaram|caiu|cairam|entrou|recebi)[^.?!]{0,30}\b(hoje|ontem|agora"
+            r"|hoje de manha)\b|(ja )?(esta|estao) na (minha )?conta",
             r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
             r"(?! a )",
             r"funciona(m)?(?= ?[.,!]|$)",
@@ -653,6 +693,38 @@ _AGAIN_GATE = re.compile(
 )
 
 
+# A verb of working that is a noun where it stands: after a preposition or a determiner ("late
+# for work again", "back at work", "the road works again", "la marche à suivre", "mot de
+# passe", "la carga", "a roda"), after a verb of going or of need ("going to work again", "I
+# have to work again"), or before "of" ("loads of errors again"). "Got it to work again"
+# keeps its verb ("need it to work" too: `undone` reads that wish).
+_NOUN_ABLE = re.compile(
+    r"(?:work|works|working|run|runs|load|loads|print|prints|marche|passe|passent|marcha|carga"
+    r"|roda)\b"
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:for|at|from|of|after|before|off|the|a|an|my|your|his|her|our|their|its|some|any"
+    r"|more|much|less|road|building|engineering|maintenance|construction|repair|street|rail"
+    r"|gas|water|la|une|ma|ta|sa|cette|votre|notre|de|du|el|una|mi|tu|su|del|uma|um|meu|minha"
+    r"|seu|sua|da|do|(?:go|goes|going|went|gone|get|gets|getting|late|way|back|commute|drive"
+    r"|walk|head|heading|return|returning|ride|cycle|rush|rushing|off|have|has|had|need|needs"
+    r"|want|wants|used) to)\W+$"
+)
+_OF_AFTER = re.compile(r"\W+of\b")
+
+
+def _noun_read(folded: str, match: re.Match[str]) -> bool:
+    """Does the confirming phrase open on a verb of working that is a noun here?"""
+    head = _NOUN_ABLE.match(match.group())
+    if head is None:
+        return False
+    start = match.start()
+    return bool(
+        _NOUN_BEFORE.search(folded, max(0, start - 24), start)
+        or _OF_AFTER.match(folded, start + head.end())
+    )
+
+
 @lru_cache(maxsize=64)
 def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
     """Every confirming phrase in the message, in order (kept for the few calls that read
@@ -662,6 +734,7 @@ def _confirmations(folded: str) -> tuple[re.Match[str], ...]:
         found += _WORKS_AGAIN.finditer(folded)
     if _FIXED_GATE.search(folded):
         found += _FIXED_STATE.finditer(folded)
+    found = [match for match in found if not _noun_read(folded, match)]
     return tuple(sorted(found, key=lambda match: match.start()))
 
 
@@ -773,8 +846,61 @@ _THEN = re.compile(
 )
 
 
+# Worked, then a contrast, a new time and something back: "it worked yesterday after your fix
+# but this morning the loop is back", "funcionó ayer, pero hoy ha vuelto el aviso", "ça
+# marchait hier mais ce matin le message est revenu", "lief gestern, aber heute ist die Meldung
+# wieder da", "funcionou ontem, mas hoje voltou o erro". What is back is the trouble: the
+# working state comes back "to normal", "online", "up".
+_BACK = re.compile(
+    r"\b(?:(?:is|are|'s|'re|was|were|came|comes|has come|have come) back\b(?! (?:to normal"
+    r"|online|up|on|in)\b)|back again|ha vuelto|han vuelto|volvio|volvieron|vuelven?(?! a )"
+    r"|reaparec\w*|reapparu\w*|(?:est|sont) revenue?s?|revient|reviennent|de retour|(?:ist|sind)"
+    r" (?:wieder )?da|zuruck|wieder da|zuruckgekommen|voltou|voltaram|de volta|reapareceu)\b"
+)
+_BACK_GATE = re.compile(
+    r"back|vuelt|vuelv|volvi|reapar|reappar|revenu|revien|retour|zuruck|ist da|sind da"
+    r"|wieder da|volt"
+)
+_NEW_TIME = re.compile(
+    r"\b(?:this morning|today|tonight|this evening|last night|now|since|hoy|esta manana"
+    r"|esta tarde|esta noche|anoche|ahora|desde|ce matin|aujourd'hui|ce soir|hier soir"
+    r"|maintenant|depuis|heute|jetzt|seit|hoje|agora|ontem a noite)\b"
+)
+_SOMEONE_BACK = re.compile(
+    r"\b(?:he|she|they|technician|engineer|agent|someone|courier|driver|tecnico|repartidor"
+    r"|technicien|livreur|techniker|monteur|fahrer|entregador)\W+(?:\w+\W+)?$"
+)
+
+
+def _worked_then_back(folded: str) -> str | None:
+    """The clause that says it worked, then, at a new time, the trouble is back, or None."""
+    if not _BACK_GATE.search(folded):
+        return None
+    worked = _WORKED_A_WHILE.search(folded)
+    if not worked:
+        return None
+    contrast = CONTRAST.search(folded, worked.end())
+    if not contrast:
+        return None
+    stop = _SENTENCE_END_MARK.search(folded, contrast.end())
+    end = stop.start() if stop else len(folded)
+    back = _BACK.search(folded, contrast.end(), end)
+    if not back or not _NEW_TIME.search(folded, contrast.end(), end):
+        return None
+    if _SOMEONE_BACK.search(folded, max(0, back.start() - 30), back.start()):
+        return None
+    return folded[worked.start() : back.end()]
+
+
+_SENTENCE_END_MARK = re.compile(r"[.!?;\n]")
+
+
 def _worked_then_failed(folded: str) -> str | None:
     """The sentence that says it worked a while and the trouble came back, or None."""
+    return _worked_then_again(folded) or _worked_then_back(folded)
+
+
+def _worked_then_again(folded: str) -> str | None:
     if not _AGAIN_GATE.search(folded):
         return None
     worked = _WORKED_A_WHILE.search(folded)
@@ -842,6 +968,8 @@ def _contrast_denies(folded: str) -> str | None:
     if not match:
         return None
     before, after = folded[: match.start()], folded[match.end() :]
+    if self_concession(folded, match.start()):
+        return None  # "thanks ..., although I was rude on the phone": the writer's conduct
     if _INFO_THANKS.search(before):
         return None  # thanks for information, then a complaint: not an answer about the fix
     if _ACK.search(before) and (_NEGATIVE_AFTER.search(after) or reports_problem(after)):
@@ -926,7 +1054,9 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         note(cues, SIGNAL, "thanks or yes, then a contrast naming a problem", contrast)
         return "deny"
     spans: list[tuple[int, int]] = []
+    plain = False  # a statement of the fix, not only a verb beside "again"
     for match in _confirmations(folded):
+        plain = plain or match.re is not _WORKS_AGAIN
         why = undone(folded, match)
         if why == "negated" and flatly_negated(folded, match) and _FIX_WORD.search(match.group()):
             note(cues, SIGNAL, "says it is not fixed", folded[: match.end()][-60:])
@@ -956,9 +1086,19 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     else:
         note(cues, SIGNAL, "no statement that the problem is gone")
         return "none"
-    doubted = doubt(folded, spans)
+    stated = rule == "says the problem is gone" and not all(
+        _ACK_WORD.fullmatch(folded[start:end].strip(" ,.!")) for start, end in spans
+    )
+    doubted = doubt(folded, spans, stated)
     if doubted:
         note(cues, SIGNAL, f"confirmation doubted: {doubted[0]}", doubted[1])
         return "none"
+    if not plain:
+        # Shouting or frustration said outright, with only a "yes", thanks, or a verb beside
+        # "again" for evidence: "FOURTH TIME ... late for work again" states no fix.
+        heat = "mostly in capitals" if mostly_capitals(text) else charged(folded)
+        if heat:
+            note(cues, SIGNAL, "frustration with no fix plainly stated", heat)
+            return "none"
     note(cues, SIGNAL, rule, evidence)
     return "confirm"
