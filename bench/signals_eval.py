@@ -8,11 +8,10 @@ human-rated English sentences). Separate blocks of rows score the same support s
 sets in `bench/data/`: "held-out: ..." (written apart from the dev set), "blind: ..." and
 "frozen 1 (dev): ...", "frozen 2 (dev): ..." and "frozen 3 (dev): ..." (each written blind, run
 once as the unseen set, then revised against, so development sets now), and "frozen 4 (unseen):
-..." on `bench/data/support-frozen4/`, written blind on 2026-12-04 and never revised against: the only
-unseen figures, judged against the issue's targets, and
-scored only with `--unseen` (as `make bench` runs it), so that working on the rules with this
-script never shows them. Plain
-VADER (the unmodified package) is the baseline for sentiment. The public data is not in this
+..." on `bench/data/support-frozen4/`, written blind on 2026-12-04 and never revised against:
+the only unseen figures, judged against the issue's targets, and scored only with `--unseen`
+(as `make bench` runs it), so that working on the rules with this script never shows them.
+Plain VADER (the unmodified package) is the baseline for sentiment. The public data is not in this
 repository; the default path is `../shared/eval` relative to the repository root, and without
 it this bench says so and is skipped (so `make bench` works on a fresh clone).
 """
