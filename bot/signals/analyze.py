@@ -67,6 +67,7 @@ HELD_MESSAGES = 100_000
 LOAD_MARGIN = timedelta(days=1)
 #: The collector's young-generation threshold during a run (`_long_lived_frozen`).
 YOUNG_THRESHOLD = 10_000
+_HISTORY = timedelta(days=HISTORY_DAYS)
 
 
 _SIGNALS = SIGNALS
@@ -455,7 +456,7 @@ class _Context:
         )
 
     def since(self, before: datetime) -> datetime:
-        return max(before - timedelta(days=HISTORY_DAYS), self.floor)
+        return max(before - _HISTORY, self.floor)
 
     def other_channels(self, row: _Row) -> list[Said]:
         """The customer's earlier messages on other channels than this one's, for
