@@ -344,7 +344,11 @@ def customer_signals(
     sentiment = reading.sentiment
     earlier_contacts = sum(1 for item in history if item.channel != channel)
     resolution = reading.resolution
-    frustration = is_frustrated(words, reading.weight_score, earlier_contacts, cues)
+    frustration = (
+        _frustrated(words, reading.weight_score, earlier_contacts)
+        if cues is None
+        else is_frustrated(words, reading.weight_score, earlier_contacts, cues)
+    )
     if frustration and sentiment.label != "negative":
         sentiment = Sentiment(label_for(NEGATIVE_FLOOR), NEGATIVE_FLOOR)
         note(cues, "sentiment", "high emotional weight reads negative")
@@ -411,9 +415,14 @@ def _compute_weight_high(text: str, locale: str | None, backend: SentimentBacken
     """Frustration or negative sentiment, as `customer_signals` reads `text` alone."""
     reading = _reading(text, locale, backend, None, None)
     # Frustration only turns a mild sentiment negative: a negative one needs no more.
-    return reading.sentiment.label == "negative" or is_frustrated(
-        text, reading.weight_score, 0, None
-    )
+    return reading.sentiment.label == "negative" or _frustrated(text, reading.weight_score, 0)
+
+
+@lru_cache(maxsize=16_384)
+def _frustrated(words: str, weight_score: float, earlier_contacts: int) -> bool:
+    # An agent reply reads the weight of the customer message it answers, which the job
+    # has usually just analysed with no earlier contacts: the answer is kept for it.
+    return is_frustrated(words, weight_score, earlier_contacts, None)
 
 
 @lru_cache(maxsize=16_384)

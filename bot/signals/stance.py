@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.signals.patterns import compile_phrases
 
@@ -699,7 +700,10 @@ class Reading:
     words: frozenset[str]
 
 
+@lru_cache(maxsize=16_384)
 def read(folded: str) -> Reading:
+    # A customer message is read by its stance and again by the praise and relief checks
+    # after it: the reading (immutable) is kept for them.
     return Reading(folded, frozenset(WORD.findall(folded)))
 
 

@@ -110,8 +110,17 @@ def own_words(body: str, html_body: str | None = None) -> str:
         text = html.unescape(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _strip_signature(_strip_quotes(lines))
-    cleaned = "\n".join(_SPACES.sub(" ", line).strip() for line in lines)
-    return _BLANK_LINES.sub("\n\n", cleaned).strip()
+    cleaned = "\n".join(_squeezed(line).strip() for line in lines)
+    # Most messages hold no run of blank lines (nor of spaces): the searches are skipped.
+    return (_BLANK_LINES.sub("\n\n", cleaned) if "\n\n\n" in cleaned else cleaned).strip()
+
+
+def _squeezed(line: str) -> str:
+    """The line with each run of spaces, tabs and no-break spaces made one space (a line
+    with none but single spaces is itself)."""
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        return _SPACES.sub(" ", line)
+    return line
 
 
 def _fold_table() -> dict[int, str]:

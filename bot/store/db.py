@@ -204,7 +204,7 @@ def insert_rows(conn: Connection, table: Table, values: list[dict[str, Any]]) ->
     for place, name in enumerate(names):
         process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
-            processors.append((place, process, process(None) is None))
+            processors.append((place, _memo(process), process(None) is None))
     take = itemgetter(*names) if len(names) > 1 else (lambda value: (value[names[0]],))
     rows = []
     for value in values:
@@ -214,3 +214,24 @@ def insert_rows(conn: Connection, table: Table, values: list[dict[str, Any]]) ->
                 row[place] = process(row[place])
         rows.append(tuple(row))
     conn.exec_driver_sql(compiled.string, rows)
+
+
+def _memo(process: Any) -> Any:
+    """`process`, called once for True, once for False and once for a run of the same
+    object: a batch's rows mostly repeat their flags and share one `analyzed_at`, and a
+    bind processor (bool to int, datetime to text) gives the same value for the same
+    object. Only identity is trusted (`1 == True`, equal datetimes in other zones)."""
+    flags: dict[bool, Any] = {}
+    last: list[Any] = [flags, None]  # the last object processed and its value
+
+    def memoised(value: Any) -> Any:
+        if value is True or value is False:
+            if value not in flags:
+                flags[value] = process(value)
+            return flags[value]
+        if value is not last[0]:
+            last[1] = process(value)
+            last[0] = value
+        return last[1]
+
+    return memoised

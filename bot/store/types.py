@@ -30,6 +30,26 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("naive datetime given to a UTC column; attach a time zone")
         return value.astimezone(UTC).replace(tzinfo=None)
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        """`process_result_value` over the dialect's own parsing, in one call: the analysis
+        job reads about five timestamps per comment, and the two nested calls and checks of
+        the generic composition were a measurable share of it. A naive datetime (what
+        SQLite's parsing gives) takes the short way; anything else the general one."""
+        parse = self.impl_instance.result_processor(dialect, coltype)
+        general = self.process_result_value
+        utc = UTC
+        kind = datetime
+
+        def process(value: Any) -> datetime | None:
+            if value is None:
+                return None
+            stamp = parse(value) if parse is not None else value
+            if type(stamp) is kind and stamp.tzinfo is None:
+                return stamp.replace(tzinfo=utc)
+            return general(stamp, dialect)
+
+        return process
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
