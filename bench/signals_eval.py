@@ -34,6 +34,7 @@ FROZEN_DEV = ROOT / "bench" / "data" / "support-frozen"
 DEV3 = ROOT / "bench" / "data" / "support-dev3"
 DEV4 = ROOT / "bench" / "data" / "support-dev4"
 DEV5 = ROOT / "bench" / "data" / "support-dev5"
+DEV6 = ROOT / "bench" / "data" / "support-dev6"
 FROZEN2_DEV = ROOT / "bench" / "data" / "support-frozen2"
 FROZEN3_DEV = ROOT / "bench" / "data" / "support-frozen3"
 FROZEN = ROOT / "bench" / "data" / "support-frozen4"
@@ -187,6 +188,8 @@ def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[R
         [(c["lang"], c["trust_indicator"], s.trust_indicator) for c, s in signals],
         binary=True,
     )
+    if not (support / "agent_replies.jsonl").is_file():
+        return rows  # a set of customer replies only (dev 6)
     replies = _jsonl(support / "agent_replies.jsonl")
     agent = [
         (
@@ -244,7 +247,7 @@ def evaluate(
         rows += _support_rows(FROZEN2_DEV, settings, prefix="frozen 2 (dev): ")
     if (FROZEN3_DEV / "customer_messages.jsonl").is_file():
         rows += _support_rows(FROZEN3_DEV, settings, prefix="frozen 3 (dev): ")
-    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5)):
+    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6)):
         if (directory / "customer_messages.jsonl").is_file():
             rows += _support_rows(directory, settings, prefix=f"dev {number}: ")
     if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():
@@ -327,7 +330,7 @@ def main() -> None:
             "Signals on the labelled evaluation sets (`bench/signals_eval.py`). support-dev is "
             "the small development set the rules were first written against; the tweet and "
             'VADER sets are public sentiment data; "held-out", "blind", "frozen 1 (dev)" to '
-            '"frozen 3 (dev)" and "dev 3" to "dev 5" rows are the sets in `bench/data/`, each '
+            '"frozen 3 (dev)" and "dev 3" to "dev 6" rows are the sets in `bench/data/`, each '
             "written apart from the rules and later revised against: all are development sets "
             '(see the note below the table). "frozen 4 (unseen)" rows are '
             "`bench/data/support-frozen4/`, written blind and labelled on 2026-12-04 before any "
