@@ -406,7 +406,17 @@ def _requests(agent_text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=65_536)
+def _asked_by(sentence: str) -> frozenset[str]:
+    """Every kind one request sentence asks for: replies repeat their macros' sentences ("Could
+    you send me your order number?"), so each is searched once."""
+    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
+    return frozenset(kinds | _settings(sentence))
+
+
 def _asked_in(requests: list[str], among: Collection[str] | None) -> set[str]:
+    if among is None:
+        return set().union(*map(_asked_by, requests))
     patterns = [
         (kind, pattern) for kind, pattern in _ASKED.items() if among is None or kind in among
     ]

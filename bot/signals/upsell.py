@@ -1472,7 +1472,12 @@ def _outside(
         match = pattern.search(folded, start, end)
         if match is None:
             return
-        shield = next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
+        # Most replies hold no shield: the scan is skipped.
+        shield = (
+            next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
+            if shields
+            else -1
+        )
         if shield >= 0:
             start = shield
             continue
