@@ -356,8 +356,14 @@ class EarlierTexts:
         return len(self.texts)
 
     def given(self, among: Collection[str] | None = None) -> frozenset[str]:
-        found: frozenset[str] = frozenset().union(*(kinds_in(text) for text in self.texts))
-        return found if among is None else found & frozenset(among)
+        if among is None:
+            return frozenset().union(*(kinds_in(text) for text in self.texts))
+        # Only the kinds asked for are searched: `kinds_among` gives those of `kinds_in`
+        # among them, with every setting for `SETTINGS`, which the intersection drops.
+        found: frozenset[str] = frozenset().union(
+            *(kinds_among(text, among) for text in self.texts)
+        )
+        return found & frozenset(among)
 
     def names_any(self, found: frozenset[str]) -> bool:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
