@@ -490,6 +490,8 @@ _PERIOD = re.compile(
     r"|nuit|nacht|noite)"
 )
 _BEFORE = 12  # characters before an amount read for "only"
+# What every `_PRICE` match holds: a currency sign, or "eur" (of "eur", "euro", "euros").
+_CURRENCIES = re.compile(r"[€$£]|eur")
 
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
@@ -1425,6 +1427,12 @@ class _Passes:
     more: re.Pattern[str]  # one more line or card: read only beside a deal
     pitches: re.Pattern[str]
     asides: re.Pattern[str]
+    unpriced: re.Pattern[str]  # the pitches but a price, for a text with no currency
+
+    def pitches_in(self, folded: str) -> re.Pattern[str]:
+        """The pitches pattern for `folded`: a price needs a currency sign or "eur", and
+        a text with none is spared the price's try at every character."""
+        return self.pitches if _CURRENCIES.search(folded) else self.unpriced
 
 
 def _passes(language: str | None) -> _Passes:
@@ -1450,6 +1458,7 @@ def _passes(language: str | None) -> _Passes:
             ("pitch", phrases(_PITCH_PHRASES)),
         ),
         asides=re.compile(phrases(_ASIDE_PHRASES)),
+        unpriced=_kinds(("deal", phrases(_DEAL_PHRASES)), ("pitch", phrases(_PITCH_PHRASES))),
     )
 
 
@@ -1508,8 +1517,9 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
+    pitches_pattern = passes.pitches_in(folded)
     pitches = {
-        match.lastgroup: match.group() for match in _outside(passes.pitches, folded, shielded)
+        match.lastgroup: match.group() for match in _outside(pitches_pattern, folded, shielded)
     }
     extra = _EXTRA.search(folded)
     if extra:
@@ -1564,7 +1574,7 @@ def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> st
             continue  # "by the way, the X charge was refunded": a charge explained
         for match in _outside(passes.offers, folded, shielded, start, end):
             return f"{aside.group()} ... {match.group()}"
-        for match in _outside(passes.pitches, folded, shielded, start, end):
+        for match in _outside(passes.pitches_in(folded), folded, shielded, start, end):
             if match.lastgroup == "price":
                 return f"{aside.group()} ... {match.group()}"
     return ""
