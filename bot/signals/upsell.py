@@ -478,6 +478,20 @@ _EXTRA = re.compile(
     r"\d(?:[\d.,]*\d)?(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
     r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
 )
+# A word every `_EXTRA` match holds ("adiciona" of "adicional(es)", "adicionais"; "plus" of
+# "de plus", "en plus"; "mais" of "a mais"): a reply with none is not searched.
+_EXTRA_WORDS = (
+    "more",
+    "extra",
+    "mas",
+    "adiciona",
+    "plus",
+    "supplementaire",
+    "mehr",
+    "zusatzlich",
+    "aufpreis",
+    "mais",
+)
 # "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
 _ONLY = re.compile(
     r"(?<!\w)(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich|so"
@@ -1521,7 +1535,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     pitches = {
         match.lastgroup: match.group() for match in _outside(pitches_pattern, folded, shielded)
     }
-    extra = _EXTRA.search(folded)
+    extra = _EXTRA.search(folded) if any(word in folded for word in _EXTRA_WORDS) else None
     if extra:
         only = _ONLY.search(folded, max(0, extra.start() - _BEFORE), extra.start())
         if only or "pitch" in pitches:
