@@ -1485,8 +1485,29 @@ _SURE_WORDS = 8
 Span = tuple[int, int]
 
 
+class _Shields:
+    """A reply's shields (`_shield`), searched for on first need: a reply in which no offer,
+    pitch or aside matches (most replies) never needs them."""
+
+    __slots__ = ("_folded", "_passes", "_spans")
+
+    def __init__(self, folded: str, passes: _Passes) -> None:
+        self._folded = folded
+        self._passes = passes
+        self._spans: list[Span] | None = None
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            folded, stated = self._folded, self._passes.stated
+            self._spans = [
+                _shield(match, folded, stated) for match in self._passes.shields.finditer(folded)
+            ]
+        return self._spans
+
+
 def _outside(
-    pattern: re.Pattern[str], folded: str, shields: list[Span], start: int = 0, end: int = -1
+    pattern: re.Pattern[str], folded: str, shields: _Shields, start: int = 0, end: int = -1
 ) -> Iterator[re.Match[str]]:
     """The matches of `pattern` in `folded[start:end]` that do not start inside a shield; the
     search resumes at the shield's end, as if the shield had been matched first."""
@@ -1495,10 +1516,11 @@ def _outside(
         match = pattern.search(folded, start, end)
         if match is None:
             return
+        spans = shields.spans
         # Most replies hold no shield: the scan is skipped.
         shield = (
-            next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
-            if shields
+            next((stop for begin, stop in spans if begin <= match.start() < stop), -1)
+            if spans
             else -1
         )
         if shield >= 0:
@@ -1526,7 +1548,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
         passes = _BY_LANGUAGE[language]
-    shielded = [_shield(match, folded, passes.stated) for match in passes.shields.finditer(folded)]
+    shielded = _Shields(folded, passes)
     offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
@@ -1555,7 +1577,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         if more:
             offers["offer"] = more.group()
     offer = "offer" in offers
-    if not offer and not shielded:
+    if not offer and not shielded.spans:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
@@ -1575,7 +1597,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     return upsell
 
 
-def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
+def _offer_after_aside(folded: str, passes: _Passes, shielded: _Shields) -> str:
     """The aside and an offer or a price in its sentence ("by the way, our Pro plan", "with
     the X add-on for £4 a month you could, by the way, ..."), or ""."""
     for aside in passes.asides.finditer(folded):
