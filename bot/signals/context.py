@@ -356,8 +356,14 @@ class EarlierTexts:
         return len(self.texts)
 
     def given(self, among: Collection[str] | None = None) -> frozenset[str]:
-        found: frozenset[str] = frozenset().union(*(kinds_in(text) for text in self.texts))
-        return found if among is None else found & frozenset(among)
+        if among is None:
+            return frozenset().union(*(kinds_in(text) for text in self.texts))
+        # Only the kinds asked for are searched: `kinds_among` gives those of `kinds_in`
+        # among them, with every setting for `SETTINGS`, which the intersection drops.
+        found: frozenset[str] = frozenset().union(
+            *(kinds_among(text, among) for text in self.texts)
+        )
+        return found & frozenset(among)
 
     def names_any(self, found: frozenset[str]) -> bool:
         return bool(found) and any(found & identifiers(text) for text in self.texts)
@@ -406,7 +412,17 @@ def _requests(agent_text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=65_536)
+def _asked_by(sentence: str) -> frozenset[str]:
+    """Every kind one request sentence asks for: replies repeat their macros' sentences ("Could
+    you send me your order number?"), so each is searched once."""
+    kinds = {kind for kind, pattern in _ASKED.items() if pattern.search(sentence)}
+    return frozenset(kinds | _settings(sentence))
+
+
 def _asked_in(requests: list[str], among: Collection[str] | None) -> set[str]:
+    if among is None:
+        return set().union(*map(_asked_by, requests))
     patterns = [
         (kind, pattern) for kind, pattern in _ASKED.items() if among is None or kind in among
     ]

@@ -478,6 +478,20 @@ _EXTRA = re.compile(
     r"\d(?:[\d.,]*\d)?(?: ?(?:€|eur|euros?|\$|£|reais))? (?:more|extra|mas|adicionales?|de plus"
     r"|en plus|supplementaires?|mehr|zusatzlich|aufpreis|a mais|adicionais?)(?!\w)"
 )
+# A word every `_EXTRA` match holds ("adiciona" of "adicional(es)", "adicionais"; "plus" of
+# "de plus", "en plus"; "mais" of "a mais"): a reply with none is not searched.
+_EXTRA_WORDS = (
+    "more",
+    "extra",
+    "mas",
+    "adiciona",
+    "plus",
+    "supplementaire",
+    "mehr",
+    "zusatzlich",
+    "aufpreis",
+    "mais",
+)
 # "only" just before the amount: "for just £3 more", "pour seulement 7 €", "für nur 8 €".
 _ONLY = re.compile(
     r"(?<!\w)(?:just|only|solo|solamente|apenas|tan solo|seulement|juste|que|nur|lediglich|so"
@@ -490,6 +504,8 @@ _PERIOD = re.compile(
     r"|nuit|nacht|noite)"
 )
 _BEFORE = 12  # characters before an amount read for "only"
+# What every `_PRICE` match holds: a currency sign, or "eur" (of "eur", "euro", "euros").
+_CURRENCIES = re.compile(r"[€$£]|eur")
 
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
@@ -1425,6 +1441,12 @@ class _Passes:
     more: re.Pattern[str]  # one more line or card: read only beside a deal
     pitches: re.Pattern[str]
     asides: re.Pattern[str]
+    unpriced: re.Pattern[str]  # the pitches but a price, for a text with no currency
+
+    def pitches_in(self, folded: str) -> re.Pattern[str]:
+        """The pitches pattern for `folded`: a price needs a currency sign or "eur", and
+        a text with none is spared the price's try at every character."""
+        return self.pitches if _CURRENCIES.search(folded) else self.unpriced
 
 
 def _passes(language: str | None) -> _Passes:
@@ -1450,6 +1472,7 @@ def _passes(language: str | None) -> _Passes:
             ("pitch", phrases(_PITCH_PHRASES)),
         ),
         asides=re.compile(phrases(_ASIDE_PHRASES)),
+        unpriced=_kinds(("deal", phrases(_DEAL_PHRASES)), ("pitch", phrases(_PITCH_PHRASES))),
     )
 
 
@@ -1462,8 +1485,29 @@ _SURE_WORDS = 8
 Span = tuple[int, int]
 
 
+class _Shields:
+    """A reply's shields (`_shield`), searched for on first need: a reply in which no offer,
+    pitch or aside matches (most replies) never needs them."""
+
+    __slots__ = ("_folded", "_passes", "_spans")
+
+    def __init__(self, folded: str, passes: _Passes) -> None:
+        self._folded = folded
+        self._passes = passes
+        self._spans: list[Span] | None = None
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            folded, stated = self._folded, self._passes.stated
+            self._spans = [
+                _shield(match, folded, stated) for match in self._passes.shields.finditer(folded)
+            ]
+        return self._spans
+
+
 def _outside(
-    pattern: re.Pattern[str], folded: str, shields: list[Span], start: int = 0, end: int = -1
+    pattern: re.Pattern[str], folded: str, shields: _Shields, start: int = 0, end: int = -1
 ) -> Iterator[re.Match[str]]:
     """The matches of `pattern` in `folded[start:end]` that do not start inside a shield; the
     search resumes at the shield's end, as if the shield had been matched first."""
@@ -1472,7 +1516,13 @@ def _outside(
         match = pattern.search(folded, start, end)
         if match is None:
             return
-        shield = next((stop for begin, stop in shields if begin <= match.start() < stop), -1)
+        spans = shields.spans
+        # Most replies hold no shield: the scan is skipped.
+        shield = (
+            next((stop for begin, stop in spans if begin <= match.start() < stop), -1)
+            if spans
+            else -1
+        )
         if shield >= 0:
             start = shield
             continue
@@ -1498,15 +1548,16 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     passes = _EVERY_LANGUAGE
     if language in _BY_LANGUAGE and folded.count(" ") >= _SURE_WORDS:
         passes = _BY_LANGUAGE[language]
-    shielded = [_shield(match, folded, passes.stated) for match in passes.shields.finditer(folded)]
+    shielded = _Shields(folded, passes)
     offers = {match.lastgroup: match.group() for match in _outside(passes.offers, folded, shielded)}
     if "strong" in offers:
         note(cues, SIGNAL, "an explicit pitch", offers["strong"])
         return True
+    pitches_pattern = passes.pitches_in(folded)
     pitches = {
-        match.lastgroup: match.group() for match in _outside(passes.pitches, folded, shielded)
+        match.lastgroup: match.group() for match in _outside(pitches_pattern, folded, shielded)
     }
-    extra = _EXTRA.search(folded)
+    extra = _EXTRA.search(folded) if any(word in folded for word in _EXTRA_WORDS) else None
     if extra:
         only = _ONLY.search(folded, max(0, extra.start() - _BEFORE), extra.start())
         if only or "pitch" in pitches:
@@ -1526,7 +1577,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
         if more:
             offers["offer"] = more.group()
     offer = "offer" in offers
-    if not offer and not shielded:
+    if not offer and not shielded.spans:
         brand = _BRAND.search(text)
         if brand:
             offers["offer"], offer = brand.group(), True
@@ -1546,7 +1597,7 @@ def is_upsell(text: str, cues: Cues | None = None, language: str | None = None) 
     return upsell
 
 
-def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> str:
+def _offer_after_aside(folded: str, passes: _Passes, shielded: _Shields) -> str:
     """The aside and an offer or a price in its sentence ("by the way, our Pro plan", "with
     the X add-on for £4 a month you could, by the way, ..."), or ""."""
     for aside in passes.asides.finditer(folded):
@@ -1559,7 +1610,7 @@ def _offer_after_aside(folded: str, passes: _Passes, shielded: list[Span]) -> st
             continue  # "by the way, the X charge was refunded": a charge explained
         for match in _outside(passes.offers, folded, shielded, start, end):
             return f"{aside.group()} ... {match.group()}"
-        for match in _outside(passes.pitches, folded, shielded, start, end):
+        for match in _outside(passes.pitches_in(folded), folded, shielded, start, end):
             if match.lastgroup == "price":
                 return f"{aside.group()} ... {match.group()}"
     return ""
