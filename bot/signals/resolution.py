@@ -279,6 +279,35 @@ CONFIRM = compile_phrases(
             r"|(abre|carrega|entra|funciona|roda) normal",
             r"alles (da|heil|angekommen)|(liegt|liegen) (jetzt |nun |inzwischen )?vor",
             r"ya me (sincroniza|carga|abre|conecta|deja|funciona|llegan?)",
+            # The customer in, as the whole answer or its clause: "estoy dentro", "bin drin",
+            # "estou dentro!", "je suis bien entrée" ("dentro de la app pero..." is no answer).
+            r"(estoy|estamos|estou) dentro(?=\W*($|[.!,]))|(bin|sind|bin ich|sind wir)"
+            r" (jetzt |endlich |wieder )?drin(?=\W*($|[.!,]))"
+            r"|(je suis|on est|nous sommes) (enfin |bien )(entree?s?|connectee?s?)\b",
+            # The money given back, in so many words: "ya me devolvieron", "foi devolvido",
+            # "a enfin été débloquée", "ist wieder freigegeben", "ya está en mi cuenta".
+            r"ya me (han )?(devolvieron|devuelto|reembolsaron|reembolsado|abonaron|abonado)"
+            r"|(dinero|reembolso|importe|abono|devolucion|fianza|deposito) (ya )?(esta|estan"
+            r"|aparece) en (mi|la) cuenta",
+            r"(foi|foram) (finalmente |ja )?devolvid[oa]s?|(a|ont) (enfin |deja )ete (debloque"
+            r"|rembourse|credite|restitue|rendu|verse)e?s?",
+            r"(ist|sind) (jetzt |nun |wieder |endlich )+freigegeben",
+            # Bare "Résolu." / "Réglé !" as the answer (negated or asked, it is undone).
+            r"(resolu|regle|repare)e?s?(?= ?[.!]|$)",
+            # Done without trouble, in the first person: "j'ai passé le contrôle ce matin sans
+            # problème", "paguei sem problemas", "he podido pagar sin ningún problema".
+            r"(j'ai|on a|nous avons) ((?!(pas|jamais|rien)\b)[\w']+ ){1,6}sans (aucun )?(probleme"
+            r"|souci)",
+            r"(he podido|pude|hemos podido|pudimos) ((?!(no|nunca)\b)\w+ ){1,6}sin (ningun )?"
+            r"problemas?",
+            r"(passei|paguei|entrei|usei|conseguimos|pude) ((?!(nao|nunca)\b)\w+ ){0,6}sem "
+            r"(nenhum )?problemas?",
+            r"(j'ai|on a) (pu|reussi a) (lire|appeler|utiliser|retirer|consulter|voir|entrer)",
+            r"(ich|wir) (kann|konnen) ((?!(nicht|nie|kein\w*|noch)\b)\w+ ){0,4}(jetzt |nun )?"
+            r"endlich (\w+ )?(offnen|sehen|nutzen|einloggen|anmelden|zugreifen|bezahlen"
+            r"|herunterladen|abheben|lesen)\b",
+            # Things delivered and here: "la commande est arrivée", "le colis est là".
+            r"(colis|commande|paquet|carte|courrier|lettre) est (bien |enfin )?(arrivee?|la)\b",
         ],
         "en": [
             # An adverb may sit between: "it finally works", "everything now works".
@@ -361,6 +390,12 @@ CONFIRM = compile_phrases(
             r"(is|are|'s|'re) (now )?(active|online|available|visible|unlocked|unblocked|enabled"
             r"|live) again",
             r"(it'?s|it is|is|are|'re) back up(?! (your|my|the|all|files|data))",
+            # The money back ("the money's back", "refund is showing in my account now"); a
+            # contraction is written out, the pattern opens on a word.
+            r"(money|refund|deposit|funds)('s| is| are| has come) (now |finally |all )?back"
+            r"(?! (\w+ ){0,2}(late|to|in|on|out|again)\b)",
+            r"(refund|money|payment|deposit|credit|funds)\b[^.?!]{0,25} (is |are )?(now )?"
+            r"(showing|shows|visible) (up )?(in|on) my (account|bank|statement)",
         ],
         "es": [
             r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
@@ -934,6 +969,20 @@ _TOLD_GATE = re.compile(
 )
 
 
+# Worked for a stretch of time, then gave out: "it held for about an hour, then...", "hat
+# ungefähr eine Stunde gehalten, dann ...", "funcionou durante uma hora e depois ...". The
+# stretch must be followed by a "then" in the same sentence: "works for a day now" is no relapse.
+_FOR_A_WHILE = re.compile(
+    r"\b(?:worked|held|lasted|was fine|funciono|funcionaba|duro|aguanto|a marche|a fonctionne"
+    r"|a tenu|a dure|funcionou|durou|aguentou|hat|hielt|lief|ging)\b[^.!?;]{0,25}?\b(?:an?"
+    r"|one|two|few|\d+|une?|un|una|unos|unas|quelques|eine|einen|ein paar|zwei|uma|umas"
+    r"|uns|half an?|media) (?:hour|day|minute|hora|dia|minuto|heure|jour|journee|minute"
+    r"|stunde|tag|minute)\w*\b[^.!?;]{0,40}?\b(?:then|and then|before|dann|danach|bevor"
+    r"|puis|avant de|luego|despues|y luego|depois|e depois|antes de)\b"
+)
+_FOR_A_WHILE_GATE = re.compile(r"hour|day|minut|hora|dia|heure|jour|stunde|tag")
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
@@ -960,6 +1009,10 @@ def _denial(folded: str) -> tuple[str, str] | None:
     worked = _worked_then_failed(folded)
     if worked:
         return "worked a while, then the trouble again", worked
+    if _FOR_A_WHILE_GATE.search(folded):
+        stretch = _FOR_A_WHILE.search(folded)
+        if stretch:
+            return "worked for a stretch of time, then gave out", stretch.group()
     return None
 
 
@@ -1024,6 +1077,38 @@ def _mocked_fix(folded: str) -> str | None:
     return None
 
 
+_OPEN_QUOTE = re.compile(r"[«“„\"‘‚][ ]?$")
+_CLOSE_QUOTE = re.compile(r"[ ]?[»”“\"’]")
+
+
+def _quoted(folded: str, match: re.Match[str]) -> bool:
+    """Is the confirming phrase someone else's words, quoted back ("merci pour ce « c'est
+    réparé »", "your „erledigt“")?"""
+    start, end = match.span()
+    return bool(
+        _OPEN_QUOTE.search(folded, max(0, start - 2), start)
+        and _CLOSE_QUOTE.match(folded, end, end + 2)
+    )
+
+
+# A fault no longer where it was, but somewhere else instead: "it no longer crashes at start
+# but at checkout", "ya no se cuelga al abrir, sino al pagar", "ne plante plus au démarrage
+# mais au paiement", "stürzt nicht mehr beim Start ab, sondern erst an der Kasse".
+_NO_LONGER = re.compile(r"\b(?:no longer|any ?more|ya no|plus|nicht mehr|kein\w* mehr|mais)\b")
+_MOVED = re.compile(
+    r"[^.!?;]{0,40}?(?:\bsondern\b|\bsino\b|,? but (?:now |only |just )?(?:when|at|on|in"
+    r"|after)\b|,? mais (?:maintenant |seulement |juste )?(?:a|au|quand|lors|apres)\b|,? mas "
+    r"(?:agora |so )?(?:quando|no|na|ao|depois)\b|,? pero (?:ahora |solo )?(?:al|en|cuando)\b)"
+)
+
+
+def _fault_moved(folded: str, match: re.Match[str]) -> str | None:
+    if not _NO_LONGER.search(match.group()):
+        return None
+    moved = _MOVED.match(folded, match.end())
+    return folded[match.start() : moved.end()] if moved else None
+
+
 def resolution_reply(text: str, cues: Cues | None = None) -> str:
     """`confirm`, `deny` or `none` for a customer message read as an answer to "fixed?".
 
@@ -1064,6 +1149,18 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         if why:
             note(cues, SIGNAL, f"confirming words {why}", match.group())
             return "none"
+        if _quoted(folded, match):
+            note(
+                cues,
+                SIGNAL,
+                "confirming words in quotation marks, not the customer's own",
+                match.group(),
+            )
+            return "none"
+        moved = _fault_moved(folded, match)
+        if moved:
+            note(cues, SIGNAL, "no longer there, but somewhere else instead", moved)
+            return "deny"
         spans.append(match.span())
     if (
         spans
