@@ -44,13 +44,25 @@ _NOT_ACCOUNT = (
 # A partial fix given as the answer itself: "Partly.", "En partie seulement :", "Teilweise."
 _PARTIAL = (
     r"(partly|partially|en parte|a medias|parcialmente|en partie|partiellement|teilweise"
-    r"|zum teil|em parte)( only| solamente| solo| seulement| nur| apenas)?(?= ?[.,:;!]|$)"
+    r"|zum teil|em parte|more or less|mas o menos|plus ou moins|mehr oder weniger|mais ou menos)"
+    r"( only| solamente| solo| seulement| nur| apenas)?(?= ?[.,:;!]|$)"
     r"|(partly|partially|half|en parte|parcialmente|en partie|partiellement|a moitie|teilweise"
     r"|zum teil|halb|em parte) (fixed|solved|resolved|working|works|resuelt[oa]|solucionad[oa]"
     r"|arreglad[oa]|resolu|regle|repare|gelost|behoben|resolvid[oa]|funcionando)"
 )
 DENY = compile_phrases(
     {
+        # Part of the same thing still missing: "the rest is missing", "falta el resto", "il
+        # manque toujours la moitié", "die Hälfte fehlt noch", "falta o resto".
+        "part": [
+            r"(the )?(rest|other half|remainder|balance) (is |are )?(still )?missing"
+            r"|still missing (the rest|half|the other half|the remainder)",
+            r"falta(n)? (todavia |aun )?(el resto|la mitad|la otra mitad|una parte)",
+            r"manque (toujours |encore )?(la moitie|le reste|l'autre moitie|une partie)",
+            r"(der rest|die (andere )?halfte|ein teil) fehlt|fehlt (noch |immer noch )?(der rest"
+            r"|die (andere )?halfte)",
+            r"falta(m)? (ainda )?(o resto|a metade|a outra metade|uma parte)",
+        ],
         "en": [
             # "I still need the invoice" is a new request, not the old problem.
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
@@ -129,13 +141,16 @@ DENY = compile_phrases(
             r"(toujours|encore) pas (recu|de|d')",
             r"(plante|bug\w*|bloque|crash\w*|coupe|refuse|echoue|affiche|ferme)\w* toujours",
             r"pas (non plus|mieux)",
-            r"(est|sont|reste|restent) toujours (allume|present|bloque|affiche|visible|en attente"
-            r"|coupe|debite)\w*",
+            r"(est|sont|reste|restent) toujours (« ?)?(allume|present|bloque|affiche|visible"
+            r"|en attente|coupe|debite)\w*",
             r"(j'ai|on a|il y a) toujours (le|la|les|l'|un|une|des|ce|cette|cet|ces|mon|ma|mes)",
             r"(a|ont) (tenu|marche|fonctionne|dure) (\w+ )?(un|une|deux|trois|\d+) (jour|jours"
             r"|heure|heures|semaine|semaines)",
             r"re-?(plante|bugue|crashe|coupe|tombe)\w*",
             r"rien ne (marche|fonctionne)",
+            # What the screen or the statement still says, still missing, still cut off.
+            r"(indique|affiche|marque|montre|dit)(nt)? toujours"
+            r"|toujours (deco|deconnecte|hors ligne|en attente)\w*|disparai\w* encore",
         ],
         "de": [
             r"immer noch",
@@ -153,6 +168,9 @@ DENY = compile_phrases(
             r"|stunden?)",
             r"wieder (kaputt\w*|abgesturzt|ausgefallen)",
             r"nichts (geht|funktioniert|klappt|lauft)",
+            # Still there after the fix: "stehen aber nach wie vor beide drauf", "bricht
+            # trotzdem ab".
+            r"aber (\w+ ){0,2}nach wie vor|(bricht|sturzt|hangt|friert|stockt)\w* (\w+ )?trotzdem",
         ],
         "pt": [
             r"continua(m)?(?! (funcionando|a funcionar|bem|ok|normal|perfeit\w*|sem (problemas"
@@ -983,11 +1001,19 @@ _FOR_A_WHILE = re.compile(
 _FOR_A_WHILE_GATE = re.compile(r"hour|day|minut|hora|dia|heure|jour|stunde|tag")
 
 
+# "Keine Unterbrechung mehr, auch nicht beim Anruf": "not even" extends a failure said gone.
+_GONE_BEFORE = re.compile(r"\b(?:kein\w*|nicht) (?:\w+ ){0,3}mehr\W+$")
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
         if _KEEPS.match(deny.group()) and _PERSON_BEFORE.search(
             folded, max(0, deny.start() - 30), deny.start()
+        ):
+            continue
+        if deny.group() == "auch nicht" and _GONE_BEFORE.search(
+            folded, max(0, deny.start() - 60), deny.start()
         ):
             continue
         if _IF_CLAUSE.search(folded, 0, deny.start()):
