@@ -387,7 +387,16 @@ _FED_UP = re.compile(
     r"|ne devrait pas (?:falloir|etre)|n'aurait pas du|autant d'efforts?|no deberia (?:hacer"
     r" falta|costar|ser tan)|tanto esfuerzo|sollte nicht so|so viel aufwand|nao deveria"
     r" (?:precisar|ser tao)|tanto esforco"
-    r"|customer service|atencion al cliente|service client|kundenservice)"
+    r"|customer service|atencion al cliente|service client|kundenservice"
+    # Leaving, or a verdict on the company, not on the fault: "I'll order elsewhere", "je ne
+    # louerai plus jamais chez vous", "bestelle woanders", "peço noutro lado", "vous auriez pu
+    # prévenir", "bezeichnend für Ihren Laden".
+    r"|elsewhere|somewhere else|en otro (?:sitio|lado)|en otra parte|ailleurs|woanders"
+    r"|noutro lado|em outro lugar|noutra loja|(?:plus|nunca|nie) (?:jamais|mais|wieder|mas)"
+    r"(?: \w+)? (?:chez vous|con ustedes|bei ihnen|convosco|com voces)"
+    r"|auriez pu|could have (?:told|warned|let)|podrian haber (?:avisado|dicho)"
+    r"|hatten (?:sie|ihr) (?:\w+ )?(?:sagen|bescheid|melden)|poderiam ter (?:avisado|dito)"
+    r"|bezeichnend|typical of you|tipico de ustedes|typique de chez vous|tipico de voces)"
 )
 
 
