@@ -326,6 +326,44 @@ CONFIRM = compile_phrases(
             r"|herunterladen|abheben|lesen)\b",
             # Things delivered and here: "la commande est arrivée", "le colis est là".
             r"(colis|commande|paquet|carte|courrier|lettre) est (bien |enfin )?(arrivee?|la)\b",
+            # A service had again: "vuelvo a tener internet", "voltei a ter luz", "wir haben
+            # wieder Strom", "we have power again" ("on a de nouveau l'eau" is above).
+            r"(vuelvo|volvemos|he vuelto|hemos vuelto) a tener (internet|luz|agua|linea|conexion"
+            r"|senal|cobertura|acceso|servicio|calefaccion|gas)",
+            r"(voltei|voltamos) a ter (internet|luz|agua|linha|rede|sinal|acesso|servico|gas"
+            r"|aquecimento)",
+            r"(habe|haben) (jetzt |endlich )?wieder (internet|strom|wasser|warmwasser|netz|empfang"
+            r"|zugang|zugriff|heizung)",
+            r"(we|i) (now )?have (internet|power|electricity|water|hot water|heating|heat|signal"
+            r"|access|service|wifi) again",
+            # Heating and hot water working again, named by the appliance: "the heating's back
+            # on", "la calefacción vuelve a calentar", "le chauffe-eau chauffe de nouveau", "die
+            # Heizung ist wieder warm", "o esquentador voltou a dar água quente".
+            r"(heating|heater|heaters|boiler|radiators?|hot water)('s| is| are)? (back on|warm"
+            r" again|hot again|working again|on again)",
+            r"(calefaccion|caldera|calentador|termo|radiadores?) (ya )?(vuelve|volvio|ha vuelto)"
+            r" a (calentar|dar agua caliente)",
+            r"(chauffage|chauffe-eau|chaudiere|radiateurs?) (re)?chauffe(nt)? (de nouveau|a nouveau"
+            r"|enfin|normalement)",
+            r"(heizung|heizkorper|therme|boiler|warmwasser) (ist|sind|wird|werden) (jetzt |endlich "
+            r")?wieder (warm|heiss)",
+            r"(esquentador|aquecimento|caldeira|cilindro|radiadores?) (ja )?(voltou|volta) a"
+            r" (aquecer|dar agua quente)",
+            # A fault with nothing of it left: "il n'y a plus une goutte", "ya no hay fuga",
+            # "já não há erro", "no more leaks".
+            r"n'y a plus (de |d'|une |aucune? )?(fuite|goutte|erreur|coupure|bug|bruit)s?",
+            r"ya no (hay|sale|aparece) (ninguna? )?(fugas?|gotas?|error(es)?|cortes?|ruidos?"
+            r"|avisos?)",
+            r"(ja )?nao (ha|aparece) (mais )?(nenhuma? )?(fugas?|gotas?|erros?|cortes?|barulhos?"
+            r"|avisos?)",
+            r"no more (leaks?|drips?|errors?|drop ?outs?|cuts?|noise)(?! (than|until)\b)",
+            r"(esta|ficou) tudo (certinho|correto|certo)",
+            # Received, with the thing now right: "recebi o cartão com o assento certo", "he
+            # recibido el certificado con las fechas correctas", "received it with the right
+            # date", "reçu avec la bonne adresse", "mit dem richtigen Datum erhalten".
+            r"(received|recibido|recibir|recibi|recebi|recu|recue)\b[^.!?]{0,60}\b(with|con|com"
+            r"|avec) (the |el |la |los |las |o |a |os |as |le |les )?(\w+ )?(correct|right"
+            r"|correct[oa]s?|cert[oa]s?|bonn?e?s?|correcte?s?)\b",
         ],
         "en": [
             # An adverb may sit between: "it finally works", "everything now works".
@@ -528,7 +566,8 @@ CONFIRM = compile_phrases(
             r"kann ich (jetzt |nun |endlich )?wieder",
             r"ich kann (jetzt |nun )?(endlich|wieder)",
             r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",
-            r"kein(e|en)? (fehler|fehlermeldung|absturz|abbruch|unterbrechung)\w* mehr",
+            r"kein(e|en)? (einzige[nr]? |weitere[nr]? )?(fehler|fehlermeldung|absturz|abbruch"
+            r"|unterbrechung|tropfen|leck)\w* mehr",
             r"(ist|sind|wurde|wurden) (jetzt |nun |inzwischen |bereits )?(erstattet"
             r"|gutgeschrieben|zuruckgebucht|entsperrt"
             r"|behoben|korrigiert)",
@@ -859,7 +898,9 @@ def _another_matter(folded: str, at: int) -> bool:
 # "but only on my laptop" names where it works, often before a question about the other
 # device: that stays doubt (`none`), not a denial.
 _ONLY_AFTER = re.compile(
-    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|so|somente|apenas)\b"
+    # English "so" ("..., so please don't") is no Portuguese "só".
+    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|somente|apenas"
+    r"|so(?= (?!please|i|we|you|it|that|far|much|many|don'?t|the)\w))\b"
     r"(?! (?:on|in|at|en|sur|dans|auf|im|am|bei|no|na|em)\b)"
 )
 
