@@ -1042,6 +1042,27 @@ _FOR_A_WHILE = re.compile(
 _FOR_A_WHILE_GATE = re.compile(r"hour|day|minut|hora|dia|heure|jour|stunde|tag")
 
 
+# Not yet, of the customer's own checking: "I haven't been home yet to see", "todavía no me
+# ha dado tiempo a probarlo", "noch nicht richtig getestet", "ainda não cheguei a casa para
+# ver", "pas encore pu vérifier". Not yet checked is no denial (the answer is `none`).
+_YET_GATE = re.compile(r"yet|todavia|aun|noch|ainda|encore|tampoco|haven|hasn")
+_UNTESTED = re.compile(
+    r"\b(?:tried|tested|test|try|check\w*|see|seen|been home|got home|had (?:a|the) chance"
+    r"|probar\w*|probado|comprobar\w*|mirar\w*|tiempo|pasado por casa|intentar|intentado"
+    r"|getestet|testen|ausprobiert|probiert|gepruft|nachgesehen|nachschauen|geschaut"
+    r"|nachgeschaut|zeit|im keller|zu hause|essaye\w*|verifie\w*|regarde\w*|teste\w*"
+    r"|le temps|rentree?|testar|testei|tentei|tentar|verificar|cheguei|chegar|tempo|para ver)\b"
+)
+_UNTESTED_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
+
+
+def _untested(folded: str, start: int, end: int) -> bool:
+    """Is the "not yet" at folded[start:end] about the customer's own check, not the fault?"""
+    stop = _UNTESTED_STOP.search(folded, end, end + 50)
+    window = folded[start : stop.start() if stop else end + 50]
+    return bool(_UNTESTED.search(window)) and not _FAILURE.search(window)
+
+
 # "Keine Unterbrechung mehr, auch nicht beim Anruf": "not even" extends a failure said gone.
 _GONE_BEFORE = re.compile(r"\b(?:kein\w*|nicht) (?:\w+ ){0,3}mehr\W+$")
 
@@ -1052,6 +1073,8 @@ def _denial(folded: str) -> tuple[str, str] | None:
         if _KEEPS.match(deny.group()) and _PERSON_BEFORE.search(
             folded, max(0, deny.start() - 30), deny.start()
         ):
+            continue
+        if _YET_GATE.search(deny.group()) and _untested(folded, deny.start(), deny.end()):
             continue
         if deny.group() == "auch nicht" and _GONE_BEFORE.search(
             folded, max(0, deny.start() - 60), deny.start()
@@ -1071,7 +1094,7 @@ def _denial(folded: str) -> tuple[str, str] | None:
     if partial:
         return "only part of it put right", partial
     told = _TOLD_GATE.search(folded) and _TOLD_FIXED_NOT.search(folded)
-    if told:
+    if told and not _untested(folded, told.start(), told.end()):
         return "told it was fixed, and it is not", told.group()
     worked = _worked_then_failed(folded)
     if worked:
