@@ -693,7 +693,7 @@ _IF_CLAUSE = re.compile(
     r"(?:^|[.!?;,\n]\s*)(?:if|unless|wenn|falls|sofern|caso|si|se)\b(?!\s*[,.!])[^.!?;,\n]*$"
 )
 # A bare "no" as the whole answer, or at its head: "no", "Non, ...", "nö, ...".
-_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nao|negative)\b(?:\W*$|\s*[,.!;:])")
+_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nee|nao|negative)\b(?:\W*$|\s*[,.!;:])")
 # Fixed or working, flatly negated: "no está arreglado", "it's not fixed".
 _FIX_WORD = re.compile(
     r"\b(?:work\w*|fixed|solved|resolved|sorted|funciona\w*|arreglad[oa]|solucionad[oa]"
@@ -1115,6 +1115,8 @@ def _contrast_denies(folded: str) -> str | None:
         return None  # "thanks ..., although I was rude on the phone": the writer's conduct
     if _INFO_THANKS.search(before):
         return None  # thanks for information, then a complaint: not an answer about the fix
+    if _untested(folded, match.start(), match.end() + 1):
+        return None  # "..., but I haven't tried paying yet": not checked, not broken
     if _ACK.search(before) and (_NEGATIVE_AFTER.search(after) or reports_problem(after)):
         return folded[match.start() :]
     return None

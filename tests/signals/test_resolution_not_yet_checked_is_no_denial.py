@@ -31,3 +31,20 @@ def test_not_yet_checked_is_open(text: str) -> None:
 )
 def test_not_yet_of_the_fault_denies(text: str) -> None:
     assert resolution_reply(text) == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seems ok, thanks, but I haven't tried a payment yet.",
+        "Parece que sí, gracias, pero todavía no he probado a pagar.",
+        "Sieht gut aus, danke, aber noch nicht richtig getestet.",
+    ],
+)
+def test_thanks_then_not_yet_tried_is_no_denial(text: str) -> None:
+    assert resolution_reply(text) != "deny"
+
+
+@pytest.mark.parametrize("text", ["Nee, leider nicht.", "Nee, geht immer noch nicht."])
+def test_colloquial_no_denies(text: str) -> None:
+    assert resolution_reply(text) == "deny"
