@@ -55,7 +55,7 @@ DENY = compile_phrases(
         # Part of the same thing still missing: "the rest is missing", "falta el resto", "il
         # manque toujours la moitié", "die Hälfte fehlt noch", "falta o resto".
         "part": [
-            r"(the )?(rest|other half|remainder|balance) (is |are )?(still )?missing"
+            r"(rest|other half|remainder|balance) (is |are )?(still )?missing"
             r"|still missing (the rest|half|the other half|the remainder)",
             r"falta(n)? (todavia |aun )?(el resto|la mitad|la otra mitad|una parte)",
             r"manque (toujours |encore )?(la moitie|le reste|l'autre moitie|une partie)",
@@ -170,7 +170,8 @@ DENY = compile_phrases(
             r"nichts (geht|funktioniert|klappt|lauft)",
             # Still there after the fix: "stehen aber nach wie vor beide drauf", "bricht
             # trotzdem ab".
-            r"aber (\w+ ){0,2}nach wie vor|(bricht|sturzt|hangt|friert|stockt)\w* (\w+ )?trotzdem",
+            r"aber nach wie vor|(stehen|steht|zeigt|zeigen|bleibt|bleiben) (\w+ )?nach wie vor"
+            r"|(bricht|sturzt|hangt|friert|stockt)\w* (\w+ )?trotzdem",
         ],
         "pt": [
             r"continua(m)?(?! (funcionando|a funcionar|bem|ok|normal|perfeit\w*|sem (problemas"
