@@ -298,7 +298,8 @@ def restores(folded: str, spans: list[tuple[int, int]], at: int) -> bool:
 # probar", "j'ai réessayé de nouveau", "nochmal versucht", "tentei de novo".
 _RETRY_BEFORE = re.compile(
     r"\b(?:tried|try|trying|retried|intente|probe|intentado|probado|essaye|reessaye|teste"
-    r"|versucht|probiert|getestet|tentei|testei|tentamos)\W+(?:\w+\W+)?$"
+    r"|versucht|probiert|getestet|tentei|testei|tentamos|intentar|probar|essayer|tester"
+    r"|versuchen|probieren|tentar|testar)\W+(?:\w+\W+)?$"
 )
 _RETRY_AFTER = re.compile(
     r"^\W*(?:\w+\W+)?(?:try|tried|probar|intentar|probarlo|intentarlo|essayer|tester"
@@ -386,7 +387,16 @@ _FED_UP = re.compile(
     r"|ne devrait pas (?:falloir|etre)|n'aurait pas du|autant d'efforts?|no deberia (?:hacer"
     r" falta|costar|ser tan)|tanto esfuerzo|sollte nicht so|so viel aufwand|nao deveria"
     r" (?:precisar|ser tao)|tanto esforco"
-    r"|customer service|atencion al cliente|service client|kundenservice)"
+    r"|customer service|atencion al cliente|service client|kundenservice"
+    # Leaving, or a verdict on the company, not on the fault: "I'll order elsewhere", "je ne
+    # louerai plus jamais chez vous", "bestelle woanders", "peço noutro lado", "vous auriez pu
+    # prévenir", "bezeichnend für Ihren Laden".
+    r"|elsewhere|somewhere else|en otro (?:sitio|lado)|en otra parte|ailleurs|woanders"
+    r"|noutro lado|em outro lugar|noutra loja|(?:plus|nunca|nie) (?:jamais|mais|wieder|mas)"
+    r"(?: \w+)? (?:chez vous|con ustedes|bei ihnen|convosco|com voces)"
+    r"|auriez pu|could have (?:told|warned|let)|podrian haber (?:avisado|dicho)"
+    r"|hatten (?:sie|ihr) (?:\w+ )?(?:sagen|bescheid|melden)|poderiam ter (?:avisado|dito)"
+    r"|bezeichnend|typical of you|tipico de ustedes|typique de chez vous|tipico de voces)"
 )
 
 
@@ -602,6 +612,17 @@ def _separate_question(folded: str, spans: list[tuple[int, int]]) -> int | None:
     return start
 
 
+# "again" that is no trouble: a good state back ("available again", "de nuevo disponible" is
+# read by `restores`), joy at having it again ("endlich wieder", "enfin de nouveau"), or "the
+# other time" ("como la otra vez", "da outra vez"), a past episode named.
+_AGAIN_NOT_TROUBLE = re.compile(
+    r"\b(?:(?:available|active|online|visible|normal|stable|accessible|usable|unlocked"
+    r"|unblocked|disponibles?|activ[oa]s?|visibles?|normales?|estables?|accesibles?|actife?s?"
+    r"|stables?|verfugbar|aktiv|sichtbar|stabil|disponive(?:l|is)|ativ[oa]s?|visive(?:l|is)"
+    r"|estave(?:l|is))|endlich|finally|por fin|enfin|finalmente|la|da|na|a)\W+$"
+)
+
+
 def doubt(
     folded: str, spans: list[tuple[int, int]], stated: bool = False
 ) -> tuple[str, str] | None:
@@ -639,6 +660,7 @@ def doubt(
             continue
         if kind == "repeat" and (
             restores(folded, spans, match.start())
+            or _AGAIN_NOT_TROUBLE.search(folded, max(0, match.start() - 40), match.start())
             or thanked(folded, match)
             or retried(folded, match)
             or _GREETED_AGAIN.search(folded, 0, match.end())

@@ -44,13 +44,25 @@ _NOT_ACCOUNT = (
 # A partial fix given as the answer itself: "Partly.", "En partie seulement :", "Teilweise."
 _PARTIAL = (
     r"(partly|partially|en parte|a medias|parcialmente|en partie|partiellement|teilweise"
-    r"|zum teil|em parte)( only| solamente| solo| seulement| nur| apenas)?(?= ?[.,:;!]|$)"
+    r"|zum teil|em parte|more or less|mas o menos|plus ou moins|mehr oder weniger|mais ou menos)"
+    r"( only| solamente| solo| seulement| nur| apenas)?(?= ?[.,:;!]|$)"
     r"|(partly|partially|half|en parte|parcialmente|en partie|partiellement|a moitie|teilweise"
     r"|zum teil|halb|em parte) (fixed|solved|resolved|working|works|resuelt[oa]|solucionad[oa]"
     r"|arreglad[oa]|resolu|regle|repare|gelost|behoben|resolvid[oa]|funcionando)"
 )
 DENY = compile_phrases(
     {
+        # Part of the same thing still missing: "the rest is missing", "falta el resto", "il
+        # manque toujours la moitié", "die Hälfte fehlt noch", "falta o resto".
+        "part": [
+            r"(rest|other half|remainder|balance) (is |are )?(still )?missing"
+            r"|still missing (the rest|half|the other half|the remainder)",
+            r"falta(n)? (todavia |aun )?(el resto|la mitad|la otra mitad|una parte)",
+            r"manque (toujours |encore )?(la moitie|le reste|l'autre moitie|une partie)",
+            r"(der rest|die (andere )?halfte|ein teil) fehlt|fehlt (noch |immer noch )?(der rest"
+            r"|die (andere )?halfte)",
+            r"falta(m)? (ainda )?(o resto|a metade|a outra metade|uma parte)",
+        ],
         "en": [
             # "I still need the invoice" is a new request, not the old problem.
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
@@ -129,13 +141,16 @@ DENY = compile_phrases(
             r"(toujours|encore) pas (recu|de|d')",
             r"(plante|bug\w*|bloque|crash\w*|coupe|refuse|echoue|affiche|ferme)\w* toujours",
             r"pas (non plus|mieux)",
-            r"(est|sont|reste|restent) toujours (allume|present|bloque|affiche|visible|en attente"
-            r"|coupe|debite)\w*",
+            r"(est|sont|reste|restent) toujours (« ?)?(allume|present|bloque|affiche|visible"
+            r"|en attente|coupe|debite)\w*",
             r"(j'ai|on a|il y a) toujours (le|la|les|l'|un|une|des|ce|cette|cet|ces|mon|ma|mes)",
             r"(a|ont) (tenu|marche|fonctionne|dure) (\w+ )?(un|une|deux|trois|\d+) (jour|jours"
             r"|heure|heures|semaine|semaines)",
             r"re-?(plante|bugue|crashe|coupe|tombe)\w*",
             r"rien ne (marche|fonctionne)",
+            # What the screen or the statement still says, still missing, still cut off.
+            r"(indique|affiche|marque|montre|dit)(nt)? toujours"
+            r"|toujours (deco|deconnecte|hors ligne|en attente)\w*|disparai\w* encore",
         ],
         "de": [
             r"immer noch",
@@ -153,6 +168,10 @@ DENY = compile_phrases(
             r"|stunden?)",
             r"wieder (kaputt\w*|abgesturzt|ausgefallen)",
             r"nichts (geht|funktioniert|klappt|lauft)",
+            # Still there after the fix: "stehen aber nach wie vor beide drauf", "bricht
+            # trotzdem ab".
+            r"aber nach wie vor|(stehen|steht|zeigt|zeigen|bleibt|bleiben) (\w+ )?nach wie vor"
+            r"|(bricht|sturzt|hangt|friert|stockt)\w* (\w+ )?trotzdem",
         ],
         "pt": [
             r"continua(m)?(?! (funcionando|a funcionar|bem|ok|normal|perfeit\w*|sem (problemas"
@@ -279,6 +298,73 @@ CONFIRM = compile_phrases(
             r"|(abre|carrega|entra|funciona|roda) normal",
             r"alles (da|heil|angekommen)|(liegt|liegen) (jetzt |nun |inzwischen )?vor",
             r"ya me (sincroniza|carga|abre|conecta|deja|funciona|llegan?)",
+            # The customer in, as the whole answer or its clause: "estoy dentro", "bin drin",
+            # "estou dentro!", "je suis bien entrée" ("dentro de la app pero..." is no answer).
+            r"(estoy|estamos|estou) dentro(?=\W*($|[.!,]))|(bin|sind|bin ich|sind wir)"
+            r" (jetzt |endlich |wieder )?drin(?=\W*($|[.!,]))"
+            r"|(je suis|on est|nous sommes) (enfin |bien )(entree?s?|connectee?s?)\b",
+            # The money given back, in so many words: "ya me devolvieron", "foi devolvido",
+            # "a enfin été débloquée", "ist wieder freigegeben", "ya está en mi cuenta".
+            r"ya me (han )?(devolvieron|devuelto|reembolsaron|reembolsado|abonaron|abonado)"
+            r"|(dinero|reembolso|importe|abono|devolucion|fianza|deposito) (ya )?(esta|estan"
+            r"|aparece) en (mi|la) cuenta",
+            r"(foi|foram) (finalmente |ja )?devolvid[oa]s?|(a|ont) (enfin |deja )ete (debloque"
+            r"|rembourse|credite|restitue|rendu|verse)e?s?",
+            r"(ist|sind) (jetzt |nun |wieder |endlich )+freigegeben",
+            # Bare "Résolu." / "Réglé !" as the answer (negated or asked, it is undone).
+            r"(resolu|regle|repare)e?s?(?= ?[.!]|$)",
+            # Done without trouble, in the first person: "j'ai passé le contrôle ce matin sans
+            # problème", "paguei sem problemas", "he podido pagar sin ningún problema".
+            r"(j'ai|on a|nous avons) ((?!(pas|jamais|rien)\b)[\w']+ ){1,6}sans (aucun )?(probleme"
+            r"|souci)",
+            r"(he podido|pude|hemos podido|pudimos) ((?!(no|nunca)\b)\w+ ){1,6}sin (ningun )?"
+            r"problemas?",
+            r"(passei|paguei|entrei|usei|conseguimos|pude) ((?!(nao|nunca)\b)\w+ ){0,6}sem "
+            r"(nenhum )?problemas?",
+            r"(j'ai|on a) (pu|reussi a) (lire|appeler|utiliser|retirer|consulter|voir|entrer)",
+            r"(ich|wir) (kann|konnen) ((?!(nicht|nie|kein\w*|noch)\b)\w+ ){0,4}(jetzt |nun )?"
+            r"endlich (\w+ )?(offnen|sehen|nutzen|einloggen|anmelden|zugreifen|bezahlen"
+            r"|herunterladen|abheben|lesen)\b",
+            # Things delivered and here: "la commande est arrivée", "le colis est là".
+            r"(colis|commande|paquet|carte|courrier|lettre) est (bien |enfin )?(arrivee?|la)\b",
+            # A service had again: "vuelvo a tener internet", "voltei a ter luz", "wir haben
+            # wieder Strom", "we have power again" ("on a de nouveau l'eau" is above).
+            r"(vuelvo|volvemos|he vuelto|hemos vuelto) a tener (internet|luz|agua|linea|conexion"
+            r"|senal|cobertura|acceso|servicio|calefaccion|gas)",
+            r"(voltei|voltamos) a ter (internet|luz|agua|linha|rede|sinal|acesso|servico|gas"
+            r"|aquecimento)",
+            r"(habe|haben) (jetzt |endlich )?wieder (internet|strom|wasser|warmwasser|netz|empfang"
+            r"|zugang|zugriff|heizung)",
+            r"(we|i) (now )?have (internet|power|electricity|water|hot water|heating|heat|signal"
+            r"|access|service|wifi) again",
+            # Heating and hot water working again, named by the appliance: "the heating's back
+            # on", "la calefacción vuelve a calentar", "le chauffe-eau chauffe de nouveau", "die
+            # Heizung ist wieder warm", "o esquentador voltou a dar água quente".
+            r"(heating|heater|heaters|boiler|radiators?|hot water)('s| is| are)? (back on|warm"
+            r" again|hot again|working again|on again)",
+            r"(calefaccion|caldera|calentador|termo|radiadores?) (ya )?(vuelve|volvio|ha vuelto)"
+            r" a (calentar|dar agua caliente)",
+            r"(chauffage|chauffe-eau|chaudiere|radiateurs?) (re)?chauffe(nt)? (de nouveau|a nouveau"
+            r"|enfin|normalement)",
+            r"(heizung|heizkorper|therme|boiler|warmwasser) (ist|sind|wird|werden) (jetzt |endlich "
+            r")?wieder (warm|heiss)",
+            r"(esquentador|aquecimento|caldeira|cilindro|radiadores?) (ja )?(voltou|volta) a"
+            r" (aquecer|dar agua quente)",
+            # A fault with nothing of it left: "il n'y a plus une goutte", "ya no hay fuga",
+            # "já não há erro", "no more leaks".
+            r"n'y a plus (de |d'|une |aucune? )?(fuite|goutte|erreur|coupure|bug|bruit)s?",
+            r"ya no (hay|sale|aparece) (ninguna? )?(fugas?|gotas?|error(es)?|cortes?|ruidos?"
+            r"|avisos?)",
+            r"(ja )?nao (ha|aparece) (mais )?(nenhuma? )?(fugas?|gotas?|erros?|cortes?|barulhos?"
+            r"|avisos?)",
+            r"no more (leaks?|drips?|errors?|drop ?outs?|cuts?|noise)(?! (than|until)\b)",
+            r"(esta|ficou) tudo (certinho|correto|certo)",
+            # Received, with the thing now right: "recebi o cartão com o assento certo", "he
+            # recibido el certificado con las fechas correctas", "received it with the right
+            # date", "reçu avec la bonne adresse", "mit dem richtigen Datum erhalten".
+            r"(received|recibido|recibir|recibi|recebi|recu|recue)\b[^.!?]{0,60}\b(with|con|com"
+            r"|avec) (the |el |la |los |las |o |a |os |as |le |les )?(\w+ )?(correct|right"
+            r"|correct[oa]s?|cert[oa]s?|bonn?e?s?|correcte?s?)\b",
         ],
         "en": [
             # An adverb may sit between: "it finally works", "everything now works".
@@ -361,6 +447,12 @@ CONFIRM = compile_phrases(
             r"(is|are|'s|'re) (now )?(active|online|available|visible|unlocked|unblocked|enabled"
             r"|live) again",
             r"(it'?s|it is|is|are|'re) back up(?! (your|my|the|all|files|data))",
+            # The money back ("the money's back", "refund is showing in my account now"); a
+            # contraction is written out, the pattern opens on a word.
+            r"(money|refund|deposit|funds)('s| is| are| has come) (now |finally |all )?back"
+            r"(?! (\w+ ){0,2}(late|to|in|on|out|again)\b)",
+            r"(refund|money|payment|deposit|credit|funds)\b[^.?!]{0,25} (is |are )?(now )?"
+            r"(showing|shows|visible) (up )?(in|on) my (account|bank|statement)",
         ],
         "es": [
             r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
@@ -475,7 +567,8 @@ CONFIRM = compile_phrases(
             r"kann ich (jetzt |nun |endlich )?wieder",
             r"ich kann (jetzt |nun )?(endlich|wieder)",
             r"(sturzt|bricht|hangt|friert|stockt) (\w+ )?nicht mehr",
-            r"kein(e|en)? (fehler|fehlermeldung|absturz|abbruch|unterbrechung)\w* mehr",
+            r"kein(e|en)? (einzige[nr]? |weitere[nr]? )?(fehler|fehlermeldung|absturz|abbruch"
+            r"|unterbrechung|tropfen|leck)\w* mehr",
             r"(ist|sind|wurde|wurden) (jetzt |nun |inzwischen |bereits )?(erstattet"
             r"|gutgeschrieben|zuruckgebucht|entsperrt"
             r"|behoben|korrigiert)",
@@ -601,7 +694,7 @@ _IF_CLAUSE = re.compile(
     r"(?:^|[.!?;,\n]\s*)(?:if|unless|wenn|falls|sofern|caso|si|se)\b(?!\s*[,.!])[^.!?;,\n]*$"
 )
 # A bare "no" as the whole answer, or at its head: "no", "Non, ...", "nö, ...".
-_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nao|negative)\b(?:\W*$|\s*[,.!;:])")
+_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nee|nao|negative)\b(?:\W*$|\s*[,.!;:])")
 # Fixed or working, flatly negated: "no está arreglado", "it's not fixed".
 _FIX_WORD = re.compile(
     r"\b(?:work\w*|fixed|solved|resolved|sorted|funciona\w*|arreglad[oa]|solucionad[oa]"
@@ -806,7 +899,9 @@ def _another_matter(folded: str, at: int) -> bool:
 # "but only on my laptop" names where it works, often before a question about the other
 # device: that stays doubt (`none`), not a denial.
 _ONLY_AFTER = re.compile(
-    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|so|somente|apenas)\b"
+    # English "so" ("..., so please don't") is no Portuguese "só".
+    r"\W*(?:\w+\W+)?(?:only|solo|solamente|seulement|uniquement|nur|somente|apenas"
+    r"|so(?= (?!please|i|we|you|it|that|far|much|many|don'?t|the)\w))\b"
     r"(?! (?:on|in|at|en|sur|dans|auf|im|am|bei|no|na|em)\b)"
 )
 
@@ -934,11 +1029,56 @@ _TOLD_GATE = re.compile(
 )
 
 
+# Worked for a stretch of time, then gave out: "it held for about an hour, then...", "hat
+# ungefähr eine Stunde gehalten, dann ...", "funcionou durante uma hora e depois ...". The
+# stretch must be followed by a "then" in the same sentence: "works for a day now" is no relapse.
+_FOR_A_WHILE = re.compile(
+    r"\b(?:worked|held|lasted|was fine|funciono|funcionaba|duro|aguanto|a marche|a fonctionne"
+    r"|a tenu|a dure|funcionou|durou|aguentou|hat|hielt|lief|ging)\b[^.!?;]{0,25}?\b(?:an?"
+    r"|one|two|few|\d+|une?|un|una|unos|unas|quelques|eine|einen|ein paar|zwei|uma|umas"
+    r"|uns|half an?|media) (?:hour|day|minute|hora|dia|minuto|heure|jour|journee|minute"
+    r"|stunde|tag|minute)\w*\b[^.!?;]{0,40}?\b(?:then|and then|before|dann|danach|bevor"
+    r"|puis|avant de|luego|despues|y luego|depois|e depois|antes de)\b"
+)
+_FOR_A_WHILE_GATE = re.compile(r"hour|day|minut|hora|dia|heure|jour|stunde|tag")
+
+
+# Not yet, of the customer's own checking: "I haven't been home yet to see", "todavía no me
+# ha dado tiempo a probarlo", "noch nicht richtig getestet", "ainda não cheguei a casa para
+# ver", "pas encore pu vérifier". Not yet checked is no denial (the answer is `none`).
+_YET_GATE = re.compile(r"yet|todavia|aun|noch|ainda|encore|tampoco|haven|hasn")
+_UNTESTED = re.compile(
+    r"\b(?:tried|tested|test|try|check\w*|see|seen|been home|got home|had (?:a|the) chance"
+    r"|probar\w*|probado|comprobar\w*|mirar\w*|tiempo|pasado por casa|intentar|intentado"
+    r"|getestet|testen|ausprobiert|probiert|gepruft|nachgesehen|nachschauen|geschaut"
+    r"|nachgeschaut|zeit|im keller|zu hause|essaye\w*|verifie\w*|regarde\w*|teste\w*"
+    r"|le temps|rentree?|testar|testei|tentei|tentar|verificar|cheguei|chegar|tempo|para ver)\b"
+)
+_UNTESTED_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
+
+
+def _untested(folded: str, start: int, end: int) -> bool:
+    """Is the "not yet" at folded[start:end] about the customer's own check, not the fault?"""
+    stop = _UNTESTED_STOP.search(folded, end, end + 50)
+    window = folded[start : stop.start() if stop else end + 50]
+    return bool(_UNTESTED.search(window)) and not _FAILURE.search(window)
+
+
+# "Keine Unterbrechung mehr, auch nicht beim Anruf": "not even" extends a failure said gone.
+_GONE_BEFORE = re.compile(r"\b(?:kein\w*|nicht) (?:\w+ ){0,3}mehr\W+$")
+
+
 def _denial(folded: str) -> tuple[str, str] | None:
     """Why the message says the problem is still there, as (rule, evidence), or None."""
     for deny in DENY.finditer(folded):
         if _KEEPS.match(deny.group()) and _PERSON_BEFORE.search(
             folded, max(0, deny.start() - 30), deny.start()
+        ):
+            continue
+        if _YET_GATE.search(deny.group()) and _untested(folded, deny.start(), deny.end()):
+            continue
+        if deny.group() == "auch nicht" and _GONE_BEFORE.search(
+            folded, max(0, deny.start() - 60), deny.start()
         ):
             continue
         if _IF_CLAUSE.search(folded, 0, deny.start()):
@@ -955,11 +1095,15 @@ def _denial(folded: str) -> tuple[str, str] | None:
     if partial:
         return "only part of it put right", partial
     told = _TOLD_GATE.search(folded) and _TOLD_FIXED_NOT.search(folded)
-    if told:
+    if told and not _untested(folded, told.start(), told.end()):
         return "told it was fixed, and it is not", told.group()
     worked = _worked_then_failed(folded)
     if worked:
         return "worked a while, then the trouble again", worked
+    if _FOR_A_WHILE_GATE.search(folded):
+        stretch = _FOR_A_WHILE.search(folded)
+        if stretch:
+            return "worked for a stretch of time, then gave out", stretch.group()
     return None
 
 
@@ -972,6 +1116,8 @@ def _contrast_denies(folded: str) -> str | None:
         return None  # "thanks ..., although I was rude on the phone": the writer's conduct
     if _INFO_THANKS.search(before):
         return None  # thanks for information, then a complaint: not an answer about the fix
+    if _untested(folded, match.start(), match.end() + 1):
+        return None  # "..., but I haven't tried paying yet": not checked, not broken
     if _ACK.search(before) and (_NEGATIVE_AFTER.search(after) or reports_problem(after)):
         return folded[match.start() :]
     return None
@@ -1024,6 +1170,38 @@ def _mocked_fix(folded: str) -> str | None:
     return None
 
 
+_OPEN_QUOTE = re.compile(r"[«“„\"‘‚][ ]?$")
+_CLOSE_QUOTE = re.compile(r"[ ]?[»”“\"’]")
+
+
+def _quoted(folded: str, match: re.Match[str]) -> bool:
+    """Is the confirming phrase someone else's words, quoted back ("merci pour ce « c'est
+    réparé »", "your „erledigt“")?"""
+    start, end = match.span()
+    return bool(
+        _OPEN_QUOTE.search(folded, max(0, start - 2), start)
+        and _CLOSE_QUOTE.match(folded, end, end + 2)
+    )
+
+
+# A fault no longer where it was, but somewhere else instead: "it no longer crashes at start
+# but at checkout", "ya no se cuelga al abrir, sino al pagar", "ne plante plus au démarrage
+# mais au paiement", "stürzt nicht mehr beim Start ab, sondern erst an der Kasse".
+_NO_LONGER = re.compile(r"\b(?:no longer|any ?more|ya no|plus|nicht mehr|kein\w* mehr|mais)\b")
+_MOVED = re.compile(
+    r"[^.!?;]{0,40}?(?:\bsondern\b|\bsino\b|,? but (?:now |only |just )?(?:when|at|on|in"
+    r"|after)\b|,? mais (?:maintenant |seulement |juste )?(?:a|au|quand|lors|apres)\b|,? mas "
+    r"(?:agora |so )?(?:quando|no|na|ao|depois)\b|,? pero (?:ahora |solo )?(?:al|en|cuando)\b)"
+)
+
+
+def _fault_moved(folded: str, match: re.Match[str]) -> str | None:
+    if not _NO_LONGER.search(match.group()):
+        return None
+    moved = _MOVED.match(folded, match.end())
+    return folded[match.start() : moved.end()] if moved else None
+
+
 def resolution_reply(text: str, cues: Cues | None = None) -> str:
     """`confirm`, `deny` or `none` for a customer message read as an answer to "fixed?".
 
@@ -1064,6 +1242,18 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
         if why:
             note(cues, SIGNAL, f"confirming words {why}", match.group())
             return "none"
+        if _quoted(folded, match):
+            note(
+                cues,
+                SIGNAL,
+                "confirming words in quotation marks, not the customer's own",
+                match.group(),
+            )
+            return "none"
+        moved = _fault_moved(folded, match)
+        if moved:
+            note(cues, SIGNAL, "no longer there, but somewhere else instead", moved)
+            return "deny"
         spans.append(match.span())
     if (
         spans
