@@ -12,7 +12,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,8 @@ from bot.settings import Settings, load_settings
 from bot.store import Ticket, User, open_store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from integrations.slack.sandbox import SlackSandbox
 
 console = Console()
@@ -74,6 +76,19 @@ def _ticket_breakdown(engine: Engine) -> tuple[Table, Table, Table]:
     )
 
 
+#: The hour (UTC) the demo's day starts at, whatever the hour it is run: nudges keep agents'
+#: quiet hours and updates keep requesters', so a demo run at night would nudge nobody. The
+#: sandbox's clock starts there and runs on with the wall clock (and the demo's `advance`s).
+DEMO_START_HOUR = 9
+
+
+def demo_clock(midnight: datetime, started: float) -> Callable[[], float]:
+    """Unix seconds for the demo: `midnight` plus `DEMO_START_HOUR`, plus the time since
+    `started` (a `time.monotonic()` reading)."""
+    start = (midnight + timedelta(hours=DEMO_START_HOUR)).timestamp()
+    return lambda: start + (time.monotonic() - started)
+
+
 @app.command()
 def demo(
     tickets: int = typer.Option(1500, min=20, max=200_000, help="Tickets in the generated org."),
@@ -91,7 +106,9 @@ def demo(
     )
 
     started = time.monotonic()
-    now = datetime.now(UTC)
+    midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    clock = demo_clock(midnight, started)
+    now = datetime.fromtimestamp(clock(), UTC)
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     console.rule("[bold]alignbot demo")
@@ -100,8 +117,8 @@ def demo(
         f"SQLite store at [bold]{database}[/]. No account, no credentials."
     )
 
-    org = generate_org(tickets=tickets, seed=seed)
-    with ZendeskSandbox(org) as zendesk, SlackSandbox() as slack:  # both on 127.0.0.1
+    org = generate_org(tickets=tickets, seed=seed, now=midnight)
+    with ZendeskSandbox(org, clock=clock) as zendesk, SlackSandbox() as slack:  # on 127.0.0.1
         settings = load_settings(
             zendesk_url=zendesk.url,
             zendesk_email="demo@alignbot.invalid",
