@@ -423,10 +423,8 @@ def _asked_by(sentence: str) -> frozenset[str]:
 def _asked_in(requests: list[str], among: Collection[str] | None) -> set[str]:
     if among is None:
         return set().union(*map(_asked_by, requests))
-    patterns = [
-        (kind, pattern) for kind, pattern in _ASKED.items() if among is None or kind in among
-    ]
-    settings = among is None or any(kind.startswith("setting:") for kind in among)
+    patterns = [(kind, pattern) for kind, pattern in _ASKED.items() if kind in among]
+    settings = any(kind.startswith("setting:") for kind in among)
     kinds: set[str] = set()
     for sentence in requests:
         kinds |= {kind for kind, pattern in patterns if pattern.search(sentence)}
