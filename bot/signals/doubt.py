@@ -448,9 +448,11 @@ _NEW_TOPIC = re.compile(
     r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
     r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
 )
-# "without any error message", "sin ningún problema", "ohne Fehler": a trouble denied.
+# "without any error message", "sin ningún problema", "ohne Fehler", "nothing broken": a
+# trouble denied.
 _WITHOUT = re.compile(
-    r"\b(?:without|no|sin|sans|ohne|sem|kein\w*|aucun\w*|ningun\w*|nenhum\w*)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:without|no|nothing|sin|nada|sans|rien(?: de)?|ohne|nichts|sem|kein\w*|aucun\w*"
+    r"|ningun\w*|nenhum\w*)\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -666,7 +668,10 @@ def doubt(
             or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
             continue
-        if kind == "problem" and not _outside(match, spans):
+        if kind == "problem" and (
+            not _outside(match, spans)
+            or _WITHOUT.search(folded, max(0, match.start() - 30), match.start())
+        ):
             continue
         if kind in ("contrast", "reservation", "restriction"):
             if (

@@ -1195,6 +1195,59 @@ _MOVED = re.compile(
 )
 
 
+# An arrival read as the fix only when nothing in its sentence says how it arrived: late or
+# early, on time, cold, damaged, incomplete. "The flowers arrived a day after the birthday",
+# "la commande est arrivée froide", "der Zug kam mit 20 Minuten Verspätung", "chegou com
+# atraso" report a new matter or review a service; "the refund arrived this morning" is a fix.
+_ARRIVAL = re.compile(
+    r"\b(?:arrived|arrives|came|landed|delivered|turned up|showed up|llego|llegado|llegaron"
+    r"|llegan|llega|entregad[oa]s?|arrivee?s?|livree?s?|kam|kamen|angekommen|geliefert"
+    r"|eingetroffen|chegou|chegaram|chegam|chega|entregue)\b"
+)
+_AMISS = re.compile(
+    r"\b(?:late|delayed|(?:days?|hours?|weeks?) (?:after|late)|early(?! (?:this |in the |on )?"
+    r"(?:morning|hours))|ahead of|on time|before the (?:\w+ )?(?:time|slot|window)|cold"
+    r"|lukewarm|damaged|broken|crushed|dented|smashed|soaked|wet|melted|leaking|torn|opened"
+    r"|wrong|incomplete|half empty|missing|spoiled|spoilt"
+    r"|(?<!\bla )(?<!\ba )(?<!\besta )(?<!\bda )(?<!\bna )(?<!\bde )tarde|con retraso"
+    r"|retrasad[oa]s?|(?:dias?|horas|semanas) (?:despues|tarde)|a tiempo|antes de (?:la )?hora"
+    r"|puntual|fri[oa]s?|rot[oa]s?|danad[oa]s?|abiert[oa]s?|mojad[oa]s?|equivocad[oa]s?"
+    r"|incomplet[oa]s?|en mal estado|aplastad[oa]s?|derretid[oa]s?|faltaba\w*|falta\w*"
+    r"|en retard|avec (?:\w+ )?(?:\w+ )?retard|(?:jours?|heures|semaines) (?:apres|plus tard)"
+    r"|a l'heure|en avance|froide?s?|tiede?s?|cassee?s?|abimee?s?|endommagee?s?|ouverte?s?"
+    r"|mouillee?s?|incomplete?s?|en mauvais etat|ecrasee?s?|fondue?s?|manquai\w*|manque\w*"
+    r"|verspatet|verspatung|zu spat|(?:tage?|stunden|wochen) (?:nach|zu spat|spater)"
+    r"|punktlich|zu fruh|vor der (?:\w+ )?zeit|kalt|lauwarm|kaputt|beschadigt|zerbrochen"
+    r"|nass|offen|falsch|unvollstandig|zerdruckt|geschmolzen|fehlt\w*"
+    r"|atrasad[oa]s?|atraso|(?:dias?|horas|semanas) (?:depois|atrasad\w*)|a tempo"
+    r"|adiantad[oa]s?|antes d[ao] hora|pontua(?:l|is)|partid[oa]s?|danificad[oa]s?"
+    r"|estragad[oa]s?|amassad[oa]s?|aberto|molhad[oa]s?|errad[oa]s?|faltava\w*)\b"
+)
+_AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
+# "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
+_AMISS_DENIED = re.compile(
+    r"\b(?:not|nothing|no|never|sin|nada|ni|sans|rien|pas|ni|nicht|nichts|kein\w*|ohne|sem"
+    r"|nada|nem|nao)\W+(?:\w+\W+){0,2}$"
+)
+
+
+def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
+    """The words saying an arrival came late, early, on time or in a bad state, if any."""
+    arrival = _ARRIVAL.search(match.group())
+    if arrival is None:
+        return None
+    at, end = match.start() + arrival.start(), match.start() + arrival.end()
+    stop = _AMISS_STOP.search(folded, end)
+    after = stop.start() if stop else len(folded)
+    before = max(
+        [at - 48, 0] + [found.end() for found in _AMISS_STOP.finditer(folded, max(0, at - 48), at)]
+    )
+    for amiss in _AMISS.finditer(folded, before, min(after, end + 64)):
+        if not _AMISS_DENIED.search(folded, max(0, amiss.start() - 24), amiss.start()):
+            return folded[min(at, amiss.start()) : max(end, amiss.end())]
+    return None
+
+
 def _fault_moved(folded: str, match: re.Match[str]) -> str | None:
     if not _NO_LONGER.search(match.group()):
         return None
@@ -1249,6 +1302,10 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
                 "confirming words in quotation marks, not the customer's own",
                 match.group(),
             )
+            return "none"
+        amiss = _arrived_amiss(folded, match)
+        if amiss:
+            note(cues, SIGNAL, "arrived late, early or in a bad state: a new matter", amiss)
             return "none"
         moved = _fault_moved(folded, match)
         if moved:
