@@ -364,10 +364,10 @@ def grudge_about_time(folded: str, start: int, end: int) -> bool:
 
 
 # A contrast that only grumbles: "but fine", "but whatever", "pero bueno", "mais bon",
-# "aber gut", "mas ok"; or names a feeling about the company, not the fault.
+# "aber gut", "mas ok", "mas pronto"; or names a feeling about the company, not the fault.
 _GRUDGE = re.compile(
     r"(?:fine|whatever|ok|okay|oh well|anyway|bueno|en fin|vale|bon|passons|enfin bref|gut"
-    r"|naja|egal|tudo bem|enfim|beleza)\b\W*$"
+    r"|naja|egal|tudo bem|enfim|beleza|pronto)\b\W*$"
 )
 _FED_UP = re.compile(
     r"\b(?:fed up|sick of|furious|livid|annoyed|quemad\w*|hart[oa]s?|cabread\w*|harto"
@@ -428,6 +428,33 @@ _KINDS = (
     ("not_yet", NOT_YET_TRIED),
     ("tentative", _TENTATIVE),
 )
+# "almost three weeks", "casi un mes", "presque deux jours", "fast drei Wochen", "quase um
+# mês": how long it took, not a partial fix; "until it was sorted", "hasta que quedó
+# resuelto", "jusqu'à ce que tout soit réglé": someone kept at it, no time limit on the fix.
+_ALMOST = re.compile(r"almost|casi|presque|fast|quase")
+_DURATION_AFTER = re.compile(
+    r"\W+(?:\w+\W+){0,2}?(?:days?|weeks?|months?|hours?|years?|dias?|semanas?|mes|meses|horas?"
+    r"|anos?|jours?|semaines?|mois|heures?|ans|annees?|tagen?|wochen?|monate?n?|stunden?"
+    r"|jahren?)\b"
+)
+_UNTIL = re.compile(r"until|till|hasta que|jusqu'a|ate que")
+_DONE_AFTER = re.compile(
+    r"\W+(?:\w+\W+){0,5}?(?:sorted|fixed|resolved|solved|done|regle\w*|resolu\w*|resuelt\w*"
+    r"|solucionad\w*|arreglad\w*|erledigt|gelost|behoben|resolvid\w*)\b"
+)
+
+
+def _measure_or_persistence(folded: str, match: re.Match[str]) -> bool:
+    """Is this tentative word a length of time ("almost three weeks") or someone keeping at it
+    until the fix ("until everything was sorted"), not a doubt about the fix?"""
+    word = match.group()
+    if _ALMOST.fullmatch(word):
+        return _DURATION_AFTER.match(folded, match.end()) is not None
+    if _UNTIL.fullmatch(word):
+        return _DONE_AFTER.match(folded, match.end()) is not None
+    return False
+
+
 _BOUNDARY = r"\b"
 _DOUBTS = re.compile(
     r"(?<![\w])(?:"
@@ -667,6 +694,8 @@ def doubt(
             or retried(folded, match)
             or _GREETED_AGAIN.search(folded, 0, match.end())
         ):
+            continue
+        if kind == "tentative" and _measure_or_persistence(folded, match):
             continue
         if kind == "problem" and (
             not _outside(match, spans)

@@ -268,7 +268,8 @@ CONFIRM = compile_phrases(
             # A few words of place or time between, never a negation: "ist heute auf meinem
             # Konto eingegangen"; a credit "ist jetzt drauf".
             r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,4}(angekommen|eingegangen"
-            r"|gutgeschrieben)|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
+            r"|eingetroffen|gutgeschrieben)"
+            r"|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
             r"|aufgelost|erledigt|gutgeschrieben|freigeschaltet|entsperrt|korrigiert)",
             r"stimm(t|en) (jetzt|nun|wieder)|(ist|sind) raus|alles erledigt",
@@ -453,6 +454,12 @@ CONFIRM = compile_phrases(
             r"(?! (\w+ ){0,2}(late|to|in|on|out|again)\b)",
             r"(refund|money|payment|deposit|credit|funds)\b[^.?!]{0,25} (is |are )?(now )?"
             r"(showing|shows|visible) (up )?(in|on) my (account|bank|statement)",
+            # A service back, named ("the signal's back", "wifi is back"): the contraction is
+            # written out, the pattern opens on the noun.
+            r"(signal|internet|wifi|wi-fi|connection|service|power|network|broadband|line|tv"
+            r"|phone|access|website|site|app)('s| is| are) (now |finally |all )?back"
+            r"(?! (\w+ ){0,2}(late|to|again|down|off)\b)",
+            r"(is|are|'s|'re) now (correct|right|accurate)|(is|are) (correct|right|accurate) now",
         ],
         "es": [
             r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
@@ -465,6 +472,8 @@ CONFIRM = compile_phrases(
             r"solucionado",
             r"resuelto",
             r"ya (tengo|recibi|me llego|va bien|puedo)",
+            r"por fin (me )?(aparece|aparecen|funciona|llego|llegaron|va|carga)",
+            r"ya (sale|salen|aparece|aparecen) (bien|correct\w*|corregid\w*|actualizad\w*)",
             r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
             r"|paquete|dinero|abono|transferencia|billete|factura)",
             r"(funciona|va) (bien |perfecto )?(ya|de nuevo|otra vez)",
@@ -521,6 +530,8 @@ CONFIRM = compile_phrases(
             r"|tres bien|a merveille|sans souci)",
             r"(bien )?recu (le|la|mon|ma|les) (remboursement|colis|commande|virement|avoir|code)",
             r"(remboursement|colis|commande|virement|avoir) (bien )?(recu|arrive)",
+            r"(remboursement|colis|commande|virement|avoir|carte|courrier|lettre|paquet|billets?"
+            r"|attestation)\b[^.!?]{0,40}\b(est|sont) (bien |enfin )?(arrivee?s?|parvenue?s?)",
             r"merci (d'avoir|pour avoir) (regle|resolu|corrige|repare|fait le necessaire)",
             r"re(marche|fonctionne)\w*",
             r"(marche|fonctionne)(nt)?( bien| enfin| correctement| parfaitement| de nouveau"
@@ -550,6 +561,10 @@ CONFIRM = compile_phrases(
             r"hat geklappt",
             r"(lauft|laufen|klappt|geht|funktioniert) (jetzt |nun )?(wieder|einwandfrei)",
             r"(wird|werden) (jetzt|nun) (\w+ )?angezeigt",
+            r"(ist|sind) (jetzt|nun|endlich|inzwischen) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,3}"
+            r"(sichtbar|korrekt|richtig)",
+            r"wurden? (jetzt |heute |endlich )?(zuruckerstattet|erstattet|gutgeschrieben"
+            r"|korrigiert|freigeschaltet|entsperrt)",
             r"(ticket|anfrage|fall) (\w+ )?(schliessen|geschlossen)",
             r"(ist|sind) (jetzt |nun )?(angekommen|da|erledigt)",
             r"(geld|erstattung|ruckerstattung|gutschrift|paket|bestellung|lieferung|uberweisung)"
@@ -603,6 +618,9 @@ CONFIRM = compile_phrases(
             r"ja (caiu|chegou|apareceu)",
             r"funcionando",
             r"voltou a funcionar",
+            r"volt(ou|aram) a (aparecer|carregar|entrar|ligar)",
+            r"(ja|finalmente) (consegui )?entr(ei|amos)\b",
+            r"(ok|pronto|beleza),? ja deu(?=\W*$)",
             r"ja (aparece|chegou|caiu|esta certo|esta ok|recebi)",
             r"(podem|pode) (encerrar|fechar)" + _NOT_ACCOUNT,
             r"(reembolso|estorno|dinheiro|encomenda|pedido|pacote|transferencia)"
