@@ -518,6 +518,26 @@ _REVIEW = re.compile(
     r" sommes) (?:passee?s? chez|change|souscrit)|j'aurais du (?:le faire|changer)|seit (?:ich"
     r"|wir) (?:gewechselt|umgestiegen)|seit dem wechsel|desde que (?:mudei|troquei|migrei"
     r"|contratei)|devia ter (?:mudado|trocado|feito isso)"
+    # Since the customer's own change of plan or provider, said with a noun or "we": "since
+    # the switch", "desde el cambio de tarifa", "depuis qu'on a la box", "seit dem
+    # Tarifwechsel", "desde que mudamos para o plano".
+    r"|since (?:the |my |our )?(?:switch|move|plan change|tariff change|change of plan)"
+    r"|since (?:moving|changing|upgrading|switching) (?:to|over)"
+    r"|desde (?:el|la) (?:cambio|migracion|paso) (?:de|a|al)\b|desde que (?:nos |me )?"
+    r"(?:cambiamos|pasamos|mudamos|contratamos|tenemos|tengo)"
+    r"|depuis (?:le|la) (?:changement|passage|migration) (?:de|a|vers|d')|depuis qu'(?:on a"
+    r"|on est|nous avons)|depuis que (?:j'ai|nous avons) (?:la|le|l'|pris)"
+    r"|seit (?:dem|der) (?:tarifwechsel|anbieterwechsel|wechsel|umstieg|umstellung)"
+    r"|seit (?:ich|wir) (?:den|die|das) \w+ (?:haben|nutzen)"
+    r"|desde que (?:mudamos|passamos|trocamos|contratamos|temos|tenho)"
+    r"|desde a (?:mudanca|troca|migracao) (?:de|para)"
+    # Easier or handier than another way: "so much easier than queuing", "más cómodo que",
+    # "plus pratique que", "bequemer als", "mais prático do que".
+    r"|(?:easier|quicker|simpler|handier|more convenient|more practical) than"
+    r"|mas (?:comod[oa]s?|facil(?:es)?|rapid[oa]s?|practic[oa]s?|sencill[oa]s?) que"
+    r"|plus (?:pratiques?|simples?|rapides?|faciles?) que"
+    r"|(?:bequemer|einfacher|schneller|praktischer) als"
+    r"|mais (?:pratic[oa]s?|facil|faceis|rapid[oa]s?|simples|comod[oa]s?) (?:do )?que"
     # An order placed a day ago and delivered: a first delivery praised, not a fault fixed.
     r"|(?:ordered|bought) (?:it |this |them )?(?:yesterday|last night|this morning)"
     r"|(?:compre|pedi|encargue) (?:\w+ )?(?:ayer|anoche|esta manana)|(?:commandee?s?|achetee?s?)"
