@@ -125,6 +125,17 @@ _TENTATIVE = re.compile(
     # minutos", "pendant dix minutes", "für ein paar Minuten".
     r"|maybe|perhaps|apparently|supposedly|quizas?|tal vez|a lo mejor|peut-etre|apparemment"
     r"|vielleicht|anscheinend|talvez|aparentemente"
+    # Second-hand: "according to him", "según me ha dicho", "d'après elle", "laut ihm",
+    # "segundo ele": the customer reports someone else's word, not what they saw.
+    r"|according to (?:him|her|them|my \w+)|(?:he|she|they) (?:says|said|tells me|told me)"
+    r"|segun (?:me (?:ha )?dic\w+|dice|el|ella|ellos|mi \w+)|d'apres (?:lui|elle|eux|mon|ma)"
+    r"|selon (?:lui|elle|eux|mon|ma)|(?:il|elle) (?:dit|m'a dit)|laut (?:ihm|ihr|ihnen|meine\w*)"
+    r"|(?:er|sie) (?:sagt|meint)|segundo (?:ele|ela|eles|o meu|a minha)|(?:ele|ela) (?:diz|disse)"
+    # Until an event before the fault: "bis zum Update lief es", "until the update it worked".
+    r"|bis (?:zum|zur|vor)"
+    # A first time, not a fix: "kam heute zum ersten Mal"; "first time in weeks" is a fix.
+    r"|(?:for the first time|por primera vez|pour la premiere fois|zum ersten mal"
+    r"|pela primeira vez)(?! (?:in|en|depuis|seit|em|ha|hace|desde)\b)"
     r"|(?:for|durante|pendant|fur|por) (?:\w+ ){0,2}(?:minutes?|mins?|minutos|minuten))\b"
 )
 # After the good news, "only" restricts it: "arrived, only half of it", "marche, seulement ...".
@@ -594,6 +605,31 @@ _FAVOUR = re.compile(
 )
 
 
+# Someone else's service or device working ("my neighbour's fibre works fine", "bei meinem
+# Kollegen hat es funktioniert", "chez un autre opérateur"): a comparison or hearsay, not the
+# customer's problem gone. Family is left out: a customer often writes for a parent or child.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:(?:my|our) (?:neighbou?rs?|friends?|colleagues?|co-?workers?|flatmates?|roommates?)"
+    r"|(?:another|other|a different) (?:provider|operator|network|company)"
+    r"|(?:mi|mis|nuestr[oa]s?) (?:vecin[oa]s?|amig[oa]s?|companer[oa]s?|colegas?)"
+    r"|otr[oa] (?:operador|compania|empresa)"
+    r"|(?:mon|ma|mes|notre|nos) (?:voisine?s?|amie?s?|copains?|copines?|collegues?)"
+    r"|(?:un )?autre (?:operateur|fournisseur)"
+    r"|(?:mein|meine|meinem|meinen|meiner|unser\w*) (?:nachbar\w*|freund\w*|kolleg\w*)"
+    r"|ander\w* anbieter"
+    r"|(?:meu|minha|meus|minhas|nosso|nossa) (?:vizinh[oa]s?|amig[oa]s?|colegas?)"
+    r"|outr[oa] (?:operadora|fornecedor|empresa))\b"
+)
+
+
+def _someone_else(folded: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """A third person or another provider named before the first confirmation, in its
+    sentence ("also on my colleagues' devices" after it only widens the fix)."""
+    start = min(spans)[0]
+    begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    return _SOMEONE_ELSE.search(folded, begin, start)
+
+
 def applauded(folded: str) -> bool:
     """Does the message applaud the work or the team?"""
     return _APPLAUSE.search(folded) is not None
@@ -685,6 +721,9 @@ def doubt(
     favour = _FAVOUR.search(folded)
     if favour and not _FIX_NAMED.search(folded):
         return "thanks for a favour, no fault put right", favour.group()
+    other = _someone_else(folded, spans)
+    if other:
+        return "someone else's service or device, not the customer's", other.group()
     applause = _APPLAUSE.search(folded)
     if applause:
         return "applause for the work: a review or sarcasm, not a fix reported", applause.group()

@@ -388,7 +388,9 @@ CONFIRM = compile_phrases(
             r"(fine|ok|okay|good) now",
             r"all good",
             r"confirmed",
-            r"went through",
+            # A payment went through; a person who "went through everything with me" did not.
+            r"went through(?! (everything|every|each|all|it|the|my|with|them|what|step|a lot"
+            r"|hell)\b)",
             r"(landed|arrived|came through|is back)"
             r"(?! (\w+ ){0,2}(late|damaged|broken|cold|open|empty|without))( today| now)?",
             r"(you can|please) close" + _NOT_ACCOUNT,
