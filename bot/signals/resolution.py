@@ -326,6 +326,42 @@ CONFIRM = compile_phrases(
             r"(ich|wir) (kann|konnen) ((?!(nicht|nie|kein\w*|noch)\b)\w+ ){0,4}(jetzt |nun )?"
             r"endlich (\w+ )?(offnen|sehen|nutzen|einloggen|anmelden|zugreifen|bezahlen"
             r"|herunterladen|abheben|lesen)\b",
+            # Done without trouble by the customer's thing or someone for them: "la app abre sin
+            # problema", "il a passé les portiques sans souci", "a app abre sem problemas".
+            r"(abre|carga|arranca|conecta|imprime|entra|enciende|sincroniza) sin (ningun )?"
+            r"problemas?",
+            r"(a|ont) ((?!(pas|jamais|rien)\b)[\w']+ ){1,6}sans (aucun )?(probleme|souci)",
+            r"(abre|carrega|arranca|liga|conecta|imprime|entra|sincroniza) sem (nenhum )?"
+            r"problemas?",
+            # The fault itself gone: "the error has disappeared", "el cargo ya ha desaparecido",
+            # "plus aucune fuite", "die Fehlermeldung ist weg", "o erro desapareceu".
+            r"(error|message|warning|charge|fault|leak|banner|pop-?up)s? (has |have |is |are )?"
+            r"(now |finally )?(gone|disappeared)",
+            r"(cargo|cobro|recargo|error|mensaje|aviso|fallo|comision)(es|s)?\b[^.!?]{0,40}"
+            r"\b(ya )?((ha|han) desaparecido|desaparecio|desaparecieron)",
+            # "Plus de ..." is "no more ..." where nothing compares it ("plus de coupures que").
+            r"plus aucune? (fuite|erreur|message d'erreur|coupure|bug|bruit)s?",
+            r"plus (de |d')(fuite|erreur|message d'erreur|coupure|bug|bruit)s?"
+            r"(?=\W*($|[,.!;]| (au|a la|a l'|sous|dans|sur|lors|quand)\b))",
+            r"(fehlermeldung|fehler|meldung|warnung|abbuchung|buchung)( ist| sind)? (jetzt |endlich"
+            r" |nun )?weg",
+            r"(erro|mensagem|aviso|cobranca|taxa|falha)s?\b[^.!?]{0,40}\b(ja )?"
+            r"(desapareceu|desapareceram)",
+            # The money back where it belongs: "zurück auf meinem Konto", "la somme recréditée",
+            # "foi hoje creditado na minha conta".
+            r"(ist|sind) (jetzt |endlich |wieder |heute )*(zuruck )?(auf|im|in) (meinem|meiner"
+            r"|dem|der) (konto|karte)",
+            r"(recreditee?s?|rembourse(e|es)? sur (mon|ma) (compte|carte))",
+            r"(foi|foram) (hoje|ontem|ja|agora) (creditad|devolvid|estornad|reembolsad)\w*",
+            # Device verbs after "ya"/"já": "ya imprime", "já dá para entrar", "já imprime".
+            r"(ya|por fin) ((?!no\b)\w+ )?(imprime|abre|carga|conecta|arranca|enciende"
+            r"|sincroniza|figura|calienta)\b",
+            r"(ja|finalmente|agora) ((?!nao\b)\w+ )?(imprime|abre|carrega|liga|conecta|trabalha"
+            r"|arranca|sincroniza|aquece)\b|ja da para",
+            # Delivered, said with the thing: "the parcel turned up at lunchtime".
+            r"(parcel|package|order|delivery|card|key|keys|letter|prescription|refund|cheque"
+            r"|documents?) ((?!(never|not|still|yet)\b)\w+ ){0,4}(turned up|showed up|got here"
+            r"|was waiting)",
             # Things delivered and here: "la commande est arrivée", "le colis est là".
             r"(colis|commande|paquet|carte|courrier|lettre) est (bien |enfin )?(arrivee?|la)\b",
             # A service had again: "vuelvo a tener internet", "voltei a ter luz", "wir haben
