@@ -64,6 +64,9 @@ DENY = compile_phrases(
             r"falta(m)? (ainda )?(o resto|a metade|a outra metade|uma parte)",
         ],
         "en": [
+            # A last word that takes the good news back: "..., but the hotel has no booking.
+            # So, not really."
+            r"(so,? )?not really(?=\W*$)",
             # "I still need the invoice" is a new request, not the old problem.
             r"still(?! (need|want|would like|have (a|one|some|another) question|works?|working|fine"
             r"|good|ok|okay|perfect|waiting (on|for) (a |an |your |any )?(reply|answer|response"
@@ -154,6 +157,11 @@ DENY = compile_phrases(
         ],
         "de": [
             r"immer noch",
+            # "still" and "unchanged", as "immer noch": "verliert nach wie vor die Verbindung",
+            # "der Fehler tritt unverändert auf".
+            r"nach wie vor(?! (dankbar|zufrieden|gern\w*|bei (ihnen|euch)|kunde))",
+            r"unverandert (auf|da|vorhanden|bestehen\w*|gleich|falsch|fehlerhaft)\b"
+            r"|(fehler|problem|storung)\w* (\w+ ){0,6}unverandert",
             r"(geht|funktioniert|klappt) (immer noch |noch |leider )?nicht",
             r"(gleiche|selbe|gleicher|selber) (fehler\w*|problem)",
             r"noch nicht(?! (getestet|ausprobiert|probiert|dazu gekommen))",
@@ -750,7 +758,9 @@ _IF_CLAUSE = re.compile(
     r"(?:^|[.!?;,\n]\s*)(?:if|unless|wenn|falls|sofern|caso|si|se)\b(?!\s*[,.!])[^.!?;,\n]*$"
 )
 # A bare "no" as the whole answer, or at its head: "no", "Non, ...", "nö, ...".
-_BARE_NO = re.compile(r"^\W*(?:no|nope|nah|non|nein|nee|nao|negative)\b(?:\W*$|\s*[,.!;:])")
+_BARE_NO = re.compile(
+    r"^\W*(?:no|nope|nop|nah|non|nein|nee|no[eö]|nao|negative)\b(?:\W*$|\s*[,.!;:])"
+)
 # Fixed or working, flatly negated: "no está arreglado", "it's not fixed".
 _FIX_WORD = re.compile(
     r"\b(?:work\w*|fixed|solved|resolved|sorted|funciona\w*|arreglad[oa]|solucionad[oa]"
