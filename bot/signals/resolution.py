@@ -945,6 +945,26 @@ _OTHER_MATTER = re.compile(
 _ANOTHER_MATTER = "one thing confirmed, another matter still open"
 
 
+# An order, ticket or invoice number: "5512", "#FD-77120", "48213-b".
+# Four digits or more, or marked as one ("#448", "EC-448"); not a year, a count or an amount.
+_REFERENCE = re.compile(
+    r"(?<![$£€\d.,])(?:#\w*\d{3,}|\b[a-z]{1,4}-\d{3,}|\b(?!(?:19|20)\d\d\b)\d{4,})(?:-\w+)?\b"
+    r"(?!\s?(?:€|\$|£|eur\b|euros?\b|%|rows|lines|items|users|people|km|kwh|mb|gb|minutes))"
+)
+
+
+def _other_reference(folded: str, match: re.Match[str], at: int) -> bool:
+    """Between the confirmation and the trouble at `at`, a reference number that the
+    confirmation's sentence does not hold: "order 5512 arrived fine, 5519 still not"."""
+    begin = max(folded.rfind(mark, 0, match.start()) for mark in ".!?;\n") + 1
+    own = {ref.group().lstrip("#") for ref in _REFERENCE.finditer(folded, begin, match.end())}
+    stop = _SENTENCE_END_MARK.search(folded, at)
+    return any(
+        ref.group().lstrip("#") not in own
+        for ref in _REFERENCE.finditer(folded, match.end(), stop.start() if stop else len(folded))
+    )
+
+
 def _another_matter(folded: str, at: int) -> bool:
     """Is the trouble at `at` another matter, after one confirmed in an earlier clause?
     "Thanks, the refund for the jacket arrived. But the trousers: still nothing." leaves
@@ -952,6 +972,8 @@ def _another_matter(folded: str, at: int) -> bool:
     for match in _confirmations(folded):
         if match.end() > at:
             return False
+        if not undone(folded, match) and _other_reference(folded, match, at):
+            return True
         between = folded[match.end() : at]
         stop = _SENTENCE_BREAK.search(between)
         if stop is None or undone(folded, match) or _NARROWED.search(between, stop.start()):
