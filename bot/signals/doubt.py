@@ -86,6 +86,8 @@ NOT_YET_TRIED = re.compile(
     r"|keep you posted|get back to you"
     r"|(?:i'll|i will|will|i'm going to|going to|gonna) (?:\w+ )?(?:try|test|check|see|look"
     r"|confirm|report)"
+    # A trial still to come: "give it a proper go over the weekend", "see whether it holds".
+    r"|give it a (?:\w+ )?(?:go|try|whirl|test)|see (?:whether|if) (?:it|the|this)"
     r"|(?<!esta )(?<!la )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
     r"|probare|mirare|revisare|comprobare|intentare|confirmare|avisare|(?:lo |la )?(?:pruebo"
     r"|reviso|compruebo)|voy a (?:probar|mirar|revisar|comprobar|intentar|ver)"
@@ -131,8 +133,12 @@ _TENTATIVE = re.compile(
     r"|segun (?:me (?:ha )?dic\w+|dice|el|ella|ellos|mi \w+)|d'apres (?:lui|elle|eux|mon|ma)"
     r"|selon (?:lui|elle|eux|mon|ma)|(?:il|elle) (?:dit|m'a dit)|laut (?:ihm|ihr|ihnen|meine\w*)"
     r"|(?:er|sie) (?:sagt|meint)|segundo (?:ele|ela|eles|o meu|a minha)|(?:ele|ela) (?:diz|disse)"
-    # Until an event before the fault: "bis zum Update lief es", "until the update it worked".
-    r"|bis (?:zum|zur|vor)"
+    # Until or before an event before the fault: "bis zum Update lief es", "before last
+    # Tuesday everything worked", "antes de la actualización", "avant la mise à jour".
+    r"|bis (?:zum|zur|vor)|before (?:last|the (?:update|upgrade|change|switch|move|outage))"
+    r"|antes de(?:l| la) (?:ultim[oa]|actualizacion|cambio|apagon)|avant (?:la mise a jour"
+    r"|le changement|la coupure)|vor (?:dem|der) (?:update|wechsel|umstellung|storung)"
+    r"|antes d[ao] (?:ultim[oa]|atualizacao|mudanca|avaria)"
     # A first time, not a fix: "kam heute zum ersten Mal"; "first time in weeks" is a fix.
     r"|(?:for the first time|por primera vez|pour la premiere fois|zum ersten mal"
     r"|pela primeira vez)(?! (?:in|en|depuis|seit|em|ha|hace|desde)\b)"
@@ -519,6 +525,15 @@ _REVIEW = re.compile(
     r"|(?:meu|nosso|o|a|minha|nossa) primeir[oa] (?:pedido|compra|entrega|reserva)"
     # A habit is praised, not a fault reported gone: "arrived on time as always".
     r"|as always|as usual|like always|for years|como siempre|como de costumbre"
+    # In use for years: "we've used it for two years", "depuis deux ans", "seit drei Jahren".
+    r"|for (?:\d+|two|three|four|five|several|many) years|depuis (?:\d+|deux|trois|quatre"
+    r"|cinq|plusieurs) ans|seit (?:\d+|zwei|drei|vier|funf|mehreren|vielen) jahren"
+    r"|(?:hace|desde hace) (?:\d+|dos|tres|cuatro|cinco|varios|muchos) anos"
+    r"|ha (?:\d+|dois|tres|quatro|cinco|varios|muitos) anos"
+    # A first order with no article before it: "First order with you and all perfect".
+    r"|first (?:order|delivery|purchase|booking) (?:with|from)|prim(?:er|era) (?:pedido|compra"
+    r"|entrega|reserva) con|premiere (?:commande|livraison) (?:chez|avec)|erste bestellung"
+    r" (?:bei|mit)|primeir[oa] (?:pedido|compra|encomenda) (?:com|convosco|na|no)"
     r"|desde hace anos|comme d'habitude|comme toujours|depuis des annees|wie immer|wie gewohnt"
     r"|seit jahren|como sempre|como de costume|ha anos"
     # A new customer's review: "since switching", "should've done it years ago", "desde que me

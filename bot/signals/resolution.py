@@ -1244,6 +1244,13 @@ _IRONIC_OPENER = re.compile(
     r"^\W*(?:ah|oh|na|ah bah)\W+(?:oui|si|sim|yes|sure|super|great|toll|klasse|brilliant"
     r"|genial|otimo|bravo)\b"
 )
+# "if by 'works' you mean", "wenn man unter „läuft“ versteht", "si por «funciona» entiendes",
+# "si par « réglé » vous entendez", "se por «funcionar» entendes": the fix word mocked.
+_IF_BY = re.compile(
+    r"\b(?:if by|wenn man unter|wenn sie unter|si por|si par|se por) [^.!?]{0,40}?"
+    r"\b(?:you mean|versteht|verstehen|entiendes|entiende|entendeis|vous entendez|tu entends"
+    r"|entendes|entende)\b"
+)
 _QUOTED_FIX = re.compile(
     r"[„“\"'«‘] ?(?:fix|fixed|correctif|arreglo|solucion|solution|losung|reparatur|conserto"
     r"|correcao|solucao) ?[“”\"'»’]"
@@ -1253,6 +1260,8 @@ _QUOTED_FIX = re.compile(
 def _mocked_fix(folded: str) -> str | None:
     if _QUOTED_FIX.search(folded):
         return "the fix in scare quotes"
+    if _IF_BY.search(folded):
+        return "the fix word mocked: if by it you mean"
     if _IRONIC_OPENER.search(folded) and applauded(folded):
         return "an ironic opening and applause for the work"
     return None
