@@ -417,9 +417,26 @@ _FED_UP = re.compile(
 )
 
 
-def _outside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
-    # "the error is gone" holds a problem phrase inside the confirmation itself.
-    return not any(match.start() < end and start < match.end() for start, end in spans)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n]|\b(?:but|pero|mais|aber|mas|and|y|et|und|e)\b")
+
+
+def _outside(
+    match: re.Match[str], spans: list[tuple[int, int]], folded: str | None = None
+) -> bool:
+    """Is the problem phrase outside the confirmation? "the error is gone" holds one inside
+    it; "the missing gems are back", "le remboursement des boissons manquantes apparaît",
+    "die fehlenden Edelsteine sind wieder da" name, just before it, what was put right."""
+    if any(match.start() < end and start < match.end() for start, end in spans):
+        return False
+    if folded is not None:
+        after = [start for start, _ in spans if start >= match.end()]
+        if (
+            after
+            and min(after) - match.end() <= 40
+            and not _CLAUSE_BREAK.search(folded, match.end(), min(after))
+        ):
+            return False
+    return True
 
 
 # Every doubt but a reported problem in one pass; `_RULES` gives the order in which a doubt
@@ -772,7 +789,7 @@ def doubt(
         if kind == "tentative" and _measure_or_persistence(folded, match):
             continue
         if kind == "problem" and (
-            not _outside(match, spans)
+            not _outside(match, spans, folded)
             or _WITHOUT.search(folded, max(0, match.start() - 30), match.start())
         ):
             continue
@@ -792,7 +809,7 @@ def doubt(
         for match in PROBLEM.finditer(folded):
             if _WITHOUT.search(folded, max(0, match.start() - 30), match.start()):
                 continue
-            if _outside(match, spans):
+            if _outside(match, spans, folded):
                 found["problem"] = match.group()
                 break
     for kind, rule in _RULES.items():

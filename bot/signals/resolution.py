@@ -275,7 +275,7 @@ CONFIRM = compile_phrases(
             r"(hab'?s|hab es)(?=\W*($|[,.!]|danke))",
             # A few words of place or time between, never a negation: "ist heute auf meinem
             # Konto eingegangen"; a credit "ist jetzt drauf".
-            r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,4}(angekommen|eingegangen"
+            r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,6}(angekommen|eingegangen"
             r"|eingetroffen|gutgeschrieben)"
             r"|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
@@ -358,7 +358,7 @@ CONFIRM = compile_phrases(
             # The money back where it belongs: "zurück auf meinem Konto", "la somme recréditée",
             # "foi hoje creditado na minha conta".
             r"(ist|sind) (jetzt |endlich |wieder |heute )*(zuruck )?(auf|im|in) (meinem|meiner"
-            r"|dem|der) (konto|karte)",
+            r"|dem|der) (konto|karte|account|profil|app)",
             r"(recreditee?s?|rembourse(e|es)? sur (mon|ma) (compte|carte))",
             r"(foi|foram) (hoje|ontem|ja|agora) (creditad|devolvid|estornad|reembolsad)\w*",
             # Device verbs after "ya"/"já": "ya imprime", "já dá para entrar", "já imprime".
@@ -519,6 +519,9 @@ CONFIRM = compile_phrases(
             r"resuelto",
             r"ya (tengo|recibi|me llego|va bien|puedo)",
             r"por fin (me )?(aparece|aparecen|funciona|llego|llegaron|va|carga)",
+            r"(me|nos) (han|ha) (devuelto|reembolsado|abonado|ingresado|reintegrado)",
+            r"(ha|han) sido (anulad|reembolsad|devuelt|corregid|desbloquead|abonad|reactivad"
+            r"|restablecid)\w*",
             r"ya (sale|salen|aparece|aparecen) (bien|correct\w*|corregid\w*|actualizad\w*)",
             r"(me )?(llego|ha llegado|he recibido) (ya )?(el|la|mi) (reembolso|devolucion|pedido"
             r"|paquete|dinero|abono|transferencia|billete|factura)",
@@ -572,6 +575,7 @@ CONFIRM = compile_phrases(
             r"(vous pouvez|pouvez) (fermer|clore|cloturer)" + _NOT_ACCOUNT,
             r"(bien )?(recu|arrive) (aujourd'hui|ce matin|hier)",
             r"rentre dans l'ordre",
+            r"(figure|figurent|apparait|apparaissent) bien sur mon (compte|releve|espace)",
             r"(tout )?(marche|fonctionne|roule|tourne) (\w+ )?(nickel|impec\w*|parfaitement"
             r"|tres bien|a merveille|sans souci)",
             r"(bien )?recu (le|la|mon|ma|les) (remboursement|colis|commande|virement|avoir|code)",
@@ -611,6 +615,16 @@ CONFIRM = compile_phrases(
             r"(sichtbar|korrekt|richtig)",
             r"wurden? (jetzt |heute |endlich )?(zuruckerstattet|erstattet|gutgeschrieben"
             r"|korrigiert|freigeschaltet|entsperrt)",
+            r"(wieder )?gutgeschrieben (wurde|wurden|worden)",
+            # By post: "lag heute im Briefkasten", "kam gestern mit der Post".
+            r"(lag|lagen|kam|kamen) (heute |gestern |endlich |jetzt )?(in der post|im briefkasten"
+            r"|mit der post)",
+            # The fault no longer comes: "die Fehlermeldung kommt nicht mehr".
+            r"(fehlermeldung|fehler|meldung|warnung|absturz|abbruch)\w* (kommt|kommen|erscheint"
+            r"|erscheinen|taucht|tauchen) (jetzt |seitdem )?(nicht mehr|keine?\w* mehr)",
+            # Picture, sound, network had again: "hat wieder Bild und Ton", "haben wieder Netz".
+            r"(hat|haben) (\w+ ){0,3}wieder (bild|ton|netz|strom|internet|empfang|zugang|zugriff"
+            r"|warmwasser|wasser)",
             r"(ticket|anfrage|fall) (\w+ )?(schliessen|geschlossen)",
             r"(ist|sind) (jetzt |nun )?(angekommen|da|erledigt)",
             r"(geld|erstattung|ruckerstattung|gutschrift|paket|bestellung|lieferung|uberweisung)"
@@ -685,7 +699,7 @@ CONFIRM = compile_phrases(
             r"|cancelad|corrigid|atualizad|alterad|desbloquead|restabelecid|creditad|resolvid"
             r"|aplicad)\w*|(?<!nao )volt\w+ a (ser|funcionar|aparecer|carregar)"
             r"|(?<!nao )funciona\w*)",
-            r"(caiu|entrou|voltou) (na|para a|pra) (minha )?conta",
+            r"(caiu|entrou|voltou|voltaram|cairam|entraram) (na|para a|pra) (minha )?conta",
             # Arrived, with when, or on the account: "caiu hoje", "recebi o estorno ontem", "já
             # está na conta".
             r"(chegou|chegaram|caiu|cairam|entrou|recebi)[^.?!]{0,30}\b(hoje|ontem|agora"
