@@ -418,11 +418,15 @@ _FED_UP = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]|\b(?:but|pero|mais|aber|mas|and|y|et|und|e)\b")
+# What was missing or lost, named as what came back ("the missing points are back"); a fault
+# as the subject ("the error shows up again") is no such name.
+_ABSENT = re.compile(
+    r"(?:\w+ )*(?:missing|lost|falta\w*|perdid\w*|manqu\w*|perdu\w*|fehlend\w*|verloren\w*"
+    r"|sumid\w*|desaparecid\w*|faltante\w*)"
+)
 
 
-def _outside(
-    match: re.Match[str], spans: list[tuple[int, int]], folded: str | None = None
-) -> bool:
+def _outside(match: re.Match[str], spans: list[tuple[int, int]], folded: str | None = None) -> bool:
     """Is the problem phrase outside the confirmation? "the error is gone" holds one inside
     it; "the missing gems are back", "le remboursement des boissons manquantes apparaît",
     "die fehlenden Edelsteine sind wieder da" name, just before it, what was put right."""
@@ -432,6 +436,7 @@ def _outside(
         after = [start for start, _ in spans if start >= match.end()]
         if (
             after
+            and _ABSENT.fullmatch(match.group())
             and min(after) - match.end() <= 40
             and not _CLAUSE_BREAK.search(folded, match.end(), min(after))
         ):
