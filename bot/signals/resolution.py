@@ -1319,6 +1319,9 @@ _AMISS = re.compile(
     r"\b(?:late|delayed|(?:days?|hours?|weeks?) (?:after|late)|early(?! (?:this |in the |on )?"
     r"(?:morning|hours))|ahead of|on time|before the (?:\w+ )?(?:time|slot|window)|cold"
     r"|lukewarm|damaged|broken|crushed|dented|smashed|soaked|wet|melted|leaking|torn|opened"
+    # Food praised as it came ("piping hot", "fresh"): a review of a delivery, not a fix.
+    r"|piping hot|hot|fresh|calientes?|frescos?|frescas?|chaude?s?|frais|fraiche|heiss|frisch"
+    r"|quentes?"
     r"|wrong|incomplete|half empty|missing|spoiled|spoilt"
     r"|(?<!\bla )(?<!\ba )(?<!\besta )(?<!\bda )(?<!\bna )(?<!\bde )tarde|con retraso"
     r"|retrasad[oa]s?|(?:dias?|horas|semanas) (?:despues|tarde)|a tiempo|antes de (?:la )?hora"
@@ -1334,6 +1337,7 @@ _AMISS = re.compile(
     r"|adiantad[oa]s?|antes d[ao] hora|pontua(?:l|is)|partid[oa]s?|danificad[oa]s?"
     r"|estragad[oa]s?|amassad[oa]s?|aberto|molhad[oa]s?|errad[oa]s?|faltava\w*)\b"
 )
+_THIS_TIME = re.compile(r"\b(?:this time|esta vez|cette fois|diesmal|dieses mal|desta vez)\b")
 _AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 # "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
 _AMISS_DENIED = re.compile(
@@ -1353,6 +1357,8 @@ def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     before = max(
         [at - 48, 0] + [found.end() for found in _AMISS_STOP.finditer(folded, max(0, at - 48), at)]
     )
+    if _THIS_TIME.search(folded, before, after):
+        return None  # "the new meal arrived hot this time": a redo, the fix
     for amiss in _AMISS.finditer(folded, before, min(after, end + 64)):
         if not _AMISS_DENIED.search(folded, max(0, amiss.start() - 24), amiss.start()):
             return folded[min(at, amiss.start()) : max(end, amiss.end())]

@@ -1,5 +1,6 @@
 """An arrival confirms a fix only when its sentence does not say how it arrived: late,
-early, on time, cold, damaged or incomplete reports a new matter or reviews a service.
+early, on time, cold, damaged or incomplete reports a new matter; hot or fresh reviews a
+delivery, unless it came so "this time".
 Arrivals at a time of day ("early this morning", "esta tarde") and faults denied ("nothing
 broken") still confirm."""
 
@@ -27,6 +28,10 @@ from bot.signals.resolution import resolution_reply
         "A encomenda chegou danificada, com a caixa toda amassada.",
         "O jantar chegou frio e faltava a sobremesa.",
         "O autocarro chegou atrasado outra vez.",
+        # Food praised as it came reviews a delivery.
+        "Dinner arrived piping hot and the rider was lovely.",
+        "La compra llegó fresca y bien empaquetada.",
+        "Die Brötchen kamen heute frisch und warm an.",
     ],
 )
 def test_an_arrival_said_to_be_late_early_or_damaged_confirms_nothing(text: str) -> None:
@@ -45,6 +50,9 @@ def test_an_arrival_said_to_be_late_early_or_damaged_confirms_nothing(text: str)
         "Die neue Karte ist angekommen und funktioniert.",
         "O reembolso chegou hoje à tarde, obrigada.",
         "A encomenda chegou hoje, nada partido. Obrigado!",
+        # A redo: "this time" it came as it should, the fix.
+        "The replacement pizza arrived hot this time, thanks.",
+        "La nouvelle commande est arrivée chaude cette fois, merci.",
     ],
 )
 def test_an_arrival_at_a_time_of_day_or_without_fault_still_confirms(text: str) -> None:
