@@ -1319,9 +1319,6 @@ _AMISS = re.compile(
     r"\b(?:late|delayed|(?:days?|hours?|weeks?) (?:after|late)|early(?! (?:this |in the |on )?"
     r"(?:morning|hours))|ahead of|on time|before the (?:\w+ )?(?:time|slot|window)|cold"
     r"|lukewarm|damaged|broken|crushed|dented|smashed|soaked|wet|melted|leaking|torn|opened"
-    # Food praised as it came ("piping hot", "fresh"): a review of a delivery, not a fix.
-    r"|piping hot|hot|fresh|calientes?|frescos?|frescas?|chaude?s?|frais|fraiche|heiss|frisch"
-    r"|quentes?"
     r"|wrong|incomplete|half empty|missing|spoiled|spoilt"
     r"|(?<!\bla )(?<!\ba )(?<!\besta )(?<!\bda )(?<!\bna )(?<!\bde )tarde|con retraso"
     r"|retrasad[oa]s?|(?:dias?|horas|semanas) (?:despues|tarde)|a tiempo|antes de (?:la )?hora"
@@ -1337,12 +1334,18 @@ _AMISS = re.compile(
     r"|adiantad[oa]s?|antes d[ao] hora|pontua(?:l|is)|partid[oa]s?|danificad[oa]s?"
     r"|estragad[oa]s?|amassad[oa]s?|aberto|molhad[oa]s?|errad[oa]s?|faltava\w*)\b"
 )
+# Food praised as it came, after the verb ("arrived piping hot", "llegó fresca", "kamen
+# frisch an"): a review of a delivery, not a fix. Before it, "the hot water came back" is one.
+_CAME_FRESH = re.compile(
+    r"\W+(?:\w+\W+){0,2}?(?:piping hot|hot|fresh|calientes?|frescos?|frescas?|chaude?s?|frais"
+    r"|fraiche|heiss|frisch|quentes?)\b"
+)
 _THIS_TIME = re.compile(r"\b(?:this time|esta vez|cette fois|diesmal|dieses mal|desta vez)\b")
 _AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 # "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
 _AMISS_DENIED = re.compile(
-    r"\b(?:not|nothing|no|never|sin|nada|ni|sans|rien|pas|ni|nicht|nichts|kein\w*|ohne|sem"
-    r"|nada|nem|nao)\W+(?:\w+\W+){0,2}$"
+    r"\b(?:not|nothing|no|never|sin|nada|ni|sans|rien|pas|nicht|nichts|kein\w*|ohne|sem|nem"
+    r"|nao)\W+(?:\w+\W+){0,2}$"
 )
 
 
@@ -1359,6 +1362,9 @@ def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     )
     if _THIS_TIME.search(folded, before, after):
         return None  # "the new meal arrived hot this time": a redo, the fix
+    fresh = _CAME_FRESH.match(folded, end, after)
+    if fresh:
+        return folded[at : fresh.end()]
     for amiss in _AMISS.finditer(folded, before, min(after, end + 64)):
         if not _AMISS_DENIED.search(folded, max(0, amiss.start() - 24), amiss.start()):
             return folded[min(at, amiss.start()) : max(end, amiss.end())]
