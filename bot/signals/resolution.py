@@ -1349,6 +1349,9 @@ _AMISS_DENIED = re.compile(
 )
 
 
+_TWO_WORDS_BEFORE = re.compile(r"(?:\w+\W+){1,2}$")
+
+
 def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     """The words saying an arrival came late, early, on time or in a bad state, if any."""
     arrival = _ARRIVAL.search(match.group())
@@ -1357,8 +1360,13 @@ def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     at, end = match.start() + arrival.start(), match.start() + arrival.end()
     stop = _AMISS_STOP.search(folded, end)
     after = stop.start() if stop else len(folded)
+    # Before the verb only the two words next to it ("ist beschädigt angekommen", "kam zu
+    # spät"): further back, "after a week of cold showers the hot water came back" is the
+    # trouble before the fix.
+    near = _TWO_WORDS_BEFORE.search(folded, max(0, at - 32), at)
     before = max(
-        [at - 48, 0] + [found.end() for found in _AMISS_STOP.finditer(folded, max(0, at - 48), at)]
+        [near.start() if near else at]
+        + [found.end() for found in _AMISS_STOP.finditer(folded, max(0, at - 32), at)]
     )
     if _THIS_TIME.search(folded, before, after):
         return None  # "the new meal arrived hot this time": a redo, the fix

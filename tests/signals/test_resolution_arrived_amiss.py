@@ -51,6 +51,7 @@ def test_an_arrival_said_to_be_late_early_or_damaged_confirms_nothing(text: str)
         "O reembolso chegou hoje à tarde, obrigada.",
         "A encomenda chegou hoje, nada partido. Obrigado!",
         "The hot water came back this morning, thanks.",
+        "After a week of cold showers the hot water finally came back today.",
         # A redo: "this time" it came as it should, the fix.
         "The replacement pizza arrived hot this time, thanks.",
         "La nouvelle commande est arrivée chaude cette fois, merci.",
