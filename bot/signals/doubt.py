@@ -644,18 +644,31 @@ _FAVOUR = re.compile(
 
 # Someone else's service or device working ("my neighbour's fibre works fine", "bei meinem
 # Kollegen hat es funktioniert", "chez un autre opérateur"): a comparison or hearsay, not the
-# customer's problem gone. Family is left out: a customer often writes for a parent or child.
+# customer's problem gone. A friend who fixed it ("my colleague restarted it") is not; family
+# is not named, as a customer often writes for a parent or child, but Portuguese "dele/dela"
+# (his, hers) says whose it is.
 _SOMEONE_ELSE = re.compile(
-    r"\b(?:(?:my|our) (?:neighbou?rs?|friends?|colleagues?|co-?workers?|flatmates?|roommates?)"
+    r"\b(?:(?:my|our) (?:neighbou?r|friend|colleague|co-?worker|flatmate|roommate)s?'s?"
+    r"(?= (?!(?:fixed|sorted|reset|restarted|rebooted|reinstalled|changed|swapped|replaced"
+    r"|installed|set|did|helped|managed|got)\b))"
     r"|(?:another|other|a different) (?:provider|operator|network|company)"
-    r"|(?:mi|mis|nuestr[oa]s?) (?:vecin[oa]s?|amig[oa]s?|companer[oa]s?|colegas?)"
-    r"|otr[oa] (?:operador|compania|empresa)"
-    r"|(?:mon|ma|mes|notre|nos) (?:voisine?s?|amie?s?|copains?|copines?|collegues?)"
-    r"|(?:un )?autre (?:operateur|fournisseur)"
-    r"|(?:mein|meine|meinem|meinen|meiner|unser\w*) (?:nachbar\w*|freund\w*|kolleg\w*)"
+    r"|(?:a|de|en casa de|para|con) (?:mi|mis|nuestr[oa]s?) (?:vecin[oa]s?|amig[oa]s?"
+    r"|companer[oa]s?|colegas?)|otr[oa] (?:operador|compania|empresa)"
+    r"|(?:chez|de|pour|avec) (?:mon|ma|mes|notre|nos) (?:voisine?s?|amie?s?|copains?|copines?"
+    r"|collegues?)|(?:un )?autre (?:operateur|fournisseur)"
+    r"|(?:bei|von) (?:meinem|meiner|unserem|unserer) (?:nachbar\w*|freund\w*|kolleg\w*)"
     r"|ander\w* anbieter"
-    r"|(?:meu|minha|meus|minhas|nosso|nossa) (?:vizinh[oa]s?|amig[oa]s?|colegas?)"
-    r"|outr[oa] (?:operadora|fornecedor|empresa))\b"
+    r"|(?:do|da|no|na|para o|para a|pro|pra|com o|com a) (?:meu|minha|nosso|nossa)"
+    r" (?:vizinh[oa]|amig[oa]|colega)s?|outr[oa] (?:operadora|fornecedor|empresa)"
+    # Who has or uses the same thing: "my neighbour has the same boiler", "mi vecina tiene",
+    # "mon collègue utilise", "mein Kollege hat", "o meu colega usa"; "a ella le funciona",
+    # "no telemóvel dele".
+    r"|(?:neighbou?r|friend|colleague|co-?worker)s? (?:has|have|uses|use|is with|are with)"
+    r"|(?:vecin[oa]|amig[oa]|companer[oa]|colega)s? (?:tiene|tienen|usa|usan|esta con)"
+    r"|a (?:el|ella|ellos|ellas) (?:le|les) (?:funciona|va)"
+    r"|(?:voisine?|amie?|collegue)s? (?:a|ont|utilise|utilisent|est chez|sont chez)"
+    r"|(?:nachbar|freund|kolleg)\w* (?:hat|haben|nutzt|nutzen|ist bei|sind bei)"
+    r"|(?:vizinh[oa]|amig[oa]|colega)s? (?:tem|usa|usam|esta com)|dele|dela|deles|delas)\b"
 )
 
 

@@ -41,3 +41,14 @@ def test_not_the_customers_own_fix_confirms_nothing(text: str) -> None:
 )
 def test_the_customers_own_fix_still_confirms(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My colleague restarted the router and now it works, thanks.",
+        "Mi compañero reinició el router y ya funciona.",
+    ],
+)
+def test_a_fix_done_by_someone_the_customer_knows_still_confirms(text: str) -> None:
+    assert resolution_reply(text) == "confirm"
