@@ -37,6 +37,7 @@ DEV5 = ROOT / "bench" / "data" / "support-dev5"
 DEV6 = ROOT / "bench" / "data" / "support-dev6"
 DEV7 = ROOT / "bench" / "data" / "support-dev7"
 DEV8 = ROOT / "bench" / "data" / "support-dev8"
+DEV9 = ROOT / "bench" / "data" / "support-dev9"
 FROZEN2_DEV = ROOT / "bench" / "data" / "support-frozen2"
 FROZEN3_DEV = ROOT / "bench" / "data" / "support-frozen3"
 FROZEN4_DEV = ROOT / "bench" / "data" / "support-frozen4"
@@ -192,7 +193,7 @@ def _support_rows(support: Path, settings: Settings, prefix: str = "") -> list[R
         binary=True,
     )
     if not (support / "agent_replies.jsonl").is_file():
-        return rows  # a set of customer replies only (dev 6 to dev 8)
+        return rows  # a set of customer replies only (dev 6 to dev 9)
     replies = _jsonl(support / "agent_replies.jsonl")
     agent = [
         (
@@ -252,7 +253,7 @@ def evaluate(
         rows += _support_rows(FROZEN3_DEV, settings, prefix="frozen 3 (dev): ")
     if (FROZEN4_DEV / "customer_messages.jsonl").is_file():
         rows += _support_rows(FROZEN4_DEV, settings, prefix="frozen 4 (dev): ")
-    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6), (7, DEV7), (8, DEV8)):
+    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6), (7, DEV7), (8, DEV8), (9, DEV9)):
         if (directory / "customer_messages.jsonl").is_file():
             rows += _support_rows(directory, settings, prefix=f"dev {number}: ")
     if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():
@@ -335,7 +336,7 @@ def main() -> None:
             "Signals on the labelled evaluation sets (`bench/signals_eval.py`). support-dev is "
             "the small development set the rules were first written against; the tweet and "
             'VADER sets are public sentiment data; "held-out", "blind", "frozen 1 (dev)" to '
-            '"frozen 4 (dev)" and "dev 3" to "dev 8" rows are the sets in `bench/data/`, each '
+            '"frozen 4 (dev)" and "dev 3" to "dev 9" rows are the sets in `bench/data/`, each '
             "written apart from the rules and later revised against: all are development sets "
             '(see the note below the table). "frozen 5 (unseen)" rows are '
             "`bench/data/support-frozen5/`, written blind and labelled on 2026-12-04 before any "
