@@ -253,7 +253,8 @@ def evaluate(
         rows += _support_rows(FROZEN3_DEV, settings, prefix="frozen 3 (dev): ")
     if (FROZEN4_DEV / "customer_messages.jsonl").is_file():
         rows += _support_rows(FROZEN4_DEV, settings, prefix="frozen 4 (dev): ")
-    for number, directory in ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6), (7, DEV7), (8, DEV8), (9, DEV9)):
+    numbered = ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6), (7, DEV7), (8, DEV8), (9, DEV9))
+    for number, directory in numbered:
         if (directory / "customer_messages.jsonl").is_file():
             rows += _support_rows(directory, settings, prefix=f"dev {number}: ")
     if frozen_dir is not None and (frozen_dir / "customer_messages.jsonl").is_file():

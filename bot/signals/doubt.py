@@ -507,6 +507,8 @@ _DOUBTS = re.compile(
 _NEW_TOPIC = re.compile(
     r"\b(?:(?:a |one )?(?:separate|another|different|unrelated|quick|other|new) (?:question"
     r"|thing|matter)|one more thing|(?:also|and)(?=,)|by the way|btw|while i have you"
+    r"|separately(?=,)|on another note|por otro lado|d'autre part|ausserdem|ansonsten"
+    r"|por outro lado|alem disso"
     r"|por cierto|otra (?:cosa|pregunta|consulta|duda)|aparte de eso|aprovecho"
     r"|autre (?:chose|question)|par ailleurs|au fait|une autre question|petite question"
     r"|au passage|(?:separate|other|another) thing|while i'?ve got you|while i have you"

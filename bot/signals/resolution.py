@@ -1464,8 +1464,13 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
     else:
         note(cues, SIGNAL, "no statement that the problem is gone")
         return "none"
-    stated = rule == "says the problem is gone" and not all(
-        _ACK_WORD.fullmatch(folded[start:end].strip(" ,.!")) for start, end in spans
+    # An arrival alone followed by a question ("The new bill arrived today. Can you explain
+    # the charge?") asks about what came: only a question marked as another matter ("Separate
+    # question:", "Aproveitando", "Eine Frage noch") is set aside after it.
+    stated = (
+        rule == "says the problem is gone"
+        and not all(_ACK_WORD.fullmatch(folded[start:end].strip(" ,.!")) for start, end in spans)
+        and not all(_ARRIVAL.search(folded, start, end) for start, end in spans)
     )
     doubted = doubt(folded, spans, stated)
     if doubted:
