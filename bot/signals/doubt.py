@@ -600,13 +600,25 @@ _REVIEW = re.compile(
     r"|amei|impressive|impressed|impresionante|impressionnant|beeindruckend|impressionante"
     # A new thing praised as such: "the new meter is great", "la app nueva es genial", "le
     # nouveau compteur est super", "die neue App ist toll", "o app novo é ótimo".
-    r"|(?:the|my|our) new (?:\w+ )?\w+ (?:is|are|'s) (?:great|brilliant|amazing|fantastic"
-    r"|excellent|superb|awesome|lovely)|(?:la|el|mi) (?:nuev[oa] (?:\w+ )?\w+|\w+ nuev[oa])"
-    r" (?:es|esta) (?:genial|estupend[oa]|fantastic[oa]|increible|una maravilla)|(?:le|la|mon"
-    r"|ma) nouve(?:au|l|lle) (?:\w+ )?\w+ est (?:super|geniale?|top|excellent|parfait)"
-    r"|(?:die|der|das|mein|meine) neue\w* (?:\w+ )?\w+ ist (?:super|toll|klasse|genial"
-    r"|spitze|prima)|(?:o|a|meu|minha) (?:\w+ nov[oa]|nov[oa] \w+) (?:e|esta) (?:otim[oa]"
-    r"|excelente|incrivel|demais|show))"
+    r"|(?:the|my|our) new (?:\w+ ){0,3}\w+ (?:is|are|'s) (?:great|brilliant|amazing|fantastic"
+    r"|excellent|superb|awesome|lovely)|(?:la|el|mi) (?:nuev[oa] (?:\w+ ){0,3}\w+|\w+ nuev[oa])"
+    r" (?:es|esta|va|funciona) (?:genial|estupend[oa]|fantastic[oa]|increible|una maravilla"
+    r"|de maravilla|de lujo|fenomenal|rapidisim[oa])|(?:le|la|mon|ma) nouve(?:au|l|lle)"
+    r" (?:\w+ ){0,3}\w+ (?:est|marche|fonctionne) (?:super|geniale?|top|excellent|parfait"
+    r"|a merveille)|(?:die|der|das|mein|meine) neue\w* (?:\w+ ){0,3}\w+ (?:ist|lauft"
+    r"|funktioniert) (?:super|toll|klasse|genial|spitze|prima)|(?:o|a|meu|minha) (?:\w+ nov[oa]"
+    r"|nov[oa] (?:\w+ ){0,3}\w+) (?:e|esta|funciona) (?:otim[oa]|excelente|incrivel|demais|show"
+    r"|uma maravilha)"
+    # Feedback offered as such: "a bit of feedback", "os dejo mi opinión", "petit retour",
+    # "kleines Feedback", "deixo a minha opinião".
+    r"|(?:some |a bit of |quick |little |small )?feedback(?! (?:from|on my|yet))"
+    r"|(?:os|les) dejo mi opinion|mi opinion sincera|(?:un )?petit retour|mon avis sur"
+    r"|(?:kleines|kurzes) feedback|meine meinung|deixo (?:aqui )?(?:a minha )?opiniao"
+    # A first time ordering or using: "primera vez que pido", "first time ordering".
+    r"|first time (?:i'?ve |i )?(?:ordered|ordering|using|used|buying|booked)"
+    r"|primera vez que (?:pido|compro|uso|reservo)|premiere fois que (?:je commande|j'achete"
+    r"|j'utilise|je reserve)|(?:das )?erste mal,? dass ich (?:bestelle|kaufe|buche)"
+    r"|primeira vez que (?:peco|compro|uso|reservo))"
 )
 # "not impressed", "no contento con", "pas contente de", "nicht zufrieden mit": no praise.
 _NOT_BEFORE = re.compile(r"\b(?:not|no|pas|nicht|nao)\W+$")

@@ -35,3 +35,19 @@ def test_a_review_since_the_customers_own_change_is_no_confirmation(text: str) -
 )
 def test_a_fix_named_beside_the_change_still_confirms(text: str) -> None:
     assert resolution_reply(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bit of feedback: the new checkout page in the app is great, works like a dream.",
+        "Os dejo mi opinión: la web nueva funciona de maravilla.",
+        "Petit retour : le nouveau portail client marche à merveille.",
+        "Kleines Feedback: Die neue Version der Banking-App läuft super.",
+        "Deixo aqui a minha opinião: a app nova funciona que é uma maravilha.",
+        "First time ordering from you and everything arrived today in perfect shape.",
+        "Es la primera vez que compro aquí y todo ha llegado perfecto.",
+    ],
+)
+def test_feedback_new_things_praised_and_first_orders_are_reviews(text: str) -> None:
+    assert resolution_reply(text) == "none"
