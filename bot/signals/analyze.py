@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, delete, func, select
 
@@ -101,8 +101,9 @@ class AnalyzeProgress:
     analyzed: int
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
+    """A scanned comment (a tuple: one is made for every comment the scan reads)."""
+
     id: int
     ticket_id: int
     author_role: str

@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.signals.context import EVERY_KIND, SETTINGS, identifiers, kinds_among
 from bot.signals.repetition import EarlierMessage
@@ -39,9 +40,10 @@ __all__ = ["RESTATEMENT_WINDOW", "Said", "Timeline", "Window"]
 RESTATEMENT_WINDOW = 100
 
 
-@dataclass(frozen=True)
-class Said:
-    """One public customer message: its own words, and the channel it came by."""
+class Said(NamedTuple):
+    """One public customer message: its own words, and the channel it came by (a tuple:
+    the job makes one for every message a timeline loads, three times faster than a frozen
+    dataclass)."""
 
     id: int
     ticket_id: int
