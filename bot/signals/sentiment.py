@@ -199,11 +199,18 @@ def _vader() -> Any:
             sentitext = package.SentiText(text.strip())
             sentiments: list[float] = []
             words = sentitext.words_and_emoticons
+            boosters, lexicon = package.BOOSTER_DICT, self.lexicon
             for i, item in enumerate(words):
-                if item.lower() in package.BOOSTER_DICT:
+                lower = item.lower()
+                if lower in boosters:
                     sentiments.append(0)
                     continue
-                if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                if i < len(words) - 1 and lower == "kind" and words[i + 1].lower() == "of":
+                    sentiments.append(0)
+                    continue
+                if lower not in lexicon:
+                    # What `sentiment_valence` gives a word outside the lexicon (most words),
+                    # without its call.
                     sentiments.append(0)
                     continue
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
