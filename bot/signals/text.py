@@ -148,4 +148,5 @@ _FOLD = _fold_table()
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, for matching lexicon patterns written without them."""
-    return text.lower().translate(_FOLD)
+    # `_FOLD` maps no ASCII character: an ASCII text is its lower case.
+    return text.lower() if text.isascii() else text.lower().translate(_FOLD)

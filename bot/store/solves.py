@@ -309,7 +309,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             c.public == true(),
         )
         .order_by(c.ticket_id, c.created_at, c.id)
-    ):
+    ).all():  # fetched at once: a row fetched at a time cost more than the loop's work
         ticket_id, at, id_, channel, role, author_id, signal_id, sentiment, trust, reply = row[:10]
         ticket_id = int(ticket_id)
         analysed = signal_id is not None
@@ -338,7 +338,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             select(t.requester_id, t.id, t.created_at, t.deleted, r.opened_at, r.solved_at)
             .select_from(TICKETS.outerjoin(RUNS, r.ticket_id == t.id))
             .where(t.requester_id.in_(part))
-        ):
+        ).all():
             requester, peer_id = int(requester), int(peer_id)
             if requester in solvers:
                 peers[requester].append(Peer(peer_id, created_at, deleted, opened_at, solved_at))
