@@ -342,7 +342,9 @@ def customer_signals(
     words = own_words(text) if clean else text
     reading = _reading(words, locale, backend, sentiment_field, cues)
     sentiment = reading.sentiment
-    earlier_contacts = sum(1 for item in history if item.channel != channel)
+    # Those on another channel than this one's: all but those on this one.
+    channels = [item.channel for item in history]
+    earlier_contacts = len(channels) - channels.count(channel)
     resolution = reading.resolution
     frustration = (
         _frustrated(words, reading.weight_score, _pressing(earlier_contacts))
