@@ -31,7 +31,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, and_, delete, func, select
 
@@ -101,8 +101,9 @@ class AnalyzeProgress:
     analyzed: int
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
+    """A scanned comment (a tuple: one is made for every comment the scan reads)."""
+
     id: int
     ticket_id: int
     author_role: str
@@ -317,7 +318,7 @@ class _Timelines:
         `latest`; other requesters' are kept, the least recently needed forgotten first."""
         kept: dict[int, Timeline] = {}
         fresh: set[int] = set()
-        behind: dict[datetime, set[int]] = defaultdict(set)
+        behind: dict[int, Timeline] = {}
         for requester in requesters:
             timeline = self.held.get(requester)
             if (
@@ -330,11 +331,15 @@ class _Timelines:
                 continue
             kept[requester] = timeline
             if timeline.end < latest:
-                behind[timeline.end].add(requester)
+                behind[requester] = timeline
         if fresh:
             self._load(conn, kept, fresh, _C.created_at >= floor - LOAD_MARGIN, latest)
-        for end, group in behind.items():
-            self._load(conn, kept, group, _C.created_at > end, latest)
+        if behind:
+            # One read for every timeline behind, from the earliest end among them: each
+            # timeline then takes only what is later than its own end.
+            ends = {requester: timeline.end for requester, timeline in behind.items()}
+            since = min(ends.values())
+            self._load(conn, kept, set(ends), _C.created_at > since, latest, after=ends)
         for requester in kept:
             self.held.pop(requester, None)
         others = sum(len(timeline) for timeline in self.held.values())
@@ -352,7 +357,10 @@ class _Timelines:
         requesters: set[int],
         since: Any,
         latest: datetime,
+        after: dict[int, datetime] | None = None,
     ) -> None:
+        """Extend `timelines` of `requesters` with their messages `since` up to `latest`,
+        each one's only after its time in `after` when given (what it already holds)."""
         found = conn.execute(
             select(
                 _C.id,
@@ -375,7 +383,11 @@ class _Timelines:
             .order_by(_C.created_at, _C.id)
         ).all()
         said: dict[int, list[Said]] = defaultdict(list)
+        read = 0
         for id_, ticket_id, channel, body, html_body, created_at, requester, by in found:
+            if after is not None and created_at <= after[requester]:
+                continue  # held already
+            read += 1
             # A comment that came by no channel of its own came by its ticket's (`by`).
             came_by = by if channel == "other" else channel
             words = _words(body, html_body)
@@ -384,7 +396,7 @@ class _Timelines:
                 self.words[id_] = (body, html_body, words)
         for requester in requesters:
             timelines[requester].extend(said.get(requester, ()), latest)
-        self.reads += len(found)
+        self.reads += read
 
 
 @dataclass
@@ -407,10 +419,10 @@ class _Context:
         cls, conn: Any, batch: Sequence[_Row], run: _Timelines, field_id: int | None = None
     ) -> _Context:
         ticket_ids = {row.ticket_id for row in batch}
+        # The custom fields (JSON, parsed per row) only when a sentiment field reads them.
+        fields = (_T.custom_fields,) if field_id is not None else ()
         tickets = conn.execute(
-            select(_T.id, _T.requester_id, _T.channel, _T.custom_fields).where(
-                _T.id.in_(ticket_ids)
-            )
+            select(_T.id, _T.requester_id, _T.channel, *fields).where(_T.id.in_(ticket_ids))
         ).all()
         requester = {t[0]: t[1] for t in tickets}
         channel = {t[0]: t[2] for t in tickets}
@@ -485,6 +497,9 @@ class _Context:
         return answered, timeline.window(self.since(answered.created_at), answered.created_at)
 
 
+_NO_SIGNALS: dict[str, Any] = dict.fromkeys(SIGNAL_COLUMNS)
+
+
 def _signal_values(
     row: _Row, context: _Context, settings: Settings, now: datetime, backend: SentimentBackend
 ) -> dict[str, Any]:
@@ -498,8 +513,8 @@ def _signal_values(
         "body_hash": row.body_hash,
         "analyzer_version": ANALYZER_VERSION,
         "analyzed_at": now,
+        **_NO_SIGNALS,
     }
-    values.update(dict.fromkeys(SIGNAL_COLUMNS))
     if not row.public or row.author_role not in ("customer", "agent"):
         return values
     text = context.text(row)

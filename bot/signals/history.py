@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from bot.signals.context import EVERY_KIND, SETTINGS, identifiers, kinds_among
 from bot.signals.repetition import EarlierMessage
@@ -39,9 +40,10 @@ __all__ = ["RESTATEMENT_WINDOW", "Said", "Timeline", "Window"]
 RESTATEMENT_WINDOW = 100
 
 
-@dataclass(frozen=True)
-class Said:
-    """One public customer message: its own words, and the channel it came by."""
+class Said(NamedTuple):
+    """One public customer message: its own words, and the channel it came by (a tuple:
+    the job makes one for every message a timeline loads, three times faster than a frozen
+    dataclass)."""
 
     id: int
     ticket_id: int
@@ -99,16 +101,31 @@ class Timeline:
         """Append messages later than any held (in (time, id) order), loaded up to `end`;
         returns how many."""
         count = 0
-        held = self.all.said
+        line, channels, tickets, known = self.all, self._channels, self._tickets, self._identifiers
+        held = line.said
+        # The previous message's (time, id), to check the order: the last one held.
+        last = (held[-1].created_at, held[-1].id) if held else None
         for item in said:
             place = len(held)
-            if held and (item.created_at, item.id) <= (held[-1].created_at, held[-1].id):
+            at = item.created_at
+            key = (at, item.id)
+            if last is not None and key <= last:
                 self._ordered = False
-            self.all.add(item, place)
-            self._channels[item.channel].add(item, place)
-            self._tickets[item.ticket_id].add(item, place)
+            last = key
+            # `_Line.add` on the three lines, spelt out: a timeline loads every message.
+            line.times.append(at)
+            held.append(item)
+            line.places.append(place)
+            by_channel = channels[item.channel]
+            by_channel.times.append(at)
+            by_channel.said.append(item)
+            by_channel.places.append(place)
+            by_ticket = tickets[item.ticket_id]
+            by_ticket.times.append(at)
+            by_ticket.said.append(item)
+            by_ticket.places.append(place)
             for found in identifiers(item.text):
-                self._identifiers[found].append(item.created_at)
+                known[found].append(at)
             count += 1
         self.end = max(self.end, end)
         return count

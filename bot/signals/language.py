@@ -164,6 +164,14 @@ for _lang, _vocabulary in _FUNCTION_WORDS.items():
     for _word in _vocabulary:
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# A lower-case ASCII text's words, as `_WORD` reads them, read as bytes: its runs of a-z
+# (every other byte made a space, for a split) or, holding a "'", `_WORD` over bytes. A tenth
+# of `_WORD`'s time over the text.
+_ASCII_SPLIT = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
+_ASCII_WORD = re.compile(rb"[a-z]+(?:'[a-z]+)?")
+_ASCII_LANGUAGES_OF = {
+    word.encode("ascii"): languages for word, languages in _LANGUAGES_OF.items() if word.isascii()
+}
 _ASCII_NOT_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
 
 
@@ -199,10 +207,17 @@ def detect_language(text: str, locale: str | None = None) -> str | None:
         return preferred
     if preferred and letters < MIN_CHARS:
         return preferred
-    words = _WORD.findall(text[:MAX_CHARS].lower())
+    lowered = text[:MAX_CHARS].lower()
+    words: list[str] | list[bytes]
+    if lowered.isascii():
+        raw = lowered.encode("ascii")
+        words = _ASCII_WORD.findall(raw) if b"'" in raw else raw.translate(_ASCII_SPLIT).split()
+        languages_of: dict[Any, tuple[str, ...]] = _ASCII_LANGUAGES_OF
+    else:
+        words, languages_of = _WORD.findall(lowered), _LANGUAGES_OF
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     # Most words are no function word: only those that are reach the loop.
-    for languages in filter(None, map(_LANGUAGES_OF.get, words)):
+    for languages in filter(None, map(languages_of.get, words)):
         for lang in languages:
             counts[lang] += 1
     hits = sorted(((n, lang) for lang, n in counts.items()), reverse=True)

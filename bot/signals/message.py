@@ -342,10 +342,12 @@ def customer_signals(
     words = own_words(text) if clean else text
     reading = _reading(words, locale, backend, sentiment_field, cues)
     sentiment = reading.sentiment
-    earlier_contacts = sum(1 for item in history if item.channel != channel)
+    # Those on another channel than this one's: all but those on this one.
+    channels = [item.channel for item in history]
+    earlier_contacts = len(channels) - channels.count(channel)
     resolution = reading.resolution
     frustration = (
-        _frustrated(words, reading.weight_score, earlier_contacts)
+        _frustrated(words, reading.weight_score, _pressing(earlier_contacts))
         if cues is None
         else is_frustrated(words, reading.weight_score, earlier_contacts, cues)
     )
@@ -416,6 +418,13 @@ def _compute_weight_high(text: str, locale: str | None, backend: SentimentBacken
     reading = _reading(text, locale, backend, None, None)
     # Frustration only turns a mild sentiment negative: a negative one needs no more.
     return reading.sentiment.label == "negative" or _frustrated(text, reading.weight_score, 0)
+
+
+def _pressing(earlier_contacts: int) -> int:
+    """The earlier contacts as frustration weighs them without cues: two or more press, fewer
+    count as none. Kept so, the reading of a customer message with one earlier contact is
+    the one its agent reply asks for (with none) and finds kept."""
+    return 2 if earlier_contacts >= 2 else 0
 
 
 @lru_cache(maxsize=16_384)

@@ -62,21 +62,26 @@ def restatements(text: str, channel: str, history: Sequence[Earlier]) -> int:
     if not text or not history:
         return 0
     # This message's identifiers and words are read once, not once per earlier message, and
-    # `_restates` is spelt out in the loop: the job compares a customer message with up to
+    # `_restates` is spelt out over the earlier texts, their identifiers and their words each
+    # read in one pass (`map`): the job compares a customer message with up to
     # `RESTATEMENT_WINDOW` earlier ones, and a call per comparison was most of its cost.
+    earlier = [item.text for item in history if item.channel != channel and item.text]
+    if not earlier:
+        return 0
     ids, mine = identifiers(text), _content_words(text)
-    size = len(mine)
     count = 0
-    for item in history:
-        earlier = item.text
-        if item.channel == channel or not earlier:
-            continue
-        if ids and not ids.isdisjoint(identifiers(earlier)):
-            count += 1
-            continue
-        if size < 3:
-            continue
-        theirs = _content_words(earlier)
+    if ids:
+        # An earlier message naming one of these identifiers restates it.
+        rest = [
+            other
+            for other, found in zip(earlier, map(identifiers, earlier), strict=True)
+            if ids.isdisjoint(found)
+        ]
+        count, earlier = len(earlier) - len(rest), rest
+    size = len(mine)
+    if size < 3:
+        return count
+    for theirs in map(_content_words, earlier):
         if len(theirs) < 3:
             continue
         shared = len(mine & theirs)

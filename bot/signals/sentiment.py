@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Protocol
@@ -88,7 +89,9 @@ _NO_WORDS: frozenset[str] = frozenset()
 _CLAUSE_BREAKS = frozenset(".!?;,\n")
 _CLAUSE_TOKEN = re.compile(_TOKEN.pattern + r"|[.!?;,\n]", re.UNICODE)
 
-# Greetings and sign-offs are formulas, not sentiment: "buenos días" is not praise.
+# Greetings and sign-offs are formulas, not sentiment: "buenos días" is not praise. (Each
+# holds "good ", "buen", "bom dia", "boa ", "guten " or "bonne ", which `lexicon_score` looks
+# for before searching: a new greeting needs its words there too.)
 _GREETING = re.compile(
     r"\b(?:good (?:morning|afternoon|evening|day|night)|buen(?:os|as) (?:dias|tardes|noches)"
     r"|bom dia|boa (?:tarde|noite)|guten (?:tag|morgen|abend)|bonne (?:journee|soiree))\b"
@@ -139,7 +142,17 @@ def lexicon_score(text: str, language: str) -> float:
     post_negators = POST_NEGATORS.get(language, _NO_WORDS)
     valences: list[float] = []
     but_at = -1
-    for tokens in _clauses(_GREETING.sub(" ", fold(text))):
+    folded = fold(text)
+    if (
+        "good " in folded
+        or "buen" in folded
+        or "bom dia" in folded
+        or "boa " in folded
+        or "guten " in folded
+        or "bonne " in folded
+    ):  # a greeting holds one of these: most messages skip the search
+        folded = _GREETING.sub(" ", folded)
+    for tokens in _clauses(folded):
         for index, token in enumerate(tokens):
             if token in buts:
                 but_at = len(valences)
@@ -188,6 +201,21 @@ def _vader() -> Any:
         # The package's `negated([word])`: it copies and walks its whole NEGATE list per call.
         return word in negate or "n't" in word
 
+    punctuation = string.punctuation
+
+    class Text(package.SentiText):  # type: ignore[misc]
+        """The package's `SentiText` of a str: each word stripped of its punctuation unless
+        that leaves two characters or fewer, in one comprehension rather than a call per
+        word."""
+
+        def __init__(self, text: str) -> None:
+            self.text = text
+            self.words_and_emoticons = [
+                stripped if len(stripped := word.strip(punctuation)) > 2 else word
+                for word in text.split()
+            ]
+            self.is_cap_diff = package.allcap_differential(self.words_and_emoticons)
+
     class Analyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         def polarity_scores(self, text: str) -> dict[str, float]:
             # The package rebuilds the text character by character to swap emoji for their
@@ -196,14 +224,21 @@ def _vader() -> Any:
             if not self.emojis.keys().isdisjoint(text):
                 scores: dict[str, float] = super().polarity_scores(text)
                 return scores
-            sentitext = package.SentiText(text.strip())
+            sentitext = Text(text.strip())
             sentiments: list[float] = []
             words = sentitext.words_and_emoticons
+            boosters, lexicon = package.BOOSTER_DICT, self.lexicon
             for i, item in enumerate(words):
-                if item.lower() in package.BOOSTER_DICT:
+                lower = item.lower()
+                if lower in boosters:
                     sentiments.append(0)
                     continue
-                if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
+                if i < len(words) - 1 and lower == "kind" and words[i + 1].lower() == "of":
+                    sentiments.append(0)
+                    continue
+                if lower not in lexicon:
+                    # What `sentiment_valence` gives a word outside the lexicon (most words),
+                    # without its call.
                     sentiments.append(0)
                     continue
                 sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)

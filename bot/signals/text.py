@@ -108,6 +108,13 @@ def own_words(body: str, html_body: str | None = None) -> str:
         text = html_to_text(text)
     elif "&" in text:
         text = html.unescape(text)
+    if "\n" not in text and "\r" not in text:
+        # One line (most chat and short replies): what the general way below makes of it,
+        # without its lists. A lone line is never a signature (only a line after the
+        # first can open one); a quote header or a quoted line leaves nothing.
+        if _QUOTE_HEADER.match(text) or text.lstrip().startswith(">"):
+            return ""
+        return _squeezed(text).strip()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _strip_signature(_strip_quotes(lines))
     cleaned = "\n".join(_squeezed(line).strip() for line in lines)
@@ -141,4 +148,5 @@ _FOLD = _fold_table()
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower case without accents, for matching lexicon patterns written without them."""
-    return text.lower().translate(_FOLD)
+    # `_FOLD` maps no ASCII character: an ASCII text is its lower case.
+    return text.lower() if text.isascii() else text.lower().translate(_FOLD)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Table
 from sqlmodel import Field, SQLModel
@@ -66,10 +66,10 @@ class ReplyFact(SQLModel, table=True):
 REPLY_FACTS: Table = ReplyFact.__table__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
-class Said:
+class Said(NamedTuple):
     """A public comment of a ticket as the reply facts read it: a customer message or an
-    agent reply, with its signals when analysed (`signals` None when not)."""
+    agent reply, with its signals when analysed (`signals` None when not). A tuple: every
+    refresh makes one per comment of its tickets."""
 
     at: datetime
     id: int
@@ -98,10 +98,14 @@ def reply_facts_of(
     """The `reply_facts` rows of one ticket; `said` is its public customer messages and
     agent replies ordered by (time, id)."""
     since = created_at - timedelta(days=HISTORY_DAYS)
-    earlier_tickets = sorted(
-        other.created_at
-        for other in others
-        if other.ticket_id != ticket_id and not other.deleted and other.created_at >= since
+    # Only the earliest counts: another ticket created before a reply.
+    earliest = min(
+        (
+            other.created_at
+            for other in others
+            if other.ticket_id != ticket_id and not other.deleted and other.created_at >= since
+        ),
+        default=None,
     )
     rows = []
     first = True
@@ -123,7 +127,7 @@ def reply_facts_of(
                     weighty += 1
             continue
         if s is not None:
-            history = other_channel or bool(earlier_tickets and earlier_tickets[0] < comment.at)
+            history = other_channel or (earliest is not None and earliest < comment.at)
             rows.append(
                 {
                     "comment_id": comment.id,

@@ -309,7 +309,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             c.public == true(),
         )
         .order_by(c.ticket_id, c.created_at, c.id)
-    ):
+    ).all():  # fetched at once: a row fetched at a time cost more than the loop's work
         ticket_id, at, id_, channel, role, author_id, signal_id, sentiment, trust, reply = row[:10]
         ticket_id = int(ticket_id)
         analysed = signal_id is not None
@@ -323,16 +323,29 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
     requesters = sorted(
         {int(row.requester_id) for row in tickets.values() if row.requester_id is not None}
     )
+    # A solve reads its requester's tickets run by run (`Peer`); a reply only each other
+    # ticket's creation (`Other`), once per ticket: both are made from one read, each only
+    # where it is needed (most refreshed tickets have no solve).
+    solvers = {
+        int(ticket.requester_id)
+        for ticket_id, ticket in tickets.items()
+        if ticket_id in solved and ticket.requester_id is not None
+    }
     peers: dict[int, list[Peer]] = defaultdict(list)
+    others: dict[int, dict[int, Other]] = defaultdict(dict)
     for part in _chunks(requesters):
         for requester, peer_id, created_at, deleted, opened_at, solved_at in conn.execute(
             select(t.requester_id, t.id, t.created_at, t.deleted, r.opened_at, r.solved_at)
             .select_from(TICKETS.outerjoin(RUNS, r.ticket_id == t.id))
             .where(t.requester_id.in_(part))
-        ):
-            peers[int(requester)].append(
-                Peer(int(peer_id), created_at, deleted, opened_at, solved_at)
-            )
+        ).all():
+            requester, peer_id = int(requester), int(peer_id)
+            if requester in solvers:
+                peers[requester].append(Peer(peer_id, created_at, deleted, opened_at, solved_at))
+            if replies:
+                other = others[requester]
+                if peer_id not in other:
+                    other[peer_id] = Other(peer_id, created_at, deleted)
     rows = []
     for run in runs:
         ticket = tickets.get(int(run.ticket_id))
@@ -350,13 +363,6 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
     insert_rows(conn, SOLVE_FACTS, rows)
     if not replies:
         return len(rows)
-    # The requester's other tickets, once each (the peers hold one row per run).
-    others = {
-        requester: list(
-            {p.ticket_id: Other(p.ticket_id, p.created_at, p.deleted) for p in runs}.values()
-        )
-        for requester, runs in peers.items()
-    }
     replied = []
     for ticket_id, ticket in tickets.items():
         replied += reply_facts_of(
@@ -364,7 +370,7 @@ def _refresh_chunk(conn: Connection, chunk: list[int], *, replies: bool = True) 
             ticket.created_at,
             ticket.channel,
             said.get(ticket_id, []),
-            others.get(int(ticket.requester_id), []) if ticket.requester_id is not None else [],
+            others[int(ticket.requester_id)].values() if ticket.requester_id is not None else (),
         )
     conn.execute(delete(REPLY_FACTS).where(REPLY_FACTS.c.ticket_id.in_(chunk)))
     insert_rows(conn, REPLY_FACTS, replied)

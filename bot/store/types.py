@@ -44,8 +44,19 @@ class UTCDateTime(TypeDecorator[datetime]):
             if value is None:
                 return None
             stamp = parse(value) if parse is not None else value
-            if type(stamp) is kind and stamp.tzinfo is None:
-                return stamp.replace(tzinfo=utc)
+            if type(stamp) is kind and stamp.tzinfo is None and not stamp.fold:
+                # `stamp.replace(tzinfo=utc)`, built in half the time (`replace` parses
+                # keywords): the analysis job reads about five timestamps per comment.
+                return kind(
+                    stamp.year,
+                    stamp.month,
+                    stamp.day,
+                    stamp.hour,
+                    stamp.minute,
+                    stamp.second,
+                    stamp.microsecond,
+                    utc,
+                )
             return general(stamp, dialect)
 
         return process
