@@ -88,7 +88,7 @@ NOT_YET_TRIED = re.compile(
     r"|confirm|report)"
     # A trial still to come: "give it a proper go over the weekend", "see whether it holds".
     r"|give it a (?:\w+ )?(?:go|try|whirl|test)|see (?:whether|if) (?:it|the|this)"
-    r"|(?<!esta )(?<!la )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
+    r"|(?<!esta )(?<!la )(?<!de )manana|mas tarde|(?:os|te|le) (?:digo|aviso|cuento)"
     r"|probare|mirare|revisare|comprobare|intentare|confirmare|avisare|(?:lo |la )?(?:pruebo"
     r"|reviso|compruebo)|voy a (?:probar|mirar|revisar|comprobar|intentar|ver)"
     r"|demain|plus tard|je vous (?:dis|dirai|tiens|recontacte)|je (?:vais|testerai"
@@ -319,8 +319,9 @@ _RETRY_BEFORE = re.compile(
     r"|versuchen|probieren|tentar|testar)\W+(?:\w+\W+)?$"
 )
 _RETRY_AFTER = re.compile(
-    r"^\W*(?:\w+\W+)?(?:try|tried|probar|intentar|probarlo|intentarlo|essayer|tester"
-    r"|versucht|probiert|getestet|tentar|testar)\b"
+    r"^\W*(?:\w+\W+)?(?:try|tried|checked|probar|intentar|probarlo|intentarlo|comprobado"
+    r"|essayer|tester|verifie|versucht|probiert|getestet|gepruft|nachgesehen|nachgeschaut"
+    r"|tentar|testar|verifiquei|conferi)\b"
 )
 
 
@@ -426,6 +427,24 @@ _ABSENT = re.compile(
 )
 
 
+# The step the customer took as told ("logged out and back in like you said", "comme
+# indiqué", "wie empfohlen", "como me dijisteis", "como indicaram"): its words are no fault.
+_AS_TOLD = re.compile(
+    r"\b(?:like|as) you (?:said|suggested|told me|advised)|as (?:suggested|advised|instructed)"
+    r"|como (?:me )?(?:dijisteis|dijiste|dijo|indicasteis|indicaste|indico|sugeristeis)"
+    r"|comme (?:indique|conseille|vous (?:me )?l'avez (?:dit|conseille))|wie (?:empfohlen"
+    r"|besprochen|vorgeschlagen|angegeben)|como (?:indicaram|sugeriram|disseram|me disse"
+    r"|indicou|sugeriu)\b"
+)
+
+
+def _as_told(folded: str, match: re.Match[str]) -> bool:
+    """Is the problem phrase in the sentence of a step taken as the agent told?"""
+    begin = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    stop = _SENTENCE_END.search(folded, match.end())
+    return _AS_TOLD.search(folded, begin, stop.start() if stop else len(folded)) is not None
+
+
 def _outside(match: re.Match[str], spans: list[tuple[int, int]], folded: str | None = None) -> bool:
     """Is the problem phrase outside the confirmation? "the error is gone" holds one inside
     it; "the missing gems are back", "le remboursement des boissons manquantes apparaît",
@@ -479,7 +498,8 @@ _DURATION_AFTER = re.compile(
 _UNTIL = re.compile(r"until|till|hasta que|jusqu'a|ate que")
 _DONE_AFTER = re.compile(
     r"\W+(?:\w+\W+){0,5}?(?:sorted|fixed|resolved|solved|done|regle\w*|resolu\w*|resuelt\w*"
-    r"|solucionad\w*|arreglad\w*|erledigt|gelost|behoben|resolvid\w*)\b"
+    r"|solucionad\w*|arreglad\w*|erledigt|gelost|behoben|resolvid\w*|made sense|understood"
+    r"|entendi\w*|compris|verstanden|percebi|funcion\w*|worked|marche|funktioniert)\b"
 )
 
 
@@ -514,6 +534,7 @@ _NEW_TOPIC = re.compile(
     r"|au passage|(?:separate|other|another) thing|while i'?ve got you|while i have you"
     r"|sinon"
     r"|andere (?:sache|frage)|noch eine frage|ubrigens|eine frage noch|nebenbei"
+    r"|kurze frage(?: noch)?"
     r"|aproveitando|outra (?:coisa|pergunta|duvida)|alias|a proposito)\b"
 )
 # "without any error message", "sin ningún problema", "ohne Fehler", "nothing broken": a
@@ -822,6 +843,7 @@ def doubt(
             continue
         if kind == "problem" and (
             not _outside(match, spans, folded)
+            or _as_told(folded, match)
             or _WITHOUT.search(folded, max(0, match.start() - 30), match.start())
         ):
             continue
@@ -840,6 +862,8 @@ def doubt(
     if "problem" not in found:
         for match in PROBLEM.finditer(folded):
             if _WITHOUT.search(folded, max(0, match.start() - 30), match.start()):
+                continue
+            if _as_told(folded, match):
                 continue
             if _outside(match, spans, folded):
                 found["problem"] = match.group()

@@ -258,7 +258,8 @@ CONFIRM = compile_phrases(
             # "ahora sí" and a present verb, whichever: "ahora sí sincroniza", "ahora sí
             # me deja"; "ahora sí que no" is no confirmation.
             r"ahora si,? (que )?(me |se |lo |la |nos )?(?!no\b)\w+(a|an|e|en)\b",
-            r"ya (me )?(deja|puedo|aparece|aparecen|se ve|funciona|va|carga|ha llegado|llego)"
+            r"ya (me )?(deja|puedo|puede|pueden|podemos|aparece|aparecen|se ve|funciona|va|carga"
+            r"|ha llegado|llego)"
             r"(?! (mal|igual|el (mismo )?error))",
             r"(activado|activada|recibido|recibida|instalado|instalada) sin (ningun )?problema",
             r"(c'est|c) bon(?! (de|pour|a) )",
@@ -275,7 +276,7 @@ CONFIRM = compile_phrases(
             r"(hab'?s|hab es)(?=\W*($|[,.!]|danke))",
             # A few words of place or time between, never a negation: "ist heute auf meinem
             # Konto eingegangen"; a credit "ist jetzt drauf".
-            r"(ist|sind) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,6}(angekommen|eingegangen"
+            r"(ist|sind) ((?!(nicht|nichts|noch|nie|kein\w*)\b)\w+ ){0,6}(angekommen|eingegangen"
             r"|eingetroffen|gutgeschrieben)"
             r"|(ist|sind) (jetzt |nun |endlich |heute )?(wieder )?drauf",
             r"(ist|sind) (heute |jetzt |nun |endlich |gerade )?(angekommen|eingegangen"
@@ -506,6 +507,10 @@ CONFIRM = compile_phrases(
             r"|phone|access|website|site|app)('s| is| are) (now |finally |all )?back"
             r"(?! (\w+ ){0,2}(late|to|again|down|off)\b)",
             r"(is|are|'s|'re) now (correct|right|accurate)|(is|are) (correct|right|accurate) now",
+            # "the reading's been corrected": the contraction written out, opening on the noun.
+            r"\w+'s been (corrected|fixed|sorted|resolved|refunded|credited|unblocked|restored"
+            r"|reactivated|updated|reversed)",
+            r"(i|we) can (now |finally )?(get|log|sign) (back )?(in|into|on)\b",
         ],
         "es": [
             r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
@@ -519,6 +524,7 @@ CONFIRM = compile_phrases(
             r"resuelto",
             r"ya (tengo|recibi|me llego|va bien|puedo)",
             r"por fin (me )?(aparece|aparecen|funciona|llego|llegaron|va|carga)",
+            r"ya (ha|han|he|hemos) recibido|ya veo (el|la|los|las|mi|mis) \w+",
             r"(me|nos) (han|ha) (devuelto|reembolsado|abonado|ingresado|reintegrado)",
             r"(ha|han) sido (anulad|reembolsad|devuelt|corregid|desbloquead|abonad|reactivad"
             r"|restablecid)\w*",
@@ -575,6 +581,7 @@ CONFIRM = compile_phrases(
             r"(vous pouvez|pouvez) (fermer|clore|cloturer)" + _NOT_ACCOUNT,
             r"(bien )?(recu|arrive) (aujourd'hui|ce matin|hier)",
             r"rentre dans l'ordre",
+            r"(a|ont|avons|ai) (bien |de nouveau |a nouveau |enfin )acces",
             r"(figure|figurent|apparait|apparaissent) bien sur mon (compte|releve|espace)",
             r"(tout )?(marche|fonctionne|roule|tourne) (\w+ )?(nickel|impec\w*|parfaitement"
             r"|tres bien|a merveille|sans souci)",
@@ -611,6 +618,10 @@ CONFIRM = compile_phrases(
             r"hat geklappt",
             r"(lauft|laufen|klappt|geht|funktioniert) (jetzt |nun )?(wieder|einwandfrei)",
             r"(wird|werden) (jetzt|nun) (\w+ )?angezeigt",
+            r"(ist|sind) (jetzt |nun |endlich )?durch(?= ?[.,!]|$)",
+            r"(komme?|kommen) (ich|wir) (jetzt |endlich |nun )?wieder (in|auf|rein)",
+            r"kein\w* (einzige\w* |weitere\w* )?\w*(abbruch|abbruche|unterbrechung|unterbrechungen"
+            r"|absturz|absturze|fehler|ausfall|ausfalle|storung|storungen|aussetzer) mehr",
             r"(ist|sind) (jetzt|nun|endlich|inzwischen) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,3}"
             r"(sichtbar|korrekt|richtig)",
             r"wurden? (jetzt |heute |endlich )?(zuruckerstattet|erstattet|gutgeschrieben"
@@ -681,7 +692,11 @@ CONFIRM = compile_phrases(
             r"volt(ou|aram) a (aparecer|carregar|entrar|ligar)",
             r"(ja|finalmente) (consegui )?entr(ei|amos)\b",
             r"(ok|pronto|beleza),? ja deu(?=\W*$)",
-            r"ja (aparece|chegou|caiu|esta certo|esta ok|recebi)",
+            r"ja (aparece|mostra|chegou|caiu|esta certo|esta ok|recebi)",
+            r"ja (vem|veio|esta|saiu|sai) ((?!(nao|sem)\b)\w+ ){0,4}(corret|cert)[oa]s?\b",
+            r"(pagamento|compra|transferencia|pix|transacao)( (?!(nao|nunca|ainda)\b)\w+){0,3}"
+            r" (ja |finalmente )?passou"
+            r"(?! (a|de|do|da|por)\b)",
             r"(podem|pode) (encerrar|fechar)" + _NOT_ACCOUNT,
             r"(reembolso|estorno|dinheiro|encomenda|pedido|pacote|transferencia)"
             r" (ja )?(recebid[oa]|chegou|caiu|entrou)",
@@ -704,7 +719,8 @@ CONFIRM = compile_phrases(
             # está na conta".
             r"(chegou|chegaram|caiu|cairam|entrou|recebi)[^.?!]{0,30}\b(hoje|ontem|agora"
             r"|hoje de manha)\b|(ja )?(esta|estao) na (minha )?conta",
-            r"(internet|linha|sinal|luz|energia|conexao|servico|acesso|rede|agua) (ja )?voltou"
+            r"(internet|linha|sinal|luz|energia|conexao|ligacao|net|wifi|servico|acesso|rede|agua)"
+            r" (ja )?voltou"
             r"(?! a )",
             r"funciona(m)?(?= ?[.,!]|$)",
             r"(esta|estao) (ativ|disponive|visive|desbloquead)\w* (de novo|novamente)",
@@ -1340,6 +1356,12 @@ _CAME_FRESH = re.compile(
     r"\W+(?:\w+\W+){0,2}?(?:piping hot|hot|fresh|calientes?|frescos?|frescas?|chaude?s?|frais"
     r"|fraiche|heiss|frisch|quentes?)\b"
 )
+# "Just checking you received my meter reading", "avez-vous bien reçu", "habt ihr ...
+# erhalten": what the company received is no fix the customer reports.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|you've|you have|did you|have you|vous avez|avez-vous|ihr habt|habt ihr"
+    r"|haben sie)\W+(?:bien\W+)?$"
+)
 _THIS_TIME = re.compile(r"\b(?:this time|esta vez|cette fois|diesmal|dieses mal|desta vez)\b")
 _AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 # "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
@@ -1433,6 +1455,9 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
                 "confirming words in quotation marks, not the customer's own",
                 match.group(),
             )
+            return "none"
+        if _SECOND_PERSON.search(folded, max(0, match.start() - 16), match.start()):
+            note(cues, SIGNAL, "what the company received, not the customer's fix", match.group())
             return "none"
         amiss = _arrived_amiss(folded, match)
         if amiss:
