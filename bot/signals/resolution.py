@@ -64,6 +64,13 @@ DENY = compile_phrases(
             r"falta(m)? (ainda )?(o resto|a metade|a outra metade|uma parte)",
         ],
         "en": [
+            # The trouble named as back, never come, not even starting, or working only on a
+            # condition: "the problem is back", "the code never arrives", "doesn't even open",
+            # "only works if I turn the wifi off".
+            r"(the )?(problem|issue|error|fault)('s| is| has come) back",
+            r"never (arrives|comes through|comes|works|loads|shows up)",
+            r"(does|do)( not|n't) even (open|load|start|turn on|work|connect)",
+            r"only works (if|when|with)",
             # A last word that takes the good news back: "..., but the hotel has no booking.
             # So, not really."
             r"(so,? )?not really(?=\W*$)",
@@ -107,6 +114,9 @@ DENY = compile_phrases(
             r"(takes|took) forever",
         ],
         "es": [
+            r"(el )?(problema|error|fallo) (ha vuelto|volvio|vuelve)\b",
+            r"ni (siquiera )?(abre|carga|funciona|arranca|enciende|conecta)",
+            r"solo funciona (si|cuando|con)",
             # "sigue funcionando bien" holds; "sigue igual" or "sigue sin" does not.
             r"sigue(?! (funcionando|bien|perfecto|perfectamente|sin (problemas|errores|fallos)))",
             r"siguen(?! (funcionando|bien|pasando con normalidad|sin (problemas|errores|fallos)))",
@@ -135,6 +145,11 @@ DENY = compile_phrases(
         ],
         "fr": [
             r"toujours (pas|le meme|la meme|refuse\w*|bloque\w*|en panne)",
+            r"(le )?(probleme|bug|souci) (est revenu|revient|est de retour)",
+            r"(fuite|probleme|bug|erreur|panne|message|souci|bruit|odeur)s? ([\w']+ ){0,4}"
+            r"(est|sont) toujours la",
+            r"ne (s')?(ouvre|lance|charge|marche|fonctionne|demarre) meme (pas|plus)",
+            r"(ne )?(marche|fonctionne) (que|qu') (si|quand|avec|en)",
             r"ne (marche|fonctionne) (toujours )?pas",
             r"(ca|cela) (ne )?(marche|fonctionne) (toujours )?(pas|plus)",
             r"(meme|le meme) (probleme|erreur)",
@@ -157,6 +172,9 @@ DENY = compile_phrases(
         ],
         "de": [
             r"immer noch",
+            r"(das )?(problem|fehler) ist (wieder da|zuruck)",
+            r"(geht|startet|offnet|ladt|lauft) nicht (ein)?mal",
+            r"(geht|funktioniert|klappt|lauft) nur(,)? (wenn|mit|im|am)",
             # "still" and "unchanged", as "immer noch": "verliert nach wie vor die Verbindung",
             # "der Fehler tritt unverändert auf".
             r"nach wie vor(?! (dankbar|zufrieden|gern\w*|bei (ihnen|euch)|kunde))",
@@ -182,6 +200,9 @@ DENY = compile_phrases(
             r"|(bricht|sturzt|hangt|friert|stockt)\w* (\w+ )?trotzdem",
         ],
         "pt": [
+            r"(o )?(problema|erro) (voltou|esta de volta)",
+            r"nem (sequer|mesmo) (abre|liga|funciona|carrega|arranca|conecta)",
+            r"so funciona (se|quando|com)",
             r"continua(m)?(?! (funcionando|a funcionar|bem|ok|normal|perfeit\w*|sem (problemas"
             r"|erros|falhas)))",
             r"ainda nada",
@@ -1152,13 +1173,16 @@ _TOLD_GATE = re.compile(
 # stretch must be followed by a "then" in the same sentence: "works for a day now" is no relapse.
 _FOR_A_WHILE = re.compile(
     r"\b(?:worked|held|lasted|was fine|funciono|funcionaba|duro|aguanto|a marche|a fonctionne"
-    r"|a tenu|a dure|funcionou|durou|aguentou|hat|hielt|lief|ging)\b[^.!?;]{0,25}?\b(?:an?"
-    r"|one|two|few|\d+|une?|un|una|unos|unas|quelques|eine|einen|ein paar|zwei|uma|umas"
-    r"|uns|half an?|media) (?:hour|day|minute|hora|dia|minuto|heure|jour|journee|minute"
-    r"|stunde|tag|minute)\w*\b[^.!?;]{0,40}?\b(?:then|and then|before|dann|danach|bevor"
-    r"|puis|avant de|luego|despues|y luego|depois|e depois|antes de)\b"
+    r"|a tenu|a dure|funcionou|durou|aguentou|deu|hat|hielt|lief|ging|funktionierte)\b"
+    r"[^.!?;]{0,25}?\b(?:an?|one|two|few|\d+|une?|un|una|unos|unas|quelques|eine|einen"
+    r"|ein paar|zwei|uma|umas|uns|half an?|media)(?: \w+)? (?:hour|day|minute|hora|dia|minuto"
+    r"|heure|jour|journee|minute|stunde|tag|minute|rato|ratito|moment|momento|weile|while)\w*"
+    r"\b[^.!?;]{0,40}?\b(?:then|and then|before|but|dann|danach|bevor|aber|puis|avant de"
+    r"|mais|luego|despues|y luego|pero|depois|e depois|antes de|mas)\b"
 )
-_FOR_A_WHILE_GATE = re.compile(r"hour|day|minut|hora|dia|heure|jour|stunde|tag")
+_FOR_A_WHILE_GATE = re.compile(
+    r"hour|day|minut|hora|dia|heure|jour|stunde|tag|rato|moment|weile|while"
+)
 
 
 # Not yet, of the customer's own checking: "I haven't been home yet to see", "todavía no me
