@@ -392,7 +392,7 @@ FEELING = compile_phrases(
             + _PT_VERY
             + r"+(irritad[oa]s?|chatead[oa]s?|preocupad[oa]s?)",
             r"saco cheio",
-            r"perdendo a paciencia",
+            r"perdendo a paciencia|(a )?perder a paciencia|perdi a paciencia",
             r"que raiva",
         ],
     }

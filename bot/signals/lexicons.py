@@ -670,6 +670,12 @@ DE: dict[str, float] = {
 }
 
 PT: dict[str, float] = {
+    # European Portuguese words for disappointment, bother and praise.
+    "desiludid*": -2.4,
+    "chatice": -1.8,
+    "prestavel": 1.8,
+    "prestaveis": 1.8,
+    "impressionante": 2.4,
     "delicia*": 2.6,
     "divertid*": 2.2,
     "risada*": 1.8,

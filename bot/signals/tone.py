@@ -90,7 +90,13 @@ DISAPPOINTED = compile_phrases(
         "pt": [
             r"decepcion\w*|decepcao|(uma |que |e uma )(pena|lastima)",
             r"esperava (bem |muito |um pouco )?mais",
-            r"nao (foi|e|era) (nada |muito |tao )?(prestativ[oa]|util|de (muita|grande) ajuda)",
+            r"nao (foi|e|era) (nada |muito |tao )?(prestativ[oa]|prestave(l|is)|util"
+            r"|de (muita|grande) ajuda)",
+            # European Portuguese: "desiludido", "que chatice", "não posso dizer que tenha sido
+            # de grande ajuda".
+            r"desiludid[oa]s?|desilusao|(que |uma )chatice",
+            r"nao posso dizer que ([\w']+ ){0,6}(tenha sido|foi|fosse) (de )?(grande|muita)"
+            r" (ajuda|utilidade)",
             r"(nao|nem) (me )?ajudou (em )?(nada|muito)|inutil",
             r"deixou (muito |bastante )?a desejar|nao (e|foi|era) (grande coisa|la essas coisas)",
         ],
