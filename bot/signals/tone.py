@@ -48,6 +48,11 @@ DISAPPOINTED = compile_phrases(
             r"(disappointed|disappointing|disappointment|let ?down)",
             r"(i |we )?(expected|hoped for|was expecting) (a bit |a little |slightly |much"
             r" |a lot )?(more|better)",
+            # What was expected of it, or promised: "I expected the fibre to be faster",
+            # "not what you advertised".
+            r"(i |we )?(expected|thought|hoped) (it|that|the \w+)( \w+)? (to be|would be)"
+            r" (\w+ )?(faster|better|more|bigger|quicker|cheaper)",
+            r"not what (you|was) (advertised|promised|described|sold)",
             r"not (quite |really |exactly )?(what|how) (i|we) (paid|expected|hoped|was promised"
             r"|were promised)",
             r"(a (real |bit of a )?|such a )(shame|pity)|(shame|pity) (that|it|you)",
@@ -61,6 +66,10 @@ DISAPPOINTED = compile_phrases(
         "es": [
             r"decepcion\w*|(una |que |es una )(pena|lastima)",
             r"(me )?esperaba (algo |bastante |mucho )?mas",
+            r"esperaba que ([\w']+ ){0,4}(fuera|fuese|estuviera|seria) (algo |bastante |mucho )?"
+            r"(mas|mejor)",
+            r"no (es|era) lo que (anunciabais|anunciaban|anunciasteis|prometisteis|prometieron"
+            r"|esperaba|me vendisteis|pone en la web)",
             r"no (fue|ha sido|es|era|me fue) (de )?(mucha|gran|ninguna|demasiada) (ayuda"
             r"|utilidad)",
             r"no (me )?(ayudo|ha ayudado|sirvio|ha servido) (de )?(mucho|nada)",
@@ -73,6 +82,10 @@ DISAPPOINTED = compile_phrases(
             r"(c'est )?dommage(?= que| qu'|\W*$|[,.!])",
             r"(je m'attendais|on s'attendait|j'esperais|je m'attendais) (a )?(mieux|plus|autre"
             r" chose)",
+            r"(je pensais|j'esperais|je croyais) que ([\w']+ ){0,4}(serait|soit|etait) (plus|mieux"
+            r"|moins)",
+            r"(ce n'est|c'est) pas ce que (vous (annonciez|aviez annonce|promettiez|aviez promis)"
+            r"|j'attendais)",
             r"(pas|n'a pas ete|n'etait pas|n'a vraiment pas ete|pas vraiment) (\w+ )?(d'une"
             r" grande|d'un grand|tres|tellement) (aide|secours|utile|aidant)",
             r"pas (tres |vraiment |du tout )?(aidant|utile)|inutile",
@@ -82,6 +95,9 @@ DISAPPOINTED = compile_phrases(
         "de": [
             r"enttausch\w*|schade(?! ist)",
             r"(hatte|habe|hatten|haben) (mir|uns) [^.!?]{0,40}mehr (erwartet|erhofft|versprochen)",
+            r"(hatte|habe) (erwartet|gedacht|gehofft), dass [^.!?]{0,40}(schneller|besser|mehr"
+            r"|grosser|billiger)",
+            r"nicht (das|was), was (sie|ihr) (versprochen|angekundigt|beworben)",
             r"(nicht|wenig) (sehr |besonders |wirklich |gerade |so )?hilfreich",
             r"keine (grosse |wirkliche |echte )?hilfe|nutzlos",
             r"nicht (so |besonders |wirklich )?(toll|prickelnd|berauschend|das gelbe vom ei)"
@@ -90,6 +106,9 @@ DISAPPOINTED = compile_phrases(
         "pt": [
             r"decepcion\w*|decepcao|(uma |que |e uma )(pena|lastima)",
             r"esperava (bem |muito |um pouco )?mais",
+            r"esperava que ([\w']+ ){0,4}(fosse|estivesse|seria) (bem |muito |um pouco )?(mais"
+            r"|melhor)",
+            r"nao (e|era) o que (anunciaram|prometeram|esperava|me venderam)",
             r"nao (foi|e|era) (nada |muito |tao )?(prestativ[oa]|prestave(l|is)|util"
             r"|de (muita|grande) ajuda)",
             # European Portuguese: "desiludido", "que chatice", "não posso dizer que tenha sido
