@@ -326,7 +326,7 @@ _DE_VERY = r"(so |echt |total |wirklich |extrem |vollig |sehr |richtig |absolut 
 _DE_MORE = r"(" + _DE_VERY[1:-1] + r"|langsam |mittlerweile |inzwischen |einfach |nur noch "
 _DE_MORE += r"|allmahlich |ziemlich )"
 _PT_VERY = r"(tao |muito |super |completamente |totalmente |realmente |extremamente )"
-_PT_MORE = r"(" + _PT_VERY[1:-1] + r"|bem |ja )"
+_PT_MORE = r"(" + _PT_VERY[1:-1] + r"|bem |ja |mesmo )"
 FEELING = compile_phrases(
     {
         "en": [
@@ -341,6 +341,10 @@ FEELING = compile_phrases(
             + r"+(annoyed|irritated|upset|worried|stressed( out)?)",
             r"(i'?ve|i have|we'?ve|we have) (had|had it|had more than) enough",
             r"(my|our) patience (is|has) (running out|run out|worn thin|gone)",
+            # At a loss, said outright: "I don't know what else to do", "ya no sé qué hacer",
+            # "je ne sais plus quoi faire", "ich weiß nicht mehr, was ich tun soll", "já não sei
+            # o que fazer".
+            r"(i )?(don'?t|do not) know what (else )?to do( anymore| any more)?",
         ],
         "es": [
             r"(estoy|me siento|ando|estamos|me tienen|me tiene|sigo) "
@@ -355,6 +359,7 @@ FEELING = compile_phrases(
             r"hasta (las narices|el gorro|la coronilla)",
             r"se me (acaba|agota|esta acabando|esta agotando|ha acabado) la paciencia",
             r"no puedo mas",
+            r"ya no se (que|que mas) hacer|no se (que )?mas (que )?hacer",
         ],
         "fr": [
             r"(je suis|suis|je me sens|nous sommes|on est|je deviens) "
@@ -366,6 +371,7 @@ FEELING = compile_phrases(
             + r"+(agace\w*|inquiet\w*|contrarie\w*)",
             r"j'en ai (vraiment |tellement |franchement )?(marre|ras le bol|assez|plein le dos)",
             r"je perds patience",
+            r"je ne sais (vraiment )?plus (quoi|comment) faire",
             r"ma patience a des limites",
         ],
         "de": [
@@ -380,6 +386,9 @@ FEELING = compile_phrases(
             r"(ich )?(habe|hab) (echt |langsam |jetzt )?genug(?=\s*[.!]|\s*$| davon)",
             r"(mir )?platzt (gleich |bald )?der kragen",
             r"verliere (langsam |allmahlich )?(die|meine) geduld",
+            r"(ich bin es|bin es|ich bin's|bin's) (so |echt |wirklich |langsam )?leid",
+            r"(langsam |jetzt )?reicht (es|'s) mir( wirklich| echt| langsam)*",
+            r"weiss (wirklich |echt |langsam )?nicht mehr,? was ich (noch )?(tun|machen) soll",
         ],
         "pt": [
             r"(estou|to|tou|fico|estamos|me sinto|ando) "
@@ -393,6 +402,7 @@ FEELING = compile_phrases(
             + r"+(irritad[oa]s?|chatead[oa]s?|preocupad[oa]s?)",
             r"saco cheio",
             r"perdendo a paciencia|(a )?perder a paciencia|perdi a paciencia",
+            r"(ja )?nao sei (mais )?o que (mais )?fazer",
             r"que raiva",
         ],
     }
