@@ -29,8 +29,8 @@ from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_named, compile_phrases
 from bot.signals.text import fold
 
-# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
-_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur", "4 pounds".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|pounds?|dollars?))"
 # Explicit pitches: an upgrade offered, or an offer to activate/add something.
 _STRONG_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -73,10 +73,12 @@ _STRONG_PHRASES: dict[str, list[str]] = {
 # insurance for £12?", "¿quieres añadir el seguro por 12 € más?", "quer incluir o seguro por
 # R$ 39?". The price beside the question is what makes it a sale, not a service step.
 _PRICED_QUESTION = r"[^.?!\n]{0,70}\b(for|por|pour|fur|para) (only |solo |seulement |nur |so )?"
-_PRICED_QUESTION += r"(([€$£]|r\$) ?\d[\d.,]*|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|dollars?))"
+_PRICED_QUESTION += (
+    r"(([€$£]|r\$) ?\d[\d.,]*|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|dollars?|pounds?))"
+)
 _STRONG_PHRASES["en"].append(
     r"(would you like|do you want|want|shall i|should i|can i) (me )?(to )?(add|include|get"
-    r"|book|throw in|put)" + _PRICED_QUESTION
+    r"|book|throw in|put|buy|purchase|order)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["es"].append(
     r"(quieres|quiere|quereis|desea|deseas|te gustaria|le gustaria) (anadir|incluir|contratar"
@@ -132,26 +134,30 @@ _STRONG_PHRASES["pt"].append(
     r"|contratar|incluir)[^.?!\n]{0,70}\b(ganha|ganham|economiz\w*|economia|desconto"
     r"|gratis|sai mais barato)"
 )
-# Something extra the customer "can still add" with its price, as a statement rather than a
-# question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por 3 €".
+# Something extra the customer "can still add" or buy with its price, as a statement rather
+# than a question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por
+# 3 €", "you can buy the extra storage add-on for 3 pounds a month".
 _STRONG_PHRASES["en"].append(
-    r"you (can|could) (\w+ )?(add|include|get|book|take out)" + _PRICED_QUESTION
+    r"you (can|could) (\w+ )?(add|include|get|book|take out|buy|purchase|order)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["es"].append(
-    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar)"
-    r"(le|lo|la)?" + _PRICED_QUESTION
+    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar"
+    r"|comprar|adquirir|pedir)(le|lo|la)?" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["fr"].append(
-    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire)" + _PRICED_QUESTION
+    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire|acheter|acquerir"
+    r"|commander)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["de"].append(
     r"((konnen|konnten) (sie|du)|(sie|du) (konnen|konnten)) [^.?!\n]{0,60}\bfur (nur )?"
-    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ )?(dazubuchen|hinzubuchen|hinzufugen"
-    r"|dazunehmen|buchen|abschliessen|dazu)"
+    # The verb closes the clause, after the period or the place: "für 3 € im Monat in den
+    # Einstellungen kaufen".
+    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ ){0,5}(dazubuchen|hinzubuchen|hinzufugen"
+    r"|dazunehmen|buchen|abschliessen|dazu|kaufen|erwerben|bestellen|dazukaufen)"
 )
 _STRONG_PHRASES["pt"].append(
-    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar)"
-    + _PRICED_QUESTION
+    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar"
+    r"|comprar|adquirir)" + _PRICED_QUESTION
 )
 # Something offered as a question and priced in the next sentence: "Want extra legroom on
 # the way back? It's £15 each way.", "¿Le interesaría añadir la maleta? Son 25 €."
@@ -447,10 +453,12 @@ _BRAND = re.compile(
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
-    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
+    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£|pounds?|dollars?)"
+    r" ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£))"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£|pounds?"
+    r"|dollars?))"
     r" (?:a|an|per|/|por|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur"
     r"|nutzer|licencia"
     r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
@@ -504,8 +512,9 @@ _PERIOD = re.compile(
     r"|nuit|nacht|noite)"
 )
 _BEFORE = 12  # characters before an amount read for "only"
-# What every `_PRICE` match holds: a currency sign, or "eur" (of "eur", "euro", "euros").
-_CURRENCIES = re.compile(r"[€$£]|eur")
+# What every `_PRICE` match holds: a currency sign, "eur" (of "eur", "euro", "euros"), or a
+# currency written out ("4 pounds per user").
+_CURRENCIES = re.compile(r"[€$£]|eur|pound|dollar")
 
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {

@@ -1,0 +1,80 @@
+"""Upsell: something extra the customer can buy with its price (the price written out in
+words too, "3 pounds a month"), is a pitch in five languages. Buying verbs about what the
+customer already paid for, or a price in words that explains a charge, are no pitch. Every
+sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.signals.message import agent_signals
+from bot.signals.upsell import is_upsell
+
+
+def _pitched(lang: str, reply: str) -> bool:
+    """Both entry points agree: the signal alone and the signal among the agent's others."""
+    alone = is_upsell(reply, language=lang)
+    assert agent_signals(reply, locale=lang).upsell is alone
+    return alone
+
+
+# Something extra the customer can buy, with its price.
+BOUGHT_WITH_A_PRICE = [
+    (
+        "en",
+        "Sorry about the wait. Your Starter plan keeps 10 GB. If you need more room you can buy"
+        " the Archive add-on for 3 pounds per user per month in Settings.",
+    ),
+    ("en", "Would you like to order the spare charging dock for 19 dollars as well?"),
+    (
+        "es",
+        "Disculpe la espera. Si necesita más espacio, puede comprar el módulo Archivo por 3 €"
+        " al mes desde Ajustes.",
+    ),
+    (
+        "fr",
+        "Désolés pour l'attente. Vous pouvez aussi acheter le module Archive pour 3 € par mois"
+        " depuis les réglages.",
+    ),
+    (
+        "de",
+        "Entschuldigen Sie die Wartezeit. Sie können das Archiv-Modul für 3 € im Monat"
+        " in den Einstellungen kaufen.",
+    ),
+    (
+        "pt",
+        "Desculpe a espera. Você pode comprar o módulo Arquivo por 3 € por mês nas configurações.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), BOUGHT_WITH_A_PRICE)
+def test_something_extra_to_buy_with_its_price_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_BOUGHT = [
+    (
+        "en",
+        "You bought the Archive add-on in May; the 3 pounds on this invoice is its monthly fee"
+        " and nothing else was added.",
+    ),
+    (
+        "en",
+        "I've refunded the 12 pounds for the parcel that never arrived; it should reach your"
+        " card in 3 to 5 days.",
+    ),
+    (
+        "es",
+        "Los 3 € de la factura son la cuota del módulo Archivo que compró en mayo; no se ha"
+        " añadido nada más.",
+    ),
+    ("fr", "Les 3 € de la facture correspondent au module Archive acheté en mai."),
+    ("de", "Die 3 € der Rechnung sind die Gebühr für das Archiv-Modul, das Sie im Mai kauften."),
+    ("pt", "Os 3 € da fatura são a mensalidade do módulo Arquivo que você comprou em maio."),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_BOUGHT)
+def test_a_price_for_what_the_customer_already_bought_is_no_pitch(lang: str, reply: str) -> None:
+    assert not _pitched(lang, reply)
