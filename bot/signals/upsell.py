@@ -118,8 +118,10 @@ _STRONG_PHRASES["en"].append(
     r"|savings|free|discount|get \w+ months?)"
 )
 _STRONG_PHRASES["es"].append(
-    r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades)[^.?!\n]{0,60}\b(ahorr\w*"
-    r"|descuento|gratis|te sale)"
+    # Familiar and formal: "si te pasas", "si se pasa", "si cambia a facturación anual".
+    r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades|optas|se pasa|pasa|cambia"
+    r"|se cambia|junta|une|contrata|anade|opta)[^.?!\n]{0,60}\b(ahorr\w*|descuento|gratis"
+    r"|te sale|le sale)"
 )
 _STRONG_PHRASES["fr"].append(
     r"si vous (passez|regroupez|optez|ajoutez|souscrivez)[^.?!\n]{0,60}\b(econom\w*|gratuit\w*"
@@ -211,7 +213,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"enterprise",
         r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
         # A billing change or a bigger tier is an offer too.
-        r"(annual|yearly) (billing|payment|subscription|plan|contract)",
+        r"(annual|yearly) (billing|payments?|invoicing|subscription|plan|contract)",
         r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
         r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
         r"(pay|paying|billed|billing) (yearly|annually|once a year|for the (whole )?year)",
@@ -231,7 +233,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
         r"ampliar",
         r"(plan|tarifa|suscripcion|modalidad) (anual|superior|mas alt[oa])",
-        r"(facturacion|pago) anual",
+        r"(facturacion|pago|cobro|cuota|modalidad) anual",
         r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
         r"|premium|plus|total)",
         r"(envio|soporte|atencion|entrega) prioritari[oa]",
@@ -250,7 +252,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
         r"(passer|passez) a",
         r"(abonnement|forfait|formule|offre) (annuel|annuelle|superieur|superieure)",
-        r"(paiement|facturation) annuel\w*",
+        r"(paiement|facturation|prelevement|reglement) annuel\w*",
         r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
         r"|premium|plus|complete)",
         r"(livraison|support|assistance|traitement) prioritaire",
@@ -274,7 +276,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"abo|abos|abonnement",
         r"mitgliedschaft",
         r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
-        r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
+        r"(jahres|jahrliche\w*) ?(zahlung|zahlungsweise|zahlweise|abrechnung|abbuchung"
+        r"|vertrag)",
         r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
         r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
         r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
@@ -296,7 +299,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"|empresarial|business|ilimitada)",
         r"upgrade",
         r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
-        r"(pagamento|cobranca|faturamento|faturacao) anual",
+        r"(pagamento|cobranca|faturamento|faturacao|mensalidade|modalidade) anual",
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
@@ -346,7 +349,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
         r"|sin cargo)",
         r"(dos|tres|\d+) meses (gratis|de regalo)",
-        r"(te|le|os) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras)",
+        r"(te|le|os|se) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras|ahorrara)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
         r"promocion",
@@ -362,7 +365,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
         r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
-        r"(vous )?economise[rz]?",
+        # Every tense a saving is promised in: "vous économiseriez", "vous économiserez".
+        r"(vous )?economis(e|er|ez|erez|eriez|erait|eraient)",
         r"promotion",
         r"(moitie prix|demi-tarif|prix reduit)",
     ],
@@ -435,6 +439,18 @@ _DEAL_PHRASES["es"].append(r"ahorr(a|as|an|aria|arias|arian) (\w+ ){0,4}" + _AMO
 _DEAL_PHRASES["fr"].append(r"econom\w+ (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["de"].append(r"spar(t|en|st|en sie) (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["pt"].append(r"(economiz|poup)\w+ (\w+ ){0,4}" + _AMOUNT)
+# Months or fees saved: "you'd save two months", "se ahorra dos meses", "vous économiseriez
+# l'équivalent de deux mois", "sparen Sie zwei Monatsbeiträge", "economiza três mensalidades".
+_SAVED_PERIODS = {
+    "en": r"(save|saves|saving|you'?d save) (\w+ ){0,3}(one|two|three|\d+) (months?|monthly fees"
+    r"|payments)",
+    "es": r"ahorr\w+ (\w+ ){0,3}(un|una|dos|tres|\d+) (mes|meses|cuotas|mensualidades)",
+    "fr": r"econom\w+ (\w+ ){0,3}(un|deux|trois|\d+) (mois|mensualites)",
+    "de": r"spar\w* (sie )?(\w+ ){0,3}(einen|eine|zwei|drei|\d+) (monat\w*|jahresbeitrag\w*)",
+    "pt": r"(economiz|poup)\w+ (\w+ ){0,3}(um|uma|dois|duas|tres|\d+) (mes|meses|mensalidades)",
+}
+for _name, _saved in _SAVED_PERIODS.items():
+    _DEAL_PHRASES[_name].append(_saved)
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -1009,6 +1025,27 @@ _PITCH_PHRASES["de"].append(
     r"(fugt|erganzt)"
 )
 _PITCH_PHRASES["pt"].append(_TIER["pt"] + r" (\w+ ){0,3}(acrescenta|adiciona)")
+# A suggestion put as "why not ...?" ("why not move to annual billing?", "pourquoi ne pas
+# passer à ...", "warum nicht ..."): a pitch cue, which still needs an offer or a deal. In
+# Spanish and Portuguese "por qué no" also asks why something fails ("por qué no funciona"),
+# so only a verb of taking or trying follows it.
+_PITCH_PHRASES["en"].append(
+    r"why not (\w+ )?(try|switch|move|go|add|upgrade|pay|bundle|combine|take|get|join|sign up"
+    r"|give|consider|treat)"
+)
+_PITCH_PHRASES["es"].append(
+    r"por que no (se |te |le )?(prueba|pruebas|pasa|pasas|cambia|cambias|anade|anades|contrata"
+    r"|contratas|opta|optas|aprovecha|aprovechas|sube|subes|junta|juntas|suma|sumas)"
+)
+_PITCH_PHRASES["fr"].append(r"pourquoi (ne )?pas")
+_PITCH_PHRASES["de"].append(
+    r"warum (nicht|(wechseln|testen|probieren|buchen|nutzen) sie (\w+ ){0,4}nicht)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(por que|porque) nao (experimenta|experimentar|passa|passar|muda|mudar|adiciona"
+    r"|adicionar|contrata|contratar|aproveita|aproveitar|assina|assinar|testa|testar|junta"
+    r"|juntar)"
+)
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (

@@ -78,3 +78,96 @@ NOT_BOUGHT = [
 @pytest.mark.parametrize(("lang", "reply"), NOT_BOUGHT)
 def test_a_price_for_what_the_customer_already_bought_is_no_pitch(lang: str, reply: str) -> None:
     assert not _pitched(lang, reply)
+
+
+# A switch of billing (or of anything) offered with what it saves, or put as "why not ...?".
+SWITCH_WITH_A_SAVING = [
+    (
+        "en",
+        "Your receipt is attached. Why not move to yearly billing? You'd save two months"
+        " compared with paying monthly.",
+    ),
+    (
+        "es",
+        "Le adjunto el recibo. Si se pasa a la cuota anual, se ahorra un mes entero y paga una"
+        " sola vez.",
+    ),
+    (
+        "es",
+        "Ya tiene el justificante. ¿Por qué no prueba el pago anual? Le saldría un mes gratis.",
+    ),
+    (
+        "fr",
+        "Voici votre reçu. Et si vous optez pour le prélèvement annuel, vous économiserez"
+        " l'équivalent d'un mois.",
+    ),
+    (
+        "fr",
+        "La facture est corrigée. Pourquoi ne pas regrouper vos deux lignes ? Vous économiseriez"
+        " 8 € par mois.",
+    ),
+    (
+        "de",
+        "Die Quittung liegt bei. Mit der jährlichen Zahlungsweise sparen Sie einen Monatsbeitrag"
+        " und haben weniger Buchungen.",
+    ),
+    (
+        "de",
+        "Ihre Adresse ist geändert. Warum nicht gleich auf die Jahresabrechnung umstellen? So"
+        " sparen Sie 15 € im Jahr.",
+    ),
+    (
+        "pt",
+        "Segue o recibo. Por que não passar para a cobrança anual? Você economiza duas"
+        " mensalidades por ano.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), SWITCH_WITH_A_SAVING)
+def test_a_billing_switch_offered_with_what_it_saves_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_A_SWITCH = [
+    (
+        "en",
+        "You moved to yearly billing in March, so this charge covers the whole year and there"
+        " is nothing more to pay.",
+    ),
+    ("en", "Why not restart the router first? If the light stays red, send us a photo."),
+    (
+        "es",
+        "No sé por qué no funciona el enlace; le envío otro y, si falla, lo revisamos juntos.",
+    ),
+    (
+        "es",
+        "Su cuota anual se renueva el 3 de mayo y el importe es el mismo que el año pasado.",
+    ),
+    (
+        "fr",
+        "Vous êtes passé au prélèvement annuel en mars : ce montant couvre toute l'année.",
+    ),
+    ("fr", "Pourquoi ne pas réessayer demain matin ? Le serveur sera redémarré cette nuit."),
+    (
+        "de",
+        "Sie haben im März auf jährliche Zahlweise umgestellt, daher wurde der Jahresbetrag"
+        " abgebucht.",
+    ),
+    ("de", "Warum nicht zuerst den Router neu starten? Bleibt die Lampe rot, melden Sie sich."),
+    (
+        "pt",
+        "Não sei por que não abre o anexo; envio de novo em PDF e, se falhar, avise-me.",
+    ),
+    (
+        "pt",
+        "A sua mensalidade anual foi cobrada no dia 3, como todos os anos, e está tudo certo.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_A_SWITCH)
+def test_a_billing_switch_already_made_or_a_why_not_about_a_fault_is_no_pitch(
+    lang: str, reply: str
+) -> None:
+    assert not _pitched(lang, reply)
