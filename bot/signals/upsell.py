@@ -406,6 +406,8 @@ _DEAL_PHRASES["en"] += [
     r"(bill|costs?|spend|payments?)",
 ]
 _DEAL_PHRASES["es"] += [
+    r"(\d+|un|una|dos|tres|siete|quince|treinta) (dias|semanas|meses) (gratis|sin coste"
+    r"|sin cargo)",
     r"gratis (durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses)",
     r"a partir de " + _AMOUNT,
     r"(podrias|podria|puedes|puede|podeis) (\w+ )?(reducir|rebajar|bajar|abaratar) (\w+ )?"
@@ -423,6 +425,8 @@ _DEAL_PHRASES["de"] += [
     r"|reduzieren|verringern|drucken)",
 ]
 _DEAL_PHRASES["pt"] += [
+    r"(\d+|um|uma|dois|duas|tres|sete|quinze|trinta) (dias|semanas|meses) (gratis|de graca"
+    r"|gratuitos|sem custo)",
     r"(gratuit[oa]s?|de graca) (por|durante) (\d+|um|uma|dois|tres) (dias|mes|meses|semanas?)",
     r"a partir de " + _AMOUNT,
     r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
@@ -1025,6 +1029,24 @@ _PITCH_PHRASES["de"].append(
     r"(fugt|erganzt)"
 )
 _PITCH_PHRASES["pt"].append(_TIER["pt"] + r" (\w+ ){0,3}(acrescenta|adiciona)")
+# A service or product the customer may try ("you can also try our X free for 14 days", "Sie
+# können unseren X-Dienst 14 Tage kostenlos testen"): a pitch cue, a sale only beside a free
+# period or another deal. The customer's own trial is read apart ("your free trial").
+_PITCH_PHRASES["en"].append(r"you (can|could|might) (also |always |still )?(try|test|trial)")
+_PITCH_PHRASES["es"].append(
+    r"(puedes|puede|podeis|podrias|podria|pueden) (\w+ ){0,2}(probar|testear|usar gratis)"
+)
+_PITCH_PHRASES["fr"].append(
+    r"vous (pouvez|pourriez|pourrez) (aussi |egalement |toujours |deja )?(essayer|tester)"
+)
+# The German verb closes the clause: a lookahead reaches it without swallowing the free period
+# before it ("einen Monat kostenlos"), which the deals must still find.
+_PITCH_PHRASES["de"].append(
+    r"((konnen|konnten) sie|sie (konnen|konnten))(?=[^.?!\n]{0,60}\b(testen|ausprobieren)\b)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(pode|podera|poderia|podem) (\w+ ){0,2}(experimentar|testar|usar gratis)"
+)
 # A suggestion put as "why not ...?" ("why not move to annual billing?", "pourquoi ne pas
 # passer à ...", "warum nicht ..."): a pitch cue, which still needs an offer or a deal. In
 # Spanish and Portuguese "por qué no" also asks why something fails ("por qué no funciona"),

@@ -171,3 +171,74 @@ def test_a_billing_switch_already_made_or_a_why_not_about_a_fault_is_no_pitch(
     lang: str, reply: str
 ) -> None:
     assert not _pitched(lang, reply)
+
+
+# Another service or product the customer may try for free while a fault is fixed.
+TRIAL_OF_ANOTHER_SERVICE = [
+    (
+        "en",
+        "The fix ships next week. Meanwhile you can also try our Stream Box service free for"
+        " 30 days.",
+    ),
+    (
+        "es",
+        "El parche sale la semana que viene. Mientras tanto puede probar nuestro servicio Nube"
+        " Juegos 30 días gratis.",
+    ),
+    (
+        "fr",
+        "Le correctif arrive la semaine prochaine. En attendant, vous pouvez essayer notre"
+        " service Cloud Jeux gratuitement pendant 30 jours.",
+    ),
+    (
+        "de",
+        "Das Update kommt nächste Woche. Solange können Sie unseren Streaming-Dienst einen"
+        " Monat kostenlos ausprobieren.",
+    ),
+    (
+        "pt",
+        "A correção sai na próxima semana. Até lá, você pode experimentar o nosso serviço"
+        " Nuvem Jogos 30 dias grátis.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), TRIAL_OF_ANOTHER_SERVICE)
+def test_a_free_trial_of_another_service_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_A_TRIAL_OFFER = [
+    (
+        "en",
+        "Your free trial runs for 30 days, and you can try every report until it ends; nothing"
+        " is charged before then.",
+    ),
+    ("en", "You could try signing out and back in; the sync usually starts again after that."),
+    (
+        "es",
+        "Puede probar a cerrar sesión y volver a entrar; la sincronización suele reanudarse.",
+    ),
+    (
+        "fr",
+        "Vous pouvez essayer de vous déconnecter puis de vous reconnecter ; la synchronisation"
+        " reprend en général.",
+    ),
+    (
+        "de",
+        "Ihr kostenloser Test läuft noch 30 Tage; Sie können bis dahin alle Berichte testen.",
+    ),
+    (
+        "de",
+        "Sie können die Leitung mit unserem Messwerkzeug testen; schicken Sie uns das Ergebnis.",
+    ),
+    (
+        "pt",
+        "Pode experimentar sair da conta e entrar de novo; a sincronização costuma voltar.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_A_TRIAL_OFFER)
+def test_trying_a_fix_or_the_customers_own_trial_is_no_pitch(lang: str, reply: str) -> None:
+    assert not _pitched(lang, reply)
