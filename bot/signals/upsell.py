@@ -443,6 +443,23 @@ _DEAL_PHRASES["es"].append(r"ahorr(a|as|an|aria|arias|arian) (\w+ ){0,4}" + _AMO
 _DEAL_PHRASES["fr"].append(r"econom\w+ (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["de"].append(r"spar(t|en|st|en sie) (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["pt"].append(r"(economiz|poup)\w+ (\w+ ){0,4}" + _AMOUNT)
+# An amount less than something else the customer would pay: "£12 less than the three
+# contracts", "10 € weniger als für die Einzelverträge", "12 € de moins que trois contrats
+# séparés". A bill compared with an earlier one ("€5 less than last month", "que el mes
+# pasado", "als im Vormonat") explains a charge, so a period or a "before" after it is no deal.
+_LESS_THAN = {
+    "en": r" (less|cheaper) than(?! (last|before|previously|the (previous|last|prior)|in|on)\b)",
+    "es": r" menos (que|de lo que)(?! (el mes|el ano|antes|la anterior|el anterior|la ultima"
+    r"|el ultimo|en|pagaba|pagabas|pago)\b)",
+    "fr": r" (de )?moins (cher )?(que|qu)(?! ?'?(le mois|l'an|l'annee|avant|la precedente"
+    r"|le precedent|la derniere|le dernier|en)\b)",
+    "de": r" (weniger|gunstiger) als(?! (im|letzten|letzte|vorher|zuvor|bisher|in|am|vor"
+    r"|beim)\b)",
+    "pt": r" (a menos|mais barato) (do )?que(?! (no mes|o mes|antes|a anterior|o anterior"
+    r"|a ultima|o ultimo|em|pagava)\b)",
+}
+for _name, _less in _LESS_THAN.items():
+    _DEAL_PHRASES[_name].append(_AMOUNT + _less)
 # Months or fees saved: "you'd save two months", "se ahorra dos meses", "vous économiseriez
 # l'équivalent de deux mois", "sparen Sie zwei Monatsbeiträge", "economiza três mensalidades".
 _SAVED_PERIODS = {

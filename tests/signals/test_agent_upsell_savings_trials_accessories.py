@@ -242,3 +242,72 @@ NOT_A_TRIAL_OFFER = [
 @pytest.mark.parametrize(("lang", "reply"), NOT_A_TRIAL_OFFER)
 def test_trying_a_fix_or_the_customers_own_trial_is_no_pitch(lang: str, reply: str) -> None:
     assert not _pitched(lang, reply)
+
+
+# A bundle offered with what it saves against the parts bought one by one.
+BUNDLE_WITH_A_SAVING = [
+    (
+        "en",
+        "The engineer is booked for Monday. With our Home Trio bundle of broadband, TV and"
+        " landline you'd pay £12 less than for the three contracts.",
+    ),
+    (
+        "es",
+        "El técnico irá el lunes. Con nuestro paquete Hogar de fibra, móvil y televisión paga"
+        " 12 € menos que con los tres contratos por separado.",
+    ),
+    (
+        "fr",
+        "Le technicien passe lundi. Avec notre pack Maison (box, mobile et télévision), vous"
+        " payez 12 € de moins que pour trois contrats séparés.",
+    ),
+    (
+        "de",
+        "Der Techniker kommt am Montag. Mit unserem Kombi-Paket aus Internet und Mobilfunk"
+        " zahlen Sie monatlich 12 € weniger als für zwei einzelne Verträge.",
+    ),
+    (
+        "pt",
+        "O técnico vai na segunda. Com o nosso pacote Casa de internet, TV e telefone, você"
+        " paga 12 € a menos do que nos três contratos separados.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), BUNDLE_WITH_A_SAVING)
+def test_a_bundle_offered_with_what_it_saves_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_A_BUNDLE_OFFER = [
+    (
+        "en",
+        "This month you pay £12 less than last month because the router rental has ended and"
+        " nothing else on the bill changed.",
+    ),
+    (
+        "es",
+        "Este mes paga 12 € menos que el mes pasado porque ya terminó el alquiler del router y"
+        " el resto de la factura no cambia.",
+    ),
+    (
+        "fr",
+        "Ce mois-ci, vous payez 12 € de moins que le mois dernier : la location de la box est"
+        " terminée et le reste de la facture ne change pas.",
+    ),
+    (
+        "de",
+        "Diesen Monat zahlen Sie 12 € weniger als im Vormonat, weil die Routermiete endet und"
+        " sich sonst nichts ändert.",
+    ),
+    (
+        "pt",
+        "Este mês você paga 12 € a menos do que no mês passado porque o aluguel do roteador"
+        " acabou e o resto da fatura não mudou.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_A_BUNDLE_OFFER)
+def test_a_bill_lower_than_an_earlier_one_is_no_pitch(lang: str, reply: str) -> None:
+    assert not _pitched(lang, reply)
