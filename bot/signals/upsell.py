@@ -193,6 +193,26 @@ _STRONG_PHRASES["fr"].append(
 )
 _STRONG_PHRASES["de"].append(r"wer" + _WHOEVER_GAIN % r"zahlt|spart")
 _STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
+# Something the agent recommends with its price ("I'd also recommend the cleaning kit for
+# £24", "empfehle ich zusätzlich das Zubehörset ... für 29,90 €"): a product sold, whatever
+# it is called. A charge, fee or refund between the two is advice about a bill ("I'd
+# recommend disputing the fee for £30"), not a sale.
+_BILLED = (
+    r"refund|charge|fee|invoice|bill|payment|reembols|cargo|cobro|factura|devolucion|rembours"
+    r"|frais|facture|prelevement|erstatt|gebuhr|rechnung|abbuchung|cobranca|taxa|fatura|estorno"
+)
+_RECOMMENDED_PRICE = r"((?!" + _BILLED + r")[^.?!\n]){0,80}\b(for|at|por|pour|a|fur|zu|para)"
+_RECOMMENDED_PRICE += r" (only |just |solo |seulement |nur |apenas )?" + _AMOUNT
+_RECOMMENDS = {
+    "en": r"(i|we)('d| would)? (also |strongly |highly |really |personally )?(recommend|suggest)",
+    "es": r"(le |te |les |os )?(recomiendo|recomendamos|aconsejo|aconsejamos|sugiero|sugerimos)",
+    "fr": r"(je|nous) (vous )?(recommande|recommandons|conseille|conseillons|suggere"
+    r"|suggerons)",
+    "de": r"(ich empfehle|wir empfehlen|empfehle ich|empfehlen wir|rate ich|raten wir)",
+    "pt": r"(recomendo|recomendamos|sugiro|sugerimos|aconselho|aconselhamos)",
+}
+for _name, _recommends in _RECOMMENDS.items():
+    _STRONG_PHRASES[_name].append(_recommends + _RECOMMENDED_PRICE)
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {

@@ -311,3 +311,73 @@ NOT_A_BUNDLE_OFFER = [
 @pytest.mark.parametrize(("lang", "reply"), NOT_A_BUNDLE_OFFER)
 def test_a_bill_lower_than_an_earlier_one_is_no_pitch(lang: str, reply: str) -> None:
     assert not _pitched(lang, reply)
+
+
+# An accessory or extra product the agent recommends, with its price.
+RECOMMENDED_WITH_A_PRICE = [
+    (
+        "en",
+        "Yes, the mixer handles bread dough on speed 2. For heavy doughs I'd also recommend"
+        " the steel hook set for £24.50, which you can add at checkout.",
+    ),
+    (
+        "es",
+        "Sí, la batidora amasa pan en la velocidad 2. Para masas densas le recomiendo además"
+        " el juego de ganchos de acero por 24,50 €.",
+    ),
+    (
+        "fr",
+        "Oui, le robot pétrit la pâte à pain en vitesse 2. Pour les pâtes lourdes, je vous"
+        " conseille aussi le kit de crochets en acier à 24,50 €.",
+    ),
+    (
+        "de",
+        "Ja, die Küchenmaschine knetet Brotteig auf Stufe 2. Für schwere Teige empfehle ich"
+        " Ihnen das Edelstahl-Hakenset für 24,50 €.",
+    ),
+    (
+        "pt",
+        "Sim, a batedeira amassa pão na velocidade 2. Para massas pesadas, recomendo também o"
+        " conjunto de ganchos de aço por 24,50 €.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), RECOMMENDED_WITH_A_PRICE)
+def test_an_accessory_recommended_with_its_price_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_A_RECOMMENDED_PRODUCT = [
+    (
+        "en",
+        "I'd recommend asking your bank to cancel the duplicate charge for £24.50; we have"
+        " already refunded it on our side.",
+    ),
+    ("en", "We recommend kneading for 8 minutes at speed 2 for about 500 g of flour."),
+    (
+        "es",
+        "Le recomiendo revisar el cargo duplicado por 24,50 € con su banco; nosotros ya lo"
+        " hemos anulado.",
+    ),
+    (
+        "fr",
+        "Je vous conseille de contester le prélèvement en double de 24,50 € auprès de votre"
+        " banque ; nous l'avons déjà annulé.",
+    ),
+    (
+        "de",
+        "Ich empfehle Ihnen, die doppelte Abbuchung für 24,50 € bei Ihrer Bank zu melden;"
+        " bei uns ist sie schon storniert.",
+    ),
+    (
+        "pt",
+        "Recomendo verificar com o seu banco a cobrança duplicada por 24,50 €; do nosso lado"
+        " já foi estornada.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_A_RECOMMENDED_PRODUCT)
+def test_advice_about_a_charge_or_a_method_is_no_pitch(lang: str, reply: str) -> None:
+    assert not _pitched(lang, reply)
