@@ -17,6 +17,9 @@ with it (a bill that simply went up is not a pitch); a condition on how much the
 something ("if you travel a lot", "si viajas a menudo", "wenn Sie häufig …") is a pitch cue; so
 is a benefit in the conditional after "with …" ("with the X you would have", "con el X
 tendrías", "mit der X hätten Sie") and "worth it" in the subjunctive ("talvez valha a pena").
+So are a product recommended with its price ("empfehle ich ... für 29,90 €"), a move up to a
+named tier put as a condition ("se subir para o nível Ouro"), an amount "less than" the parts
+bought separately, months saved, and "why not ...?" (a cue that still needs an offer or deal).
 """
 
 from __future__ import annotations
@@ -193,6 +196,37 @@ _STRONG_PHRASES["fr"].append(
 )
 _STRONG_PHRASES["de"].append(r"wer" + _WHOEVER_GAIN % r"zahlt|spart")
 _STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
+# A move up to a higher tier, put as a condition ("if you move up to the Gold tier, ...",
+# "se subir para o nível Ouro, os vidros ficam cobertos"): only verbs of going up, since a
+# condition on a move down explains what the customer would lose; a numbered level
+# ("nivel 5") is a game's or a course's, not a tier.
+_TIER_NAMED = r" (?!\d)[\w+-]+"
+_STRONG_PHRASES["en"].append(
+    r"if you (\w+ )?(upgrade|move up|step up|go up|trade up) to (the |our |a |an )?(?!\d)"
+    r"([\w+-]+ ){1,2}(level|tier|plan|package|membership|bundle|edition|cover|policy|status)"
+)
+_STRONG_PHRASES["es"].append(
+    r"si (usted |te |se )?(sube|subes|asciende|asciendes|mejora|mejoras) (a|al) (la |el |nuestro"
+    r" |nuestra |un |una )?(nivel|categoria|plan|tarifa|paquete|modalidad|cobertura|poliza"
+    r"|suscripcion)" + _TIER_NAMED
+)
+_STRONG_PHRASES["fr"].append(
+    r"si vous (montez|evoluez|passez) (au|a la|a l'|vers le|vers la|vers l') ?(niveau|palier"
+    r"|statut|gamme)" + _TIER_NAMED
+)
+_STRONG_PHRASES["fr"].append(
+    r"si vous (montez|evoluez) (au|a la|a l'|vers le|vers la|vers l') ?(formule|offre|forfait"
+    r"|abonnement|plan|pack)" + _TIER_NAMED
+)
+_STRONG_PHRASES["de"].append(
+    r"wenn sie (\w+ ){0,4}(in|auf) (die |den |das |unsere\w* )?([\w-]+ )?\w*(stufe|level"
+    r"|status|tarif|paket)\w* ((?!\d)\w+ )?(aufsteigen|hochstufen|upgraden)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"se (voce |voces |vc )?(subir|subirem|evoluir|evoluirem) (para|pro) (o |a |um |uma |nosso"
+    r" |nossa )?(nivel|categoria|escalao|plano|pacote|cobertura|modalidade|seguro|assinatura)"
+    + _TIER_NAMED
+)
 # Something the agent recommends with its price ("I'd also recommend the cleaning kit for
 # £24", "empfehle ich zusätzlich das Zubehörset ... für 29,90 €"): a product sold, whatever
 # it is called. A charge, fee or refund between the two is advice about a bill ("I'd

@@ -1,7 +1,11 @@
-"""Upsell: something extra the customer can buy with its price (the price written out in
-words too, "3 pounds a month"), is a pitch in five languages. Buying verbs about what the
-customer already paid for, or a price in words that explains a charge, are no pitch. Every
-sentence was written for these tests."""
+"""Upsell, by kind, in five languages: something extra the customer can buy with its price
+(written out in words too, "3 pounds a month"); a billing switch offered with what it saves
+or put as "why not ...?"; another service to try for free; a bundle priced below the parts
+bought separately; a product the agent recommends with its price; a move up to a higher
+tier put as a condition. Their near misses are no pitch: a price for what the customer
+already bought, a switch already made, a "why not" or a "you can try" about a fault, the
+customer's own trial, a bill lower than last month's, advice about a charge, a numbered
+game level and a move down. Every sentence was written for these tests."""
 
 from __future__ import annotations
 
@@ -380,4 +384,82 @@ NOT_A_RECOMMENDED_PRODUCT = [
 
 @pytest.mark.parametrize(("lang", "reply"), NOT_A_RECOMMENDED_PRODUCT)
 def test_advice_about_a_charge_or_a_method_is_no_pitch(lang: str, reply: str) -> None:
+    assert not _pitched(lang, reply)
+
+
+# A move up to a higher tier, put as a condition with what it adds.
+MOVE_UP_WITH_WHAT_IT_ADDS = [
+    (
+        "en",
+        "Sorry for the slow reply. On your current cover the excess is £80. If you move up to"
+        " the Silver tier, windscreens are covered with no excess.",
+    ),
+    (
+        "es",
+        "Perdone la demora. Con su póliza actual la franquicia es de 80 €. Si sube al nivel"
+        " Plata, los cristales quedan cubiertos sin franquicia.",
+    ),
+    (
+        "fr",
+        "Pardon pour l'attente. Avec votre contrat actuel, la franchise est de 80 €. Si vous"
+        " passez au niveau Argent, les vitres sont couvertes sans franchise.",
+    ),
+    (
+        "de",
+        "Entschuldigen Sie die Verzögerung. Wenn Sie in die Stufe Silber aufsteigen, sind"
+        " Glasschäden ohne Selbstbeteiligung abgedeckt.",
+    ),
+    (
+        "pt",
+        "Desculpe a demora. Se subir para a categoria Prata, os vidros ficam cobertos sem"
+        " franquia e ganha assistência 24 horas.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), MOVE_UP_WITH_WHAT_IT_ADDS)
+def test_a_move_up_to_a_higher_tier_with_what_it_adds_is_a_pitch(lang: str, reply: str) -> None:
+    assert _pitched(lang, reply)
+
+
+NOT_A_MOVE_UP = [
+    (
+        "en",
+        "If you go up to level 5 before the patch, the quest may not unlock; we'll fix it on"
+        " Thursday.",
+    ),
+    (
+        "en",
+        "If you move down to the Basic tier as you asked, windscreens are no longer covered"
+        " from the 1st.",
+    ),
+    (
+        "es",
+        "Si sube al nivel 5 antes del parche, puede que la misión no se desbloquee; lo"
+        " arreglamos el jueves.",
+    ),
+    (
+        "fr",
+        "Si vous passez au niveau 5 avant le correctif, la quête peut rester bloquée ; nous"
+        " corrigeons jeudi.",
+    ),
+    (
+        "de",
+        "Wenn Sie vor dem Patch auf Stufe 5 aufsteigen, bleibt die Mission eventuell gesperrt.",
+    ),
+    (
+        "pt",
+        "Se subir para o nível 5 antes da correção, a missão pode não desbloquear; corrigimos"
+        " na quinta.",
+    ),
+    (
+        "pt",
+        "Como pediu, ao passar para a categoria Básica os vidros deixam de estar cobertos a"
+        " partir do dia 1.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "reply"), NOT_A_MOVE_UP)
+def test_a_numbered_level_or_a_move_down_is_no_pitch(lang: str, reply: str) -> None:
     assert not _pitched(lang, reply)
