@@ -125,6 +125,8 @@ _STRONG_PHRASES["es"].append(
     r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades|optas|se pasa|pasa|cambia"
     r"|se cambia|junta|une|contrata|anade|opta)[^.?!\n]{0,60}\b(ahorr\w*|descuento|gratis"
     r"|te sale|le sale)"
+    # Time or steps saved ("si cambia la contraseña, se ahorra tiempo") sell nothing.
+    r"(?! (\w+ )?(tiempo|pasos|clics|trabajo|molestias|esperas?)\b)"
 )
 _STRONG_PHRASES["fr"].append(
     r"si vous (passez|regroupez|optez|ajoutez|souscrivez)[^.?!\n]{0,60}\b(econom\w*|gratuit\w*"
@@ -199,11 +201,14 @@ _STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
 # A move up to a higher tier, put as a condition ("if you move up to the Gold tier, ...",
 # "se subir para o nível Ouro, os vidros ficam cobertos"): only verbs of going up, since a
 # condition on a move down explains what the customer would lose; a numbered level
-# ("nivel 5") is a game's or a course's, not a tier.
-_TIER_NAMED = r" (?!\d)[\w+-]+"
+# ("nivel 5") or the next one ("el nivel siguiente") is a game's or a course's, not a tier.
+_NOT_A_TIER = r"(?!((the|our|a|an) )?(\d|(next|first|last|final|bonus|siguiente|suivant"
+_NOT_A_TIER += r"|seguinte|nachste)\b))"
+_TIER_NAMED = r" " + _NOT_A_TIER + r"[\w+-]+"
 _STRONG_PHRASES["en"].append(
-    r"if you (\w+ )?(upgrade|move up|step up|go up|trade up) to (the |our |a |an )?(?!\d)"
-    r"([\w+-]+ ){1,2}(level|tier|plan|package|membership|bundle|edition|cover|policy|status)"
+    r"if you (\w+ )?(upgrade|move up|step up|go up|trade up) to (the |our |a |an )?"
+    + _NOT_A_TIER
+    + r"([\w+-]+ ){1,2}(level|tier|plan|package|membership|bundle|edition|cover|policy|status)"
 )
 _STRONG_PHRASES["es"].append(
     r"si (usted |te |se )?(sube|subes|asciende|asciendes|mejora|mejoras) (a|al) (la |el |nuestro"
@@ -219,7 +224,8 @@ _STRONG_PHRASES["fr"].append(
     r"|abonnement|plan|pack)" + _TIER_NAMED
 )
 _STRONG_PHRASES["de"].append(
-    r"wenn sie (\w+ ){0,4}(in|auf) (die |den |das |unsere\w* )?([\w-]+ )?\w*(stufe|level"
+    r"wenn sie (\w+ ){0,4}(in|auf) (die |den |das |unsere\w* )?" + _NOT_A_TIER + r"([\w-]+ )?"
+    r"\w*(stufe|level"
     r"|status|tarif|paket)\w* ((?!\d)\w+ )?(aufsteigen|hochstufen|upgraden)"
 )
 _STRONG_PHRASES["pt"].append(

@@ -170,6 +170,15 @@ NOT_A_SWITCH = [
 ]
 
 
+# Time saved by a change of settings is no saving sold.
+NOT_A_SWITCH.append(
+    (
+        "es",
+        "Si cambia la contraseña desde la app, se ahorra tiempo la próxima vez que entre.",
+    )
+)
+
+
 @pytest.mark.parametrize(("lang", "reply"), NOT_A_SWITCH)
 def test_a_billing_switch_already_made_or_a_why_not_about_a_fault_is_no_pitch(
     lang: str, reply: str
@@ -457,6 +466,19 @@ NOT_A_MOVE_UP = [
         "Como pediu, ao passar para a categoria Básica os vidros deixam de estar cobertos a"
         " partir do dia 1.",
     ),
+]
+
+
+# The next level of a game is no tier either, in any language.
+NOT_A_MOVE_UP += [
+    ("en", "If you go up to the next level before the patch, the map may not load again."),
+    ("es", "Si sube al nivel siguiente antes del parche, el mapa puede no cargar."),
+    ("fr", "Si vous passez au niveau suivant avant le correctif, la carte peut ne pas charger."),
+    (
+        "de",
+        "Wenn Sie vor dem Patch auf die nächste Stufe aufsteigen, lädt die Karte eventuell nicht.",
+    ),
+    ("pt", "Se subir para o nível seguinte antes da correção, o mapa pode não carregar."),
 ]
 
 
