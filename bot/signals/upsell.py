@@ -17,6 +17,9 @@ with it (a bill that simply went up is not a pitch); a condition on how much the
 something ("if you travel a lot", "si viajas a menudo", "wenn Sie häufig …") is a pitch cue; so
 is a benefit in the conditional after "with …" ("with the X you would have", "con el X
 tendrías", "mit der X hätten Sie") and "worth it" in the subjunctive ("talvez valha a pena").
+So are a product recommended with its price ("empfehle ich ... für 29,90 €"), a move up to a
+named tier put as a condition ("se subir para o nível Ouro"), an amount "less than" the parts
+bought separately, months saved, and "why not ...?" (a cue that still needs an offer or deal).
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from bot.signals.cues import Cues, note
 from bot.signals.patterns import compile_named, compile_phrases
 from bot.signals.text import fold
 
-# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur".
-_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais))"
+# An amount of money, folded: "£3", "9,99 €", "r$ 25", "12 eur", "4 pounds".
+_AMOUNT = r"(([€$£]|r\$) ?\d[\d.,]*( ?€)?|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|pounds?|dollars?))"
 # Explicit pitches: an upgrade offered, or an offer to activate/add something.
 _STRONG_PHRASES: dict[str, list[str]] = {
     "en": [
@@ -73,10 +76,12 @@ _STRONG_PHRASES: dict[str, list[str]] = {
 # insurance for £12?", "¿quieres añadir el seguro por 12 € más?", "quer incluir o seguro por
 # R$ 39?". The price beside the question is what makes it a sale, not a service step.
 _PRICED_QUESTION = r"[^.?!\n]{0,70}\b(for|por|pour|fur|para) (only |solo |seulement |nur |so )?"
-_PRICED_QUESTION += r"(([€$£]|r\$) ?\d[\d.,]*|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|dollars?))"
+_PRICED_QUESTION += (
+    r"(([€$£]|r\$) ?\d[\d.,]*|\d[\d.,]* ?(€|eur|euros?|\$|£|reais|dollars?|pounds?))"
+)
 _STRONG_PHRASES["en"].append(
     r"(would you like|do you want|want|shall i|should i|can i) (me )?(to )?(add|include|get"
-    r"|book|throw in|put)" + _PRICED_QUESTION
+    r"|book|throw in|put|buy|purchase|order)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["es"].append(
     r"(quieres|quiere|quereis|desea|deseas|te gustaria|le gustaria) (anadir|incluir|contratar"
@@ -116,8 +121,12 @@ _STRONG_PHRASES["en"].append(
     r"|savings|free|discount|get \w+ months?)"
 )
 _STRONG_PHRASES["es"].append(
-    r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades)[^.?!\n]{0,60}\b(ahorr\w*"
-    r"|descuento|gratis|te sale)"
+    # Familiar and formal: "si te pasas", "si se pasa", "si cambia a facturación anual".
+    r"si (te pasas|pasas|cambias|juntas|unes|contratas|anades|optas|se pasa|pasa|cambia"
+    r"|se cambia|junta|une|contrata|anade|opta)[^.?!\n]{0,60}\b(ahorr\w*|descuento|gratis"
+    r"|te sale|le sale)"
+    # Time or steps saved ("si cambia la contraseña, se ahorra tiempo") sell nothing.
+    r"(?! (\w+ )?(tiempo|pasos|clics|trabajo|molestias|esperas?)\b)"
 )
 _STRONG_PHRASES["fr"].append(
     r"si vous (passez|regroupez|optez|ajoutez|souscrivez)[^.?!\n]{0,60}\b(econom\w*|gratuit\w*"
@@ -132,26 +141,30 @@ _STRONG_PHRASES["pt"].append(
     r"|contratar|incluir)[^.?!\n]{0,70}\b(ganha|ganham|economiz\w*|economia|desconto"
     r"|gratis|sai mais barato)"
 )
-# Something extra the customer "can still add" with its price, as a statement rather than a
-# question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por 3 €".
+# Something extra the customer "can still add" or buy with its price, as a statement rather
+# than a question: "you can still add gift wrap for £2", "todavía puede añadir el seguro por
+# 3 €", "you can buy the extra storage add-on for 3 pounds a month".
 _STRONG_PHRASES["en"].append(
-    r"you (can|could) (\w+ )?(add|include|get|book|take out)" + _PRICED_QUESTION
+    r"you (can|could) (\w+ )?(add|include|get|book|take out|buy|purchase|order)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["es"].append(
-    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar)"
-    r"(le|lo|la)?" + _PRICED_QUESTION
+    r"(puedes|puede|podeis|podrias|podria) (\w+ )?(anadir|incluir|contratar|sumar|agregar"
+    r"|comprar|adquirir|pedir)(le|lo|la)?" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["fr"].append(
-    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire)" + _PRICED_QUESTION
+    r"vous (pouvez|pourriez) (\w+ )?(ajouter|inclure|prendre|souscrire|acheter|acquerir"
+    r"|commander)" + _PRICED_QUESTION
 )
 _STRONG_PHRASES["de"].append(
     r"((konnen|konnten) (sie|du)|(sie|du) (konnen|konnten)) [^.?!\n]{0,60}\bfur (nur )?"
-    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ )?(dazubuchen|hinzubuchen|hinzufugen"
-    r"|dazunehmen|buchen|abschliessen|dazu)"
+    # The verb closes the clause, after the period or the place: "für 3 € im Monat in den
+    # Einstellungen kaufen".
+    r"\d[\d.,]* ?(€|eur|euro)? ?(\w+ ){0,5}(dazubuchen|hinzubuchen|hinzufugen"
+    r"|dazunehmen|buchen|abschliessen|dazu|kaufen|erwerben|bestellen|dazukaufen)"
 )
 _STRONG_PHRASES["pt"].append(
-    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar)"
-    + _PRICED_QUESTION
+    r"(voce )?(pode|podem|poderia) (\w+ )?(adicionar|incluir|contratar|colocar|acrescentar"
+    r"|comprar|adquirir)" + _PRICED_QUESTION
 )
 # Something offered as a question and priced in the next sentence: "Want extra legroom on
 # the way back? It's £15 each way.", "¿Le interesaría añadir la maleta? Son 25 €."
@@ -185,6 +198,61 @@ _STRONG_PHRASES["fr"].append(
 )
 _STRONG_PHRASES["de"].append(r"wer" + _WHOEVER_GAIN % r"zahlt|spart")
 _STRONG_PHRASES["pt"].append(r"quem" + _WHOEVER_GAIN % r"paga|economiza|poupa")
+# A move up to a higher tier, put as a condition ("if you move up to the Gold tier, ...",
+# "se subir para o nível Ouro, os vidros ficam cobertos"): only verbs of going up, since a
+# condition on a move down explains what the customer would lose; a numbered level
+# ("nivel 5") or the next one ("el nivel siguiente") is a game's or a course's, not a tier.
+_NOT_A_TIER = r"(?!((the|our|a|an) )?(\d|(next|first|last|final|bonus|siguiente|suivant"
+_NOT_A_TIER += r"|seguinte|nachste)\b))"
+_TIER_NAMED = r" " + _NOT_A_TIER + r"[\w+-]+"
+_STRONG_PHRASES["en"].append(
+    r"if you (\w+ )?(upgrade|move up|step up|go up|trade up) to (the |our |a |an )?"
+    + _NOT_A_TIER
+    + r"([\w+-]+ ){1,2}(level|tier|plan|package|membership|bundle|edition|cover|policy|status)"
+)
+_STRONG_PHRASES["es"].append(
+    r"si (usted |te |se )?(sube|subes|asciende|asciendes|mejora|mejoras) (a|al) (la |el |nuestro"
+    r" |nuestra |un |una )?(nivel|categoria|plan|tarifa|paquete|modalidad|cobertura|poliza"
+    r"|suscripcion)" + _TIER_NAMED
+)
+_STRONG_PHRASES["fr"].append(
+    r"si vous (montez|evoluez|passez) (au|a la|a l'|vers le|vers la|vers l') ?(niveau|palier"
+    r"|statut|gamme)" + _TIER_NAMED
+)
+_STRONG_PHRASES["fr"].append(
+    r"si vous (montez|evoluez) (au|a la|a l'|vers le|vers la|vers l') ?(formule|offre|forfait"
+    r"|abonnement|plan|pack)" + _TIER_NAMED
+)
+_STRONG_PHRASES["de"].append(
+    r"wenn sie (\w+ ){0,4}(in|auf) (die |den |das |unsere\w* )?" + _NOT_A_TIER + r"([\w-]+ )?"
+    r"\w*(stufe|level"
+    r"|status|tarif|paket)\w* ((?!\d)\w+ )?(aufsteigen|hochstufen|upgraden)"
+)
+_STRONG_PHRASES["pt"].append(
+    r"se (voce |voces |vc )?(subir|subirem|evoluir|evoluirem) (para|pro) (o |a |um |uma |nosso"
+    r" |nossa )?(nivel|categoria|escalao|plano|pacote|cobertura|modalidade|seguro|assinatura)"
+    + _TIER_NAMED
+)
+# Something the agent recommends with its price ("I'd also recommend the cleaning kit for
+# £24", "empfehle ich zusätzlich das Zubehörset ... für 29,90 €"): a product sold, whatever
+# it is called. A charge, fee or refund between the two is advice about a bill ("I'd
+# recommend disputing the fee for £30"), not a sale.
+_BILLED = (
+    r"refund|charge|fee|invoice|bill|payment|reembols|cargo|cobro|factura|devolucion|rembours"
+    r"|frais|facture|prelevement|erstatt|gebuhr|rechnung|abbuchung|cobranca|taxa|fatura|estorno"
+)
+_RECOMMENDED_PRICE = r"((?!" + _BILLED + r")[^.?!\n]){0,80}\b(for|at|por|pour|a|fur|zu|para)"
+_RECOMMENDED_PRICE += r" (only |just |solo |seulement |nur |apenas )?" + _AMOUNT
+_RECOMMENDS = {
+    "en": r"(i|we)('d| would)? (also |strongly |highly |really |personally )?(recommend|suggest)",
+    "es": r"(le |te |les |os )?(recomiendo|recomendamos|aconsejo|aconsejamos|sugiero|sugerimos)",
+    "fr": r"(je|nous) (vous )?(recommande|recommandons|conseille|conseillons|suggere"
+    r"|suggerons)",
+    "de": r"(ich empfehle|wir empfehlen|empfehle ich|empfehlen wir|rate ich|raten wir)",
+    "pt": r"(recomendo|recomendamos|sugiro|sugerimos|aconselho|aconselhamos)",
+}
+for _name, _recommends in _RECOMMENDS.items():
+    _STRONG_PHRASES[_name].append(_recommends + _RECOMMENDED_PRICE)
 STRONG = compile_phrases(_STRONG_PHRASES)
 # Offer: a product, tier or add-on (not the customer's own, which is removed first).
 _OFFER_PHRASES: dict[str, list[str]] = {
@@ -205,7 +273,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"enterprise",
         r"(support|care|protection|service|insurance) (package|plan|pack|bundle)",
         # A billing change or a bigger tier is an offer too.
-        r"(annual|yearly) (billing|payment|subscription|plan|contract)",
+        r"(annual|yearly) (billing|payments?|invoicing|subscription|plan|contract)",
         r"(higher|bigger|larger|next|top|upper) (tier|plan|package|bundle|level)",
         r"priority (shipping|support|delivery|access|boarding|line|queue|service|handling)",
         r"(pay|paying|billed|billing) (yearly|annually|once a year|for the (whole )?year)",
@@ -225,7 +293,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"tarjeta (oro|gold|platino|platinum|black|premium|business|empresa|plus|vip)",
         r"ampliar",
         r"(plan|tarifa|suscripcion|modalidad) (anual|superior|mas alt[oa])",
-        r"(facturacion|pago) anual",
+        r"(facturacion|pago|cobro|cuota|modalidad) anual",
         r"(seguro|garantia|proteccion|cobertura) (de|contra|extendida|ampliada|adicional"
         r"|premium|plus|total)",
         r"(envio|soporte|atencion|entrega) prioritari[oa]",
@@ -244,7 +312,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"(la |notre |une )?carte (gold|premier|platinum|infinite|business|pro|\w+ plus)",
         r"(passer|passez) a",
         r"(abonnement|forfait|formule|offre) (annuel|annuelle|superieur|superieure)",
-        r"(paiement|facturation) annuel\w*",
+        r"(paiement|facturation|prelevement|reglement) annuel\w*",
         r"(assurance|garantie|protection) (\w+ )?(casse|vol|ecran|etendue|supplementaire"
         r"|premium|plus|complete)",
         r"(livraison|support|assistance|traitement) prioritaire",
@@ -268,7 +336,8 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"abo|abos|abonnement",
         r"mitgliedschaft",
         r"(jahres|monats|premium|familien|business|plus|pro)abo\w*",
-        r"(jahres|jahrliche\w*) ?(zahlung|abrechnung|vertrag)",
+        r"(jahres|jahrliche\w*) ?(zahlung|zahlungsweise|zahlweise|abrechnung|abbuchung"
+        r"|vertrag)",
         r"(hoher|grosser|umfangreicher)\w* (tarif|paket|abo|plan|stufe)\w*",
         r"(versicherung|garantieverlangerung|zusatzschutz|displayschutz|geratschutz)",
         r"(jahrlich|jahrlicher|jahrliche) (zahlung|zahlen|abrechnung|abrechnen)\w*",
@@ -290,7 +359,7 @@ _OFFER_PHRASES: dict[str, list[str]] = {
         r"|empresarial|business|ilimitada)",
         r"upgrade",
         r"(plano|assinatura|subscricao|pacote) (anual|superior|mais completo)",
-        r"(pagamento|cobranca|faturamento|faturacao) anual",
+        r"(pagamento|cobranca|faturamento|faturacao|mensalidade|modalidade) anual",
         r"(seguro|garantia|protecao|cobertura) (de|contra|estendida|adicional|premium"
         r"|total)",
         r"(suporte|entrega|atendimento|envio) prioritari[oa]",
@@ -340,7 +409,7 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses) (sin coste|gratis"
         r"|sin cargo)",
         r"(dos|tres|\d+) meses (gratis|de regalo)",
-        r"(te|le|os) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras)",
+        r"(te|le|os|se) (ahorra|ahorras|ahorrarias|ahorraria|ahorraras|ahorrara)",
         r"ahorr(a|as|ar|arias) (un|\d|hasta)",
         r"oferta",
         r"promocion",
@@ -356,7 +425,8 @@ _DEAL_PHRASES: dict[str, list[str]] = {
         r"(pendant )?(\d+|un|deux|trois) (jours|mois) (offerts|gratuits|sans frais)",
         r"(essai|essay\w*|test\w*) (\w+ )?gratuit\w*",
         r"gratuitement pendant",
-        r"(vous )?economise[rz]?",
+        # Every tense a saving is promised in: "vous économiseriez", "vous économiserez".
+        r"(vous )?economis(e|er|ez|erez|eriez|erait|eraient)",
         r"promotion",
         r"(moitie prix|demi-tarif|prix reduit)",
     ],
@@ -396,6 +466,8 @@ _DEAL_PHRASES["en"] += [
     r"(bill|costs?|spend|payments?)",
 ]
 _DEAL_PHRASES["es"] += [
+    r"(\d+|un|una|dos|tres|siete|quince|treinta) (dias|semanas|meses) (gratis|sin coste"
+    r"|sin cargo)",
     r"gratis (durante|por) (\d+|un|una|dos|tres) (dias|semanas|mes|meses)",
     r"a partir de " + _AMOUNT,
     r"(podrias|podria|puedes|puede|podeis) (\w+ )?(reducir|rebajar|bajar|abaratar) (\w+ )?"
@@ -413,6 +485,8 @@ _DEAL_PHRASES["de"] += [
     r"|reduzieren|verringern|drucken)",
 ]
 _DEAL_PHRASES["pt"] += [
+    r"(\d+|um|uma|dois|duas|tres|sete|quinze|trinta) (dias|semanas|meses) (gratis|de graca"
+    r"|gratuitos|sem custo)",
     r"(gratuit[oa]s?|de graca) (por|durante) (\d+|um|uma|dois|tres) (dias|mes|meses|semanas?)",
     r"a partir de " + _AMOUNT,
     r"(poderia|pode|podem|poderiam|podera) (\w+ )?(reduzir|diminuir|baixar) (\w+ )?(a sua |sua"
@@ -429,6 +503,35 @@ _DEAL_PHRASES["es"].append(r"ahorr(a|as|an|aria|arias|arian) (\w+ ){0,4}" + _AMO
 _DEAL_PHRASES["fr"].append(r"econom\w+ (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["de"].append(r"spar(t|en|st|en sie) (\w+ ){0,4}" + _AMOUNT)
 _DEAL_PHRASES["pt"].append(r"(economiz|poup)\w+ (\w+ ){0,4}" + _AMOUNT)
+# An amount less than something else the customer would pay: "£12 less than the three
+# contracts", "10 € weniger als für die Einzelverträge", "12 € de moins que trois contrats
+# séparés". A bill compared with an earlier one ("€5 less than last month", "que el mes
+# pasado", "als im Vormonat") explains a charge, so a period or a "before" after it is no deal.
+_LESS_THAN = {
+    "en": r" (less|cheaper) than(?! (last|before|previously|the (previous|last|prior)|in|on)\b)",
+    "es": r" menos (que|de lo que)(?! (el mes|el ano|antes|la anterior|el anterior|la ultima"
+    r"|el ultimo|en|pagaba|pagabas|pago)\b)",
+    "fr": r" (de )?moins (cher )?(que|qu)(?! ?'?(le mois|l'an|l'annee|avant|la precedente"
+    r"|le precedent|la derniere|le dernier|en)\b)",
+    "de": r" (weniger|gunstiger) als(?! (im|letzten|letzte|vorher|zuvor|bisher|in|am|vor"
+    r"|beim)\b)",
+    "pt": r" (a menos|mais barato) (do )?que(?! (no mes|o mes|antes|a anterior|o anterior"
+    r"|a ultima|o ultimo|em|pagava)\b)",
+}
+for _name, _less in _LESS_THAN.items():
+    _DEAL_PHRASES[_name].append(_AMOUNT + _less)
+# Months or fees saved: "you'd save two months", "se ahorra dos meses", "vous économiseriez
+# l'équivalent de deux mois", "sparen Sie zwei Monatsbeiträge", "economiza três mensalidades".
+_SAVED_PERIODS = {
+    "en": r"(save|saves|saving|you'?d save) (\w+ ){0,3}(one|two|three|\d+) (months?|monthly fees"
+    r"|payments)",
+    "es": r"ahorr\w+ (\w+ ){0,3}(un|una|dos|tres|\d+) (mes|meses|cuotas|mensualidades)",
+    "fr": r"econom\w+ (\w+ ){0,3}(un|deux|trois|\d+) (mois|mensualites)",
+    "de": r"spar\w* (sie )?(\w+ ){0,3}(einen|eine|zwei|drei|\d+) (monat\w*|jahresbeitrag\w*)",
+    "pt": r"(economiz|poup)\w+ (\w+ ){0,3}(um|uma|dois|duas|tres|\d+) (mes|meses|mensalidades)",
+}
+for _name, _saved in _SAVED_PERIODS.items():
+    _DEAL_PHRASES[_name].append(_saved)
 DEAL = compile_phrases(_DEAL_PHRASES)
 # A brand-like product name in the original text: "Swiftship Plus", "Gadget Care package".
 _BRAND = re.compile(
@@ -447,10 +550,12 @@ _BRAND = re.compile(
 _PRICE = re.compile(
     r"(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)? ?(?:a|per|/|por|al|par|pro|im|ao|por) ?(?:month|mes|mois"
     r"|monat|day|dia|jour|tag|year|ano|an|jahr|week|semana|semaine|woche)"
-    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£) ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
+    r"|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£|pounds?|dollars?)"
+    r" ?(?:a|per|/|por|al|par|pro|im|ao|de plus par"
     r"|mehr im|a mais por|mas al|more a|extra a) ?(?:month|mes|mois|monat|day|dia|jour|tag|year"
     r"|ano|an|jahr|week|semana|semaine|woche)"
-    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£))"
+    r"|(?:(?:[€$£]|r\$) ?\d[\d.,]*(?: ?€)?|\d(?<![\d.,]\d)[\d.,]* ?(?:€|eur|euros?|\$|£|pounds?"
+    r"|dollars?))"
     r" (?:a|an|per|/|por|par|pro|each|je) (?:seat|user|licen[cs]e|device|usuario|utilisateur"
     r"|nutzer|licencia"
     r"|lizenz|licenca|order|booking|item|pedido|reserva|commande|reservation|bestellung|buchung"
@@ -504,8 +609,9 @@ _PERIOD = re.compile(
     r"|nuit|nacht|noite)"
 )
 _BEFORE = 12  # characters before an amount read for "only"
-# What every `_PRICE` match holds: a currency sign, or "eur" (of "eur", "euro", "euros").
-_CURRENCIES = re.compile(r"[€$£]|eur")
+# What every `_PRICE` match holds: a currency sign, "eur" (of "eur", "euro", "euros"), or a
+# currency written out ("4 pounds per user").
+_CURRENCIES = re.compile(r"[€$£]|eur|pound|dollar")
 
 # Pitch cues: a call to action, a recommendation, benefit framing, a deadline.
 _PITCH_PHRASES: dict[str, list[str]] = {
@@ -1000,6 +1106,45 @@ _PITCH_PHRASES["de"].append(
     r"(fugt|erganzt)"
 )
 _PITCH_PHRASES["pt"].append(_TIER["pt"] + r" (\w+ ){0,3}(acrescenta|adiciona)")
+# A service or product the customer may try ("you can also try our X free for 14 days", "Sie
+# können unseren X-Dienst 14 Tage kostenlos testen"): a pitch cue, a sale only beside a free
+# period or another deal. The customer's own trial is read apart ("your free trial").
+_PITCH_PHRASES["en"].append(r"you (can|could|might) (also |always |still )?(try|test|trial)")
+_PITCH_PHRASES["es"].append(
+    r"(puedes|puede|podeis|podrias|podria|pueden) (\w+ ){0,2}(probar|testear|usar gratis)"
+)
+_PITCH_PHRASES["fr"].append(
+    r"vous (pouvez|pourriez|pourrez) (aussi |egalement |toujours |deja )?(essayer|tester)"
+)
+# The German verb closes the clause: a lookahead reaches it without swallowing the free period
+# before it ("einen Monat kostenlos"), which the deals must still find.
+_PITCH_PHRASES["de"].append(
+    r"((konnen|konnten) sie|sie (konnen|konnten))(?=[^.?!\n]{0,60}\b(testen|ausprobieren)\b)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(pode|podera|poderia|podem) (\w+ ){0,2}(experimentar|testar|usar gratis)"
+)
+# A suggestion put as "why not ...?" ("why not move to annual billing?", "pourquoi ne pas
+# passer à ...", "warum nicht ..."): a pitch cue, which still needs an offer or a deal. In
+# Spanish and Portuguese "por qué no" also asks why something fails ("por qué no funciona"),
+# so only a verb of taking or trying follows it.
+_PITCH_PHRASES["en"].append(
+    r"why not (\w+ )?(try|switch|move|go|add|upgrade|pay|bundle|combine|take|get|join|sign up"
+    r"|give|consider|treat)"
+)
+_PITCH_PHRASES["es"].append(
+    r"por que no (se |te |le )?(prueba|pruebas|pasa|pasas|cambia|cambias|anade|anades|contrata"
+    r"|contratas|opta|optas|aprovecha|aprovechas|sube|subes|junta|juntas|suma|sumas)"
+)
+_PITCH_PHRASES["fr"].append(r"pourquoi (ne )?pas")
+_PITCH_PHRASES["de"].append(
+    r"warum (nicht|(wechseln|testen|probieren|buchen|nutzen) sie (\w+ ){0,4}nicht)"
+)
+_PITCH_PHRASES["pt"].append(
+    r"(por que|porque) nao (experimenta|experimentar|passa|passar|muda|mudar|adiciona"
+    r"|adicionar|contrata|contratar|aproveita|aproveitar|assina|assinar|testa|testar|junta"
+    r"|juntar)"
+)
 PITCH = compile_phrases(_PITCH_PHRASES)
 # A goodwill upgrade already given is not a pitch.
 _GOODWILL_TAIL = (
