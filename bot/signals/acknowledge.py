@@ -185,6 +185,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(the|that|those|these) (\w+ )?(reset|restart|reboot|reinstall|test|steps?|checks?"
         r"|changes?|troubleshooting|fix|update)s? you('ve| have)? (did|done|ran|made|tried"
         r"|carried out|performed|went through)",
+        # "as announced in our email of 1 May" is a notice to every customer, not a contact.
+        r"(?<!announced in )(?<!announced by )(?<!notified in )(?<!stated in )(?<!published in )"
         r"(the|your|our|this|that)( \w+)? " + _CONTACT_EN + r" (from|of|on|dated|sent on)"
         r" (yesterday|last|earlier|" + _DAYS_EN + r"|the \d+|\d+)",
         r"(read|went|looked|gone|going) (back )?(through|over) (the|your|our) (thread|history"
@@ -438,7 +440,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|nachfragen) (mussten|musste|mussen)",
         r"(zwei|drei|vier|mehrere|\d+) (neustarts|versuche|versuchen|anfragen|anrufe"
         r"|nachrichten|kontakte) (und|wegen|zu|ohne|fur)",
-        r"(am|vom) \d+\.(\d+\.)? (\w+ ){0,2}(neu )?(generiert|erstellt|ausgetauscht"
+        # "auf den Stand vom 12. Juni zurückgesetzt" restores a state, it names no contact.
+        r"(?<!stand )(am|vom) \d+\.(\d+\.)? (\w+ ){0,2}(neu )?(generiert|erstellt|ausgetauscht"
         r"|ersetzt|repariert|installiert|eingebaut|getauscht|ausgestellt|zuruckgesetzt)\w*",
     ],
     "pt": [
