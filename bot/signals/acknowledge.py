@@ -827,6 +827,15 @@ _SINCE = re.compile(
     r"|puisque|comme|vu que|etant donne que|da|nachdem|weil|ja que|uma vez que)\s+"
     r"([^,;:.!?\n]{3,160})"
 )
+# A sentence that opens on noting what the customer told ("We've noted that …", "Registámos
+# que …", "Nous avons bien noté que …"): it restates what they said, not only what they did.
+_NOTED = re.compile(
+    r"[.!?\n¿¡]\s*(?:we(?:'ve| have)? (?:noted|recorded) that|(?:hemos )?(?:tomado nota"
+    r"|registrado|anotado) (?:de )?que|nous avons (?:bien )?(?:note|pris note|enregistre) que"
+    r"|wir haben (?:uns )?(?:notiert|vermerkt|festgehalten),? dass|registamos que|anotamos que"
+    r"|tomamos nota de que)\s+"
+    r"([^;:.!?\n]{3,200})"
+)
 # Steps judged ("… were the right steps", "era lo correcto", "c'était la bonne démarche", "war
 # richtig", "era o certo"): with the reported steps named before it, the reply builds on them.
 # Opens on the verb (the five languages' in one alternation), so that the engine skips to it.
@@ -867,28 +876,50 @@ _COMMON = frozenset(word for words in _COMMON_WORDS.values() for word in words.s
 _STEM = 5  # shared words are compared by their first letters: "manual" and "manually"
 
 
+# Portuguese plurals in -ões/-ães change the stem ("cartões", "cartão"): read as the singular.
+_PT_PLURAL = re.compile(r"(?:oes|aes)$")
+
+
 def _stems(folded: str) -> set[str]:
-    return {word[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON}
+    return {
+        _PT_PLURAL.sub("ao", word)[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON
+    }
 
 
-def _builds_on_reported(folded: str, customer_text: str) -> str:
+def _builds_on_reported(folded: str, customer_text: str, earlier: Sequence[str] = ()) -> str:
     """A reason clause or a judged sentence that shares two words with the steps the customer
-    reported: "Since WPS and manual entry both failed," after "I tried the WPS button and
-    typing it manually"; "Clearing the cache and reinstalling were the right steps". Or ""."""
-    if not customer_text:
+    reported, in the answered message or an earlier one: "Since WPS and manual entry both
+    failed," after "I tried the WPS button and typing it manually"; "Clearing the cache and
+    reinstalling were the right steps". Or ""."""
+    told = [text for text in (customer_text, *earlier) if text]
+    if not told:
         return ""
     clauses = [clause.group(1) for clause in _SINCE.finditer("." + folded)]
     for judged in _JUDGED.finditer(folded):
         # The sentence up to the judgement.
         start = _SENTENCE_START.search(folded, 0, judged.start())
         clauses.append(folded[start.start() + 1 if start else 0 : judged.end()])
-    if not clauses:
+    noted = [clause.group(1) for clause in _NOTED.finditer("." + folded)]
+    if not clauses and not noted:
         return ""
-    customer = _folded(customer_text)
-    if not _REPORTED.search(customer):
-        return ""
-    reported = _stems(customer)
-    return next((clause for clause in clauses if len(_stems(clause) & reported) >= 2), "")
+    said: set[str] = set()
+    reported: set[str] = set()
+    for text in told:
+        stems = _stems(_folded(text))
+        said |= stems
+        if _REPORTED.search(_folded(text)):
+            reported |= stems
+    return next(
+        (clause for clause in clauses if len(_stems(clause) & reported) >= 2),
+        next((clause for clause in noted if len(_stems(clause) & said) >= 2), ""),
+    )
+
+
+def _earlier_texts(earlier: History) -> Sequence[str]:
+    """The earlier messages' words, when the history holds them (`EarlierTexts`, a
+    `bot.signals.history.Window`)."""
+    texts = getattr(earlier, "texts", ())
+    return texts if isinstance(texts, Sequence) else ()
 
 
 def _folded(text: str) -> str:
@@ -950,11 +981,12 @@ def acknowledges_history(
     if explicit:
         note(cues, SIGNAL, "refers to earlier contact or what the customer did", explicit.group())
         return True
-    built_on = _builds_on_reported(folded, customer_text)
+    earlier = as_history(history)
+    texts = _earlier_texts(earlier) if earlier else ()
+    built_on = _builds_on_reported(folded, customer_text, texts)
     if built_on:
         note(cues, SIGNAL, "builds on the steps the customer reported", built_on.strip())
         return True
-    earlier = as_history(history)
     if not earlier and not _refers_back(customer_text):
         return False
     if earlier.names_any(identifiers(agent_text)):

@@ -218,6 +218,13 @@ class Window:
             if (among is None or kind in among) and _any_between(times, self.since, self.before)
         )
 
+    @property
+    def texts(self) -> list[str]:
+        """The messages' own words, for the reply signals that compare a reply with them
+        (`bot.signals.acknowledge`): read only when a reply has a clause to compare."""
+        first, end = self.timeline.all.between(self.since, self.before)
+        return [item.text for item in self.timeline.all.said[first:end]]
+
     def names_any(self, found: frozenset[str]) -> bool:
         known = self.timeline._identifiers
         return any(
