@@ -915,6 +915,118 @@ def _builds_on_reported(folded: str, customer_text: str, earlier: Sequence[str] 
     )
 
 
+_MONTHS = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+    r"|decembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio"
+    r"|junho|julho|setembro|outubro|novembro|dezembro)"
+)
+# A day of the month named as one: with its month ("2 septembre", "June 4th", "12 de mayo"),
+# or as a day ("el día 5", "no dia 3", "am 21.", "on the 2nd").
+_DAY_OF_MONTH = re.compile(
+    r"\b(\d{1,2})(?:\.|st|nd|rd|th|er)? (?:de )?" + _MONTHS + r"\b"
+    r"|\b" + _MONTHS + r" (\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(?:dia|day) (\d{1,2})\b"
+    r"|\b(?:am|vom|seit dem) (\d{1,2})\.(?!\d)"
+    r"|\bthe (\d{1,2})(?:st|nd|rd|th)\b"
+)
+
+
+def _days_of_month(folded: str) -> set[str]:
+    return {
+        next(day for day in (found[0], found[3], found[4], found[5], found[6]) if day)
+        for found in _DAY_OF_MONTH.findall(folded)
+    }
+
+
+def _names_a_date_from(folded: str, earlier: Sequence[str]) -> str:
+    """A day of the month the earlier messages named, said (not asked) in the reply: "the
+    certificate you sent on 3 March" after "I sent the certificate on 3 March". Or ""."""
+    if not earlier:
+        return ""
+    days: set[str] = set()
+    for text in earlier:
+        days |= _days_of_month(_folded(text))
+    if not days:
+        return ""
+    for match in _DAY_OF_MONTH.finditer(folded):
+        if _days_of_month(match.group()) & days and _affirmed(match, folded):
+            return match.group()
+    return ""
+
+
+# A person the customer dealt with, named in their messages: after a role or title ("your
+# colleague Sam", "la técnica Marta", "Frau Weber"), before what they said ("Ana disse-me",
+# "Luis me dijo"), or with "he" or "she" after it in the sentence ("I sent them to Mark like he
+# asked"). A capitalised word alone is not enough: products are too ("Firefox", "carte
+# Vitale"), and in German every noun is.
+_PERSON_NAME = r"([A-Z][a-z\u00e0-\u00ff]{2,})\b"
+_ROLE = (
+    r"(?i:colleague|agent|rep|representative|technician|engineer|advisor|adviser|driver|manager"
+    r"|mr|mrs|ms|colega|companer[oa]|compa\u00f1er[oa]|agente|tecnic[oa]|t\u00e9cnic[oa]|asesor[a]?"
+    r"|repartidor[a]?|se\u00f1or[a]?|senor[a]?|collegue|coll\u00e8gue|conseill[e\u00e8]re?"
+    r"|technicien(?:ne)?|livreur|m(?=\.)|mme|madame|monsieur|senhor[a]?|atendente|estafeta|sr|sra|dona"
+    r"|herrn?|frau|kollegen?|kollegin|mitarbeiter(?:in)?|techniker(?:in)?|berater(?:in)?"
+    # Family the customer named ("my son Tiago", "ma fille Léa").
+    r"|son|daughter|wife|husband|mother|father|mum|mom|dad|hij[oa]|espos[oa]|mujer|marido"
+    r"|madre|padre|fils|fille|femme|mari|mere|m\u00e8re|pere|p\u00e8re|sohn|tochter|mann"
+    r"|mutter|vater|filh[oa]|mulher|m\u00e3e|mae|pai)"
+)
+# What a person said, in the customer's own (unfolded) words.
+_SAID = (
+    r"(?:(?:me|m'|nos|te|lui|mir|uns) ?)?(?:said|told|asked|promised|dijo|prometi[o\u00f3]"
+    r"|pidi[o\u00f3]|a dit|avait dit|disse|falou|prometeu|pediu|sagte|meinte|versprach)"
+)
+_NAMED_PERSON = re.compile(
+    r"\b"
+    + _ROLE
+    + r"\.? "
+    + _PERSON_NAME
+    + r"|(?<=[\w,;] )"
+    + _PERSON_NAME
+    + r"(?= "
+    + _SAID
+    # "he" or "she" later in the sentence; in the other languages, a pronoun that said
+    # something ("ele disse", "il m'a dit"): "ele", "il", "ella" alone are as often a thing.
+    + r"|[^.!?\n]*\b(?:he|she|him|her)\b"
+    + r"|[^.!?\n]*\b(?:ele|ela|[e\u00e9]l|ella|il|elle|er|sie) "
+    + _SAID
+    + r")"
+)
+_PERSON_WORD = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]{2,}\b")
+_NOT_A_NAME = re.compile(
+    r"("
+    + _DAYS_EN
+    + "|"
+    + _DAYS_ES
+    + "|"
+    + _DAYS_FR
+    + "|"
+    + _DAYS_DE
+    + "|"
+    + _DAYS_PT
+    + "|"
+    + _MONTHS
+    + r")$"
+)
+
+
+def _names_a_person_from(agent_text: str, earlier: Sequence[str]) -> str:
+    """A person the earlier messages named, named again in the reply ("Sam's remote reset"
+    after "your colleague Sam said he'd reset it"). Or ""."""
+    names: set[str] = set()
+    for text in earlier:
+        for found in _NAMED_PERSON.finditer(text):
+            name = found.group(1) or found.group(2)
+            if not _NOT_A_NAME.match(fold(name)):
+                names.add(name)
+    if not names:
+        return ""
+    said = set(_PERSON_WORD.findall(agent_text))
+    return next((name for name in sorted(names) if name in said), "")
+
+
 def _earlier_texts(earlier: History) -> Sequence[str]:
     """The earlier messages' words, when the history holds them (`EarlierTexts`, a
     `bot.signals.history.Window`)."""
@@ -986,6 +1098,14 @@ def acknowledges_history(
     built_on = _builds_on_reported(folded, customer_text, texts)
     if built_on:
         note(cues, SIGNAL, "builds on the steps the customer reported", built_on.strip())
+        return True
+    dated = _names_a_date_from(folded, texts)
+    if dated:
+        note(cues, SIGNAL, "names a date from the earlier messages", dated)
+        return True
+    person = _names_a_person_from(agent_text, texts)
+    if person:
+        note(cues, SIGNAL, "names a person from the earlier messages", person)
         return True
     if not earlier and not _refers_back(customer_text):
         return False
