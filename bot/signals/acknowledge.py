@@ -659,8 +659,11 @@ _CONTEXTUAL["en"] += [
     r"(thanks|thank you) for (already )?(trying|doing|testing|running|restarting|rebooting"
     r"|reinstalling|clearing|resetting)",
     r"(since|as|given that) you('re| are) (using|on|running)",
+    r"you('ve| have)? done (everything|all) (right|we asked|you could|that was asked|needed)",
 ]
 _CONTEXTUAL["es"] += [
+    r"(usted |tu )?(ha|has) hecho (todo lo (necesario|que (le|te) pedimos|que estaba en su"
+    r" mano)|lo mas dificil|lo correcto)",
     r"(sus|tus) (\w+ )?(llamadas|mensajes|correos|chats|consultas|contactos|reclamaciones)"
     r" (del?|de los)",
     r"(tu|su) " + _CONTACT_ES + r" del? (dia )?" + _DATE % _DAYS_ES,
@@ -682,6 +685,8 @@ _CONTEXTUAL["es"] += [
     r"(recibimos|hemos recibido) (el |la |los |las )?" + _DATE % _DAYS_ES,
 ]
 _CONTEXTUAL["fr"] += [
+    r"vous avez (deja )?fait (le plus (gros|dur|difficile)|le necessaire|(tout )?ce qu'il"
+    r" fallait|tout ce qu'on vous a demande)",
     r"(vos|les) (deux |trois |quatre )?(appels|messages|mails|e-mails|echanges|relances"
     r"|demandes) (du|des|de)",
     r"(votre|sa|la) (appel|message|mail|reponse|demande|relance|echange) du \d+",
@@ -699,6 +704,7 @@ _CONTEXTUAL["fr"] += [
     r"|du \d+|" + _DAYS_FR + r")",
 ]
 _CONTEXTUAL["de"] += [
+    r"sie haben (bereits |schon )?(alles (getan|richtig gemacht|gemacht)|das notige getan)",
     r"(ihren|ihre|ihrer) (beiden |zwei |drei |vier )?(anrufen|anrufe|nachrichten|e-mails"
     r"|mails|schreiben) (am|vom|von)",
     r"(ihr|ihre|ihren|ihrer) (kundigung|nachricht|e-mail|mail|anfrage|nachfrage|reklamation"
@@ -719,6 +725,8 @@ _CONTEXTUAL["de"] += [
     r"(notiz|vermerk) (von|ihres|ihrer|meiner|meines)",
 ]
 _CONTEXTUAL["pt"] += [
+    r"(voce |o senhor |a senhora )?(ja )?fez (tudo (certo|o que (lhe|te) pedimos|o que"
+    r" podia)|o mais dificil|o necessario)",
     r"(seus|suas|os seus|as suas) (\w+ )?(ligacoes|mensagens|contatos|contactos|chamadas"
     r"|e-mails|emails|conversas|atendimentos) (dos|das|do|de)",
     r"(no|na|pelo|pela) "
@@ -735,6 +743,7 @@ _CONTEXTUAL["pt"] += [
     r"obrigad[oa] por (ja )?(ter )?(testado|tentado|feito|reiniciado|reinstalado|enviado"
     r"|testar|tentar|fazer|reiniciar|enviar)",
     r"(lhe|te) (disseram|informaram|prometeram|pediram)",
+    r"(disseram|informaram|prometeram|garantiram|pediram)-(lhe|te)\b",
     r"(duas|tres|quatro|cinco) (ligacoes|mensagens|chamadas)",
     r"ninguem (te |lhe )?(retornou|ter retornado|ligou|respondeu|deu retorno)",
     r"deixou registrad[oa]|registro da (conversa|ligacao|chamada)",
@@ -1053,7 +1062,9 @@ def _affirmed(match: re.Match[str], folded: str) -> bool:
     # "Haben Sie schon versucht, die App neu zu installieren?" asks, comma or not: the clause
     # must open with a word that builds on something ("since", "como", "puisque", "da").
     start = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n¿¡") + 1
-    return _BUILDS_ON.match(folded, start) is not None
+    return _BUILDS_ON.match(folded, start) is not None or (
+        clause > start and _BUILDS_ON.match(folded, clause) is not None
+    )
 
 
 def _refers_back(customer_text: str) -> bool:
