@@ -1,7 +1,7 @@
 """Acknowledged history: does an agent reply build on the customer's earlier contact or on what
 they already tried or said?
 
-Two kinds of cue, per language, matched on folded text (lower case, no accents):
+Kinds of cue, per language, matched on folded text (lower case, no accents):
 
 - *Explicit* references say by their structure that something came before, so they count
   whatever history the analyzer holds (an earlier call may have been by phone, outside the
@@ -19,6 +19,10 @@ Two kinds of cue, per language, matched on folded text (lower case, no accents):
   common to mean history on their own, so they count only when there is something to
   acknowledge: earlier messages, or an answered message that says it follows earlier contact
   or steps already tried ("I already rebooted twice", "ya os lo dije ayer").
+- *Earlier messages restated*: with a history held, a reason clause compared with the steps
+  its messages report ("Puisque le filtre est propre"), what they told noted ("Registámos que
+  a caixa chegou amolgada"), a day of the month they named ("le certificat envoyé le 2
+  septembre") or a person they named as one ("your colleague Sam" → "Sam's remote reset").
 
 A question does not acknowledge ("Have you already restarted it?" asks), except in a clause
 before it ("Since you already restarted it, could you send the logs?"). Naming an identifier
