@@ -1,7 +1,7 @@
 """Acknowledged history: does an agent reply build on the customer's earlier contact or on what
 they already tried or said?
 
-Two kinds of cue, per language, matched on folded text (lower case, no accents):
+Kinds of cue, per language, matched on folded text (lower case, no accents):
 
 - *Explicit* references say by their structure that something came before, so they count
   whatever history the analyzer holds (an earlier call may have been by phone, outside the
@@ -19,6 +19,10 @@ Two kinds of cue, per language, matched on folded text (lower case, no accents):
   common to mean history on their own, so they count only when there is something to
   acknowledge: earlier messages, or an answered message that says it follows earlier contact
   or steps already tried ("I already rebooted twice", "ya os lo dije ayer").
+- *Earlier messages restated*: with a history held, a reason clause compared with the steps
+  its messages report ("Puisque le filtre est propre"), what they told noted ("Registámos que
+  a caixa chegou amolgada"), a day of the month they named ("le certificat envoyé le 2
+  septembre") or a person they named as one ("your colleague Sam" → "Sam's remote reset").
 
 A question does not acknowledge ("Have you already restarted it?" asks), except in a clause
 before it ("Since you already restarted it, could you send the logs?"). Naming an identifier
@@ -185,6 +189,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r"(the|that|those|these) (\w+ )?(reset|restart|reboot|reinstall|test|steps?|checks?"
         r"|changes?|troubleshooting|fix|update)s? you('ve| have)? (did|done|ran|made|tried"
         r"|carried out|performed|went through)",
+        # "as announced in our email of 1 May" is a notice to every customer, not a contact.
+        r"(?<!announced in )(?<!announced by )(?<!notified in )(?<!stated in )(?<!published in )"
         r"(the|your|our|this|that)( \w+)? " + _CONTACT_EN + r" (from|of|on|dated|sent on)"
         r" (yesterday|last|earlier|" + _DAYS_EN + r"|the \d+|\d+)",
         r"(read|went|looked|gone|going) (back )?(through|over) (the|your|our) (thread|history"
@@ -438,7 +444,8 @@ _EXPLICIT: dict[str, list[str]] = {
         r"|nachfragen) (mussten|musste|mussen)",
         r"(zwei|drei|vier|mehrere|\d+) (neustarts|versuche|versuchen|anfragen|anrufe"
         r"|nachrichten|kontakte) (und|wegen|zu|ohne|fur)",
-        r"(am|vom) \d+\.(\d+\.)? (\w+ ){0,2}(neu )?(generiert|erstellt|ausgetauscht"
+        # "auf den Stand vom 12. Juni zurückgesetzt" restores a state, it names no contact.
+        r"(?<!stand )(am|vom) \d+\.(\d+\.)? (\w+ ){0,2}(neu )?(generiert|erstellt|ausgetauscht"
         r"|ersetzt|repariert|installiert|eingebaut|getauscht|ausgestellt|zuruckgesetzt)\w*",
     ],
     "pt": [
@@ -656,8 +663,11 @@ _CONTEXTUAL["en"] += [
     r"(thanks|thank you) for (already )?(trying|doing|testing|running|restarting|rebooting"
     r"|reinstalling|clearing|resetting)",
     r"(since|as|given that) you('re| are) (using|on|running)",
+    r"you('ve| have)? done (everything|all) (right|we asked|you could|that was asked|needed)",
 ]
 _CONTEXTUAL["es"] += [
+    r"(usted |tu )?(ha|has) hecho (todo lo (necesario|que (le|te) pedimos|que estaba en su"
+    r" mano)|lo mas dificil|lo correcto)",
     r"(sus|tus) (\w+ )?(llamadas|mensajes|correos|chats|consultas|contactos|reclamaciones)"
     r" (del?|de los)",
     r"(tu|su) " + _CONTACT_ES + r" del? (dia )?" + _DATE % _DAYS_ES,
@@ -679,6 +689,8 @@ _CONTEXTUAL["es"] += [
     r"(recibimos|hemos recibido) (el |la |los |las )?" + _DATE % _DAYS_ES,
 ]
 _CONTEXTUAL["fr"] += [
+    r"vous avez (deja )?fait (le plus (gros|dur|difficile)|le necessaire|(tout )?ce qu'il"
+    r" fallait|tout ce qu'on vous a demande)",
     r"(vos|les) (deux |trois |quatre )?(appels|messages|mails|e-mails|echanges|relances"
     r"|demandes) (du|des|de)",
     r"(votre|sa|la) (appel|message|mail|reponse|demande|relance|echange) du \d+",
@@ -696,6 +708,7 @@ _CONTEXTUAL["fr"] += [
     r"|du \d+|" + _DAYS_FR + r")",
 ]
 _CONTEXTUAL["de"] += [
+    r"sie haben (bereits |schon )?(alles (getan|richtig gemacht|gemacht)|das notige getan)",
     r"(ihren|ihre|ihrer) (beiden |zwei |drei |vier )?(anrufen|anrufe|nachrichten|e-mails"
     r"|mails|schreiben) (am|vom|von)",
     r"(ihr|ihre|ihren|ihrer) (kundigung|nachricht|e-mail|mail|anfrage|nachfrage|reklamation"
@@ -716,6 +729,8 @@ _CONTEXTUAL["de"] += [
     r"(notiz|vermerk) (von|ihres|ihrer|meiner|meines)",
 ]
 _CONTEXTUAL["pt"] += [
+    r"(voce |o senhor |a senhora )?(ja )?fez (tudo (certo|o que (lhe|te) pedimos|o que"
+    r" podia)|o mais dificil|o necessario)",
     r"(seus|suas|os seus|as suas) (\w+ )?(ligacoes|mensagens|contatos|contactos|chamadas"
     r"|e-mails|emails|conversas|atendimentos) (dos|das|do|de)",
     r"(no|na|pelo|pela) "
@@ -732,6 +747,7 @@ _CONTEXTUAL["pt"] += [
     r"obrigad[oa] por (ja )?(ter )?(testado|tentado|feito|reiniciado|reinstalado|enviado"
     r"|testar|tentar|fazer|reiniciar|enviar)",
     r"(lhe|te) (disseram|informaram|prometeram|pediram)",
+    r"(disseram|informaram|prometeram|garantiram|pediram)-(lhe|te)\b",
     r"(duas|tres|quatro|cinco) (ligacoes|mensagens|chamadas)",
     r"ninguem (te |lhe )?(retornou|ter retornado|ligou|respondeu|deu retorno)",
     r"deixou registrad[oa]|registro da (conversa|ligacao|chamada)",
@@ -824,6 +840,15 @@ _SINCE = re.compile(
     r"|puisque|comme|vu que|etant donne que|da|nachdem|weil|ja que|uma vez que)\s+"
     r"([^,;:.!?\n]{3,160})"
 )
+# A sentence that opens on noting what the customer told ("We've noted that …", "Registámos
+# que …", "Nous avons bien noté que …"): it restates what they said, not only what they did.
+_NOTED = re.compile(
+    r"[.!?\n¿¡]\s*(?:we(?:'ve| have)? (?:noted|recorded) that|(?:hemos )?(?:tomado nota"
+    r"|registrado|anotado) (?:de )?que|nous avons (?:bien )?(?:note|pris note|enregistre) que"
+    r"|wir haben (?:uns )?(?:notiert|vermerkt|festgehalten),? dass|registamos que|anotamos que"
+    r"|tomamos nota de que)\s+"
+    r"([^;:.!?\n]{3,200})"
+)
 # Steps judged ("… were the right steps", "era lo correcto", "c'était la bonne démarche", "war
 # richtig", "era o certo"): with the reported steps named before it, the reply builds on them.
 # Opens on the verb (the five languages' in one alternation), so that the engine skips to it.
@@ -864,28 +889,162 @@ _COMMON = frozenset(word for words in _COMMON_WORDS.values() for word in words.s
 _STEM = 5  # shared words are compared by their first letters: "manual" and "manually"
 
 
+# Portuguese plurals in -ões/-ães change the stem ("cartões", "cartão"): read as the singular.
+_PT_PLURAL = re.compile(r"(?:oes|aes)$")
+
+
 def _stems(folded: str) -> set[str]:
-    return {word[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON}
+    return {
+        _PT_PLURAL.sub("ao", word)[:_STEM] for word in _WORD.findall(folded) if word not in _COMMON
+    }
 
 
-def _builds_on_reported(folded: str, customer_text: str) -> str:
+def _builds_on_reported(folded: str, customer_text: str, earlier: Sequence[str] = ()) -> str:
     """A reason clause or a judged sentence that shares two words with the steps the customer
-    reported: "Since WPS and manual entry both failed," after "I tried the WPS button and
-    typing it manually"; "Clearing the cache and reinstalling were the right steps". Or ""."""
-    if not customer_text:
+    reported, in the answered message or an earlier one: "Since WPS and manual entry both
+    failed," after "I tried the WPS button and typing it manually"; "Clearing the cache and
+    reinstalling were the right steps". Or ""."""
+    told = [text for text in (customer_text, *earlier) if text]
+    if not told:
         return ""
     clauses = [clause.group(1) for clause in _SINCE.finditer("." + folded)]
     for judged in _JUDGED.finditer(folded):
         # The sentence up to the judgement.
         start = _SENTENCE_START.search(folded, 0, judged.start())
         clauses.append(folded[start.start() + 1 if start else 0 : judged.end()])
-    if not clauses:
+    noted = [clause.group(1) for clause in _NOTED.finditer("." + folded)]
+    if not clauses and not noted:
         return ""
-    customer = _folded(customer_text)
-    if not _REPORTED.search(customer):
+    said: set[str] = set()
+    reported: set[str] = set()
+    for text in told:
+        stems = _stems(_folded(text))
+        said |= stems
+        if _REPORTED.search(_folded(text)):
+            reported |= stems
+    return next(
+        (clause for clause in clauses if len(_stems(clause) & reported) >= 2),
+        next((clause for clause in noted if len(_stems(clause) & said) >= 2), ""),
+    )
+
+
+_MONTHS = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+    r"|decembre|januar|februar|marz|juni|juli|oktober|dezember|janeiro|fevereiro|marco|maio"
+    r"|junho|julho|setembro|outubro|novembro|dezembro)"
+)
+# A day of the month named as one: with its month ("2 septembre", "June 4th", "12 de mayo"),
+# or as a day ("el día 5", "no dia 3", "am 21.", "on the 2nd").
+_DAY_OF_MONTH = re.compile(
+    r"\b(\d{1,2})(?:\.|st|nd|rd|th|er)? (?:de )?" + _MONTHS + r"\b"
+    r"|\b" + _MONTHS + r" (\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(?:dia|day) (\d{1,2})\b"
+    r"|\b(?:am|vom|seit dem) (\d{1,2})\.(?!\d)"
+    r"|\bthe (\d{1,2})(?:st|nd|rd|th)\b"
+)
+
+
+def _days_of_month(folded: str) -> set[str]:
+    return {
+        next(day for day in (found[0], found[3], found[4], found[5], found[6]) if day)
+        for found in _DAY_OF_MONTH.findall(folded)
+    }
+
+
+def _names_a_date_from(folded: str, earlier: Sequence[str]) -> str:
+    """A day of the month the earlier messages named, said (not asked) in the reply: "the
+    certificate you sent on 3 March" after "I sent the certificate on 3 March". Or ""."""
+    if not earlier:
         return ""
-    reported = _stems(customer)
-    return next((clause for clause in clauses if len(_stems(clause) & reported) >= 2), "")
+    days: set[str] = set()
+    for text in earlier:
+        days |= _days_of_month(_folded(text))
+    if not days:
+        return ""
+    for match in _DAY_OF_MONTH.finditer(folded):
+        if _days_of_month(match.group()) & days and _affirmed(match, folded):
+            return match.group()
+    return ""
+
+
+# A person the customer dealt with, named in their messages: after a role or title ("your
+# colleague Sam", "la técnica Marta", "Frau Weber"), before what they said ("Ana disse-me",
+# "Luis me dijo"), or with "he" or "she" after it in the sentence ("I sent them to Mark like he
+# asked"). A capitalised word alone is not enough: products are too ("Firefox", "carte
+# Vitale"), and in German every noun is.
+_PERSON_NAME = r"([A-Z][a-z\u00e0-\u00ff]{2,})\b"
+_ROLE = (
+    r"(?i:colleague|agent|rep|representative|technician|engineer|advisor|adviser|driver|manager"
+    r"|mr|mrs|ms|colega|companer[oa]|compa\u00f1er[oa]|agente|tecnic[oa]|t\u00e9cnic[oa]|asesor[a]?"
+    r"|repartidor[a]?|se\u00f1or[a]?|senor[a]?|collegue|coll\u00e8gue|conseill[e\u00e8]re?"
+    r"|technicien(?:ne)?|livreur|m(?=\.)|mme|madame|monsieur|senhor[a]?|atendente|estafeta|sr|sra|dona"
+    r"|herrn?|frau|kollegen?|kollegin|mitarbeiter(?:in)?|techniker(?:in)?|berater(?:in)?"
+    # Family the customer named ("my son Tiago", "ma fille Léa").
+    r"|son|daughter|wife|husband|mother|father|mum|mom|dad|hij[oa]|espos[oa]|mujer|marido"
+    r"|madre|padre|fils|fille|femme|mari|mere|m\u00e8re|pere|p\u00e8re|sohn|tochter|mann"
+    r"|mutter|vater|filh[oa]|mulher|m\u00e3e|mae|pai)"
+)
+# What a person said, in the customer's own (unfolded) words.
+_SAID = (
+    r"(?:(?:me|m'|nos|te|lui|mir|uns) ?)?(?:said|told|asked|promised|dijo|prometi[o\u00f3]"
+    r"|pidi[o\u00f3]|a dit|avait dit|disse|falou|prometeu|pediu|sagte|meinte|versprach)"
+)
+_NAMED_PERSON = re.compile(
+    r"\b"
+    + _ROLE
+    + r"\.? "
+    + _PERSON_NAME
+    + r"|(?<=[\w,;] )"
+    + _PERSON_NAME
+    + r"(?= "
+    + _SAID
+    # "he" or "she" later in the sentence; in the other languages, a pronoun that said
+    # something ("ele disse", "il m'a dit"): "ele", "il", "ella" alone are as often a thing.
+    + r"|[^.!?\n]*\b(?:he|she|him|her)\b"
+    + r"|[^.!?\n]*\b(?:ele|ela|[e\u00e9]l|ella|il|elle|er|sie) "
+    + _SAID
+    + r")"
+)
+_PERSON_WORD = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff]{2,}\b")
+_NOT_A_NAME = re.compile(
+    r"("
+    + _DAYS_EN
+    + "|"
+    + _DAYS_ES
+    + "|"
+    + _DAYS_FR
+    + "|"
+    + _DAYS_DE
+    + "|"
+    + _DAYS_PT
+    + "|"
+    + _MONTHS
+    + r")$"
+)
+
+
+def _names_a_person_from(agent_text: str, earlier: Sequence[str]) -> str:
+    """A person the earlier messages named, named again in the reply ("Sam's remote reset"
+    after "your colleague Sam said he'd reset it"). Or ""."""
+    names: set[str] = set()
+    for text in earlier:
+        for found in _NAMED_PERSON.finditer(text):
+            name = found.group(1) or found.group(2)
+            if not _NOT_A_NAME.match(fold(name)):
+                names.add(name)
+    if not names:
+        return ""
+    said = set(_PERSON_WORD.findall(agent_text))
+    return next((name for name in sorted(names) if name in said), "")
+
+
+def _earlier_texts(earlier: History) -> Sequence[str]:
+    """The earlier messages' words, when the history holds them (`EarlierTexts`, a
+    `bot.signals.history.Window`)."""
+    texts = getattr(earlier, "texts", ())
+    return texts if isinstance(texts, Sequence) else ()
 
 
 def _folded(text: str) -> str:
@@ -907,7 +1066,9 @@ def _affirmed(match: re.Match[str], folded: str) -> bool:
     # "Haben Sie schon versucht, die App neu zu installieren?" asks, comma or not: the clause
     # must open with a word that builds on something ("since", "como", "puisque", "da").
     start = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n¿¡") + 1
-    return _BUILDS_ON.match(folded, start) is not None
+    return _BUILDS_ON.match(folded, start) is not None or (
+        clause > start and _BUILDS_ON.match(folded, clause) is not None
+    )
 
 
 def _refers_back(customer_text: str) -> bool:
@@ -947,11 +1108,20 @@ def acknowledges_history(
     if explicit:
         note(cues, SIGNAL, "refers to earlier contact or what the customer did", explicit.group())
         return True
-    built_on = _builds_on_reported(folded, customer_text)
+    earlier = as_history(history)
+    texts = _earlier_texts(earlier) if earlier else ()
+    built_on = _builds_on_reported(folded, customer_text, texts)
     if built_on:
         note(cues, SIGNAL, "builds on the steps the customer reported", built_on.strip())
         return True
-    earlier = as_history(history)
+    dated = _names_a_date_from(folded, texts)
+    if dated:
+        note(cues, SIGNAL, "names a date from the earlier messages", dated)
+        return True
+    person = _names_a_person_from(agent_text, texts)
+    if person:
+        note(cues, SIGNAL, "names a person from the earlier messages", person)
+        return True
     if not earlier and not _refers_back(customer_text):
         return False
     if earlier.names_any(identifiers(agent_text)):

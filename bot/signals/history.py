@@ -218,6 +218,16 @@ class Window:
             if (among is None or kind in among) and _any_between(times, self.since, self.before)
         )
 
+    @property
+    def texts(self) -> list[str]:
+        """The latest `RESTATEMENT_WINDOW` messages' own words, oldest first, for the reply
+        signals that compare a reply with them (`bot.signals.acknowledge`). Comparing grows
+        with the messages compared, so, as for `Timeline.other_channels`, a customer who
+        wrote hundreds of times is read back at most that many."""
+        first, end = self.timeline.all.between(self.since, self.before)
+        start = max(first, end - RESTATEMENT_WINDOW)
+        return [item.text for item in self.timeline.all.said[start:end]]
+
     def names_any(self, found: frozenset[str]) -> bool:
         known = self.timeline._identifiers
         return any(
