@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.signals.context import History, as_history, identifiers
 from bot.signals.cues import Cues, note
@@ -899,6 +900,30 @@ def _stems(folded: str) -> set[str]:
     }
 
 
+# Each earlier message's reading, kept: on a long ticket every reply reads back the same
+# earlier messages, so each is read once rather than once per reply.
+@lru_cache(maxsize=4096)
+def _told_reading(text: str) -> tuple[frozenset[str], bool]:
+    """A message's content stems, and whether it reports steps taken."""
+    folded = _folded(text)
+    return frozenset(_stems(folded)), _REPORTED.search(folded) is not None
+
+
+@lru_cache(maxsize=4096)
+def _days_in(text: str) -> frozenset[str]:
+    return frozenset(_days_of_month(_folded(text)))
+
+
+@lru_cache(maxsize=4096)
+def _persons_in(text: str) -> frozenset[str]:
+    names = set()
+    for found in _NAMED_PERSON.finditer(text):
+        name = found.group(1) or found.group(2)
+        if not _NOT_A_NAME.match(fold(name)):
+            names.add(name)
+    return frozenset(names)
+
+
 def _builds_on_reported(folded: str, customer_text: str, earlier: Sequence[str] = ()) -> str:
     """A reason clause or a judged sentence that shares two words with the steps the customer
     reported, in the answered message or an earlier one: "Since WPS and manual entry both
@@ -918,9 +943,9 @@ def _builds_on_reported(folded: str, customer_text: str, earlier: Sequence[str] 
     said: set[str] = set()
     reported: set[str] = set()
     for text in told:
-        stems = _stems(_folded(text))
+        stems, reports = _told_reading(text)
         said |= stems
-        if _REPORTED.search(_folded(text)):
+        if reports:
             reported |= stems
     return next(
         (clause for clause in clauses if len(_stems(clause) & reported) >= 2),
@@ -958,12 +983,15 @@ def _names_a_date_from(folded: str, earlier: Sequence[str]) -> str:
     certificate you sent on 3 March" after "I sent the certificate on 3 March". Or ""."""
     if not earlier:
         return ""
+    said = list(_DAY_OF_MONTH.finditer(folded))
+    if not said:
+        return ""  # no date in the reply: the earlier messages need no reading
     days: set[str] = set()
     for text in earlier:
-        days |= _days_of_month(_folded(text))
+        days |= _days_in(text)
     if not days:
         return ""
-    for match in _DAY_OF_MONTH.finditer(folded):
+    for match in said:
         if _days_of_month(match.group()) & days and _affirmed(match, folded):
             return match.group()
     return ""
@@ -1028,15 +1056,15 @@ _NOT_A_NAME = re.compile(
 def _names_a_person_from(agent_text: str, earlier: Sequence[str]) -> str:
     """A person the earlier messages named, named again in the reply ("Sam's remote reset"
     after "your colleague Sam said he'd reset it"). Or ""."""
-    names: set[str] = set()
-    for text in earlier:
-        for found in _NAMED_PERSON.finditer(text):
-            name = found.group(1) or found.group(2)
-            if not _NOT_A_NAME.match(fold(name)):
-                names.add(name)
-    if not names:
+    if not earlier:
         return ""
     said = set(_PERSON_WORD.findall(agent_text))
+    if not said:
+        return ""
+    names: set[str] = set()
+    for text in earlier:
+        if any(word in text for word in said):  # a name not in the text cannot be named in it
+            names |= _persons_in(text)
     return next((name for name in sorted(names) if name in said), "")
 
 
