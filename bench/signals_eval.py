@@ -6,9 +6,9 @@ Sets (see their README): `support-dev/` (support messages and agent replies, eve
 `tweets-multilingual/` (tweet sentiment in en/es/fr/de/pt) and `vader-groundtruth/` (VADER's
 human-rated English sentences). Separate blocks of rows score the same support signals on the
 sets in `bench/data/`: "held-out: ..." (written apart from the dev set), "blind: ..." and
-"frozen 1 (dev): ..." to "frozen 5 (dev): ..." (each written blind, run once as the unseen
-set, then revised against, so development sets now), and "frozen 6 (unseen): ..." on
-`bench/data/support-frozen6/`, written blind on 2026-12-04 and never revised against:
+"frozen 1 (dev): ..." to "frozen 6 (dev): ..." (each written blind, run once as the unseen
+set, then revised against, so development sets now), and "frozen 7 (unseen): ..." on
+`bench/data/support-frozen7/`, written blind on 2026-12-04 and never revised against:
 the only unseen figures, judged against the issue's targets, and scored only with `--unseen`
 (as `make bench` runs it), so that working on the rules with this script never shows them.
 Plain VADER (the unmodified package) is the baseline for sentiment. The public data is not in this
@@ -42,8 +42,9 @@ FROZEN2_DEV = ROOT / "bench" / "data" / "support-frozen2"
 FROZEN3_DEV = ROOT / "bench" / "data" / "support-frozen3"
 FROZEN4_DEV = ROOT / "bench" / "data" / "support-frozen4"
 FROZEN5_DEV = ROOT / "bench" / "data" / "support-frozen5"
-FROZEN = ROOT / "bench" / "data" / "support-frozen6"
-FROZEN_PREFIX = "frozen 6 (unseen): "
+FROZEN6_DEV = ROOT / "bench" / "data" / "support-frozen6"
+FROZEN = ROOT / "bench" / "data" / "support-frozen7"
+FROZEN_PREFIX = "frozen 7 (unseen): "
 #: Public sentiment figures before the work on French (2026-12-02, `signals-4`): the issue
 #: allows French tweets to rise only if none of these loses more than 0.02 macro-F1.
 ELSEWHERE_BEFORE = {
@@ -256,6 +257,8 @@ def evaluate(
         rows += _support_rows(FROZEN4_DEV, settings, prefix="frozen 4 (dev): ")
     if (FROZEN5_DEV / "customer_messages.jsonl").is_file():
         rows += _support_rows(FROZEN5_DEV, settings, prefix="frozen 5 (dev): ")
+    if (FROZEN6_DEV / "customer_messages.jsonl").is_file():
+        rows += _support_rows(FROZEN6_DEV, settings, prefix="frozen 6 (dev): ")
     numbered = ((3, DEV3), (4, DEV4), (5, DEV5), (6, DEV6), (7, DEV7), (8, DEV8), (9, DEV9))
     for number, directory in numbered:
         if (directory / "customer_messages.jsonl").is_file():
@@ -332,7 +335,7 @@ def main() -> None:
     verdicts = frozen_verdicts()
     if verdicts:
         scored = args.unseen and (FROZEN / "customer_messages.jsonl").is_file()
-        what = "The unseen set (frozen 6)" if scored else "Without the unseen set, the figures"
+        what = "The unseen set (frozen 7)" if scored else "Without the unseen set, the figures"
         table += f"\n\n{what} against the issue's targets, set before its run:\n\n{verdicts}"
     print(table)
     if not args.no_readme:
@@ -340,10 +343,10 @@ def main() -> None:
             "Signals on the labelled evaluation sets (`bench/signals_eval.py`). support-dev is "
             "the small development set the rules were first written against; the tweet and "
             'VADER sets are public sentiment data; "held-out", "blind", "frozen 1 (dev)" to '
-            '"frozen 5 (dev)" and "dev 3" to "dev 9" rows are the sets in `bench/data/`, each '
+            '"frozen 6 (dev)" and "dev 3" to "dev 9" rows are the sets in `bench/data/`, each '
             "written apart from the rules and later revised against: all are development sets "
-            '(see the note below the table). "frozen 6 (unseen)" rows are '
-            "`bench/data/support-frozen6/`, written blind and labelled on 2026-12-04 before any "
+            '(see the note below the table). "frozen 7 (unseen)" rows are '
+            "`bench/data/support-frozen7/`, written blind and labelled on 2026-12-04 before any "
             "program read it, and frozen: no rule has been revised against it. They are the "
             "only unseen support figures here."
         )
