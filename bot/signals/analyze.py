@@ -49,7 +49,7 @@ from bot.store.tables import COMMENTS, SIGNALS, TICKETS, USERS
 log = logging.getLogger(__name__)
 
 #: Bump when a rule or lexicon changes: every comment is then analysed again.
-ANALYZER_VERSION = "signals-10"
+ANALYZER_VERSION = "signals-11"
 HISTORY_DAYS = 30
 SCAN_SIZE = 2_000
 #: A requester's timeline kept from an earlier batch is read again from the store once more

@@ -103,9 +103,10 @@ NOT_YET_TRIED = re.compile(
     r"|votre|donc)|on attend (?:le|la|votre)|espero (?:al|a la|el|la|su|vuestra)|esperamos"
     r" (?:al|a la|el|la)|aguardo (?:o|a|seu|sua)|aguardamos|warte (?:ich )?(?:dann )?auf"
     r"|warten (?:wir )?(?:dann )?auf"
-    r"|amanha|mais tarde|(?:vou|vamos) (?:testar|tentar|ver|verificar|conferir"
+    r"|amanha|mais tarde|(?:vou|vamos) (?:\w+ )?(?:testar|tentar|ver|verificar|conferir"
     # "obrigada pelo retorno" thanks for the reply; "te dou retorno" defers.
-    r"|checar)|testarei|verificarei|aviso|te falo|(?<!pelo )(?<!pelo seu )retorno)\b"
+    r"|checar)|testarei|verificarei|(?:te |vos |lhe |lhes )aviso"
+    r"|aviso (?:depois|amanha|quando|se)|te falo|(?<!pelo )(?<!pelo seu )retorno)\b"
 )
 # Tentative or partial: "for now", "until", "sometimes", "mostly", "a veces", "teilweise".
 _TENTATIVE = re.compile(
@@ -432,7 +433,8 @@ _ABSENT = re.compile(
 _AS_TOLD = re.compile(
     r"\b(?:like|as) you (?:said|suggested|told me|advised)|as (?:suggested|advised|instructed)"
     r"|como (?:me )?(?:dijisteis|dijiste|dijo|indicasteis|indicaste|indico|sugeristeis)"
-    r"|comme (?:indique|conseille|vous (?:me )?l'avez (?:dit|conseille))|wie (?:empfohlen"
+    r"|comme (?:indique|conseille|vous (?:me )?l'av(?:ez|iez) (?:dit|conseille|indique))"
+    r"|wie (?:empfohlen"
     r"|besprochen|vorgeschlagen|angegeben)|como (?:indicaram|sugeriram|disseram|me disse"
     r"|indicou|sugeriu)\b"
 )

@@ -380,7 +380,7 @@ CONFIRM = compile_phrases(
             # The money back where it belongs: "zurück auf meinem Konto", "la somme recréditée",
             # "foi hoje creditado na minha conta".
             r"(ist|sind) (jetzt |endlich |wieder |heute )*(zuruck )?(auf|im|in) (meinem|meiner"
-            r"|dem|der) (konto|karte|account|profil|app)",
+            r"|dem|der) (konto|karte|account|profil|app|dashboard|postfach|portal)",
             r"(recreditee?s?|rembourse(e|es)? sur (mon|ma) (compte|carte))",
             r"(foi|foram) (hoje|ontem|ja|agora) (creditad|devolvid|estornad|reembolsad)\w*",
             # Device verbs after "ya"/"já": "ya imprime", "já dá para entrar", "já imprime".
@@ -532,6 +532,8 @@ CONFIRM = compile_phrases(
             r"\w+'s been (corrected|fixed|sorted|resolved|refunded|credited|unblocked|restored"
             r"|reactivated|updated|reversed)",
             r"(i|we) can (now |finally )?(get|log|sign) (back )?(in|into|on)\b",
+            r"(submits|saves|uploads|downloads|starts|boots|matches) (now|again|properly)"
+            r"|now (submits|saves|uploads|downloads|starts|boots|matches)\b",
         ],
         "es": [
             r"ya (me )?(funciona|llego|aparece|lo tengo|va)",
@@ -546,6 +548,8 @@ CONFIRM = compile_phrases(
             r"ya (tengo|recibi|me llego|va bien|puedo)",
             r"por fin (me )?(aparece|aparecen|funciona|llego|llegaron|va|carga)",
             r"ya (ha|han|he|hemos) recibido|ya veo (el|la|los|las|mi|mis) \w+",
+            r"ya (entro|entramos|accedo|accedemos)\b|ya da (senal|internet|luz|agua|linea)",
+            r"todo (esta )?(arreglado|solucionado|resuelto)",
             r"(me|nos) (han|ha) (devuelto|reembolsado|abonado|ingresado|reintegrado)",
             r"(ha|han) sido (anulad|reembolsad|devuelt|corregid|desbloquead|abonad|reactivad"
             r"|restablecid)\w*",
@@ -603,6 +607,8 @@ CONFIRM = compile_phrases(
             r"(bien )?(recu|arrive) (aujourd'hui|ce matin|hier)",
             r"rentre dans l'ordre",
             r"(a|ont|avons|ai) (bien |de nouveau |a nouveau |enfin )acces",
+            r"(est|sont) (bien |enfin )?corrigee?s?(?! (mais|sauf))",
+            r"(j'ai|on a) (pu|reussi a) (me |nous )?reconnecter",
             r"(figure|figurent|apparait|apparaissent) bien sur mon (compte|releve|espace)",
             r"(tout )?(marche|fonctionne|roule|tourne) (\w+ )?(nickel|impec\w*|parfaitement"
             r"|tres bien|a merveille|sans souci)",
@@ -635,12 +641,14 @@ CONFIRM = compile_phrases(
             r"(jetzt|nun|wieder) (funktioniert|geht|klappt)",
             r"(funktioniert|geht|klappt) (jetzt|wieder|einwandfrei)",
             r"(ist )?gelost",
-            r"alles (gut|klar|in ordnung)",
+            r"alles (gut|in ordnung)",
             r"hat geklappt",
             r"(lauft|laufen|klappt|geht|funktioniert) (jetzt |nun )?(wieder|einwandfrei)",
             r"(wird|werden) (jetzt|nun) (\w+ )?angezeigt",
             r"(ist|sind) (jetzt |nun |endlich )?durch(?= ?[.,!]|$)",
             r"(komme?|kommen) (ich|wir) (jetzt |endlich |nun )?wieder (in|auf|rein)",
+            r"komme? (jetzt |endlich )?wieder rein|passt jetzt|jetzt passt",
+            r"(korrekt|richtig|wieder) angezeigt",
             r"kein\w* (einzige\w* |weitere\w* )?\w*(abbruch|abbruche|unterbrechung|unterbrechungen"
             r"|absturz|absturze|fehler|ausfall|ausfalle|storung|storungen|aussetzer) mehr",
             r"(ist|sind) (jetzt|nun|endlich|inzwischen) ((?!(nicht|noch|nie|kein\w*)\b)\w+ ){0,3}"
@@ -714,6 +722,9 @@ CONFIRM = compile_phrases(
             r"(ja|finalmente) (consegui )?entr(ei|amos)\b",
             r"(ok|pronto|beleza),? ja deu(?=\W*$)",
             r"ja (aparece|mostra|chegou|caiu|esta certo|esta ok|recebi)",
+            r"(foi|foram) (finalmente |ja |hoje )?(aprovad|liberad|confirmad)\w*",
+            r"(veio|vieram) (\w+ )?(corrigid|cert|corret)[oa]s?\b",
+            r"(erro|aviso|problema|mensagem)( \w+){0,3} sumiu|voltei a conseguir",
             r"ja (vem|veio|esta|saiu|sai) ((?!(nao|sem)\b)\w+ ){0,4}(corret|cert)[oa]s?\b",
             r"(pagamento|compra|transferencia|pix|transacao)( (?!(nao|nunca|ainda)\b)\w+){0,3}"
             r" (ja |finalmente )?passou"
@@ -773,6 +784,13 @@ _FILLER_WORDS = (
     r"|muito|muitissimo|pela ajuda"
 )
 _ACK_WORD = re.compile(rf"\b(?:{_ACK_WORDS})\b")
+# Words that only say the message was understood ("ok", "vale", "d'accord", "alles klar",
+# "certo"): "Ok, thanks" may thank for information as well as for a fix, so, unsure, it is no
+# confirmation; "perfect, thanks", "passt, danke", "got it, thanks" say more.
+_UNDERSTOOD = re.compile(
+    r"(?:ok|okay|okey|k|kk|understood|noted|vale|entendido|entendida|de acuerdo|d'accord"
+    r"|entendu|c'est note|bien note|alles klar|verstanden|certo|entendi|combinado|ta)"
+)
 _THANKS_WORD = re.compile(rf"\b(?:{_THANKS_WORDS})\b")
 _ACK_VOCABULARY = re.compile(rf"\b(?:{_ACK_WORDS}|{_THANKS_WORDS}|{_FILLER_WORDS})\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1274,6 +1292,8 @@ def _bare_yes(folded: str) -> bool:
 def _short_acknowledgement(text: str, folded: str) -> bool:
     if len(folded.split()) > 10 or not (_ACK_WORD.search(folded) and _THANKS_WORD.search(folded)):
         return False
+    if all(_UNDERSTOOD.fullmatch(ack.group()) for ack in _ACK_WORD.finditer(folded)):
+        return False
     rest = _LETTERS.findall(_ACK_VOCABULARY.sub(" ", folded))
     if not rest:
         return True
@@ -1368,6 +1388,8 @@ _AMISS = re.compile(
     r"|a l'heure|en avance|froide?s?|tiede?s?|cassee?s?|abimee?s?|endommagee?s?|ouverte?s?"
     r"|mouillee?s?|incomplete?s?|en mauvais etat|ecrasee?s?|fondue?s?|manquai\w*|manque\w*"
     r"|verspatet|verspatung|zu spat|(?:tage?|stunden|wochen) (?:nach|zu spat|spater)"
+    r"|erst (?:um|am|gegen|nach) \d|statt (?:um|am) \d|instead of (?:at )?\d|en vez de (?:a )?las"
+    r" \d|au lieu de \d|em vez das \d"
     r"|punktlich|zu fruh|vor der (?:\w+ )?zeit|kalt|lauwarm|kaputt|beschadigt|zerbrochen"
     r"|nass|offen|falsch|unvollstandig|zerdruckt|geschmolzen|fehlt\w*"
     r"|atrasad[oa]s?|atraso|(?:dias?|horas|semanas) (?:depois|atrasad\w*)|a tempo"
@@ -1386,6 +1408,7 @@ _SECOND_PERSON = re.compile(
     r"\b(?:you|you've|you have|did you|have you|vous avez|avez-vous|ihr habt|habt ihr"
     r"|haben sie)\W+(?:bien\W+)?$"
 )
+_ENOUGH = re.compile(r"ya esta bien\W*$")
 _THIS_TIME = re.compile(r"\b(?:this time|esta vez|cette fois|diesmal|dieses mal|desta vez)\b")
 _AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 # "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
@@ -1479,6 +1502,10 @@ def resolution_reply(text: str, cues: Cues | None = None) -> str:
                 "confirming words in quotation marks, not the customer's own",
                 match.group(),
             )
+            return "none"
+        if _ENOUGH.match(folded, match.start()) and folded[: match.start()].strip():
+            # "Si el lunes no tengo la fibra, me voy. Ya está bien.": that's enough, said last.
+            note(cues, SIGNAL, "'ya está bien' closing a complaint: enough, not fixed", "")
             return "none"
         if _SECOND_PERSON.search(folded, max(0, match.start() - 16), match.start()):
             note(cues, SIGNAL, "what the company received, not the customer's fix", match.group())

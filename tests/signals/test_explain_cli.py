@@ -36,10 +36,10 @@ def test_explain_names_the_structure_that_undid_a_spanish_confirmation() -> None
 
 
 def test_explain_shows_the_short_acknowledgement_that_confirms() -> None:
-    lines = _explain("Verstanden, danke schön!", "--locale", "de")
+    lines = _explain("Perfekt, danke schön!", "--locale", "de")
     assert lines[0] == "language: de"
     assert _cues_of(lines, "resolution reply: confirm") == [
-        '  <- a short acknowledgement with thanks, nothing else said: "verstanden, danke schon!"'
+        '  <- a short acknowledgement with thanks, nothing else said: "perfekt, danke schon!"'
     ]
 
 
