@@ -371,8 +371,7 @@ def grudge_about_time(folded: str, start: int, end: int) -> bool:
     stop = _SENTENCE_END.search(folded, end)
     rest = folded[end : stop.start() if stop else len(folded)]
     if not rest.strip(" ,"):
-        begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
-        rest = folded[begin:start]
+        rest = folded[_sentence_start(folded, start) : start]
     if self_concession(folded, start):
         return True  # "... obwohl ich ständig nachfragen musste": the writer, not the fix
     if _GRUDGE.match(rest.strip(" ,")) or _FED_UP.search(rest):
@@ -440,29 +439,42 @@ _AS_TOLD = re.compile(
 )
 
 
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence holding `at` begins."""
+    return max(folded.rfind(mark, 0, at) for mark in ".!?\n") + 1
+
+
 def _as_told(folded: str, match: re.Match[str]) -> bool:
     """Is the problem phrase in the sentence of a step taken as the agent told?"""
-    begin = max(folded.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    begin = _sentence_start(folded, match.start())
     stop = _SENTENCE_END.search(folded, match.end())
     return _AS_TOLD.search(folded, begin, stop.start() if stop else len(folded)) is not None
 
 
-def _outside(match: re.Match[str], spans: list[tuple[int, int]], folded: str | None = None) -> bool:
+def _outside(match: re.Match[str], spans: list[tuple[int, int]], folded: str) -> bool:
     """Is the problem phrase outside the confirmation? "the error is gone" holds one inside
     it; "the missing gems are back", "le remboursement des boissons manquantes apparaît",
     "die fehlenden Edelsteine sind wieder da" name, just before it, what was put right."""
     if any(match.start() < end and start < match.end() for start, end in spans):
         return False
-    if folded is not None:
-        after = [start for start, _ in spans if start >= match.end()]
-        if (
-            after
-            and _ABSENT.fullmatch(match.group())
-            and min(after) - match.end() <= 40
-            and not _CLAUSE_BREAK.search(folded, match.end(), min(after))
-        ):
-            return False
-    return True
+    after = [start for start, _ in spans if start >= match.end()]
+    return not (
+        after
+        and _ABSENT.fullmatch(match.group())
+        and min(after) - match.end() <= 40
+        and not _CLAUSE_BREAK.search(folded, match.end(), min(after))
+    )
+
+
+def _reports_a_fault(folded: str, match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """Does the problem phrase at `match` report a fault beside the confirmation? Not when it
+    is inside it or names what was put right (`_outside`), is a step taken as told, or is
+    denied ("without any error")."""
+    return (
+        _outside(match, spans, folded)
+        and not _as_told(folded, match)
+        and not _WITHOUT.search(folded, max(0, match.start() - 30), match.start())
+    )
 
 
 # Every doubt but a reported problem in one pass; `_RULES` gives the order in which a doubt
@@ -713,8 +725,7 @@ def _someone_else(folded: str, spans: list[tuple[int, int]]) -> re.Match[str] | 
     """A third person or another provider named before the first confirmation, in its
     sentence ("also on my colleagues' devices" after it only widens the fix)."""
     start = min(spans)[0]
-    begin = max(folded.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    return _SOMEONE_ELSE.search(folded, begin, start)
+    return _SOMEONE_ELSE.search(folded, _sentence_start(folded, start), start)
 
 
 def applauded(folded: str) -> bool:
@@ -843,11 +854,7 @@ def doubt(
             continue
         if kind == "tentative" and _measure_or_persistence(folded, match):
             continue
-        if kind == "problem" and (
-            not _outside(match, spans, folded)
-            or _as_told(folded, match)
-            or _WITHOUT.search(folded, max(0, match.start() - 30), match.start())
-        ):
+        if kind == "problem" and not _reports_a_fault(folded, match, spans):
             continue
         if kind in ("contrast", "reservation", "restriction"):
             if (
@@ -863,11 +870,7 @@ def doubt(
         found.setdefault(kind, evidence)
     if "problem" not in found:
         for match in PROBLEM.finditer(folded):
-            if _WITHOUT.search(folded, max(0, match.start() - 30), match.start()):
-                continue
-            if _as_told(folded, match):
-                continue
-            if _outside(match, spans, folded):
+            if _reports_a_fault(folded, match, spans):
                 found["problem"] = match.group()
                 break
     for kind, rule in _RULES.items():
