@@ -1214,12 +1214,13 @@ _UNTESTED = re.compile(
     r"|nachgeschaut|zeit|im keller|zu hause|essaye\w*|verifie\w*|regarde\w*|teste\w*"
     r"|le temps|rentree?|testar|testei|tentei|tentar|verificar|cheguei|chegar|tempo|para ver)\b"
 )
-_UNTESTED_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
+# The end of a clause: a sentence mark or a contrast.
+_CLAUSE_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 
 
 def _untested(folded: str, start: int, end: int) -> bool:
     """Is the "not yet" at folded[start:end] about the customer's own check, not the fault?"""
-    stop = _UNTESTED_STOP.search(folded, end, end + 50)
+    stop = _CLAUSE_STOP.search(folded, end, end + 50)
     window = folded[start : stop.start() if stop else end + 50]
     return bool(_UNTESTED.search(window)) and not _FAILURE.search(window)
 
@@ -1410,7 +1411,6 @@ _SECOND_PERSON = re.compile(
 )
 _ENOUGH = re.compile(r"ya esta bien\W*$")
 _THIS_TIME = re.compile(r"\b(?:this time|esta vez|cette fois|diesmal|dieses mal|desta vez)\b")
-_AMISS_STOP = re.compile(rf"[.!?;\n]|{CONTRAST.pattern}")
 # "nothing broken", "sin daños ni retrasos", "rien de cassé", "nichts kaputt": no fault.
 _AMISS_DENIED = re.compile(
     r"\b(?:not|nothing|no|never|sin|nada|ni|sans|rien|pas|nicht|nichts|kein\w*|ohne|sem|nem"
@@ -1427,7 +1427,7 @@ def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     if arrival is None:
         return None
     at, end = match.start() + arrival.start(), match.start() + arrival.end()
-    stop = _AMISS_STOP.search(folded, end)
+    stop = _CLAUSE_STOP.search(folded, end)
     after = stop.start() if stop else len(folded)
     # Before the verb only the two words next to it ("ist beschädigt angekommen", "kam zu
     # spät"): further back, "after a week of cold showers the hot water came back" is the
@@ -1435,7 +1435,7 @@ def _arrived_amiss(folded: str, match: re.Match[str]) -> str | None:
     near = _TWO_WORDS_BEFORE.search(folded, max(0, at - 32), at)
     before = max(
         [near.start() if near else at]
-        + [found.end() for found in _AMISS_STOP.finditer(folded, max(0, at - 32), at)]
+        + [found.end() for found in _CLAUSE_STOP.finditer(folded, max(0, at - 32), at)]
     )
     if _THIS_TIME.search(folded, before, after):
         return None  # "the new meal arrived hot this time": a redo, the fix
