@@ -18,6 +18,7 @@ import logging
 import math
 import random
 import socket
+import sys
 import threading
 import time
 from collections import Counter, deque
@@ -134,7 +135,13 @@ class ZendeskSandbox(LoopbackServer):
     `fail_rate` (share of requests answered with an injected fault), `faults` (which kinds:
     "429", "500", "503", "slow", "drop"), `retry_after` (seconds in an injected 429),
     `slow_seconds`, `export_limit_per_minute`, `requests_per_minute`,
-    `ticket_updates_per_10_minutes`, `token`.
+    `ticket_updates_per_10_minutes`, `token`, `export_delay_seconds`.
+
+    Like Zendesk, the incremental exports leave out what changed in the last
+    `export_delay_seconds` before the request (Zendesk's is a minute; the default here is
+    one second, the least that keeps the rule's point, so tests need not wait a minute).
+    The point: a change stamped in the same second as the last item a cursor handed out
+    would sort before that cursor (the order is by time, then id) and never be exported.
     """
 
     thread_name = "zendesk-sandbox"
@@ -155,8 +162,12 @@ class ZendeskSandbox(LoopbackServer):
         slow_seconds: float = 2.0,
         ticket_updates_per_10_minutes: int | None = 30,
         clock: Any = time.time,
+        export_delay_seconds: int = 1,
     ) -> None:
+        if export_delay_seconds < 0:
+            raise ValueError("export_delay_seconds cannot be negative")
         self.org = org
+        self.export_delay_seconds = export_delay_seconds
         self.token = token
         self.export_limit_per_minute = export_limit_per_minute
         self.fail_rate = fail_rate
@@ -672,6 +683,16 @@ class ZendeskSandbox(LoopbackServer):
             )
         return start
 
+    def _served(self, order: list[tuple[int, int]]) -> int:
+        """How much of an export order (by time, then id) an export may hand out now: what
+        changed before the last `export_delay_seconds`. Anything changed from now on is
+        stamped later than all of it, so no cursor or end_time ever passes over a change.
+        With no delay, everything is served, even what is dated ahead of the clock."""
+        if not self.export_delay_seconds:
+            return len(order)
+        horizon = int(self.now()) - self.export_delay_seconds
+        return bisect.bisect_right(order, (horizon, sys.maxsize))
+
     def _sideloads(self, tickets: list[Record], include: str | None) -> Record:
         out: Record = {}
         if not include:
@@ -717,23 +738,24 @@ class ZendeskSandbox(LoopbackServer):
         keep: dict[str, Any] = {
             k: params[k] for k in ("include", "per_page", "exclude_deleted") if k in params
         }
+        served = self._served(order)
         if "cursor" in params:
             position = _decode_cursor(params["cursor"])
             if position.get("d") == "b":
                 hi = bisect.bisect_left(order, (int(position["t"]), int(position["i"])))
                 lo = max(0, hi - per_page)
-                start, stop = lo, hi
+                start, stop = lo, min(hi, served)
             else:
                 start = bisect.bisect_right(order, (int(position["t"]), int(position["i"])))
-                stop = start + per_page
+                stop = min(start + per_page, served)
         else:
             start = bisect.bisect_left(order, (self._start_time(params), -1))
-            stop = start + per_page
+            stop = min(start + per_page, served)
         window = order[start:stop]
         tickets = [self.org.tickets[tid] for _, tid in window]
         if exclude_deleted:
             tickets = [t for t in tickets if t.get("status") != "deleted"]
-        end_of_stream = start + len(window) >= len(order)
+        end_of_stream = start + len(window) >= served
         body: Record = {"tickets": tickets}
         body.update(self._sideloads(tickets, include))
         after: str | None
@@ -758,8 +780,9 @@ class ZendeskSandbox(LoopbackServer):
         per_page = _bounded(params.get("per_page"), 1000, 1000, "per_page")
         start_time = self._start_time(params)
         order = self.org.ticket_order()
+        served = self._served(order)
         start = bisect.bisect_left(order, (start_time, -1))
-        stop = _extend_same_second(order, start, start + per_page)
+        stop = _extend_same_second(order, start, start + per_page, served)
         window = order[start:stop]
         tickets = [self.org.tickets[tid] for _, tid in window]
         end_time = _next_start(window, start_time)
@@ -771,7 +794,7 @@ class ZendeskSandbox(LoopbackServer):
         body["next_page"] = f"{base}/api/v2/incremental/tickets.json?" + urlencode(
             {"start_time": end_time, **keep}
         )
-        body["end_of_stream"] = stop >= len(order)
+        body["end_of_stream"] = stop >= served
         return body
 
     def _export_ticket_events(self, params: dict[str, str], base: str) -> Record:
@@ -779,8 +802,9 @@ class ZendeskSandbox(LoopbackServer):
         start_time = self._start_time(params)
         include = {w.strip() for w in (params.get("include") or "").split(",")}
         order = self.org.event_order()
+        served = self._served(order)
         start = bisect.bisect_left(order, (start_time, -1))
-        stop = _extend_same_second(order, start, start + per_page)
+        stop = _extend_same_second(order, start, start + per_page, served)
         window = order[start:stop]
         events = [
             self._served_event(self.org.ticket_events[i], "comment_events" in include)
@@ -794,7 +818,7 @@ class ZendeskSandbox(LoopbackServer):
             + urlencode({"start_time": end_time, **keep}),
             "count": len(events),
             "end_time": end_time,
-            "end_of_stream": stop >= len(order),
+            "end_of_stream": stop >= served,
         }
 
     @staticmethod
@@ -1253,12 +1277,13 @@ class ZendeskSandbox(LoopbackServer):
         return {"custom_status": record}
 
 
-def _extend_same_second(order: list[tuple[int, int]], start: int, stop: int) -> int:
-    """Grow a time-based page so it never ends in the middle of one second's items."""
-    if stop >= len(order) or stop <= start:
-        return min(stop, len(order))
+def _extend_same_second(order: list[tuple[int, int]], start: int, stop: int, end: int) -> int:
+    """Grow a time-based page so it never ends in the middle of one second's items, and
+    never past `end` (what may be served: it ends at a second's boundary)."""
+    if stop >= end or stop <= start:
+        return min(stop, end)
     last = order[stop - 1][0]
-    while stop < len(order) and order[stop][0] == last:
+    while stop < end and order[stop][0] == last:
         stop += 1
     return stop
 

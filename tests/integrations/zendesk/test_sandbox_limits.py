@@ -242,6 +242,7 @@ def test_too_many_updates_to_one_ticket_get_429(
 def test_a_deleted_ticket_shows_in_the_export_as_deleted_and_is_gone_otherwise(
     sandbox: ZendeskSandbox, client: httpx.Client
 ) -> None:
+    sandbox.export_delay_seconds = 0  # exported at once, not a second later
     sandbox.delete_ticket(5)
     page = client.get(
         "/api/v2/incremental/tickets/cursor.json", params={"start_time": 0, "per_page": 1000}

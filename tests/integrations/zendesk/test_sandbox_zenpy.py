@@ -23,7 +23,10 @@ NOW = datetime(2026, 3, 2, tzinfo=UTC)
 
 @pytest.fixture
 def sandbox() -> Iterator[ZendeskSandbox]:
-    with ZendeskSandbox(generate_org(tickets=120, seed=5, now=NOW)) as running:
+    # The sync runs right after each write, on this thread, with nothing else writing: no
+    # export delay needed (the sandbox's default one second would hide the writes).
+    org = generate_org(tickets=120, seed=5, now=NOW)
+    with ZendeskSandbox(org, export_delay_seconds=0) as running:
         yield running
 
 

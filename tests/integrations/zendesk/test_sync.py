@@ -20,7 +20,10 @@ from integrations.zendesk.sync import sync
 
 @pytest.fixture
 def sandbox() -> Iterator[ZendeskSandbox]:
-    with ZendeskSandbox(generate_org(tickets=300, seed=7, now=NOW)) as running:
+    # The sync runs right after each write, on this thread, with nothing else writing: no
+    # export delay needed (the sandbox's default one second would hide the writes).
+    org = generate_org(tickets=300, seed=7, now=NOW)
+    with ZendeskSandbox(org, export_delay_seconds=0) as running:
         yield running
 
 
