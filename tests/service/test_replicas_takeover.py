@@ -18,7 +18,14 @@ import pytest
 from sqlalchemy import Engine, select
 
 from bot.store import make_engine, upgrade
-from bot.store.tables import JOB_RUNS
+from bot.store.tables import (
+    JOB_RUNS,
+    OUTBOX,
+    RESOLUTION_FLOW,
+    STATUS_CHANGES,
+    SYNC_STATE,
+    TICKETS,
+)
 from integrations.slack.sandbox import SlackSandbox
 from integrations.zendesk.helpdesk import ZendeskHelpdesk
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
@@ -132,13 +139,19 @@ def test_a_replica_killed_mid_job_is_taken_over_within_the_bound_and_nothing_rep
 ) -> None:
     url, engine = store
     zendesk, slack = sandboxes
+
     processes = {name: replica(tmp_path, name, url, zendesk, slack) for name in ("first", "second")}
     try:
         for process in processes.values():
             Lines(process).wait_for(r"serving on http://127\.0\.0\.1:\d+", WAIT)
         pids = {process.pid: name for name, process in processes.items()}
-        # The flow is switched on by the first resolution sweep; then agents solve.
-        until(lambda: _ran(engine, "resolution"), "a first resolution sweep")
+        # The flow is switched on by the first resolution sweep that gets through (a solve
+        # before that is not asked about); then agents solve.
+        until(
+            lambda: _switched_on(engine),
+            "the resolution flow switched on",
+            runs=lambda: _runs(engine, "resolution"),
+        )
         helpdesk = ZendeskHelpdesk(zendesk.url, email=zendesk.email, api_token="sandbox")
         solved = [t for t, v in sorted(zendesk.org.tickets.items()) if v["status"] == "open"][:3]
         for ticket in solved:
@@ -163,7 +176,7 @@ def test_a_replica_killed_mid_job_is_taken_over_within_the_bound_and_nothing_rep
         until(
             lambda: all(requests_on(zendesk, t) for t in solved),
             "every request posted",
-            runs=lambda: [_runs(engine, j)[-3:] for j in ("sync", "resolution", "dispatch")],
+            runs=lambda: _state(engine, zendesk, solved, tmp_path),
         )
         until(lambda: _digests(slack), "the digest posted", runs=lambda: _runs(engine, "digest"))
         time.sleep(3 * POLL_SECONDS + 3)  # a few more cycles: nothing may repeat
@@ -194,6 +207,18 @@ def _running(engine: Engine) -> tuple[str, str] | None:
     return (row.job, row.worker) if row else None
 
 
+def _switched_on(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return (
+            connection.execute(
+                select(RESOLUTION_FLOW.c.enabled_at).where(
+                    RESOLUTION_FLOW.c.enabled_at.is_not(None)
+                )
+            ).first()
+            is not None
+        )
+
+
 def _ran(engine: Engine, job: str, *, by: str = "", ok: bool = False) -> bool:
     with engine.connect() as connection:
         query = select(JOB_RUNS.c.id).where(JOB_RUNS.c.job == job)
@@ -208,9 +233,57 @@ def _runs(engine: Engine, job: str) -> list[tuple[str, str]]:
     """The job's runs (outcome, summary): what a timeout says about it."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(JOB_RUNS.c.outcome, JOB_RUNS.c.summary).where(JOB_RUNS.c.job == job)
+            select(JOB_RUNS.c.outcome, JOB_RUNS.c.summary)
+            .where(JOB_RUNS.c.job == job)
+            .order_by(JOB_RUNS.c.id)
         ).all()
     return [(r.outcome, r.summary) for r in rows]
+
+
+def _state(engine: Engine, zendesk: ZendeskSandbox, tickets: list[int], logs: Path) -> object:
+    """What a timeout waiting for the requests says, to find which step stopped: the runs
+    (the first resolution ones too: the flow starts at the first that gets through), the
+    flow's start, the stored tickets and their status changes, the outbox, the sync
+    positions, where the sandbox's export order has the tickets, and the replicas' warnings."""
+    with engine.connect() as connection:
+        stored = connection.execute(
+            select(TICKETS.c.id, TICKETS.c.status, TICKETS.c.updated_at).where(
+                TICKETS.c.id.in_(tickets)
+            )
+        ).all()
+        changes = connection.execute(
+            select(STATUS_CHANGES.c.ticket_id, STATUS_CHANGES.c.status, STATUS_CHANGES.c.at)
+            .where(STATUS_CHANGES.c.ticket_id.in_(tickets))
+            .order_by(STATUS_CHANGES.c.at)
+        ).all()
+        flow = connection.execute(select(RESOLUTION_FLOW.c.enabled_at)).all()
+        c = OUTBOX.c
+        rows = connection.execute(
+            select(c.kind, c.target, c.status, c.attempts, c.next_attempt_at, c.last_error)
+        ).all()
+        positions = connection.execute(select(SYNC_STATE)).mappings().all()
+    order = zendesk.org.ticket_order()
+    warnings = {
+        log.parent.name: [
+            line[:300]
+            for line in log.read_text(errors="replace").splitlines()
+            if '"WARNING"' in line or '"ERROR"' in line
+        ][-10:]
+        for log in sorted(logs.glob("*/stderr.log"))
+    }
+    return {
+        "runs": [_runs(engine, j)[-3:] for j in ("sync", "resolution", "dispatch")],
+        "first resolution runs": _runs(engine, "resolution")[:3],
+        "flow enabled at": flow,
+        "stored": stored,
+        "status changes": changes,
+        "outbox": rows,
+        "positions": [dict(p) for p in positions],
+        "export order": [
+            (i, o) for i, o in enumerate(order) if o[1] in tickets or i >= len(order) - 6
+        ],
+        "warnings": warnings,
+    }
 
 
 def _digests(slack: SlackSandbox) -> int:
