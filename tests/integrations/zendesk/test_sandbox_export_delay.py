@@ -11,21 +11,12 @@ from typing import Any
 
 import httpx
 import pytest
+from test_sync_support import Clock
 
 from integrations.zendesk.sandbox import ZendeskSandbox, generate_org
 
 NOW = datetime(2026, 3, 2, tzinfo=UTC)
 START = 1_800_000_000
-
-
-class Clock:
-    """A sandbox clock that moves only when the test steps it."""
-
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

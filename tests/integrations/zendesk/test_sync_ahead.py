@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 from test_sync_cli import run_cli
-from test_sync_support import NOW, client_for, ids, point_cli_at
+from test_sync_support import NOW, Clock, client_for, ids, point_cli_at
 
 from bot.store import make_engine
 from bot.store.tables import SYNC_STATE
@@ -26,16 +26,6 @@ from integrations.zendesk.streams import AHEAD_TOLERANCE_SECONDS
 from integrations.zendesk.sync import sync
 
 FUTURE = "2099-01-01T00:00:00Z"
-
-
-class Clock:
-    """The present, for the sandbox and the client alike: moved by hand."""
-
-    def __init__(self, start: float) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

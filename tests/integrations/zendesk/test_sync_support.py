@@ -1,5 +1,5 @@
-"""Helpers the sync tests share (no tests here): a client for a sandbox, store snapshots,
-and what a complete sync of an org must hold."""
+"""Helpers the sync tests share (no tests here): a hand-moved clock, a client for a sandbox,
+store snapshots, and what a complete sync of an org must hold."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ SNAPSHOT_TABLES = (
     "ticket_status_changes",
     "ticket_runs",
 )
+
+
+class Clock:
+    """The present, for the sandbox and the client alike: moved by hand."""
+
+    def __init__(self, start: float) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def client_for(sandbox: ZendeskSandbox, **options: Any) -> ZendeskClient:
